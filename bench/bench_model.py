@@ -1,0 +1,166 @@
+"""minisafe.model vs transformers on the same random tiny Llama weights, CPU, fp32.
+
+    python bench/bench_model.py            # full sizes (the figures in docs/benchmarks-model.md)
+    python bench/bench_model.py --quick    # small smoke run
+
+(a) Rollout: batched sampling of left-padded prompts (the PPO rollout), tokens/s of
+    `Transformer.generate` vs `LlamaForCausalLM.generate(do_sample=True, min_new_tokens=N)`.
+(b) One training step: forward, next-token cross-entropy, backward, AdamW step, same shapes for both.
+Runs are interleaved A B A B ...; the table quotes medians and the median of the per-pair ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from minisafe.model import Transformer  # noqa: E402
+
+
+def build_models(args):
+    """A random HF LlamaForCausalLM, saved and loaded into minisafe: both hold exactly the same weights."""
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    cfg = LlamaConfig(vocab_size=args.vocab, hidden_size=args.d_model, intermediate_size=args.d_ff,
+                      num_hidden_layers=args.layers, num_attention_heads=args.heads,
+                      num_key_value_heads=args.kv_heads, max_position_embeddings=1024,
+                      tie_word_embeddings=False, bos_token_id=1, eos_token_id=2, pad_token_id=0)
+    hf = LlamaForCausalLM(cfg)
+    hf.config._attn_implementation = "sdpa"
+    with tempfile.TemporaryDirectory() as d:
+        hf.save_pretrained(d)
+        ours = Transformer.from_pretrained(d)
+    return hf.eval(), ours.eval()
+
+
+def left_padded_prompts(args, gen):
+    """(B, T) ids and mask; row lengths spread over [T/2, T] (PPO prompts differ in length)."""
+    B, T = args.batch, args.prompt
+    lengths = torch.randint(T // 2, T + 1, (B,), generator=gen)
+    lengths[0] = T
+    ids = torch.randint(3, args.vocab, (B, T), generator=gen)
+    mask = (torch.arange(T)[None, :] >= (T - lengths)[:, None]).long()
+    return ids * mask, mask
+
+
+def bench_generate(hf, ours, args):
+    gen = torch.Generator().manual_seed(0)
+    ids, mask = left_padded_prompts(args, gen)
+    n_tokens = args.batch * args.new
+
+    def run_ours():
+        out = ours.generate(ids, args.new, temperature=1.0, top_p=1.0, attention_mask=mask,
+                            generator=torch.Generator().manual_seed(1))
+        assert out.shape == (args.batch, args.prompt + args.new)
+
+    def run_hf():
+        out = hf.generate(input_ids=ids, attention_mask=mask, do_sample=True, temperature=1.0, top_p=1.0, top_k=0,
+                          max_new_tokens=args.new, min_new_tokens=args.new, pad_token_id=0)
+        assert out.shape == (args.batch, args.prompt + args.new)
+
+    return interleave(run_ours, run_hf, args.repeats, n_tokens)
+
+
+def bench_train(hf, ours, args):
+    gen = torch.Generator().manual_seed(0)
+    ids = torch.randint(0, args.vocab, (args.train_batch, args.train_seq), generator=gen)
+    hf.train(), ours.train()
+    opt_ours = torch.optim.AdamW(ours.parameters(), lr=1e-4)
+    opt_hf = torch.optim.AdamW(hf.parameters(), lr=1e-4)
+
+    # next-token targets, last position ignored (shifting labels, not logits, avoids a (B, T, V) copy; HF does so too)
+    targets = torch.cat([ids[:, 1:], torch.full_like(ids[:, :1], -100)], dim=1)  # (B, T)
+
+    def run_ours():
+        logits = ours(ids)                                                   # (B, T, V)
+        loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), targets.view(-1), ignore_index=-100)
+        loss.backward()
+        opt_ours.step()
+        opt_ours.zero_grad(set_to_none=True)
+
+    def run_hf():
+        loss = hf(input_ids=ids, labels=ids).loss                           # shifts labels inside
+        loss.backward()
+        opt_hf.step()
+        opt_hf.zero_grad(set_to_none=True)
+
+    res = interleave(run_ours, run_hf, args.repeats, args.train_batch * args.train_seq)
+    hf.eval(), ours.eval()
+    return res
+
+
+def interleave(run_a, run_b, repeats, n_tokens):
+    """A B A B ... timings (after one warm-up each); returns medians and the median of per-pair speedups."""
+    run_a(), run_b()
+    ta, tb = [], []
+    for _ in range(repeats):
+        for run, times in ((run_a, ta), (run_b, tb)):
+            t0 = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - t0)
+    ratios = [b / a for a, b in zip(ta, tb)]
+    return {"ours_s": statistics.median(ta), "hf_s": statistics.median(tb),
+            "ours_tok_s": n_tokens / statistics.median(ta), "hf_tok_s": n_tokens / statistics.median(tb),
+            "speedup": statistics.median(ratios), "speedup_min": min(ratios), "speedup_max": max(ratios)}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    g = p.add_argument_group("model")
+    g.add_argument("--vocab", type=int, default=4096)
+    g.add_argument("--d-model", type=int, default=256)
+    g.add_argument("--d-ff", type=int, default=704)
+    g.add_argument("--layers", type=int, default=6)
+    g.add_argument("--heads", type=int, default=8)
+    g.add_argument("--kv-heads", type=int, default=4)
+    g = p.add_argument_group("workload")
+    g.add_argument("--batch", type=int, default=32)
+    g.add_argument("--prompt", type=int, default=64)
+    g.add_argument("--new", type=int, default=128)
+    g.add_argument("--train-batch", type=int, default=16)
+    g.add_argument("--train-seq", type=int, default=256)
+    g.add_argument("--repeats", type=int, default=5, help="interleaved pairs per benchmark")
+    g.add_argument("--only", choices=["generate", "train"], default=None)
+    g.add_argument("--threads", type=int, default=None,
+                   help="torch.set_num_threads (default: torch's choice). On a CPU shared with other jobs, 1 thread "
+                        "avoids OpenMP stalls when a core is taken away (see docs/benchmarks-model.md)")
+    g.add_argument("--quick", action="store_true", help="tiny sizes, 2 repeats (smoke test)")
+    args = p.parse_args()
+    if args.quick:
+        args.layers, args.new, args.batch, args.train_batch, args.train_seq, args.repeats = 2, 16, 8, 4, 64, 2
+
+    import transformers
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    hf, ours = build_models(args)
+    print(f"torch {torch.__version__}, transformers {transformers.__version__}, threads {torch.get_num_threads()}, "
+          f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs")
+    print(f"model: vocab {args.vocab}, d_model {args.d_model}, layers {args.layers}, heads {args.heads}/"
+          f"{args.kv_heads} kv, d_ff {args.d_ff}, fp32; {args.repeats} interleaved pairs\n")
+    print("| benchmark | minisafe | transformers | speedup (median [min, max]) |")
+    print("|---|---|---|---|")
+    if args.only in (None, "generate"):
+        with torch.no_grad():
+            r = bench_generate(hf, ours, args)
+        print(f"| sampling B={args.batch}, prompt {args.prompt} (left-padded), {args.new} new | "
+              f"{r['ours_tok_s']:.0f} tok/s ({r['ours_s']:.2f} s) | {r['hf_tok_s']:.0f} tok/s ({r['hf_s']:.2f} s) | "
+              f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}, {r['speedup_max']:.2f}] |", flush=True)
+    if args.only in (None, "train"):
+        r = bench_train(hf, ours, args)
+        print(f"| train step B={args.train_batch} x T={args.train_seq} (fwd+CE+bwd+AdamW) | "
+              f"{r['ours_s'] * 1e3:.0f} ms | {r['hf_s'] * 1e3:.0f} ms | "
+              f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}, {r['speedup_max']:.2f}] |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""Hugging Face checkpoints in and out: config.json + safetensors for Llama, Qwen2 and Mistral.
+
+Reads a checkpoint directory holding config.json and either model.safetensors or shards listed in
+model.safetensors.index.json; writes config.json (model_type "llama", or "qwen2" when the model has q/k/v biases)
+and one model.safetensors with HF key names, so `transformers.AutoModelForCausalLM.from_pretrained` reads it back.
+Only safetensors are read (never pickle). Both transformers v4 configs (`rope_theta`) and v5 configs
+(`rope_parameters: {"rope_type": "default", "rope_theta": ...}`) are accepted; RoPE scaling variants are not.
+
+Key map (per layer i):
+    model.embed_tokens.weight                       tok_emb.weight
+    model.layers.i.input_layernorm.weight           layers.i.attn_norm.weight
+    model.layers.i.self_attn.{q,k,v,o}_proj.weight  layers.i.attn.{wq,wk,wv,wo}.weight
+    model.layers.i.self_attn.{q,k,v}_proj.bias      layers.i.attn.{wq,wk,wv}.bias      (Qwen2)
+    model.layers.i.post_attention_layernorm.weight  layers.i.mlp_norm.weight
+    model.layers.i.mlp.{gate,up,down}_proj.weight   layers.i.mlp.{w_gate,w_up,w_down}.weight
+    model.norm.weight                               norm.weight
+    lm_head.weight                                  lm_head.weight                     (absent when tied)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import torch
+from torch import Tensor
+
+from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json
+
+SUPPORTED_MODEL_TYPES = ("llama", "qwen2", "mistral")
+CONFIG_FILE, WEIGHTS_FILE, INDEX_FILE = "config.json", "model.safetensors", "model.safetensors.index.json"
+
+
+class CheckpointError(ValueError):
+    """A checkpoint that cannot be loaded; the message names the file, the tensor key and what was expected."""
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# config
+
+def config_from_hf(hf: dict, source: str = CONFIG_FILE):
+    """HF config dict -> ModelConfig. Rejects features this model does not implement, naming the field."""
+    from minisafe.model import ModelConfig
+
+    def need(key):
+        if key not in hf:
+            raise CheckpointError(f"{source}: missing field '{key}'")
+        return hf[key]
+
+    model_type = hf.get("model_type")
+    if model_type not in SUPPORTED_MODEL_TYPES:
+        raise CheckpointError(f"{source}: unsupported model_type {model_type!r}; expected one of {SUPPORTED_MODEL_TYPES}")
+
+    # RoPE: v4 keeps rope_theta (+ optional rope_scaling) at the top level; v5 nests both in rope_parameters.
+    rope = hf.get("rope_parameters") or {}
+    scaling = hf.get("rope_scaling") or {}
+    for name, params in (("rope_parameters", rope), ("rope_scaling", scaling)):
+        rope_type = params.get("rope_type", params.get("type", "default"))
+        if rope_type != "default":
+            raise CheckpointError(f"{source}: field '{name}' has rope_type {rope_type!r}; only 'default' RoPE "
+                                  f"(no scaling) is supported")
+    theta = rope.get("rope_theta", hf.get("rope_theta", 10000.0))
+
+    d_model, n_heads = need("hidden_size"), need("num_attention_heads")
+    head_dim = hf.get("head_dim")
+    if head_dim is not None and head_dim != d_model // n_heads:
+        raise CheckpointError(f"{source}: head_dim={head_dim} is not hidden_size/num_attention_heads="
+                              f"{d_model // n_heads}; unsupported")
+    if hf.get("hidden_act", "silu") != "silu":
+        raise CheckpointError(f"{source}: hidden_act {hf['hidden_act']!r} unsupported; expected 'silu'")
+    if hf.get("mlp_bias"):
+        raise CheckpointError(f"{source}: mlp_bias=true unsupported")
+    if model_type in ("llama", "mistral") and hf.get("attention_bias"):
+        raise CheckpointError(f"{source}: attention_bias=true unsupported (it adds an o_proj bias)")
+    window = hf.get("sliding_window")
+    max_pos = hf.get("max_position_embeddings", 2048)
+    uses_window = hf.get("use_sliding_window", model_type == "mistral")
+    if uses_window and window is not None and window < max_pos:
+        raise CheckpointError(f"{source}: sliding_window={window} < max_position_embeddings={max_pos}; "
+                              f"sliding-window attention is unsupported")
+
+    return ModelConfig(
+        vocab_size=need("vocab_size"),
+        d_model=d_model,
+        n_layers=need("num_hidden_layers"),
+        n_heads=n_heads,
+        n_kv_heads=hf.get("num_key_value_heads") or n_heads,
+        d_ff=need("intermediate_size"),
+        max_seq_len=max_pos,
+        rope_theta=float(theta),
+        norm_eps=float(hf.get("rms_norm_eps", 1e-6)),
+        qkv_bias=model_type == "qwen2",
+        tie_embeddings=bool(hf.get("tie_word_embeddings", model_type == "qwen2")),
+    )
+
+
+def config_to_hf(cfg, dtype: torch.dtype = torch.float32, bos_token_id=None, eos_token_id=None,
+                 pad_token_id=None) -> dict:
+    """ModelConfig -> HF config dict, readable by transformers v4 (rope_theta) and v5 (rope_parameters)."""
+    model_type = "qwen2" if cfg.qkv_bias else "llama"
+    dtype_name = str(dtype).removeprefix("torch.")
+    hf = {
+        "architectures": ["Qwen2ForCausalLM" if cfg.qkv_bias else "LlamaForCausalLM"],
+        "model_type": model_type,
+        "vocab_size": cfg.vocab_size,
+        "hidden_size": cfg.d_model,
+        "intermediate_size": cfg.d_ff,
+        "num_hidden_layers": cfg.n_layers,
+        "num_attention_heads": cfg.n_heads,
+        "num_key_value_heads": cfg.n_kv_heads,
+        "head_dim": cfg.head_dim,
+        "hidden_act": "silu",
+        "max_position_embeddings": cfg.max_seq_len,
+        "rms_norm_eps": cfg.norm_eps,
+        "rope_theta": cfg.rope_theta,
+        "rope_parameters": {"rope_type": "default", "rope_theta": cfg.rope_theta},
+        "tie_word_embeddings": cfg.tie_embeddings,
+        "torch_dtype": dtype_name,
+        "dtype": dtype_name,
+    }
+    if model_type == "llama":
+        hf.update(attention_bias=False, mlp_bias=False)
+    else:
+        hf.update(use_sliding_window=False)
+    for key, value in (("bos_token_id", bos_token_id), ("eos_token_id", eos_token_id), ("pad_token_id", pad_token_id)):
+        if value is not None:
+            hf[key] = value
+    return hf
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# weights
+
+def _ours_to_hf_names(cfg) -> dict[str, str]:
+    """Our parameter name -> HF tensor key."""
+    names = {"tok_emb.weight": "model.embed_tokens.weight", "norm.weight": "model.norm.weight"}
+    for i in range(cfg.n_layers):
+        o, p = f"layers.{i}.", f"model.layers.{i}."
+        names[o + "attn_norm.weight"] = p + "input_layernorm.weight"
+        names[o + "mlp_norm.weight"] = p + "post_attention_layernorm.weight"
+        for ours, hf in (("wq", "q_proj"), ("wk", "k_proj"), ("wv", "v_proj"), ("wo", "o_proj")):
+            names[o + f"attn.{ours}.weight"] = p + f"self_attn.{hf}.weight"
+            if cfg.qkv_bias and ours != "wo":
+                names[o + f"attn.{ours}.bias"] = p + f"self_attn.{hf}.bias"
+        for ours, hf in (("w_gate", "gate_proj"), ("w_up", "up_proj"), ("w_down", "down_proj")):
+            names[o + f"mlp.{ours}.weight"] = p + f"mlp.{hf}.weight"
+    if not cfg.tie_embeddings:
+        names["lm_head.weight"] = "lm_head.weight"
+    return names
+
+
+def hf_state_dict(model) -> dict[str, Tensor]:
+    """Our parameters under HF names (a tied head is not repeated: HF ties lm_head to embed_tokens)."""
+    ours = dict(model.named_parameters())
+    return {hf: ours[name].detach() for name, hf in _ours_to_hf_names(model.config).items()}
+
+
+def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str, Tensor]:
+    """Read the `expected` {HF key: shape} tensors from model.safetensors or its shards; check presence and shape."""
+    from safetensors import safe_open
+
+    single, index = path / WEIGHTS_FILE, path / INDEX_FILE
+    if single.exists():
+        where = {key: single for key in expected}
+        described = str(single)
+    elif index.exists():
+        weight_map = read_json(index).get("weight_map")
+        if not isinstance(weight_map, dict):
+            raise CheckpointError(f"{index}: missing field 'weight_map'")
+        where = {key: path / weight_map[key] for key in expected if key in weight_map}
+        described = f"{index} (shards)"
+        for key in expected:
+            if key not in weight_map:
+                raise CheckpointError(f"{index}: missing tensor '{key}' (expected shape {list(expected[key])})")
+    else:
+        raise FileNotFoundError(f"{path}: no {WEIGHTS_FILE} or {INDEX_FILE} found (only safetensors are read)")
+
+    tensors: dict[str, Tensor] = {}
+    by_file: dict[Path, list[str]] = {}
+    for key, file in where.items():
+        by_file.setdefault(file, []).append(key)
+    for file, keys in by_file.items():
+        if not file.exists():
+            raise FileNotFoundError(f"{file}: file not found (listed in {described})")
+        with safe_open(str(file), framework="pt") as f:
+            present = set(f.keys())
+            for key in keys:
+                if key not in present:
+                    raise CheckpointError(f"{file}: missing tensor '{key}' (expected shape {list(expected[key])})")
+                t = f.get_tensor(key)
+                if tuple(t.shape) != expected[key]:
+                    raise CheckpointError(f"{file}: tensor '{key}' has shape {list(t.shape)}, "
+                                          f"expected {list(expected[key])}")
+                tensors[key] = t
+    return tensors
+
+
+def load_pretrained(path, dtype: torch.dtype = torch.float32, device="cpu"):
+    """Build a Transformer from an HF checkpoint directory."""
+    from minisafe.model import Transformer
+
+    path = Path(path)
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: checkpoint directory not found")
+    config_path = path / CONFIG_FILE
+    cfg = config_from_hf(read_json(config_path), source=str(config_path))
+    with torch.device("meta"):                                           # shapes only, no memory
+        model = Transformer(cfg)
+    names = _ours_to_hf_names(cfg)                                       # ours -> HF
+    params = dict(model.named_parameters())
+    t = _load_tensors(path, {hf: tuple(params[ours].shape) for ours, hf in names.items()})
+    ours = {name: t[hf].to(device=device, dtype=dtype) for name, hf in names.items()}
+    model.load_state_dict(ours, strict=True, assign=True)
+    return model.eval()
+
+
+def save_pretrained(model, path, tokenizer=None) -> None:
+    """Write config.json + model.safetensors (HF names), and tokenizer.json when a tokenizer is given."""
+    path = Path(path)
+    os.makedirs(path, exist_ok=True)
+    dtype = model.tok_emb.weight.dtype
+    ids = {}
+    if tokenizer is not None:
+        ids = {"eos_token_id": getattr(tokenizer, "end_id", None), "pad_token_id": getattr(tokenizer, "pad_id", None)}
+    tensors = {k: v.to("cpu") for k, v in hf_state_dict(model).items()}
+    atomic_save_safetensors(tensors, path / WEIGHTS_FILE, metadata={"format": "pt"})
+    if tokenizer is not None:
+        tokenizer.save(path / "tokenizer.json")
+    atomic_write_json(path / CONFIG_FILE, config_to_hf(model.config, dtype=dtype, **ids))

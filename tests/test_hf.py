@@ -1,0 +1,209 @@
+"""HF checkpoints in and out: logits parity with transformers both ways, shards, v4 configs, clear errors."""
+
+import json
+
+import pytest
+import torch
+from safetensors.torch import load_file, save_file
+
+from minisafe.hf import CheckpointError
+from minisafe.model import ModelConfig, Transformer
+
+transformers = pytest.importorskip("transformers")
+
+TOL = 1e-4
+
+
+def _tiny_hf(kind: str):
+    """A random tiny HF model: Llama with GQA and untied head, or Qwen2 with q/k/v bias and tied embeddings."""
+    common = dict(vocab_size=101, hidden_size=32, intermediate_size=56, num_hidden_layers=2, num_attention_heads=4,
+                  num_key_value_heads=2, max_position_embeddings=64, rms_norm_eps=1e-6, rope_theta=5000.0)
+    torch.manual_seed(0)
+    if kind == "llama":
+        model = transformers.LlamaForCausalLM(transformers.LlamaConfig(tie_word_embeddings=False, **common))
+    else:
+        model = transformers.Qwen2ForCausalLM(transformers.Qwen2Config(tie_word_embeddings=True, **common))
+    with torch.no_grad():  # HF zero-inits biases and ones-inits norms: randomise everything so all weights matter
+        for p in model.parameters():
+            p.normal_(0.0, 0.3)
+    return model.eval()
+
+
+def _batch(vocab=101, B=3, T=12):
+    g = torch.Generator().manual_seed(1)
+    ids = torch.randint(0, vocab, (B, T), generator=g)
+    mask = torch.ones(B, T, dtype=torch.long)
+    mask[0, :5] = 0  # left padding of different lengths
+    mask[2, :1] = 0
+    return ids, mask
+
+
+@pytest.fixture(scope="module", params=["llama", "qwen2"])
+def hf_checkpoint(request, tmp_path_factory):
+    model = _tiny_hf(request.param)
+    path = tmp_path_factory.mktemp(request.param)
+    model.save_pretrained(path, safe_serialization=True)
+    return request.param, model, path
+
+
+def test_load_matches_transformers_logits(hf_checkpoint):
+    kind, hf, path = hf_checkpoint
+    ours = Transformer.from_pretrained(path)
+    assert ours.config.qkv_bias == (kind == "qwen2")
+    assert ours.config.tie_embeddings == (kind == "qwen2")
+    assert ours.config.n_kv_heads == 2 and ours.config.rope_theta == 5000.0
+    ids, mask = _batch()
+    with torch.no_grad():
+        torch.testing.assert_close(ours(ids), hf(ids).logits, atol=TOL, rtol=0)
+        # left padding + attention mask: compare the real positions only (pad positions are junk in both)
+        a, b = ours(ids, attention_mask=mask), hf(ids, attention_mask=mask).logits
+        real = mask.bool()
+        torch.testing.assert_close(a[real], b[real], atol=TOL, rtol=0)
+        # and a padded row equals the same row without padding
+        torch.testing.assert_close(a[0, 5:], ours(ids[:1, 5:])[0], atol=TOL, rtol=0)
+
+
+def test_save_loads_in_transformers(tmp_path):
+    for qkv_bias, tie in ((False, False), (True, True)):
+        torch.manual_seed(0)
+        ours = Transformer(ModelConfig(vocab_size=101, d_model=32, n_layers=2, n_heads=4, n_kv_heads=2, d_ff=56,
+                                       max_seq_len=64, rope_theta=20000.0, norm_eps=1e-6, qkv_bias=qkv_bias,
+                                       tie_embeddings=tie)).eval()
+        with torch.no_grad():
+            for p in ours.parameters():
+                p.normal_(0.0, 0.3)
+        d = tmp_path / f"bias{qkv_bias}"
+        ours.save_pretrained(d)
+        config = json.loads((d / "config.json").read_text())
+        assert config["model_type"] == ("qwen2" if qkv_bias else "llama")
+        assert config["rope_theta"] == config["rope_parameters"]["rope_theta"] == 20000.0
+        assert ("lm_head.weight" in load_file(d / "model.safetensors")) == (not tie)
+        hf = transformers.AutoModelForCausalLM.from_pretrained(d).eval()
+        ids, mask = _batch()
+        with torch.no_grad():
+            torch.testing.assert_close(hf(ids).logits, ours(ids), atol=TOL, rtol=0)
+        # and back again: a round trip keeps every weight bit for bit
+        again = Transformer.from_pretrained(d)
+        for (name, p), q in zip(ours.state_dict().items(), again.state_dict().values()):
+            assert torch.equal(p, q), name
+
+
+def test_save_writes_tokenizer(tmp_path):
+    class Tok:
+        pad_id, end_id = 0, 7
+
+        def save(self, path):
+            from minisafe.io import atomic_write_text
+            atomic_write_text(path, "{}")
+
+    Transformer(ModelConfig(vocab_size=16, d_model=16, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=32)).save_pretrained(
+        tmp_path, tokenizer=Tok())
+    assert (tmp_path / "tokenizer.json").read_text() == "{}"
+    config = json.loads((tmp_path / "config.json").read_text())
+    assert config["eos_token_id"] == 7 and config["pad_token_id"] == 0
+
+
+def test_sharded_checkpoint(hf_checkpoint, tmp_path):
+    kind, hf, path = hf_checkpoint
+    tensors = load_file(path / "model.safetensors")
+    keys = sorted(tensors)
+    shards = {"model-00001-of-00002.safetensors": keys[: len(keys) // 2],
+              "model-00002-of-00002.safetensors": keys[len(keys) // 2:]}
+    for name, ks in shards.items():
+        save_file({k: tensors[k] for k in ks}, tmp_path / name, metadata={"format": "pt"})
+    index = {"metadata": {}, "weight_map": {k: name for name, ks in shards.items() for k in ks}}
+    (tmp_path / "model.safetensors.index.json").write_text(json.dumps(index))
+    (tmp_path / "config.json").write_text((path / "config.json").read_text())
+    ids, _ = _batch()
+    with torch.no_grad():
+        torch.testing.assert_close(Transformer.from_pretrained(tmp_path)(ids), hf(ids).logits, atol=TOL, rtol=0)
+    (tmp_path / "model-00002-of-00002.safetensors").unlink()
+    with pytest.raises(FileNotFoundError, match="model-00002-of-00002.safetensors"):
+        Transformer.from_pretrained(tmp_path)
+
+
+@pytest.fixture()
+def llama_dir(tmp_path):
+    _tiny_hf("llama").save_pretrained(tmp_path, safe_serialization=True)
+    return tmp_path
+
+
+def _edit_config(path, fn):
+    config = json.loads((path / "config.json").read_text())
+    fn(config)
+    (path / "config.json").write_text(json.dumps(config))
+
+
+def test_v4_config_with_top_level_rope_theta(llama_dir):
+    def to_v4(c):
+        c.pop("rope_parameters", None)
+        c["rope_theta"] = 5000.0
+        c["rope_scaling"] = None
+    _edit_config(llama_dir, to_v4)
+    ours = Transformer.from_pretrained(llama_dir)
+    assert ours.config.rope_theta == 5000.0
+    hf = _tiny_hf("llama")
+    ids, _ = _batch()
+    with torch.no_grad():
+        torch.testing.assert_close(ours(ids), hf(ids).logits, atol=TOL, rtol=0)
+
+
+@pytest.mark.parametrize("field", ["rope_parameters", "rope_scaling"])
+def test_rejects_rope_scaling(llama_dir, field):
+    _edit_config(llama_dir, lambda c: c.update({field: {"rope_type": "yarn", "factor": 4.0, "rope_theta": 1e4}}))
+    with pytest.raises(CheckpointError, match=f"config.json.*{field}.*'yarn'"):
+        Transformer.from_pretrained(llama_dir)
+
+
+def test_error_unknown_model_type(llama_dir):
+    _edit_config(llama_dir, lambda c: c.update(model_type="gpt2"))
+    with pytest.raises(CheckpointError, match=r"config.json: unsupported model_type 'gpt2'"):
+        Transformer.from_pretrained(llama_dir)
+
+
+def test_error_missing_tensor(llama_dir):
+    tensors = load_file(llama_dir / "model.safetensors")
+    del tensors["model.layers.1.mlp.up_proj.weight"]
+    save_file(tensors, llama_dir / "model.safetensors")
+    with pytest.raises(CheckpointError, match=r"model.safetensors: missing tensor "
+                                              r"'model.layers.1.mlp.up_proj.weight' \(expected shape \[56, 32\]\)"):
+        Transformer.from_pretrained(llama_dir)
+
+
+def test_error_shape_mismatch(llama_dir):
+    tensors = load_file(llama_dir / "model.safetensors")
+    tensors["model.layers.0.self_attn.k_proj.weight"] = torch.zeros(32, 32)  # GQA expects 2 kv heads * 8 = 16 rows
+    save_file(tensors, llama_dir / "model.safetensors")
+    with pytest.raises(CheckpointError, match=r"model.safetensors: tensor 'model.layers.0.self_attn.k_proj.weight' "
+                                              r"has shape \[32, 32\], expected \[16, 32\]"):
+        Transformer.from_pretrained(llama_dir)
+
+
+def test_error_missing_files(llama_dir, tmp_path):
+    (llama_dir / "model.safetensors").unlink()
+    with pytest.raises(FileNotFoundError, match="no model.safetensors or model.safetensors.index.json"):
+        Transformer.from_pretrained(llama_dir)
+    (llama_dir / "config.json").unlink()
+    with pytest.raises(FileNotFoundError, match="config.json: file not found"):
+        Transformer.from_pretrained(llama_dir)
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        Transformer.from_pretrained(tmp_path / "nowhere")
+
+
+def test_tied_checkpoint_may_lack_lm_head_but_untied_may_not(llama_dir):
+    tensors = load_file(llama_dir / "model.safetensors")
+    del tensors["lm_head.weight"]
+    save_file(tensors, llama_dir / "model.safetensors")
+    with pytest.raises(CheckpointError, match="missing tensor 'lm_head.weight'"):
+        Transformer.from_pretrained(llama_dir)
+    _edit_config(llama_dir, lambda c: c.update(tie_word_embeddings=True))
+    ours = Transformer.from_pretrained(llama_dir)
+    assert ours.lm_head_weight is ours.tok_emb.weight
+
+
+def test_dtype_and_device_arguments(llama_dir):
+    ours = Transformer.from_pretrained(llama_dir, dtype=torch.bfloat16, device="cpu")
+    assert {p.dtype for p in ours.parameters()} == {torch.bfloat16}
+    ids, _ = _batch()
+    with torch.no_grad():
+        assert ours(ids).dtype == torch.bfloat16
