@@ -1,0 +1,207 @@
+"""PPO for a language-model policy: rollout, generalised advantage estimation, clipped losses.
+
+The RL stage of safe-completion training (Yuan et al. 2025, arXiv 2508.09224, §3) optimises the SFT policy with
+PPO (Schulman et al. 2017) against reward = helpfulness x safety. The details follow "The N Implementation Details
+of RLHF with PPO" (Huang et al. 2023): score added at the final token, per-token KL penalty, GAE with gamma = 1,
+advantages whitened under the mask, clipped policy and value losses, logits divided by the sampling temperature
+both in the rollout and in the update.
+
+Token layout of one rollout batch (prompts left-padded to P, responses right-padded to R):
+
+    ids   [pad pad p p p p | r r r <|end|> pad pad]      (B, P + R)
+    mask  [ 0   0  1 1 1 1 | 1 1 1    1     0   0 ]
+                             ^ response token t is predicted from the hidden state at position P - 1 + t
+
+Everything here is a pure function of tensors except `rollout` and `forward_response`, which run the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn as nn
+
+from minisafe.logprobs import linear_logprobs
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# masked statistics
+
+
+def masked_mean(x: torch.Tensor, mask: torch.Tensor, dim=None) -> torch.Tensor:
+    """Mean of x over the positions where mask is 1."""
+    mask = mask.to(x.dtype)
+    if dim is None:
+        return (x * mask).sum() / mask.sum().clamp(min=1)
+    return (x * mask).sum(dim) / mask.sum(dim).clamp(min=1)
+
+
+def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """Unbiased variance of x over the masked positions."""
+    mean = masked_mean(x, mask)
+    n = mask.sum().clamp(min=2)
+    return ((x - mean) ** 2 * mask).sum() / (n - 1)
+
+
+def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
+    """(x - mean) / std over the masked positions; masked-out positions become 0."""
+    return (x - masked_mean(x, mask)) * torch.rsqrt(masked_var(x, mask) + eps) * mask
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# advantages
+
+
+def compute_gae(rewards: torch.Tensor, values: torch.Tensor, mask: torch.Tensor, gamma: float = 1.0,
+                lam: float = 0.95) -> tuple[torch.Tensor, torch.Tensor]:
+    """Generalised advantage estimation (Schulman et al. 2016) over the masked positions of each row.
+
+        delta_t = r_t + gamma * V_{t+1} - V_t
+        A_t     = delta_t + gamma * lam * A_{t+1}
+        R_t     = A_t + V_t                              (the value target)
+
+    rewards, values, mask: (B, T). Positions with mask 0 are skipped (neither read nor written; their advantage and
+    return are 0), so padding anywhere in a row is harmless; the value after a row's last unmasked token is 0.
+    Returns (advantages, returns), both (B, T).
+    """
+    B, T = rewards.shape
+    mask = mask.bool()
+    advantages = torch.zeros_like(rewards)
+    next_value = torch.zeros(B, dtype=rewards.dtype, device=rewards.device)  # V_{t+1}
+    next_adv = torch.zeros_like(next_value)  # A_{t+1}
+    for t in reversed(range(T)):
+        m = mask[:, t]
+        delta = rewards[:, t] + gamma * next_value - values[:, t]
+        adv = delta + gamma * lam * next_adv
+        advantages[:, t] = torch.where(m, adv, torch.zeros_like(adv))
+        next_adv = torch.where(m, adv, next_adv)
+        next_value = torch.where(m, values[:, t], next_value)
+    returns = (advantages + values) * mask
+    return advantages, returns
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# losses
+
+
+def policy_loss(logp: torch.Tensor, old_logp: torch.Tensor, advantages: torch.Tensor, mask: torch.Tensor,
+                clip_eps: float = 0.2) -> tuple[torch.Tensor, dict]:
+    """PPO's clipped surrogate, as a loss to minimise (all inputs (B, T)).
+
+        ratio = exp(logp - old_logp)
+        L     = E_t[ max(-A_t * ratio, -A_t * clip(ratio, 1 - eps, 1 + eps)) ]
+    Also returns the clip fraction and approx-KL = E[(log ratio)^2 / 2] (the k2 estimator of KL(old || new)).
+    """
+    log_ratio = logp - old_logp
+    ratio = torch.exp(log_ratio)
+    loss_unclipped = -advantages * ratio
+    loss_clipped = -advantages * torch.clamp(ratio, 1.0 - clip_eps, 1.0 + clip_eps)
+    loss = masked_mean(torch.maximum(loss_unclipped, loss_clipped), mask)
+    with torch.no_grad():
+        stats = {
+            "clip_frac": masked_mean((loss_clipped > loss_unclipped).float(), mask).item(),
+            "approx_kl": masked_mean(0.5 * log_ratio ** 2, mask).item(),
+        }
+    return loss, stats
+
+
+def value_loss(values: torch.Tensor, old_values: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor,
+               clip_eps: float = 0.2) -> tuple[torch.Tensor, dict]:
+    """Clipped value loss (all inputs (B, T)).
+
+        V_clip = V_old + clip(V - V_old, -eps, +eps)
+        L_V    = 1/2 E_t[ max((V - R)^2, (V_clip - R)^2) ]
+    """
+    values_clipped = old_values + torch.clamp(values - old_values, -clip_eps, clip_eps)
+    err = (values - returns) ** 2
+    err_clipped = (values_clipped - returns) ** 2
+    loss = 0.5 * masked_mean(torch.maximum(err, err_clipped), mask)
+    with torch.no_grad():
+        stats = {"value_clip_frac": masked_mean((err_clipped > err).float(), mask).item()}
+    return loss, stats
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# the value head and the model pass that feeds both losses
+
+
+class ValueHead(nn.Module):
+    """V(s_t): a linear read-out of the policy's final hidden state, zero-initialised (N-details §value head),
+    so the first advantages are plain rewards-to-go. It shares the policy's backbone."""
+
+    def __init__(self, d_model: int):
+        super().__init__()
+        self.proj = nn.Linear(d_model, 1)
+        nn.init.zeros_(self.proj.weight)
+        nn.init.zeros_(self.proj.bias)
+
+    def forward(self, hidden: torch.Tensor) -> torch.Tensor:  # (B, T, D) -> (B, T)
+        return self.proj(hidden.float()).squeeze(-1)
+
+
+def forward_response(model, value_head: ValueHead | None, ids: torch.Tensor, attention_mask: torch.Tensor,
+                     prompt_len: int, temperature: float = 1.0, return_entropy: bool = False):
+    """Log-probs (and values, entropy) of the response tokens ids[:, prompt_len:].
+
+    ids, attention_mask: (B, P + R). Returns logp (B, R), values (B, R) or None, entropy (B, R) or None.
+    The log-probs go through the fused path (no (B, R, V) logits), at the rollout's temperature.
+    """
+    hidden = model(ids, attention_mask=attention_mask, return_hidden=True)  # (B, P + R, D)
+    h = hidden[:, prompt_len - 1:-1]  # (B, R, D): the state that predicts response token t
+    targets = ids[:, prompt_len:]  # (B, R)
+    B, R, D = h.shape
+    out = linear_logprobs(h.reshape(B * R, D), model.lm_head_weight, targets.reshape(B * R),
+                          temperature=temperature, return_entropy=return_entropy)
+    logp, entropy = (out if return_entropy else (out, None))
+    logp = logp.view(B, R)
+    entropy = entropy.view(B, R) if entropy is not None else None
+    values = value_head(h) if value_head is not None else None
+    return logp, values, entropy
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# rollout
+
+
+@dataclass
+class Rollout:
+    """One batch of sampled responses (B rows). Tensors are on the policy's device."""
+    ids: torch.Tensor  # (B, P + R) prompt (left-padded) then response (right-padded)
+    attention_mask: torch.Tensor  # (B, P + R)
+    response_mask: torch.Tensor  # (B, R) 1 on response tokens up to and including <|end|>
+    prompt_len: int  # P
+    ended: torch.Tensor  # (B,) bool: the response emitted <|end|>
+    completions: list  # tokenizer.Completion per row (reasoning, answer, ended)
+
+
+@torch.no_grad()
+def rollout(model, tokenizer, rows: list[dict], max_new_tokens: int, temperature: float,
+            generator: torch.Generator | None = None, device="cpu") -> Rollout:
+    """Sample a response (reasoning then answer) for each prompt row with the KV-cache engine.
+
+    A prefill row's forced answer prefix is part of the prompt, not of the response: the policy is not credited
+    or blamed for tokens it did not choose.
+    """
+    from minisafe.tokenizer import pad_left
+
+    prompts = [tokenizer.render_prompt(r["prompt"], prefill=r.get("prefill", "")) for r in rows]
+    prompt_ids, prompt_mask = pad_left(prompts, tokenizer.pad_id)
+    prompt_ids, prompt_mask = prompt_ids.to(device), prompt_mask.to(device)
+    P = prompt_ids.shape[1]
+    out = model.generate(prompt_ids, max_new_tokens, temperature=temperature, eos_token_id=tokenizer.end_id,
+                         attention_mask=prompt_mask, generator=generator, pad_token_id=tokenizer.pad_id)
+    response = out[:, P:]  # (B, R)
+    is_end = response == tokenizer.end_id
+    ended = is_end.any(dim=1)
+    # 1 up to and including the first <|end|>; the whole row when there is none (truncated response)
+    after_end = (is_end.long().cumsum(dim=1) - is_end.long()) > 0
+    response_mask = (~after_end).long()
+    completions = []
+    for i, r in enumerate(rows):
+        n_forced = len(prompts[i]) - prompts[i].index(tokenizer.assistant_id) - 1
+        forced = prompts[i][-n_forced:] if n_forced else []
+        resp = response[i][response_mask[i].bool()].tolist()
+        completions.append(tokenizer.parse_completion(forced + resp))
+    attention_mask = torch.cat([prompt_mask, response_mask], dim=1)
+    return Rollout(out, attention_mask, response_mask, P, ended, completions)

@@ -1,0 +1,201 @@
+"""Plumbing shared by the two training loops (train_sft.py, train_rl.py): devices and DDP, the learning-rate
+schedule, and checkpoints that survive being killed at any moment.
+
+Checkpoint layout of a run directory OUT/:
+
+    OUT/config.json, model.safetensors, tokenizer.json    the latest weights as an HF-style model directory
+    OUT/checkpoints/step-000120/                          one complete training state:
+        model.safetensors                                     weights (and any extra modules, e.g. a value head)
+        optimizer.safetensors                                 AdamW moments, one tensor per key
+        state.json                                            step, data position, LR, RNG states, run arguments
+    OUT/checkpoints/latest.json                           {"step": 120, "dir": "step-000120"}
+    OUT/metrics.jsonl                                     one JSON object per logged step
+
+A state directory is written under a temporary name and renamed into place, then latest.json is replaced
+atomically: a run killed at any moment finds latest.json pointing at a complete state. Nothing is pickled: tensors
+go to safetensors, the rest to JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+from pathlib import Path
+
+import torch
+import torch.distributed as dist
+
+from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# devices and data parallelism
+
+
+def pick_device(name: str = "auto") -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def init_distributed(device: torch.device) -> tuple[int, int]:
+    """Join the process group when launched by torchrun (gloo on CPU, nccl on CUDA). Returns (rank, world_size)."""
+    if "RANK" not in os.environ:
+        return 0, 1
+    backend = "nccl" if device.type == "cuda" else "gloo"
+    dist.init_process_group(backend)
+    if device.type == "cuda":
+        torch.cuda.set_device(int(os.environ.get("LOCAL_RANK", 0)))
+    return dist.get_rank(), dist.get_world_size()
+
+
+def cleanup_distributed() -> None:
+    if dist.is_initialized():
+        dist.destroy_process_group()
+
+
+def all_reduce_sum(x: torch.Tensor) -> torch.Tensor:
+    if dist.is_initialized():
+        dist.all_reduce(x, op=dist.ReduceOp.SUM)
+    return x
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# learning rate
+
+
+def lr_at(step: int, max_steps: int, lr: float, warmup_steps: int, min_lr_ratio: float = 0.1) -> float:
+    """Linear warm-up to `lr`, then cosine decay to min_lr_ratio * lr at max_steps."""
+    if step < warmup_steps:
+        return lr * (step + 1) / warmup_steps
+    progress = min(1.0, (step - warmup_steps) / max(1, max_steps - warmup_steps))
+    return lr * (min_lr_ratio + (1 - min_lr_ratio) * 0.5 * (1.0 + math.cos(math.pi * progress)))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# checkpoints
+
+
+def _optimizer_to_flat(optimizer: torch.optim.Optimizer) -> tuple[dict, dict]:
+    """Split an optimizer state dict into tensors (for safetensors) and JSON-able hyperparameters."""
+    sd = optimizer.state_dict()
+    tensors = {}
+    for pid, state in sd["state"].items():
+        for k, v in state.items():
+            tensors[f"state.{pid}.{k}"] = v if torch.is_tensor(v) else torch.tensor(v)
+    groups = [{k: (list(v) if isinstance(v, tuple) else v) for k, v in g.items()} for g in sd["param_groups"]]
+    return tensors, {"param_groups": groups}
+
+
+def _optimizer_from_flat(optimizer: torch.optim.Optimizer, tensors: dict, meta: dict) -> None:
+    state: dict[int, dict] = {}
+    for key, v in tensors.items():
+        _, pid, name = key.split(".", 2)
+        state.setdefault(int(pid), {})[name] = v
+    groups = [{k: (tuple(v) if k == "betas" else v) for k, v in g.items()} for g in meta["param_groups"]]
+    optimizer.load_state_dict({"state": state, "param_groups": groups})
+
+
+def rng_state() -> dict[str, torch.Tensor]:
+    states = {"torch": torch.get_rng_state()}
+    if torch.cuda.is_available():
+        states["cuda"] = torch.cuda.get_rng_state()
+    return states
+
+
+def set_rng_state(states: dict[str, torch.Tensor]) -> None:
+    torch.set_rng_state(states["torch"])
+    if "cuda" in states and torch.cuda.is_available():
+        torch.cuda.set_rng_state(states["cuda"])
+
+
+def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Module],
+                    optimizer: torch.optim.Optimizer, state: dict, keep: int = 1) -> Path:
+    """Write a complete training state for `step` and point latest.json at it (see the module docstring).
+
+    modules: name -> module; their parameters are stored as "<name>.<param>" in model.safetensors.
+    state: JSON-able extras (data position, arguments, metrics needed to continue).
+    """
+    ckpt_root = Path(out) / "checkpoints"
+    ckpt_root.mkdir(parents=True, exist_ok=True)
+    name = f"step-{step:06d}"
+    tmp = ckpt_root / f".{name}.tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir()
+    weights = {f"{m}.{k}": v for m, mod in modules.items() for k, v in mod.state_dict().items()}
+    atomic_save_safetensors(weights, tmp / "model.safetensors")
+    opt_tensors, opt_meta = _optimizer_to_flat(optimizer)
+    atomic_save_safetensors(opt_tensors, tmp / "optimizer.safetensors")
+    atomic_save_safetensors(rng_state(), tmp / "rng.safetensors")
+    atomic_write_json(tmp / "state.json", {"step": step, "optimizer": opt_meta, **state})
+    final = ckpt_root / name
+    if final.exists():
+        shutil.rmtree(final)
+    os.replace(tmp, final)
+    atomic_write_json(ckpt_root / "latest.json", {"step": step, "dir": name})
+    # drop older states, keeping the newest `keep`
+    old = sorted(p for p in ckpt_root.glob("step-*") if p.is_dir() and p.name != name)
+    for p in old[: max(0, len(old) - (keep - 1))]:
+        shutil.rmtree(p, ignore_errors=True)
+    return final
+
+
+def latest_checkpoint(out: str | Path) -> Path | None:
+    """The directory of the newest complete training state under OUT, or None."""
+    latest = Path(out) / "checkpoints" / "latest.json"
+    if not latest.exists():
+        return None
+    d = Path(out) / "checkpoints" / read_json(latest)["dir"]
+    if not (d / "state.json").exists():
+        raise FileNotFoundError(f"{latest}: points at {d}, which holds no state.json")
+    return d
+
+
+def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
+                    optimizer: torch.optim.Optimizer | None) -> dict:
+    """Restore modules, optimizer and RNG from a state directory; returns its state.json."""
+    from safetensors.torch import load_file
+
+    ckpt_dir = Path(ckpt_dir)
+    weights = load_file(str(ckpt_dir / "model.safetensors"))
+    for m, mod in modules.items():
+        prefix = f"{m}."
+        sd = {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}
+        missing, unexpected = mod.load_state_dict(sd, strict=False)
+        if missing or unexpected:
+            raise KeyError(f"{ckpt_dir / 'model.safetensors'}: module '{m}' missing {missing}, unexpected {unexpected}")
+    state = read_json(ckpt_dir / "state.json")
+    if optimizer is not None:
+        _optimizer_from_flat(optimizer, load_file(str(ckpt_dir / "optimizer.safetensors")), state["optimizer"])
+    set_rng_state(load_file(str(ckpt_dir / "rng.safetensors")))
+    return state
+
+
+def check_finite(name: str, value: float, out: str | Path, step: int) -> None:
+    """Stop the run on NaN/inf, naming the last good checkpoint (which is left untouched)."""
+    if math.isfinite(value):
+        return
+    ckpt = latest_checkpoint(out)
+    where = f"the last good checkpoint is {ckpt}" if ckpt else "no checkpoint was written yet"
+    raise FloatingPointError(f"non-finite {name} ({value}) at step {step}; stopping. {where}; "
+                             f"resume with --resume after fixing the cause (lower --lr?).")
+
+
+def log_metrics(out: str | Path, row: dict) -> None:
+    from minisafe.io import append_jsonl
+
+    append_jsonl(Path(out) / "metrics.jsonl", row)
+
+
+def truncate_metrics(out: str | Path, step: int) -> None:
+    """On resume, drop metric lines logged after the checkpoint's step (they will be logged again)."""
+    path = Path(out) / "metrics.jsonl"
+    if not path.exists():
+        return
+    kept = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l).get("step", 0) <= step]
+    from minisafe.io import atomic_write_text
+
+    atomic_write_text(path, "".join(l + "\n" for l in kept))

@@ -1,0 +1,425 @@
+"""Supervised fine-tuning: the three SFT stages of the recipe, or any JSONL on a loaded HF model.
+
+Stages (Yuan et al. 2025, arXiv 2508.09224 §3; Guan et al. 2024, arXiv 2412.16339 §2):
+  base             helpful-only SFT from scratch: stands in for pretraining plus helpful-only instruction tuning,
+                   so the base really knows the (fictional) hazardous details the later stages must withhold
+  safe_completion  safety SFT from the base on the safe-completion teacher's (CoT, answer): three modes
+  refusal          the baseline arm: safety SFT from the same base on the refusal teacher's data: two modes
+  custom           any JSONL in the documented schema (--data) on a loaded HF checkpoint (--init-from)
+
+The prompt of every example is the original user prompt *without* the spec (context distillation): the teacher
+read the spec, the student must learn to recall it. The loss covers the assistant's reasoning and answer only.
+
+Run:
+  python train_sft.py --stage base --out runs/base                      # builds the world and tokenizer it needs
+  python train_sft.py --stage safe_completion --init-from runs/base --out runs/sc_sft
+  python train_sft.py --stage custom --init-from path/to/hf_model --data my.jsonl --out runs/mine --device cuda
+  torchrun --standalone --nproc_per_node 2 train_sft.py --stage base --out runs/base     # DDP (gloo on CPU)
+A run killed at any moment continues exactly with the same command plus --resume.
+
+Data schema (--data, JSON lines): {"prompt": str, "cot": str, "answer": str, "prefill": str (optional, the forced
+start of the answer, excluded from the loss), "system": str (optional)}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+import torch
+from tqdm import tqdm
+
+from minisafe.io import DataError, atomic_write_json, read_jsonl, write_jsonl
+from minisafe.logprobs import linear_cross_entropy
+from minisafe.model import ModelConfig, Transformer
+from minisafe.tokenizer import ChatTokenizer, pad_right
+from minisafe import training
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# hyperparameters
+
+
+@dataclass
+class SFTConfig:
+    model: ModelConfig = field(default_factory=ModelConfig)  # used only when training from scratch (stage base)
+    vocab_size: int = 2048  # BPE size when the tokenizer is trained here
+    max_steps: int = 600
+    batch_size: int = 32  # sequences per optimizer step (global, over all processes)
+    micro_batch_size: int = 16  # sequences per forward/backward on one process (gradient accumulation)
+    seq_len: int = 384  # longer examples are skipped and counted
+    lr: float = 2e-3
+    min_lr_ratio: float = 0.1
+    warmup_steps: int = 30
+    weight_decay: float = 0.1
+    betas: tuple = (0.9, 0.95)
+    grad_clip: float = 1.0
+    eval_every: int = 200  # validation loss + a few sampled answers
+    save_every: int = 200
+    log_every: int = 10
+    seed: int = 0
+
+
+_SMOKE_MODEL = ModelConfig(d_model=64, n_layers=2, n_heads=4, n_kv_heads=2, d_ff=176, max_seq_len=384)
+_CPU_MODEL = ModelConfig(d_model=256, n_layers=4, n_heads=4, n_kv_heads=4, d_ff=704, max_seq_len=384)
+_GPU_MODEL = ModelConfig(d_model=512, n_layers=8, n_heads=8, n_kv_heads=4, d_ff=1408, max_seq_len=512)
+
+# preset -> stage -> config. "cpu" is the default: a useful base on 2 CPU cores in a few minutes.
+PRESETS: dict[str, dict[str, SFTConfig]] = {
+    "smoke": {
+        "base": SFTConfig(model=_SMOKE_MODEL, vocab_size=512, max_steps=30, batch_size=8, micro_batch_size=8,
+                          lr=3e-3, warmup_steps=5, eval_every=30, save_every=10),
+        "safety": SFTConfig(model=_SMOKE_MODEL, vocab_size=512, max_steps=10, batch_size=8, micro_batch_size=8,
+                            lr=1e-3, warmup_steps=2, eval_every=10, save_every=5),
+    },
+    "cpu": {
+        "base": SFTConfig(model=_CPU_MODEL, max_steps=600, lr=2e-3),
+        "safety": SFTConfig(model=_CPU_MODEL, max_steps=200, lr=5e-4, warmup_steps=10, eval_every=100),
+    },
+    "gpu": {
+        "base": SFTConfig(model=_GPU_MODEL, vocab_size=4096, max_steps=3000, batch_size=64, micro_batch_size=64,
+                          lr=1e-3, warmup_steps=100, eval_every=500, save_every=500, seq_len=448),
+        "safety": SFTConfig(model=_GPU_MODEL, vocab_size=4096, max_steps=600, batch_size=64, micro_batch_size=64,
+                            lr=3e-4, warmup_steps=30, eval_every=200, save_every=200, seq_len=448),
+    },
+}
+
+STAGE_DATA = {"base": "sft_helpful.jsonl", "safe_completion": "sft_safe_completion.jsonl",
+              "refusal": "sft_refusal.jsonl"}
+
+
+def stage_config(preset: str, stage: str) -> SFTConfig:
+    return PRESETS[preset]["base" if stage == "base" else "safety"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# data
+
+
+@dataclass
+class Example:
+    input_ids: list[int]  # (L - 1,) tokens fed to the model
+    targets: list[int]  # (L - 1,) next tokens, -100 where the loss mask is 0
+
+
+def encode_rows(rows: list[dict], tok: ChatTokenizer, seq_len: int, path: Path) -> tuple[list[Example], int]:
+    """Render each row in the chat format; returns the examples and how many were skipped for length."""
+    examples, skipped = [], 0
+    for i, r in enumerate(rows):
+        for f in ("prompt", "cot", "answer"):
+            if not isinstance(r.get(f), str):
+                raise DataError(f"{path}: row {i + 1}: field '{f}' must be a string")
+        ids, mask = tok.render_chat(r["prompt"], r["cot"], r["answer"], system=r.get("system"),
+                                    prefill=r.get("prefill", "") or "")
+        if len(ids) > seq_len + 1:
+            skipped += 1
+            continue
+        targets = [t if m else -100 for t, m in zip(ids[1:], mask[1:])]
+        examples.append(Example(ids[:-1], targets))
+    return examples, skipped
+
+
+def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    """Length-bucketed batches for one epoch, a pure function of (seed, epoch) so a resumed run sees the same data.
+
+    Shuffle, sort each window of 32 batches by length (less padding), cut into batches, shuffle the batches.
+    Incomplete batches are dropped so every step sees exactly `batch_size` sequences.
+    """
+    g = torch.Generator().manual_seed(seed * 100_003 + epoch)
+    perm = torch.randperm(len(lengths), generator=g).tolist()
+    window = batch_size * 32
+    batches = []
+    for w in range(0, len(perm), window):
+        chunk = sorted(perm[w:w + window], key=lambda i: lengths[i])
+        batches += [chunk[j:j + batch_size] for j in range(0, len(chunk) - batch_size + 1, batch_size)]
+    order = torch.randperm(len(batches), generator=g).tolist()
+    return [batches[i] for i in order]
+
+
+def collate(examples: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Right-pad a micro-batch: input_ids (B, T), attention_mask (B, T), targets (B, T) with -100 on padding."""
+    ids, mask = pad_right([e.input_ids for e in examples], pad_id)
+    targets, _ = pad_right([e.targets for e in examples], -100)
+    return ids, mask, targets
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# setup: world, tokenizer, model
+
+
+def resolve_world(args) -> Path | None:
+    """The world directory: --world, else the one beside --init-from, else OUT/world (built if missing)."""
+    from minisafe import world as world_mod
+
+    if args.world:
+        wdir = Path(args.world)
+    elif args.init_from and (Path(args.init_from) / "world").exists():
+        wdir = Path(args.init_from) / "world"
+    elif args.stage == "custom":
+        return None
+    else:
+        wdir = Path(args.out) / "world"
+    if not (wdir / "prompts.jsonl").exists():
+        if args.stage == "custom":
+            return None
+        print(f"building the safety world in {wdir} (seed {args.seed})")
+        world_mod.build(wdir, seed=args.seed)
+    return wdir
+
+
+def load_tokenizer(args, cfg: SFTConfig, world_dir: Path | None) -> ChatTokenizer:
+    """Stage base trains a byte-level BPE on the world's texts (cached in the world dir); others load init-from's."""
+    if args.init_from:
+        return ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
+    cached = world_dir / f"tokenizer-{cfg.vocab_size}.json"
+    if cached.exists():
+        return ChatTokenizer.from_file(cached)
+    texts = []
+    for name in ("prompts.jsonl", *STAGE_DATA.values()):
+        for r in read_jsonl(world_dir / name):
+            texts += [r["prompt"], r.get("cot", ""), r.get("answer", "")]
+    tok = ChatTokenizer.train(texts, vocab_size=cfg.vocab_size)
+    tok.save(cached)
+    return tok
+
+
+def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
+    if args.init_from:
+        model = Transformer.from_pretrained(args.init_from)
+        if model.config.vocab_size < tok.vocab_size:  # special tokens were added to a real model's tokenizer
+            model.resize_token_embeddings(tok.vocab_size)
+        return model
+    torch.manual_seed(args.seed)
+    return Transformer(replace(cfg.model, vocab_size=tok.vocab_size))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# the loop
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    g = p.add_argument_group("what to train")
+    g.add_argument("--stage", choices=["base", "safe_completion", "refusal", "custom"], default="base",
+                   help="base: helpful-only from scratch; safe_completion / refusal: safety SFT from --init-from; "
+                        "custom: --data on --init-from")
+    g.add_argument("--data", help="JSONL to train on (default: the stage's file in the world directory)")
+    g.add_argument("--init-from", help="model directory to start from (config.json + *.safetensors + tokenizer.json)")
+    g.add_argument("--world", help="world directory (default: beside --init-from, else OUT/world, built if missing)")
+    g.add_argument("--out", required=True, help="output run directory; ends as a loadable model directory")
+    g = p.add_argument_group("schedule (override the preset)")
+    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
+                   help="smoke: seconds; cpu (default): a useful model on 2 CPU cores in minutes; gpu: larger")
+    g.add_argument("--max-steps", type=int, help="optimizer steps")
+    g.add_argument("--batch-size", type=int, help="sequences per optimizer step (global)")
+    g.add_argument("--micro-batch-size", type=int, help="sequences per forward/backward (gradient accumulation)")
+    g.add_argument("--seq-len", type=int, help="longest example in tokens; longer ones are skipped and reported")
+    g.add_argument("--lr", type=float, help="peak learning rate (warm-up, then cosine decay)")
+    g.add_argument("--save-every", type=int, help="checkpoint every N steps (and at the end)")
+    g.add_argument("--eval-every", type=int, help="validation loss and sampled answers every N steps")
+    g = p.add_argument_group("run")
+    g.add_argument("--seed", type=int, default=0, help="seed for the world, the init and the data order")
+    g.add_argument("--device", default="auto", help="cpu, cuda, cuda:1, or auto")
+    g.add_argument("--compile", action="store_true", help="torch.compile the model")
+    g.add_argument("--resume", action="store_true", help="continue from OUT's latest checkpoint")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> dict:
+    args = parse_args(argv)
+    if args.stage in ("safe_completion", "refusal", "custom") and not args.init_from:
+        sys.exit(f"--stage {args.stage} needs --init-from (the base model directory)")
+    if args.stage == "custom" and not args.data:
+        sys.exit("--stage custom needs --data FILE.jsonl")
+    cfg = stage_config(args.preset, args.stage)
+    overrides = {k: getattr(args, k) for k in ("max_steps", "batch_size", "micro_batch_size", "seq_len", "lr",
+                                               "save_every", "eval_every") if getattr(args, k) is not None}
+    cfg = replace(cfg, seed=args.seed, **overrides)
+    cfg = replace(cfg, micro_batch_size=min(cfg.micro_batch_size, cfg.batch_size))
+    out = Path(args.out)
+
+    device = training.pick_device(args.device)
+    rank, world_size = training.init_distributed(device)
+    is_main = rank == 0
+    if cfg.batch_size % (world_size * cfg.micro_batch_size) != 0:
+        sys.exit(f"--batch-size {cfg.batch_size} must be a multiple of processes x micro-batch "
+                 f"({world_size} x {cfg.micro_batch_size})")
+    if (out / "checkpoints" / "latest.json").exists() and not args.resume:
+        sys.exit(f"{out} already holds a checkpoint: pass --resume to continue it, or choose another --out")
+
+    # -- world, tokenizer, data (every process builds the same things; only rank 0 writes) --------------------
+    world_dir = resolve_world(args) if is_main else None
+    if world_size > 1:
+        obj = [str(world_dir) if world_dir else None]
+        torch.distributed.broadcast_object_list(obj, src=0)
+        world_dir = Path(obj[0]) if obj[0] else None
+    tok = load_tokenizer(args, cfg, world_dir) if is_main or world_size == 1 else None
+    if world_size > 1:
+        torch.distributed.barrier()
+        tok = tok or load_tokenizer(args, cfg, world_dir)
+    data_path = Path(args.data) if args.data else world_dir / STAGE_DATA[args.stage]
+    rows = read_jsonl(data_path, required=("prompt", "cot", "answer"))
+    if not rows:
+        sys.exit(f"{data_path}: no training rows")
+    val_rows = rows[::50]  # a fixed 2% held out for validation loss
+    train_rows = [r for i, r in enumerate(rows) if i % 50 != 0]
+    train, skipped = encode_rows(train_rows, tok, cfg.seq_len, data_path)
+    val, _ = encode_rows(val_rows, tok, cfg.seq_len, data_path)
+    if len(train) < cfg.batch_size:
+        sys.exit(f"{data_path}: {len(train)} usable rows (after skipping {skipped} longer than --seq-len "
+                 f"{cfg.seq_len}) is fewer than one batch of {cfg.batch_size}")
+    if is_main:
+        print(f"data: {data_path} -> {len(train)} train / {len(val)} val examples; "
+              f"skipped {skipped} longer than {cfg.seq_len} tokens")
+    lengths = [len(e.input_ids) for e in train]
+    batches_per_epoch = len(epoch_batches(lengths, cfg.batch_size, cfg.seed, 0))
+
+    # -- model and optimizer ---------------------------------------------------------------------------------
+    model = build_model(args, cfg, tok).to(device)
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=cfg.betas)
+    start_step = 0
+    ckpt = training.latest_checkpoint(out) if args.resume else None
+    if ckpt is not None:
+        state = training.load_checkpoint(ckpt, {"model": model}, optimizer)
+        start_step = state["step"]
+        if is_main:
+            training.truncate_metrics(out, start_step)
+            print(f"resumed from {ckpt} at step {start_step}")
+    train_model = model
+    if args.compile:
+        train_model = torch.compile(model)
+    if world_size > 1:
+        train_model = torch.nn.parallel.DistributedDataParallel(train_model)
+    autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda"
+                else contextlib.nullcontext())
+
+    def loss_sum(ids, mask, targets):
+        """Sum of token cross-entropies over the loss mask, through the fused path (no (B, T, V) logits)."""
+        with autocast:
+            hidden = train_model(ids, attention_mask=mask, return_hidden=True)  # (B, T, D)
+        D = hidden.shape[-1]
+        return linear_cross_entropy(hidden.reshape(-1, D), model.lm_head_weight, targets.reshape(-1),
+                                    reduction="sum")
+
+    @torch.no_grad()
+    def validate() -> float:
+        model.eval()
+        total, count = 0.0, 0
+        for j in range(0, len(val), cfg.micro_batch_size):
+            ids, mask, targets = (t.to(device) for t in collate(val[j:j + cfg.micro_batch_size], tok.pad_id))
+            total += loss_sum(ids, mask, targets).item()
+            count += int((targets != -100).sum())
+        model.train()
+        return total / max(count, 1)
+
+    run_state = {"stage": args.stage, "preset": args.preset, "data": str(data_path),
+                 "world": str(world_dir) if world_dir else None, "config": _jsonable(asdict(cfg))}
+    if is_main:
+        atomic_write_json(out / "sft_run.json", run_state)
+
+    # -- training --------------------------------------------------------------------------------------------
+    model.train()
+    bar = tqdm(range(start_step, cfg.max_steps), initial=start_step, total=cfg.max_steps, disable=not is_main,
+               desc=f"sft:{args.stage}", dynamic_ncols=True)
+    t_last, tokens_since = time.time(), 0
+    val_loss = None
+    for step in bar:
+        epoch, idx = divmod(step, batches_per_epoch)
+        batch = [train[i] for i in epoch_batches(lengths, cfg.batch_size, cfg.seed, epoch)[idx]]
+        n_tokens = sum(sum(t != -100 for t in e.targets) for e in batch)  # loss tokens in the global batch
+        shard = batch[rank::world_size]
+        lr = training.lr_at(step, cfg.max_steps, cfg.lr, cfg.warmup_steps, cfg.min_lr_ratio)
+        for g_ in optimizer.param_groups:
+            g_["lr"] = lr
+        micro = [shard[j:j + cfg.micro_batch_size] for j in range(0, len(shard), cfg.micro_batch_size)]
+        step_loss = torch.zeros((), device=device)
+        for k, mb in enumerate(micro):
+            ids, mask, targets = (t.to(device) for t in collate(mb, tok.pad_id))
+            sync = k == len(micro) - 1 or world_size == 1
+            with (contextlib.nullcontext() if sync else train_model.no_sync()):
+                # mean over the global batch's loss tokens; DDP averages gradients over processes, hence * world
+                loss = loss_sum(ids, mask, targets) / n_tokens
+                (loss * world_size).backward()
+            step_loss += loss.detach()
+        training.all_reduce_sum(step_loss)
+        loss_value = step_loss.item()
+        training.check_finite("loss", loss_value, out, step)
+        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip).item()
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+        tokens_since += sum(len(e.input_ids) for e in batch)
+
+        done = step + 1
+        if done % cfg.log_every == 0 or done == cfg.max_steps:
+            now = time.time()
+            tok_s = tokens_since / max(now - t_last, 1e-9)
+            t_last, tokens_since = now, 0
+            row = {"step": done, "loss": round(loss_value, 5), "lr": lr, "grad_norm": round(grad_norm, 4),
+                   "tokens_per_s": round(tok_s, 1)}
+            if cfg.eval_every and (done % cfg.eval_every == 0 or done == cfg.max_steps):
+                val_loss = validate()
+                row["val_loss"] = round(val_loss, 5)
+                if is_main:
+                    _show_samples(model, tok, world_dir, out, done, device)
+            if is_main:
+                training.log_metrics(out, row)
+            bar.set_postfix(loss=f"{loss_value:.3f}", tok_s=f"{tok_s:.0f}", lr=f"{lr:.1e}")
+        if is_main and (done % cfg.save_every == 0 or done == cfg.max_steps):
+            training.save_checkpoint(out, done, {"model": model}, optimizer, {"epoch": epoch, **run_state})
+            model.save_pretrained(out, tokenizer=tok)
+        if world_size > 1:
+            torch.distributed.barrier()
+
+    summary = {"stage": args.stage, "steps": cfg.max_steps, "final_loss": loss_value if cfg.max_steps > start_step
+               else None, "val_loss": val_loss, "skipped_long": skipped, "train_examples": len(train)}
+    if is_main:
+        atomic_write_json(out / "sft_summary.json", summary)
+    training.cleanup_distributed()
+    return summary
+
+
+@torch.no_grad()
+def _show_samples(model, tok, world_dir, out, step, device, n=3):
+    """Greedy answers to a few eval prompts, printed and appended to OUT/samples.jsonl (a seeded, fixed choice)."""
+    if world_dir is None or not (world_dir / "prompts.jsonl").exists():
+        return
+    from minisafe.tokenizer import pad_left
+
+    rows = [r for r in read_jsonl(world_dir / "prompts.jsonl") if r["split"] == "eval"]
+    rows = [rows[i] for i in range(0, len(rows), max(1, len(rows) // n))][:n]
+    prompts = [tok.render_prompt(r["prompt"], prefill=r.get("prefill", "")) for r in rows]
+    ids, mask = pad_left(prompts, tok.pad_id)
+    model.eval()
+    gen = model.generate(ids.to(device), 160, temperature=0.0, eos_token_id=tok.end_id,
+                         attention_mask=mask.to(device), pad_token_id=tok.pad_id)
+    model.train()
+    P = ids.shape[1]
+    samples = []
+    for r, p, g in zip(rows, prompts, gen[:, P:].tolist()):
+        forced = p[p.index(tok.assistant_id) + 1:]
+        c = tok.parse_completion(forced + g)
+        samples.append({"step": step, "intent": r["intent"], "prompt": r["prompt"], "reasoning": c.reasoning,
+                        "answer": c.answer})
+        tqdm.write(f"[step {step}] ({r['intent']}) {r['prompt']}\n  -> {c.answer}")
+    path = out / "samples.jsonl"
+    old = read_jsonl(path) if path.exists() else []
+    write_jsonl(path, [s for s in old if s["step"] < step] + samples)
+
+
+def _jsonable(x):
+    if isinstance(x, dict):
+        return {k: _jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_jsonable(v) for v in x]
+    return x
+
+
+if __name__ == "__main__":
+    main()
