@@ -263,6 +263,9 @@ def main(argv=None) -> dict:
                                                        cfg.temperature)
             ref_logp, _, _ = forward_response(reference, None, ro.ids, ro.attention_mask, ro.prompt_len,
                                               cfg.temperature)
+            # on-policy check: the full forward pass must reproduce the KV-cache engine's log-probs (a gap means a
+            # bug: temperature, padding, positions, dtype)
+            rollout_gap = ((old_logp - ro.sample_logp).abs() * mask).max().item()
             kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask  # (B, R)
             token_rewards = rewards.per_token_rewards(score, kl, mask, kl_ctl.value)  # -beta*KL_t, + score at end
             advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.lam)
@@ -319,7 +322,7 @@ def main(argv=None) -> dict:
                                                          cfg.lambda_lr))
         row = {"step": it + 1, **{k: round(v, 5) for k, v in info.items()}, "kl": round(seq_kl, 5),
                "kl_coef": kl_ctl.value, **{k: round(sum(v) / len(v), 5) for k, v in stats.items()},
-               "logprob_gap": logprob_gap, "response_len": mask.sum(1).mean().item(),
+               "logprob_gap": logprob_gap, "rollout_logprob_gap": rollout_gap, "response_len": mask.sum(1).mean().item(),
                "end_rate": ro.ended.float().mean().item(), "seconds_rollout": round(t_rollout, 2),
                "seconds_score": round(t_score, 2), "seconds_update": round(t_update, 2)}
         if cost is not None:

@@ -352,6 +352,7 @@ def main(argv=None) -> dict:
         loss_value = step_loss.item()
         training.check_finite("loss", loss_value, out, step)
         grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip).item()
+        training.check_finite("gradient norm", grad_norm, out, step)
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
         tokens_since += sum(len(e.input_ids) for e in batch)

@@ -231,13 +231,17 @@ class Transformer(nn.Module):
     @torch.no_grad()
     def generate(self, input_ids: Tensor, max_new_tokens: int, temperature: float = 1.0, top_p: float = 1.0,
                  eos_token_id: int | None = None, attention_mask: Tensor | None = None,
-                 generator: torch.Generator | None = None, pad_token_id: int | None = None) -> Tensor:
+                 generator: torch.Generator | None = None, pad_token_id: int | None = None,
+                 return_logprobs: bool = False) -> Tensor | tuple[Tensor, Tensor]:
         """Sample continuations of left-padded prompts with a preallocated KV cache.
 
         input_ids (B, T) left-padded; attention_mask (B, T) (default: no padding). Returns (B, T + max_new_tokens):
         the prompt, then the new ids; after a row emits eos_token_id the rest of the row is pad_token_id (default:
         eos_token_id, or 0 when there is no EOS). temperature=0 is greedy; top_p < 1 is nucleus sampling
         (Holtzman et al. 2020). Decoding stops once every row has finished. `generator` makes sampling reproducible.
+        With return_logprobs, also returns (B, max_new_tokens) float32 log-probs of the chosen tokens under
+        softmax(logits / temperature) (temperature 1 when greedy), 0 after EOS: PPO's on-policy check compares them
+        with a full forward pass.
         """
         cfg = self.config
         B, T = input_ids.shape
@@ -247,8 +251,9 @@ class Transformer(nn.Module):
             pad_token_id = eos_token_id if eos_token_id is not None else 0
         out = torch.full((B, L), pad_token_id, dtype=torch.long, device=dev)
         out[:, :T] = input_ids
+        new_logp = torch.zeros(B, max(max_new_tokens, 0), dtype=torch.float32, device=dev)
         if max_new_tokens <= 0:
-            return out
+            return (out, new_logp) if return_logprobs else out
         if attention_mask is None:
             attention_mask = torch.ones_like(input_ids)
         prompt_mask = attention_mask.bool()
@@ -275,6 +280,10 @@ class Transformer(nn.Module):
         finished = torch.zeros(B, dtype=torch.bool, device=dev)
         for step in range(max_new_tokens):
             tok = sample_next(logits, temperature, top_p, generator)       # (B,) fed back even in finished rows
+            if return_logprobs:
+                scaled = logits.float() / (temperature if temperature > 0 else 1.0)
+                lp = torch.log_softmax(scaled, dim=-1).gather(-1, tok[:, None]).squeeze(-1)
+                new_logp[:, step] = lp.masked_fill(finished, 0.0)
             if eos_token_id is not None:
                 out[:, T + step] = tok.masked_fill(finished, pad_token_id)
                 finished |= tok == eos_token_id
@@ -291,7 +300,7 @@ class Transformer(nn.Module):
             for i, layer in enumerate(self.layers):
                 x = layer.decode(x, cos, sin, m, cache[i, 0], cache[i, 1], t)
             logits = F.linear(self.norm(x[:, 0]), self.lm_head_weight)     # (B, V)
-        return out
+        return (out, new_logp) if return_logprobs else out
 
     # ------------------------------------------------------------------------------------------------------------
     # HF checkpoints (minisafe/hf.py) and vocabulary growth

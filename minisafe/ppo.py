@@ -30,23 +30,25 @@ from minisafe.logprobs import linear_logprobs
 
 
 def masked_mean(x: torch.Tensor, mask: torch.Tensor, dim=None) -> torch.Tensor:
-    """Mean of x over the positions where mask is 1."""
+    """Mean of x over the positions where mask is 1 (whatever x holds elsewhere, inf and NaN included)."""
+    x = torch.where(mask.bool(), x, torch.zeros_like(x))
     mask = mask.to(x.dtype)
     if dim is None:
-        return (x * mask).sum() / mask.sum().clamp(min=1)
-    return (x * mask).sum(dim) / mask.sum(dim).clamp(min=1)
+        return x.sum() / mask.sum().clamp(min=1)
+    return x.sum(dim) / mask.sum(dim).clamp(min=1)
 
 
 def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     """Unbiased variance of x over the masked positions."""
     mean = masked_mean(x, mask)
     n = mask.sum().clamp(min=2)
-    return ((x - mean) ** 2 * mask).sum() / (n - 1)
+    return torch.where(mask.bool(), (x - mean) ** 2, torch.zeros_like(x)).sum() / (n - 1)
 
 
 def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
     """(x - mean) / std over the masked positions; masked-out positions become 0."""
-    return (x - masked_mean(x, mask)) * torch.rsqrt(masked_var(x, mask) + eps) * mask
+    w = (x - masked_mean(x, mask)) * torch.rsqrt(masked_var(x, mask) + eps)
+    return torch.where(mask.bool(), w, torch.zeros_like(w))
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -172,6 +174,7 @@ class Rollout:
     response_mask: torch.Tensor  # (B, R) 1 on response tokens up to and including <|end|>
     prompt_len: int  # P
     ended: torch.Tensor  # (B,) bool: the response emitted <|end|>
+    sample_logp: torch.Tensor  # (B, R) log-probs of the sampled tokens, as the KV-cache engine computed them
     completions: list  # tokenizer.Completion per row (reasoning, answer, ended)
 
 
@@ -189,8 +192,9 @@ def rollout(model, tokenizer, rows: list[dict], max_new_tokens: int, temperature
     prompt_ids, prompt_mask = pad_left(prompts, tokenizer.pad_id)
     prompt_ids, prompt_mask = prompt_ids.to(device), prompt_mask.to(device)
     P = prompt_ids.shape[1]
-    out = model.generate(prompt_ids, max_new_tokens, temperature=temperature, eos_token_id=tokenizer.end_id,
-                         attention_mask=prompt_mask, generator=generator, pad_token_id=tokenizer.pad_id)
+    out, sample_logp = model.generate(prompt_ids, max_new_tokens, temperature=temperature,
+                                      eos_token_id=tokenizer.end_id, attention_mask=prompt_mask, generator=generator,
+                                      pad_token_id=tokenizer.pad_id, return_logprobs=True)
     response = out[:, P:]  # (B, R)
     is_end = response == tokenizer.end_id
     ended = is_end.any(dim=1)
@@ -204,4 +208,4 @@ def rollout(model, tokenizer, rows: list[dict], max_new_tokens: int, temperature
         resp = response[i][response_mask[i].bool()].tolist()
         completions.append(tokenizer.parse_completion(forced + resp))
     attention_mask = torch.cat([prompt_mask, response_mask], dim=1)
-    return Rollout(out, attention_mask, response_mask, P, ended, completions)
+    return Rollout(out, attention_mask, response_mask, P, ended, sample_logp * response_mask, completions)
