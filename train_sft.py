@@ -65,7 +65,7 @@ class SFTConfig:
 
 
 _SMOKE_MODEL = ModelConfig(d_model=64, n_layers=2, n_heads=4, n_kv_heads=2, d_ff=176, max_seq_len=384)
-_CPU_MODEL = ModelConfig(d_model=256, n_layers=4, n_heads=4, n_kv_heads=4, d_ff=704, max_seq_len=384)
+_CPU_MODEL = ModelConfig(d_model=128, n_layers=4, n_heads=4, n_kv_heads=2, d_ff=384, max_seq_len=384)
 _GPU_MODEL = ModelConfig(d_model=512, n_layers=8, n_heads=8, n_kv_heads=4, d_ff=1408, max_seq_len=512)
 
 # preset -> stage -> config. "cpu" is the default: a useful base on 2 CPU cores in a few minutes.
@@ -77,7 +77,7 @@ PRESETS: dict[str, dict[str, SFTConfig]] = {
                             lr=1e-3, warmup_steps=2, eval_every=10, save_every=5),
     },
     "cpu": {
-        "base": SFTConfig(model=_CPU_MODEL, max_steps=600, lr=2e-3),
+        "base": SFTConfig(model=_CPU_MODEL, max_steps=500, lr=3e-3, eval_every=100, save_every=100),
         "safety": SFTConfig(model=_CPU_MODEL, max_steps=200, lr=5e-4, warmup_steps=10, eval_every=100),
     },
     "gpu": {
