@@ -1,6 +1,6 @@
 """minisafe.model vs transformers on the same random tiny Llama weights, CPU, fp32.
 
-    python bench/bench_model.py            # full sizes (the figures in docs/benchmarks-model.md)
+    python bench/bench_model.py            # full sizes (the figures in docs/benchmarks.md)
     python bench/bench_model.py --quick    # small smoke run
 
 (a) Rollout: batched sampling of left-padded prompts (the PPO rollout), tokens/s of
@@ -133,7 +133,7 @@ def main():
     g.add_argument("--only", choices=["generate", "train"], default=None)
     g.add_argument("--threads", type=int, default=None,
                    help="torch.set_num_threads (default: torch's choice). On a CPU shared with other jobs, 1 thread "
-                        "avoids OpenMP stalls when a core is taken away (see docs/benchmarks-model.md)")
+                        "avoids OpenMP stalls when a core is taken away (see docs/benchmarks.md)")
     g.add_argument("--quick", action="store_true", help="tiny sizes, 2 repeats (smoke test)")
     args = p.parse_args()
     if args.quick:

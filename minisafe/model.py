@@ -7,7 +7,7 @@ arXiv 2508.09224, Sec. 3), and `generate` is PPO's rollout engine, so decoding i
 
 Every weight maps one to one onto an HF tensor (hf.py). Fusing q|k|v and gate|up into single Linears was tried
 and dropped: one matmul fewer per decode step, but the training step got slower (the backward of the split output
-costs a zero-fill and a copy), see docs/benchmarks-model.md.
+costs a zero-fill and a copy), see docs/benchmarks.md.
 
     y = x + Attn(RMSNorm(x));  out = y + W_down( silu(W_gate y') * (W_up y') ),  y' = RMSNorm(y)
 """
