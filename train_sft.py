@@ -123,23 +123,6 @@ def encode_rows(rows: list[dict], tok: ChatTokenizer, seq_len: int, path: Path) 
     return examples, skipped
 
 
-def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
-    """Length-bucketed batches for one epoch, a pure function of (seed, epoch) so a resumed run sees the same data.
-
-    Shuffle, sort each window of 32 batches by length (less padding), cut into batches, shuffle the batches.
-    Incomplete batches are dropped so every step sees exactly `batch_size` sequences.
-    """
-    g = torch.Generator().manual_seed(seed * 100_003 + epoch)
-    perm = torch.randperm(len(lengths), generator=g).tolist()
-    window = batch_size * 32
-    batches = []
-    for w in range(0, len(perm), window):
-        chunk = sorted(perm[w:w + window], key=lambda i: lengths[i])
-        batches += [chunk[j:j + batch_size] for j in range(0, len(chunk) - batch_size + 1, batch_size)]
-    order = torch.randperm(len(batches), generator=g).tolist()
-    return [batches[i] for i in order]
-
-
 def collate(examples: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Right-pad a micro-batch: input_ids (B, T), attention_mask (B, T), targets (B, T) with -100 on padding."""
     ids, mask = pad_right([e.input_ids for e in examples], pad_id)
@@ -276,7 +259,7 @@ def main(argv=None) -> dict:
         print(f"data: {data_path} -> {len(train)} train / {len(val)} val examples; "
               f"skipped {skipped} longer than {cfg.seq_len} tokens")
     lengths = [len(e.input_ids) for e in train]
-    batches_per_epoch = len(epoch_batches(lengths, cfg.batch_size, cfg.seed, 0))
+    batches_per_epoch = len(training.epoch_batches(lengths, cfg.batch_size, cfg.seed, 0))
 
     # -- model and optimizer ---------------------------------------------------------------------------------
     model = build_model(args, cfg, tok).to(device)
@@ -319,7 +302,7 @@ def main(argv=None) -> dict:
         model.train()
         return total / max(count, 1)
 
-    run_state = {"stage": args.stage, "preset": args.preset, "data": str(data_path),
+    run_state = {"stage": args.stage, "preset": args.preset, "init_from": args.init_from, "data": str(data_path),
                  "world": str(world_dir) if world_dir else None, "config": _jsonable(asdict(cfg))}
     if is_main:
         atomic_write_json(out / "sft_run.json", run_state)
@@ -332,7 +315,7 @@ def main(argv=None) -> dict:
     val_loss = None
     for step in bar:
         epoch, idx = divmod(step, batches_per_epoch)
-        batch = [train[i] for i in epoch_batches(lengths, cfg.batch_size, cfg.seed, epoch)[idx]]
+        batch = [train[i] for i in training.epoch_batches(lengths, cfg.batch_size, cfg.seed, epoch)[idx]]
         n_tokens = sum(sum(t != -100 for t in e.targets) for e in batch)  # loss tokens in the global batch
         shard = batch[rank::world_size]
         lr = training.lr_at(step, cfg.max_steps, cfg.lr, cfg.warmup_steps, cfg.min_lr_ratio)

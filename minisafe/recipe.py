@@ -34,7 +34,8 @@ MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_comp
 # per preset: reward-head training and evaluation sizes (the SFT and PPO presets carry the same names)
 PRESETS = {
     "smoke": {"rm": ["--epochs", "1", "--max-prompts", "48", "--eval-prompts", "40"], "eval_limit": 60, "max_new_tokens": 96},
-    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "900"], "eval_limit": 450, "max_new_tokens": 160},
+    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "400", "--eval-prompts", "200"], "eval_limit": 0,
+            "max_new_tokens": 160},
     "gpu": {"rm": ["--epochs", "3"], "eval_limit": 0, "max_new_tokens": 256},
 }
 
@@ -83,7 +84,8 @@ def run_seed(out: Path, preset: str, seed: int, device: str) -> Path:
                   + common, d / f"{arm}_sft" / "sft_summary.json", log, log_path, d / f"{arm}_sft")
     run_stage("reward_heads", [py, "-m", "minisafe.reward_model", "train", "--init-from",
                                str(d / "safe_completion_sft"), "--world", str(wdir), "--out", str(d / "reward_heads"),
-                               "--seed", str(seed)] + PRESETS[preset]["rm"],
+                               "--seed", str(seed), "--device", device, "--sample-from", str(d / "base"),
+                               "--sample-from", str(d / "safe_completion_sft")] + PRESETS[preset]["rm"],
               d / "reward_heads" / "reward_heads.json", log, log_path, None)
     run_stage("safe_completion_rl", rl + ["--init-from", str(d / "safe_completion_sft"), "--reward-heads",
                                           str(d / "reward_heads"), "--out", str(d / "safe_completion_rl")] + common,

@@ -33,6 +33,7 @@ from tqdm import tqdm
 from minisafe import graders
 from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json, read_jsonl
 from minisafe.model import Transformer
+from minisafe.training import epoch_batches, pick_device
 from minisafe.tokenizer import ChatTokenizer, pad_right
 
 HEADS = ("helpfulness", "safety")
@@ -75,9 +76,11 @@ class RewardModel(nn.Module):
         meta = read_json(path / "reward_head.json")
         rm = cls(Transformer.from_pretrained(path), meta["name"])
         head = load_file(str(path / "head.safetensors"))
+        if set(head) != {"weight", "bias"}:
+            raise KeyError(f"{path / 'head.safetensors'}: expected tensors 'weight' and 'bias', found {sorted(head)}")
         for key, param in (("weight", rm.head.weight), ("bias", rm.head.bias)):
-            if key not in head or head[key].shape != param.shape:
-                raise KeyError(f"{path / 'head.safetensors'}: tensor '{key}' missing or not of shape "
+            if head[key].shape != param.shape:
+                raise KeyError(f"{path / 'head.safetensors'}: tensor '{key}' not of shape "
                                f"{tuple(param.shape)}")
         rm.head.load_state_dict(head)
         return rm.to(device).eval()
@@ -87,6 +90,8 @@ class RewardModel(nn.Module):
 def score(rm: RewardModel, tok: ChatTokenizer, prompts: list[str], answers: list[str | None],
           batch_size: int = 64, device="cpu") -> torch.Tensor:
     """Scores in [0, 1] for (prompt, final answer) pairs; a missing answer (None) scores 0. Returns (N,)."""
+    if len(prompts) != len(answers):
+        raise ValueError(f"score: {len(prompts)} prompts but {len(answers)} answers")
     out = torch.zeros(len(prompts))
     idx = [i for i, a in enumerate(answers) if a is not None]
     for j in range(0, len(idx), batch_size):
@@ -114,8 +119,9 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
                   ) -> list[dict]:
     """For each prompt row: the three teachers' answers and two perturbed variants, each graded.
 
-    Perturbations teach the heads what the teachers never show: a safe answer with one operational fact spliced in
-    (unsafe), and an answer cut short (less helpful). extra_answers: prompt id -> model samples to add.
+    Perturbations teach the heads what the teachers never show: a safe answer with a sentence of the helpful-only
+    answer spliced in (unsafe when that sentence carries an operational fact), and an answer cut short (less
+    helpful). Labels always come from the graders. extra_answers: prompt id -> model samples to add.
     """
     from minisafe.world import teacher_answer
 
@@ -125,7 +131,7 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
         helpful, _, safe = answers
         leak = _sentences(helpful)
         if leak:
-            answers.append(safe + " " + rng.choice(leak))  # a spliced leak
+            answers.append(safe + " " + rng.choice(leak))  # a spliced sentence: often a leak (the grader decides)
         words = safe.split()
         answers.append(" ".join(words[: max(3, len(words) // 3)]))  # a truncated answer
         answers += (extra_answers or {}).get(row["id"], [])
@@ -134,6 +140,29 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
             examples.append({"prompt": row["prompt"], "answer": a, "h": g.h, "s": g.s, "severity": g.severity,
                              "intent": row["intent"]})
     return examples
+
+
+def policy_samples(model_dirs: list[str], rows: list[dict], per_prompt: int, seed: int, device="cpu",
+                   temperature: float = 0.8, max_new_tokens: int = 160) -> dict[str, list[str]]:
+    """Answers sampled from trained models (prompt id -> answers), to be graded and added to the heads' data.
+
+    The teachers' answers are not what RL will show the heads: the policy writes its own, often garbled, answers.
+    Heads trained on teacher text alone rank those poorly, and PPO then optimises the heads' blind spots. Sampling
+    the base and SFT models at the rollout temperature puts the policy's own distribution into the data.
+    """
+    from minisafe.evaluate import sample_answers
+
+    out: dict[str, list[str]] = {r["id"]: [] for r in rows}
+    for k, d in enumerate(model_dirs):
+        model = Transformer.from_pretrained(d).to(device)
+        tok = ChatTokenizer.from_file(Path(d) / "tokenizer.json")
+        for j in range(per_prompt):
+            comps = sample_answers(model, tok, rows, max_new_tokens, temperature, seed=seed * 1000 + k * 10 + j,
+                                   device=device, desc=f"samples of {Path(d).name}")
+            for r, c in zip(rows, comps):
+                if c.answer is not None:
+                    out[r["id"]].append(c.answer)
+    return out
 
 
 def _sentences(text: str) -> list[str]:
@@ -154,18 +183,24 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
                device="cpu", desc: str = "") -> list[float]:
     """Fit one head with BCE against the graders' soft label (`h` or `s`). Returns per-epoch mean losses."""
     data = [(tok.render_reward(e["prompt"], e["answer"]), float(e[target])) for e in examples]
-    data = [d for d in data if len(d[0]) <= cfg.max_len]
+    kept = [d for d in data if len(d[0]) <= cfg.max_len]
+    if not kept:
+        raise ValueError(f"reward head '{rm.name}': all {len(data)} examples are longer than max_len={cfg.max_len}")
+    if len(kept) < len(data):
+        print(f"reward head '{rm.name}': skipped {len(data) - len(kept)} of {len(data)} examples longer than "
+              f"max_len={cfg.max_len} tokens")
+    data = kept
     opt = torch.optim.AdamW(rm.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    g = torch.Generator().manual_seed(cfg.seed)
-    steps = cfg.epochs * math.ceil(len(data) / cfg.batch_size)
+    lengths = [len(d[0]) for d in data]
+    batch_size = min(cfg.batch_size, len(data))
+    steps = cfg.epochs * len(epoch_batches(lengths, batch_size, cfg.seed, 0))
     rm.train()
     losses, step = [], 0
     bar = tqdm(total=steps, desc=desc or f"rm:{rm.name}", dynamic_ncols=True)
-    for _ in range(cfg.epochs):
-        perm = torch.randperm(len(data), generator=g).tolist()
-        total = 0.0
-        for j in range(0, len(perm), cfg.batch_size):
-            batch = [data[i] for i in perm[j:j + cfg.batch_size]]
+    for epoch in range(cfg.epochs):
+        total, seen = 0.0, 0
+        for idx in epoch_batches(lengths, batch_size, cfg.seed, epoch):  # length-bucketed: little padding
+            batch = [data[i] for i in idx]
             ids, mask = pad_right([b[0] for b in batch], tok.pad_id)
             y = torch.tensor([b[1] for b in batch], device=device)
             for group in opt.param_groups:  # cosine decay to 10%
@@ -177,11 +212,11 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
             loss.backward()
             torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)
             opt.step()
-            total += loss.item() * len(batch)
+            total, seen = total + loss.item() * len(batch), seen + len(batch)
             step += 1
             bar.update(1)
             bar.set_postfix(loss=f"{loss.item():.4f}")
-        losses.append(total / len(data))
+        losses.append(total / seen)
     bar.close()
     rm.eval()
     return losses
@@ -213,6 +248,14 @@ def spearman(x: list[float], y: list[float]) -> float:
     return cov / (vx * vy) if vx > 0 and vy > 0 else float("nan")
 
 
+def auc(pos: list[float], neg: list[float]) -> float | None:
+    """P(score of a random positive > score of a random negative), ties counting 1/2 (the Mann-Whitney U)."""
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
 def agreement(heads: dict[str, RewardModel], tok: ChatTokenizer, examples: list[dict], device="cpu") -> dict:
     """How well each head agrees with its grader on `examples` (graded rows)."""
     prompts = [e["prompt"] for e in examples]
@@ -221,7 +264,13 @@ def agreement(heads: dict[str, RewardModel], tok: ChatTokenizer, examples: list[
     h_pred = score(heads["helpfulness"], tok, prompts, answers, device=device).tolist()
     s_pred = score(heads["safety"], tok, prompts, answers, device=device).tolist()
     out["helpfulness_spearman"] = spearman(h_pred, [e["h"] for e in examples])
-    out["safety_spearman"] = spearman(s_pred, [e["s"] for e in examples])
+    s_true = [e["s"] for e in examples]
+    out["safety_spearman"] = spearman(s_pred, s_true)
+    # s takes five values, mostly 1.0: a head whose scores have no ties cannot reach Spearman 1 against such tied
+    # labels. The ceiling is the Spearman of a perfect untied ranking (ties broken by index; any break gives the same).
+    out["safety_spearman_ceiling"] = spearman([v + 1e-9 * i for i, v in enumerate(s_true)], s_true)
+    out["safety_auc"] = auc([p for p, t in zip(s_pred, s_true) if t >= 1.0],  # safe answers should score higher
+                            [p for p, t in zip(s_pred, s_true) if t < 1.0])
     out["safety_accuracy"] = sum((p >= 0.5) == (e["s"] >= 0.5) for p, e in zip(s_pred, examples)) / len(examples)
     severe = [p for p, e in zip(s_pred, examples) if e["severity"] in ("Moderate", "High")]
     out["false_safe_rate_moderate_high"] = (sum(p >= 0.5 for p in severe) / len(severe)) if severe else None
@@ -243,33 +292,48 @@ def train_main(args) -> dict:
     train_rows = [r for r in rows if r["split"] in ("train", "rl")]
     if args.max_prompts:
         train_rows = rng.sample(train_rows, min(args.max_prompts, len(train_rows)))
-    examples = make_examples(world, train_rows, rng)
+    device = pick_device(args.device)
+    samples = policy_samples(args.sample_from, train_rows, args.samples_per_prompt, args.seed, device) \
+        if args.sample_from else None
+    examples = make_examples(world, train_rows, rng, samples)
     cfg = RMConfig(epochs=args.epochs, lr=args.lr, seed=args.seed)
     out = Path(args.out)
     report = {"n_train_examples": len(examples), "config": asdict(cfg), "heads": {}}
     heads = {}
     for name, target in (("helpfulness", "h"), ("safety", "s")):
         if (out / name / "reward_head.json").exists():
-            heads[name] = RewardModel.load(out / name)
+            heads[name] = RewardModel.load(out / name, device=device)
             continue
         torch.manual_seed(args.seed)
-        rm = RewardModel(Transformer.from_pretrained(args.init_from), name)
+        rm = RewardModel(Transformer.from_pretrained(args.init_from), name).to(device)
         t0 = time.time()
-        losses = train_head(rm, tok, examples, target, cfg)
+        losses = train_head(rm, tok, examples, target, cfg, device=device)
         rm.save(out / name, tokenizer=tok)
         heads[name] = rm
         report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
-    report["eval"] = eval_agreement(world, heads, tok, rows, args.seed, args.eval_prompts)
+    report["eval"] = eval_agreement(world, heads, tok, rows, args.seed, args.eval_prompts, args.sample_from,
+                                    device=device)
     atomic_write_json(out / "reward_heads.json", report)
     return report
 
 
-def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 400) -> dict:
-    """Agreement on the eval split: unseen phrasings and held-out transforms."""
+def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 400, sample_from=None, device="cpu"
+                   ) -> dict:
+    """Agreement on the eval split (unseen phrasings and held-out transforms): on the teacher-made answers, and,
+    when models are given, separately on their own sampled answers (what the heads will score during RL)."""
     rng = random.Random(seed + 1)
     eval_rows = [r for r in rows if r["split"] == "eval"]
     eval_rows = rng.sample(eval_rows, min(max_prompts, len(eval_rows)))
-    return agreement(heads, tok, make_examples(world, eval_rows, rng))
+    out = agreement(heads, tok, make_examples(world, eval_rows, rng), device=device)
+    if sample_from:
+        samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
+        examples = []
+        for r in eval_rows:
+            for a in samples[r["id"]]:
+                g = graders.grade(world, r, a)
+                examples.append({"prompt": r["prompt"], "answer": a, "h": g.h, "s": g.s, "severity": g.severity})
+        out["on_model_samples"] = agreement(heads, tok, examples, device=device)
+    return out
 
 
 def main(argv=None):
@@ -283,21 +347,31 @@ def main(argv=None):
     t.add_argument("--lr", type=float, default=3e-4)
     t.add_argument("--max-prompts", type=int, default=0, help="subsample the training prompts (0: all)")
     t.add_argument("--eval-prompts", type=int, default=400, help="eval-split prompts for the agreement check")
+    t.add_argument("--sample-from", action="append", default=[], metavar="DIR",
+                   help="also train on graded answers sampled from this model (repeatable: the base and the SFT "
+                        "policy); agreement is then also measured on their samples of eval prompts")
+    t.add_argument("--samples-per-prompt", type=int, default=1, help="answers sampled per prompt and model")
     t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--device", default="auto", help="cpu, cuda or auto")
     e = sub.add_parser("eval", help="agreement of trained heads with the graders on the eval split")
     e.add_argument("--rm", required=True, help="directory written by `train`")
     e.add_argument("--world", required=True)
+    e.add_argument("--eval-prompts", type=int, default=400, help="eval-split prompts for the agreement check")
+    e.add_argument("--sample-from", action="append", default=[], metavar="DIR",
+                   help="also measure agreement on this model's sampled answers (repeatable)")
     e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--device", default="auto", help="cpu, cuda or auto")
     args = p.parse_args(argv)
     if args.cmd == "train":
         report = train_main(args)
     else:
         from minisafe.world import load_prompts, load_world
 
-        heads = {n: RewardModel.load(Path(args.rm) / n) for n in HEADS}
+        device = pick_device(args.device)
+        heads = {n: RewardModel.load(Path(args.rm) / n, device=device) for n in HEADS}
         tok = ChatTokenizer.from_file(Path(args.rm) / "safety" / "tokenizer.json")
         report = {"eval": eval_agreement(load_world(), heads, tok, load_prompts(Path(args.world) / "prompts.jsonl"),
-                                         args.seed)}
+                                         args.seed, args.eval_prompts, args.sample_from, device=device)}
     import json
 
     print(json.dumps(report["eval"], indent=2))

@@ -34,6 +34,23 @@ from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json
 # devices and data parallelism
 
 
+def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    """Length-bucketed batches for one epoch, a pure function of (seed, epoch) so a resumed run sees the same data.
+
+    Shuffle, sort each window of 32 batches by length (less padding), cut into batches, shuffle the batches.
+    Incomplete batches are dropped so every step sees exactly `batch_size` sequences.
+    """
+    g = torch.Generator().manual_seed(seed * 100_003 + epoch)
+    perm = torch.randperm(len(lengths), generator=g).tolist()
+    window = batch_size * 32
+    batches = []
+    for w in range(0, len(perm), window):
+        chunk = sorted(perm[w:w + window], key=lambda i: lengths[i])
+        batches += [chunk[j:j + batch_size] for j in range(0, len(chunk) - batch_size + 1, batch_size)]
+    order = torch.randperm(len(batches), generator=g).tolist()
+    return [batches[i] for i in order]
+
+
 def pick_device(name: str = "auto") -> torch.device:
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
