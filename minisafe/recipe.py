@@ -11,8 +11,8 @@ same base and the same recipe. Here, from nothing:
 Each stage is its own process and writes into OUT/seed-S/<stage>/; a stage whose output exists is skipped, a stage
 that was killed resumes from its checkpoint, so re-running the same command continues a killed recipe.
 
-    python -m minisafe.recipe --preset cpu --out runs/recipe             # ~20 min on 2 CPU cores
-    python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe
+    python -m minisafe.recipe --preset cpu --out runs/recipe             # ~12-18 min on 2 CPU cores
+    python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe    # three seeds: mean and spread
     python -m minisafe.recipe --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
 """
 
@@ -34,7 +34,8 @@ MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_comp
 # per preset: reward-head training and evaluation sizes (the SFT and PPO presets carry the same names)
 PRESETS = {
     "smoke": {"rm": ["--epochs", "1", "--max-prompts", "48", "--eval-prompts", "40"], "eval_limit": 60, "max_new_tokens": 96},
-    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "400", "--eval-prompts", "200"], "eval_limit": 0,
+    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "1200", "--samples-per-prompt", "2", "--eval-prompts", "200"],
+            "eval_limit": 0,
             "max_new_tokens": 160},
     "gpu": {"rm": ["--epochs", "3"], "eval_limit": 0, "max_new_tokens": 256},
 }
@@ -166,15 +167,33 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
             v = headline[h][n]
             cells.append("–" if v["mean"] is None else f"{v['mean']:.3f} ± {v['std']:.3f}")
         md += f"| {h} | " + " | ".join(cells) + " |\n"
+    md += _heads_markdown(extra.get("reward_heads", {}))
     atomic_write_text(out / "report.md", md)
     plot(models, out / "report.png")
     return report
 
 
+def _heads_markdown(heads: dict) -> str:
+    """Reward heads vs graders on the eval split, per seed: on teacher-made answers and on the models' own samples."""
+    rows = [(s, h) for s, h in heads.items() if h]
+    if not rows:
+        return ""
+    f = lambda x: "–" if x is None else f"{x:.3f}"  # noqa: E731
+    md = ("\n## Reward heads vs graders (eval split)\n\n| seed | answers | n | helpfulness Spearman | safety Spearman "
+          "(ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n|---|---|---|---|---|---|---|---|\n")
+    for s, h in rows:
+        for name, e in (("teacher-made", h), ("model samples", h.get("on_model_samples"))):
+            if e and e.get("n"):
+                md += (f"| {s} | {name} | {e['n']} | {f(e['helpfulness_spearman'])} | {f(e['safety_spearman'])} "
+                       f"({f(e['safety_spearman_ceiling'])}) | {f(e['safety_auc'])} | {f(e['safety_accuracy'])} | "
+                       f"{f(e['false_safe_rate_moderate_high'])} |\n")
+    return md
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: minutes, plumbing only; cpu: ~20 min on 2 cores, meaningful; gpu: one GPU, larger")
+                   help="smoke: minutes, plumbing only; cpu: ~12-18 min per seed on 2 cores, meaningful; gpu: one GPU, larger")
     p.add_argument("--out", required=True, help="run directory (re-running the same command resumes it)")
     p.add_argument("--seeds", default="0", help="comma-separated seeds; several give mean and spread")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")

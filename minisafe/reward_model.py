@@ -226,7 +226,7 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
 # agreement with the graders
 
 
-def spearman(x: list[float], y: list[float]) -> float:
+def spearman(x: list[float], y: list[float]) -> float | None:
     """Spearman rank correlation (average ranks for ties)."""
     def ranks(v):
         order = sorted(range(len(v)), key=lambda i: v[i])
@@ -245,7 +245,7 @@ def spearman(x: list[float], y: list[float]) -> float:
     cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))
     vx = math.sqrt(sum((a - mx) ** 2 for a in rx))
     vy = math.sqrt(sum((b - my) ** 2 for b in ry))
-    return cov / (vx * vy) if vx > 0 and vy > 0 else float("nan")
+    return cov / (vx * vy) if vx > 0 and vy > 0 else None  # undefined when either side is constant
 
 
 def auc(pos: list[float], neg: list[float]) -> float | None:
@@ -332,7 +332,7 @@ def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 400, s
             for a in samples[r["id"]]:
                 g = graders.grade(world, r, a)
                 examples.append({"prompt": r["prompt"], "answer": a, "h": g.h, "s": g.s, "severity": g.severity})
-        out["on_model_samples"] = agreement(heads, tok, examples, device=device)
+        out["on_model_samples"] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
     return out
 
 

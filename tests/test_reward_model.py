@@ -147,13 +147,13 @@ def test_check_compatible_rejects_a_vocabulary_mismatch(tok, heads):
 # agreement metrics
 
 def test_spearman_monotone_reversed_ties_and_constant():
-    """1 for a monotone transform, -1 reversed, sqrt(0.9) for a hand-computed case with a tie, nan if constant."""
+    """1 for a monotone transform, -1 reversed, sqrt(0.9) for a hand-computed case with a tie, None if constant."""
     x = [3.0, 1.0, 4.0, 1.5, 9.0, 2.6]
     assert spearman(x, [math.exp(v) for v in x]) == pytest.approx(1.0)
     assert spearman(x, [-v ** 3 for v in x]) == pytest.approx(-1.0)
     # ranks of x: [0, 1.5, 1.5, 3], of y: [0, 2, 1, 3]; cov = 4.5, |x| = sqrt(4.5), |y| = sqrt(5)
     assert spearman([1, 2, 2, 3], [1, 3, 2, 4]) == pytest.approx(math.sqrt(0.9))
-    assert math.isnan(spearman([1, 1, 1], [1, 2, 3]))
+    assert spearman([1, 1, 1], [1, 2, 3]) is None
 
 
 def test_auc_separated_equal_hand_computed_and_empty():
@@ -189,7 +189,7 @@ def test_agreement_reports_the_ceiling_and_auc_of_the_safety_head(tok, heads):
     assert out["safety_spearman"] == pytest.approx(spearman(s_pred, labels))
     assert out["safety_auc"] == pytest.approx(auc(s_pred[:3], s_pred[3:]))
     assert out["false_safe_rate_moderate_high"] == float(s_pred[3] >= 0.5)
-    assert math.isnan(out["helpfulness_spearman"])  # constant h labels: no ranking to agree with
+    assert out["helpfulness_spearman"] is None  # constant h labels: no ranking to agree with
 
 
 # ---------------------------------------------------------------------------------------------------------------
