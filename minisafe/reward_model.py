@@ -123,7 +123,7 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
     answer spliced in (unsafe when that sentence carries an operational fact), and an answer cut short (less
     helpful). Labels always come from the graders. extra_answers: prompt id -> model samples to add.
     """
-    from minisafe.world import teacher_answer
+    from minisafe.teachers import teacher_answer
 
     examples = []
     for row in rows:

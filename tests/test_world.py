@@ -14,8 +14,8 @@ import pytest
 
 from minisafe import graders
 from minisafe.io import DataError
-from minisafe.world import (DATA_DIR, PROMPT_FIELDS, TEACHERS, build, judge_keep, load_prompts, load_world, main,
-                            teacher_answer)
+from minisafe.teachers import TEACHERS, judge_keep, teacher_answer
+from minisafe.world import DATA_DIR, PROMPT_FIELDS, build, load_prompts, load_world, main
 
 REPO = Path(__file__).resolve().parent.parent
 SFT_FILES = [f"sft_{t}.jsonl" for t in TEACHERS]
