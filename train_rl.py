@@ -224,8 +224,11 @@ def main(argv=None) -> dict:
         state = training.load_checkpoint(ckpt, {"policy": policy, "value_head": value_head}, optimizer)
         start, log_lambda, kl_ctl.value = state["step"], state["log_lambda"], state["kl_coef"]
         if is_main:
-            training.truncate_metrics(out, start)
+            # a run killed between writing this checkpoint and exporting OUT/model.safetensors left a stale export
+            policy.save_pretrained(out, tokenizer=tok)
             print(f"resumed from {ckpt} at iteration {start}")
+    if is_main:  # drop rows logged after the checkpoint (or by a run killed before its first one): logged again
+        training.truncate_metrics(out, start)
     ddp_policy = policy
     if world_size > 1:
         ddp_policy = torch.nn.parallel.DistributedDataParallel(policy)
@@ -252,7 +255,7 @@ def main(argv=None) -> dict:
         # -- 2. score the final answers (the reasoning is hidden from the heads)
         t1 = time.time()
         score, cost, info = score_rollout(cfg, rows, ro.completions, heads, tok, world, device, log_lambda)
-        training.check_finite("reward", float(score.sum()), out, it)
+        training.check_finite("reward", float(score.sum()), out, it + 1)
         t_score = time.time() - t1
 
         # -- 3./4. old log-probs, reference log-probs, values; per-token rewards; GAE
@@ -301,7 +304,7 @@ def main(argv=None) -> dict:
                                                      cfg.value_clip_eps)
                         ent = masked_mean(entropy, m)
                         loss = pg_loss + cfg.vf_coef * v_loss - cfg.ent_coef * ent
-                        training.check_finite("loss", loss.item(), out, it)
+                        training.check_finite("loss", loss.item(), out, it + 1)
                         (loss * m.sum() / n_tok).backward()  # micro-batches weighted by their tokens
                     for key, v in {"pg_loss": pg_loss.item(), "value_loss": v_loss.item(), "entropy": ent.item(),
                                    **pg_stats, **v_stats}.items():

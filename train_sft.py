@@ -273,8 +273,11 @@ def main(argv=None) -> dict:
         state = training.load_checkpoint(ckpt, {"model": model}, optimizer)
         start_step = state["step"]
         if is_main:
-            training.truncate_metrics(out, start_step)
+            # a run killed between writing this checkpoint and exporting OUT/model.safetensors left a stale export
+            model.save_pretrained(out, tokenizer=tok)
             print(f"resumed from {ckpt} at step {start_step}")
+    if is_main:  # drop rows logged after the checkpoint (or by a run killed before its first one): logged again
+        training.truncate_metrics(out, start_step)
     train_model = model
     if args.compile:
         train_model = torch.compile(model)
@@ -333,9 +336,9 @@ def main(argv=None) -> dict:
             step_loss += loss.detach()
         training.all_reduce_sum(step_loss)
         loss_value = step_loss.item()
-        training.check_finite("loss", loss_value, out, step)
+        training.check_finite("loss", loss_value, out, step + 1)
         grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip).item()
-        training.check_finite("gradient norm", grad_norm, out, step)
+        training.check_finite("gradient norm", grad_norm, out, step + 1)
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
         tokens_since += sum(len(e.input_ids) for e in batch)
