@@ -217,18 +217,10 @@ def main(argv=None) -> dict:
     optimizer = torch.optim.AdamW(params, lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
     kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
               else rewards.FixedKLController(cfg.kl_coef))
-    log_lambda = 0.0
-    start = 0
-    ckpt = training.latest_checkpoint(out) if args.resume else None
-    if ckpt is not None:
-        state = training.load_checkpoint(ckpt, {"policy": policy, "value_head": value_head}, optimizer)
-        start, log_lambda, kl_ctl.value = state["step"], state["log_lambda"], state["kl_coef"]
-        if is_main:
-            # a run killed between writing this checkpoint and exporting OUT/model.safetensors left a stale export
-            policy.save_pretrained(out, tokenizer=tok)
-            print(f"resumed from {ckpt} at iteration {start}")
-    if is_main:  # drop rows logged after the checkpoint (or by a run killed before its first one): logged again
-        training.truncate_metrics(out, start)
+    state = training.resume(out, {"policy": policy, "value_head": value_head}, optimizer, policy, tok, is_main,
+                            args.resume)
+    start, log_lambda = state["step"], state.get("log_lambda", 0.0)
+    kl_ctl.value = state.get("kl_coef", kl_ctl.value)
     ddp_policy = policy
     if world_size > 1:
         ddp_policy = torch.nn.parallel.DistributedDataParallel(policy)

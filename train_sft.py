@@ -267,17 +267,7 @@ def main(argv=None) -> dict:
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=cfg.betas)
-    start_step = 0
-    ckpt = training.latest_checkpoint(out) if args.resume else None
-    if ckpt is not None:
-        state = training.load_checkpoint(ckpt, {"model": model}, optimizer)
-        start_step = state["step"]
-        if is_main:
-            # a run killed between writing this checkpoint and exporting OUT/model.safetensors left a stale export
-            model.save_pretrained(out, tokenizer=tok)
-            print(f"resumed from {ckpt} at step {start_step}")
-    if is_main:  # drop rows logged after the checkpoint (or by a run killed before its first one): logged again
-        training.truncate_metrics(out, start_step)
+    start_step = training.resume(out, {"model": model}, optimizer, model, tok, is_main, args.resume)["step"]
     train_model = model
     if args.compile:
         train_model = torch.compile(model)

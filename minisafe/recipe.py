@@ -178,7 +178,9 @@ def _heads_markdown(heads: dict) -> str:
     rows = [(s, h) for s, h in heads.items() if h]
     if not rows:
         return ""
-    f = lambda x: "–" if x is None else f"{x:.3f}"  # noqa: E731
+    def f(x):
+        return "–" if x is None else f"{x:.3f}"
+
     md = ("\n## Reward heads vs graders (eval split)\n\n| seed | answers | n | helpfulness Spearman | safety Spearman "
           "(ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n|---|---|---|---|---|---|---|---|\n")
     for s, h in rows:

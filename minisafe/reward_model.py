@@ -135,11 +135,15 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
         words = safe.split()
         answers.append(" ".join(words[: max(3, len(words) // 3)]))  # a truncated answer
         answers += (extra_answers or {}).get(row["id"], [])
-        for a in answers:
-            g = graders.grade(world, row, a)
-            examples.append({"prompt": row["prompt"], "answer": a, "h": g.h, "s": g.s, "severity": g.severity,
-                             "intent": row["intent"]})
+        examples += [graded(world, row, a) for a in answers]
     return examples
+
+
+def graded(world, row: dict, answer: str) -> dict:
+    """One training/eval example: (prompt, answer) with the graders' labels."""
+    g = graders.grade(world, row, answer)
+    return {"prompt": row["prompt"], "answer": answer, "h": g.h, "s": g.s, "severity": g.severity,
+            "intent": row["intent"]}
 
 
 def policy_samples(model_dirs: list[str], rows: list[dict], per_prompt: int, seed: int, device="cpu",
@@ -327,11 +331,7 @@ def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 400, s
     out = agreement(heads, tok, make_examples(world, eval_rows, rng), device=device)
     if sample_from:
         samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
-        examples = []
-        for r in eval_rows:
-            for a in samples[r["id"]]:
-                g = graders.grade(world, r, a)
-                examples.append({"prompt": r["prompt"], "answer": a, "h": g.h, "s": g.s, "severity": g.severity})
+        examples = [graded(world, r, a) for r in eval_rows for a in samples[r["id"]]]
         out["on_model_samples"] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
     return out
 

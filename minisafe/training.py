@@ -207,6 +207,25 @@ def log_metrics(out: str | Path, row: dict) -> None:
     append_jsonl(Path(out) / "metrics.jsonl", row)
 
 
+def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torch.optim.Optimizer, export,
+           tokenizer, is_main: bool, enabled: bool) -> dict:
+    """Continue from OUT's latest checkpoint when `enabled`; returns its state.json ({"step": 0} for a fresh run).
+
+    Also repairs what a kill can leave behind: an OUT/model.safetensors older than the checkpoint (killed between
+    the two writes; `export` is re-saved) and metric lines logged after it (they will be logged again).
+    """
+    ckpt = latest_checkpoint(out) if enabled else None
+    state = {"step": 0}
+    if ckpt is not None:
+        state = load_checkpoint(ckpt, modules, optimizer)
+        if is_main:
+            export.save_pretrained(out, tokenizer=tokenizer)
+            print(f"resumed from {ckpt} at step {state['step']}")
+    if is_main:
+        truncate_metrics(out, state["step"])
+    return state
+
+
 def truncate_metrics(out: str | Path, step: int) -> None:
     """On resume, drop metric lines logged after the checkpoint's step (they will be logged again)."""
     path = Path(out) / "metrics.jsonl"
