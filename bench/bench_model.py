@@ -7,6 +7,7 @@
     `Transformer.generate` vs `LlamaForCausalLM.generate(do_sample=True, min_new_tokens=N)`.
 (b) One training step: forward, next-token cross-entropy, backward, AdamW step, same shapes for both.
 Runs are interleaved A B A B ...; the table quotes medians and the median of the per-pair ratios.
+--floor also times the matrix products alone, a lower bound for any eager fp32 implementation on this CPU.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from minisafe.logprobs import linear_cross_entropy  # noqa: E402
 from minisafe.model import Transformer  # noqa: E402
 
 
@@ -81,9 +83,9 @@ def bench_train(hf, ours, args):
     # next-token targets, last position ignored (shifting labels, not logits, avoids a (B, T, V) copy; HF does so too)
     targets = torch.cat([ids[:, 1:], torch.full_like(ids[:, :1], -100)], dim=1)  # (B, T)
 
-    def run_ours():
-        logits = ours(ids)                                                   # (B, T, V)
-        loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), targets.view(-1), ignore_index=-100)
+    def run_ours():  # the loss as train_sft.py computes it: fused LM head + cross-entropy, no (B, T, V) logits
+        hidden = ours(ids, return_hidden=True)                               # (B, T, D)
+        loss = linear_cross_entropy(hidden.view(-1, hidden.shape[-1]), ours.lm_head_weight, targets.view(-1))
         loss.backward()
         opt_ours.step()
         opt_ours.zero_grad(set_to_none=True)
@@ -97,6 +99,49 @@ def bench_train(hf, ours, args):
     res = interleave(run_ours, run_hf, args.repeats, args.train_batch * args.train_seq)
     hf.eval(), ours.eval()
     return res
+
+
+def gemm_floor(ours, args):
+    """The matrix products alone, in the model's order, on its own weights: a lower bound on each benchmark.
+
+    Decode: per step, every Linear applied to a (B, d_in) input (43 products at the default shape, 22 MB of weights
+    streamed). Train: per step, each Linear's forward and its two backward products on B*T rows
+    (grad_in = g W, grad_W = g^T x). No attention, norms, sampling or optimizer: what eager PyTorch cannot go below.
+    """
+    linears = [m for m in ours.modules() if isinstance(m, torch.nn.Linear)]   # layer order, lm_head last
+    B, N = args.batch, args.train_batch * args.train_seq
+    x_prompt = {d: torch.randn(B * args.prompt, d) for d in {m.in_features for m in linears}}
+
+    def prefill():                                 # every prompt row through the layers, the LM head on B rows
+        for m in linears[:-1]:
+            torch.mm(x_prompt[m.in_features], m.weight.t())
+        torch.mm(torch.ones(B, linears[-1].in_features), linears[-1].weight.t())
+
+    def decode_step():
+        for m in linears:
+            torch.mm(torch.ones(B, m.in_features), m.weight.t())
+
+    xs = {m: torch.randn(N, m.in_features) for m in linears}
+    gs = {m: torch.randn(N, m.out_features) for m in linears}
+
+    def train_step():
+        for m in linears:
+            torch.mm(xs[m], m.weight.t())          # forward        (N, d_in) @ (d_in, d_out)
+        for m in reversed(linears):
+            torch.mm(gs[m], m.weight)              # grad input     (N, d_out) @ (d_out, d_in)
+            torch.mm(gs[m].t(), xs[m])             # grad weight    (d_out, N) @ (N, d_in)
+
+    def median_time(fn, repeats):
+        fn()
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times)
+
+    return {"generate_s": median_time(prefill, args.repeats) + (args.new - 1) * median_time(decode_step, 64),
+            "train_step_s": median_time(train_step, args.repeats)}
 
 
 def interleave(run_a, run_b, repeats, n_tokens):
@@ -134,6 +179,8 @@ def main():
     g.add_argument("--threads", type=int, default=None,
                    help="torch.set_num_threads (default: torch's choice). On a CPU shared with other jobs, 1 thread "
                         "avoids OpenMP stalls when a core is taken away (see docs/benchmarks.md)")
+    g.add_argument("--floor", action="store_true",
+                   help="also time the matrix products alone (see gemm_floor) against the goal's time budget")
     g.add_argument("--quick", action="store_true", help="tiny sizes, 2 repeats (smoke test)")
     args = p.parse_args()
     if args.quick:
@@ -149,17 +196,28 @@ def main():
           f"{args.kv_heads} kv, d_ff {args.d_ff}, fp32; {args.repeats} interleaved pairs\n")
     print("| benchmark | minisafe | transformers | speedup (median [min, max]) |")
     print("|---|---|---|---|")
+    results = {}
     if args.only in (None, "generate"):
         with torch.no_grad():
-            r = bench_generate(hf, ours, args)
+            r = results["generate"] = bench_generate(hf, ours, args)
         print(f"| sampling B={args.batch}, prompt {args.prompt} (left-padded), {args.new} new | "
               f"{r['ours_tok_s']:.0f} tok/s ({r['ours_s']:.2f} s) | {r['hf_tok_s']:.0f} tok/s ({r['hf_s']:.2f} s) | "
               f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}, {r['speedup_max']:.2f}] |", flush=True)
     if args.only in (None, "train"):
-        r = bench_train(hf, ours, args)
+        r = results["train"] = bench_train(hf, ours, args)
         print(f"| train step B={args.train_batch} x T={args.train_seq} (fwd+CE+bwd+AdamW) | "
               f"{r['ours_s'] * 1e3:.0f} ms | {r['hf_s'] * 1e3:.0f} ms | "
               f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}, {r['speedup_max']:.2f}] |", flush=True)
+    if args.floor:
+        with torch.no_grad():
+            floor = gemm_floor(ours, args)
+        print("\n| matrix products alone | time | minisafe's time | the goal's budget (transformers / goal) |")
+        print("|---|---|---|---|")
+        for name, key, goal in (("generate", "generate_s", 2.0), ("train", "train_step_s", 1.2)):
+            if name in results:
+                r = results[name]
+                print(f"| {name} | {floor[key] * 1e3:.0f} ms | {r['ours_s'] * 1e3:.0f} ms | "
+                      f"{r['hf_s'] / goal * 1e3:.0f} ms |")
 
 
 if __name__ == "__main__":

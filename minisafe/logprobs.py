@@ -373,11 +373,14 @@ class _LinearCrossEntropy(torch.autograd.Function):
             tgt0 = torch.where(ok, tgt, 0)
             h_s = hidden[s:e].to(cd)  # (c, D)
             z = torch.mm(h_s, W.t(), out=z_buf[:c])  # (c, V)
-            lse = torch.logsumexp(z, dim=1)  # (c,)
-            nll[s:e] = torch.where(ok, lse - z.gather(1, tgt0[:, None]).squeeze(1), 0.0)
+            z_y = z.gather(1, tgt0[:, None]).squeeze(1)  # (c,)
+            # lse = m + log sum exp(z - m), in place in the block: torch.logsumexp would allocate a (c, V) temporary
+            m = z.amax(dim=1)  # (c,)
+            total = z.sub_(m[:, None]).exp_().sum(dim=1)  # z <- exp(z - m)
+            nll[s:e] = torch.where(ok, m + total.log() - z_y, 0.0)
             if need_h or need_w:
                 g = torch.where(ok, scale, 0.0)  # (c,) per-row weight of this row's loss
-                dz = z.sub_((lse - g.log())[:, None]).exp_()  # scale * p = exp(z - lse + log scale); 0 if ignored
+                dz = z.mul_((g / total)[:, None])  # scale * p = scale * exp(z - m) / total; 0 if ignored
                 dz.index_put_((torch.arange(c, device=dev), tgt0), -g, accumulate=True)  # - scale * onehot(y)
                 if need_h:
                     grad_h[s:e] = torch.mm(dz, W)  # (c, D)
