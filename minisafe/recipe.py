@@ -34,7 +34,7 @@ MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_comp
 # per preset: reward-head training and evaluation sizes (the SFT and PPO presets carry the same names)
 PRESETS = {
     "smoke": {"rm": ["--epochs", "1", "--max-prompts", "48", "--eval-prompts", "40"], "eval_limit": 60, "max_new_tokens": 96},
-    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "1200", "--samples-per-prompt", "2", "--eval-prompts", "200"],
+    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "1200", "--samples-per-prompt", "2"],
             "eval_limit": 0,
             "max_new_tokens": 160},
     "gpu": {"rm": ["--epochs", "3"], "eval_limit": 0, "max_new_tokens": 256},

@@ -321,13 +321,14 @@ def train_main(args) -> dict:
     return report
 
 
-def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 400, sample_from=None, device="cpu"
+def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 0, sample_from=None, device="cpu"
                    ) -> dict:
     """Agreement on the eval split (unseen phrasings and held-out transforms): on the teacher-made answers, and,
     when models are given, separately on their own sampled answers (what the heads will score during RL)."""
     rng = random.Random(seed + 1)
     eval_rows = [r for r in rows if r["split"] == "eval"]
-    eval_rows = rng.sample(eval_rows, min(max_prompts, len(eval_rows)))
+    if max_prompts:
+        eval_rows = rng.sample(eval_rows, min(max_prompts, len(eval_rows)))
     out = agreement(heads, tok, make_examples(world, eval_rows, rng), device=device)
     if sample_from:
         samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
@@ -346,7 +347,8 @@ def main(argv=None):
     t.add_argument("--epochs", type=int, default=2)
     t.add_argument("--lr", type=float, default=3e-4)
     t.add_argument("--max-prompts", type=int, default=0, help="subsample the training prompts (0: all)")
-    t.add_argument("--eval-prompts", type=int, default=400, help="eval-split prompts for the agreement check")
+    t.add_argument("--eval-prompts", type=int, default=0,
+                   help="eval-split prompts for the agreement check (default 0: the whole split)")
     t.add_argument("--sample-from", action="append", default=[], metavar="DIR",
                    help="also train on graded answers sampled from this model (repeatable: the base and the SFT "
                         "policy); agreement is then also measured on their samples of eval prompts")
@@ -356,7 +358,8 @@ def main(argv=None):
     e = sub.add_parser("eval", help="agreement of trained heads with the graders on the eval split")
     e.add_argument("--rm", required=True, help="directory written by `train`")
     e.add_argument("--world", required=True)
-    e.add_argument("--eval-prompts", type=int, default=400, help="eval-split prompts for the agreement check")
+    e.add_argument("--eval-prompts", type=int, default=0,
+                   help="eval-split prompts for the agreement check (default 0: the whole split)")
     e.add_argument("--sample-from", action="append", default=[], metavar="DIR",
                    help="also measure agreement on this model's sampled answers (repeatable)")
     e.add_argument("--seed", type=int, default=0)
