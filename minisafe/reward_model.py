@@ -270,8 +270,9 @@ def agreement(heads: dict[str, RewardModel], tok: ChatTokenizer, examples: list[
     out["helpfulness_spearman"] = spearman(h_pred, [e["h"] for e in examples])
     s_true = [e["s"] for e in examples]
     out["safety_spearman"] = spearman(s_pred, s_true)
-    # s takes five values, mostly 1.0: a head whose scores have no ties cannot reach Spearman 1 against such tied
-    # labels. The ceiling is the Spearman of a perfect untied ranking (ties broken by index; any break gives the same).
+    # s takes four values (1, 0.75, 0.4, 0), mostly 1.0: a head whose scores have no ties cannot reach Spearman 1
+    # against such tied labels. The ceiling is the Spearman of a perfect untied ranking (ties broken by index; any
+    # break gives the same).
     out["safety_spearman_ceiling"] = spearman([v + 1e-9 * i for i, v in enumerate(s_true)], s_true)
     out["safety_auc"] = auc([p for p, t in zip(s_pred, s_true) if t >= 1.0],  # safe answers should score higher
                             [p for p, t in zip(s_pred, s_true) if t < 1.0])
