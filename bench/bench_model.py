@@ -80,18 +80,20 @@ def bench_train(hf, ours, args):
     opt_ours = torch.optim.AdamW(ours.parameters(), lr=1e-4)
     opt_hf = torch.optim.AdamW(hf.parameters(), lr=1e-4)
 
+    # --compile: both models through torch.compile, as `train_sft.py --compile` runs minisafe's
+    ours_fwd, hf_fwd = (torch.compile(ours), torch.compile(hf)) if args.compile else (ours, hf)
     # next-token targets, last position ignored (shifting labels, not logits, avoids a (B, T, V) copy; HF does so too)
     targets = torch.cat([ids[:, 1:], torch.full_like(ids[:, :1], -100)], dim=1)  # (B, T)
 
     def run_ours():  # the loss as train_sft.py computes it: fused LM head + cross-entropy, no (B, T, V) logits
-        hidden = ours(ids, return_hidden=True)                               # (B, T, D)
+        hidden = ours_fwd(ids, return_hidden=True)                           # (B, T, D)
         loss = linear_cross_entropy(hidden.view(-1, hidden.shape[-1]), ours.lm_head_weight, targets.view(-1))
         loss.backward()
         opt_ours.step()
         opt_ours.zero_grad(set_to_none=True)
 
     def run_hf():
-        loss = hf(input_ids=ids, labels=ids).loss                           # shifts labels inside
+        loss = hf_fwd(input_ids=ids, labels=ids).loss                       # shifts labels inside
         loss.backward()
         opt_hf.step()
         opt_hf.zero_grad(set_to_none=True)
@@ -110,16 +112,18 @@ def gemm_floor(ours, args):
     """
     linears = [m for m in ours.modules() if isinstance(m, torch.nn.Linear)]   # layer order, lm_head last
     B, N = args.batch, args.train_batch * args.train_seq
-    x_prompt = {d: torch.randn(B * args.prompt, d) for d in {m.in_features for m in linears}}
+    d_ins = {m.in_features for m in linears}
+    x_prompt = {d: torch.randn(B * args.prompt, d) for d in d_ins}   # (B*T_prompt, d_in)
+    x_step = {d: torch.randn(B, d) for d in d_ins}                    # (B, d_in): one new token per row
 
     def prefill():                                 # every prompt row through the layers, the LM head on B rows
         for m in linears[:-1]:
             torch.mm(x_prompt[m.in_features], m.weight.t())
-        torch.mm(torch.ones(B, linears[-1].in_features), linears[-1].weight.t())
+        torch.mm(x_step[linears[-1].in_features], linears[-1].weight.t())
 
     def decode_step():
         for m in linears:
-            torch.mm(torch.ones(B, m.in_features), m.weight.t())
+            torch.mm(x_step[m.in_features], m.weight.t())
 
     xs = {m: torch.randn(N, m.in_features) for m in linears}
     gs = {m: torch.randn(N, m.out_features) for m in linears}
@@ -179,6 +183,7 @@ def main():
     g.add_argument("--threads", type=int, default=None,
                    help="torch.set_num_threads (default: torch's choice). On a CPU shared with other jobs, 1 thread "
                         "avoids OpenMP stalls when a core is taken away (see docs/benchmarks.md)")
+    g.add_argument("--compile", action="store_true", help="train step: torch.compile both models (first step slow)")
     g.add_argument("--floor", action="store_true",
                    help="also time the matrix products alone (see gemm_floor) against the goal's time budget")
     g.add_argument("--quick", action="store_true", help="tiny sizes, 2 repeats (smoke test)")
@@ -205,7 +210,8 @@ def main():
               f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}, {r['speedup_max']:.2f}] |", flush=True)
     if args.only in (None, "train"):
         r = results["train"] = bench_train(hf, ours, args)
-        print(f"| train step B={args.train_batch} x T={args.train_seq} (fwd+CE+bwd+AdamW) | "
+        how = ", both compiled" if args.compile else ""
+        print(f"| train step B={args.train_batch} x T={args.train_seq} (fwd+CE+bwd+AdamW{how}) | "
               f"{r['ours_s'] * 1e3:.0f} ms | {r['hf_s'] * 1e3:.0f} ms | "
               f"{r['speedup']:.2f}x [{r['speedup_min']:.2f}, {r['speedup_max']:.2f}] |", flush=True)
     if args.floor:

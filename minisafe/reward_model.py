@@ -19,6 +19,7 @@ cross-entropy against the graders' soft labels h and s.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import random
 import time
@@ -341,30 +342,26 @@ def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 0, sam
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
-    t = sub.add_parser("train", help="train both heads and evaluate them against the graders")
+    shared = argparse.ArgumentParser(add_help=False)  # what both subcommands take
+    shared.add_argument("--world", required=True, help="world directory (prompts.jsonl)")
+    shared.add_argument("--eval-prompts", type=int, default=0,
+                        help="eval-split prompts for the agreement check (default 0: the whole split)")
+    shared.add_argument("--seed", type=int, default=0)
+    shared.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    t = sub.add_parser("train", parents=[shared], help="train both heads and evaluate them against the graders")
     t.add_argument("--init-from", required=True, help="backbone checkpoint (the SFT model)")
-    t.add_argument("--world", required=True, help="world directory (prompts.jsonl)")
     t.add_argument("--out", required=True, help="writes OUT/helpfulness, OUT/safety, OUT/reward_heads.json")
     t.add_argument("--epochs", type=int, default=2)
     t.add_argument("--lr", type=float, default=3e-4)
     t.add_argument("--max-prompts", type=int, default=0, help="subsample the training prompts (0: all)")
-    t.add_argument("--eval-prompts", type=int, default=0,
-                   help="eval-split prompts for the agreement check (default 0: the whole split)")
     t.add_argument("--sample-from", action="append", default=[], metavar="DIR",
                    help="also train on graded answers sampled from this model (repeatable: the base and the SFT "
                         "policy); agreement is then also measured on their samples of eval prompts")
     t.add_argument("--samples-per-prompt", type=int, default=1, help="answers sampled per prompt and model")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--device", default="auto", help="cpu, cuda or auto")
-    e = sub.add_parser("eval", help="agreement of trained heads with the graders on the eval split")
+    e = sub.add_parser("eval", parents=[shared], help="agreement of trained heads with the graders on the eval split")
     e.add_argument("--rm", required=True, help="directory written by `train`")
-    e.add_argument("--world", required=True)
-    e.add_argument("--eval-prompts", type=int, default=0,
-                   help="eval-split prompts for the agreement check (default 0: the whole split)")
     e.add_argument("--sample-from", action="append", default=[], metavar="DIR",
                    help="also measure agreement on this model's sampled answers (repeatable)")
-    e.add_argument("--seed", type=int, default=0)
-    e.add_argument("--device", default="auto", help="cpu, cuda or auto")
     args = p.parse_args(argv)
     if args.cmd == "train":
         report = train_main(args)
@@ -376,8 +373,6 @@ def main(argv=None):
         tok = ChatTokenizer.from_file(Path(args.rm) / "safety" / "tokenizer.json")
         report = {"eval": eval_agreement(load_world(), heads, tok, load_prompts(Path(args.world) / "prompts.jsonl"),
                                          args.seed, args.eval_prompts, args.sample_from, device=device)}
-    import json
-
     print(json.dumps(report["eval"], indent=2))
 
 
