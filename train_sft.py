@@ -2,7 +2,8 @@
 
 Stages (Yuan et al. 2025, arXiv 2508.09224 §3; Guan et al. 2024, arXiv 2412.16339 §2):
   base             helpful-only SFT from scratch: stands in for pretraining plus helpful-only instruction tuning,
-                   so the base really knows the (fictional) hazardous details the later stages must withhold
+                   so the base really knows the (fictional) hazardous details the later stages must withhold;
+                   with --init-from, the same SFT of a pretrained checkpoint (its own tokenizer and chat format)
   safe_completion  safety SFT from the base on the safe-completion teacher's (CoT, answer): three modes
   refusal          the baseline arm: safety SFT from the same base on the refusal teacher's data: two modes
   custom           any JSONL in the documented schema (--data) on a loaded HF checkpoint (--init-from)
@@ -13,6 +14,8 @@ read the spec, the student must learn to recall it. The loss covers the assistan
 Run:
   python train_sft.py --stage base --out runs/base                      # builds the world and tokenizer it needs
   python train_sft.py --stage safe_completion --init-from runs/base --out runs/sc_sft
+  python train_sft.py --stage base --init-from models/Qwen2.5-0.5B-Instruct --lr 2e-5 --out runs/qwen_base
+      (helpful-only SFT of a pretrained checkpoint: what `minisafe.recipe --init-from` runs as stage base)
   python train_sft.py --stage custom --init-from path/to/hf_model --data my.jsonl --out runs/mine --device cuda
   torchrun --standalone --nproc_per_node 2 train_sft.py --stage base --out runs/base     # DDP (gloo on CPU)
 A run killed at any moment continues exactly with the same command plus --resume.
@@ -33,11 +36,15 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-from minisafe.io import DataError, atomic_write_json, read_jsonl, write_jsonl
+from minisafe.cli import run_main
+from minisafe.io import DataError, atomic_write_json, file_sha256, line_of, read_jsonl, tokenizer_sha256, \
+    write_jsonl
 from minisafe.logprobs import linear_cross_entropy
 from minisafe.model import ModelConfig, Transformer
 from minisafe.tokenizer import ChatTokenizer, pad_right
+from minisafe import config as C
 from minisafe import training
+from minisafe.config import opt
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -46,22 +53,36 @@ from minisafe import training
 
 @dataclass
 class SFTConfig:
-    model: ModelConfig = field(default_factory=ModelConfig)  # used only when training from scratch (stage base)
-    vocab_size: int = 2048  # BPE size when the tokenizer is trained here
-    max_steps: int = 600
-    batch_size: int = 32  # sequences per optimizer step (global, over all processes)
-    micro_batch_size: int = 16  # sequences per forward/backward on one process (gradient accumulation)
-    seq_len: int = 384  # longer examples are skipped and counted
-    lr: float = 2e-3
-    min_lr_ratio: float = 0.1
-    warmup_steps: int = 30
-    weight_decay: float = 0.1
-    betas: tuple = (0.9, 0.95)
-    grad_clip: float = 1.0
-    eval_every: int = 200  # validation loss + a few sampled answers
-    save_every: int = 200
-    log_every: int = 10
-    seed: int = 0
+    """Every field is a command-line option (--field-name; the model's as --model-d-model ...), from minisafe.config."""
+    model: ModelConfig = opt(help="used only when training from scratch (stage base)", default_factory=ModelConfig)
+    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here")
+    max_steps: int = opt(600, "optimizer steps")
+    batch_size: int = opt(32, "sequences per optimizer step (global, over all processes)")
+    micro_batch_size: int = opt(16, "sequences per forward/backward on one process (gradient accumulation)")
+    seq_len: int = opt(384, "longest example in tokens; longer ones are skipped and counted")
+    lr: float = opt(2e-3, "peak learning rate (warm-up, then cosine decay)")
+    min_lr_ratio: float = opt(0.1, "the cosine's floor, as a fraction of --lr")
+    warmup_steps: int = opt(30, "linear warm-up steps")
+    weight_decay: float = opt(0.1, "AdamW weight decay (matrices only)")
+    betas: tuple[float, ...] = opt((0.9, 0.95), "AdamW betas")
+    grad_clip: float = opt(1.0, "clip the global gradient norm to this")
+    eval_every: int = opt(200, "validation loss + a few sampled answers every N steps (0: never)")
+    save_every: int = opt(200, "checkpoint every N steps (and at the end)")
+    log_every: int = opt(10, "log a metrics row every N steps")
+    seed: int = opt(0, "seed for the world, the init and the data order")
+
+    def validate(self) -> "SFTConfig":
+        """Check every value before any work; ValueError naming the flag. Returns self."""
+        C.positive(self, "vocab_size", "max_steps", "batch_size", "micro_batch_size", "seq_len", "lr", "grad_clip",
+                   "save_every", "log_every")
+        C.non_negative(self, "warmup_steps", "weight_decay", "eval_every", "seed")
+        C.in_range(self, "min_lr_ratio", 0.0, 1.0)
+        if len(self.betas) != 2 or not all(0 <= b < 1 for b in self.betas):
+            raise ValueError(f"--betas must be two numbers in [0, 1), got {self.betas}")
+        m = self.model
+        C.positive(m, "vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "d_ff", "max_seq_len",
+                   "rope_theta", "norm_eps")
+        return self
 
 
 _SMOKE_MODEL = ModelConfig(d_model=64, n_layers=2, n_heads=4, n_kv_heads=2, d_ff=176, max_seq_len=384)
@@ -109,12 +130,15 @@ class Example:
 def encode_rows(rows: list[dict], tok: ChatTokenizer, seq_len: int, path: Path) -> tuple[list[Example], int]:
     """Render each row in the chat format; returns the examples and how many were skipped for length."""
     examples, skipped = [], 0
-    for i, r in enumerate(rows):
+    for r in rows:
         for f in ("prompt", "cot", "answer"):
             if not isinstance(r.get(f), str):
-                raise DataError(f"{path}: row {i + 1}: field '{f}' must be a string")
-        ids, mask = tok.render_chat(r["prompt"], r["cot"], r["answer"], system=r.get("system"),
-                                    prefill=r.get("prefill", "") or "")
+                raise DataError(f"{path}:{line_of(path, r)}: field '{f}' must be a string")
+        try:
+            ids, mask = tok.render_chat(r["prompt"], r["cot"], r["answer"], system=r.get("system"),
+                                        prefill=r.get("prefill", "") or "")
+        except ValueError as e:  # e.g. a prefill that does not start the answer
+            raise DataError(f"{path}:{line_of(path, r)}: {e}") from None
         if len(ids) > seq_len + 1:
             skipped += 1
             continue
@@ -161,10 +185,11 @@ def load_tokenizer(args, cfg: SFTConfig, world_dir: Path | None) -> ChatTokenize
     cached = world_dir / f"tokenizer-{cfg.vocab_size}.json"
     if cached.exists():
         return ChatTokenizer.from_file(cached)
-    texts = []
+    texts = []   # training text only: the SFT sets and the train/rl prompts, never an eval prompt
     for name in ("prompts.jsonl", *STAGE_DATA.values()):
         for r in read_jsonl(world_dir / name):
-            texts += [r["prompt"], r.get("cot", ""), r.get("answer", "")]
+            if r.get("split") != "eval":
+                texts += [r["prompt"], r.get("cot", ""), r.get("answer", "")]
     tok = ChatTokenizer.train(texts, vocab_size=cfg.vocab_size)
     tok.save(cached)
     return tok
@@ -194,21 +219,15 @@ def parse_args(argv=None):
     g.add_argument("--init-from", help="model directory to start from (config.json + *.safetensors + tokenizer.json)")
     g.add_argument("--world", help="world directory (default: beside --init-from, else OUT/world, built if missing)")
     g.add_argument("--out", required=True, help="output run directory; ends as a loadable model directory")
-    g = p.add_argument_group("schedule (override the preset)")
-    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: seconds; cpu (default): a useful model on 2 CPU cores in minutes; gpu: larger")
-    g.add_argument("--max-steps", type=int, help="optimizer steps")
-    g.add_argument("--batch-size", type=int, help="sequences per optimizer step (global)")
-    g.add_argument("--micro-batch-size", type=int, help="sequences per forward/backward (gradient accumulation)")
-    g.add_argument("--seq-len", type=int, help="longest example in tokens; longer ones are skipped and reported")
-    g.add_argument("--lr", type=float, help="peak learning rate (warm-up, then cosine decay)")
-    g.add_argument("--save-every", type=int, help="checkpoint every N steps (and at the end)")
-    g.add_argument("--eval-every", type=int, help="validation loss and sampled answers every N steps")
     g = p.add_argument_group("run")
-    g.add_argument("--seed", type=int, default=0, help="seed for the world, the init and the data order")
+    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
+                   help="smoke: seconds; cpu (default): a useful model on 2 CPU cores in minutes; gpu: larger. "
+                        "The options below override it")
     g.add_argument("--device", default="auto", help="cpu, cuda, cuda:1, or auto")
     g.add_argument("--compile", action="store_true", help="torch.compile the model")
     g.add_argument("--resume", action="store_true", help="continue from OUT's latest checkpoint")
+    C.add_dataclass_args(p.add_argument_group("SFT (defaults are the cpu preset's safety stage; stage base and "
+                                              "the other presets differ)"), SFTConfig, stage_config("cpu", "safety"))
     return p.parse_args(argv)
 
 
@@ -219,9 +238,8 @@ def main(argv=None) -> dict:
     if args.stage == "custom" and not args.data:
         sys.exit("--stage custom needs --data FILE.jsonl")
     cfg = stage_config(args.preset, args.stage)
-    overrides = {k: getattr(args, k) for k in ("max_steps", "batch_size", "micro_batch_size", "seq_len", "lr",
-                                               "save_every", "eval_every") if getattr(args, k) is not None}
-    cfg = replace(cfg, seed=args.seed, **overrides)
+    cfg = C.from_args(SFTConfig, args, cfg).validate()
+    args.seed = cfg.seed  # also seeds the world build and the init
     cfg = replace(cfg, micro_batch_size=min(cfg.micro_batch_size, cfg.batch_size))
     out = Path(args.out)
 
@@ -245,7 +263,8 @@ def main(argv=None) -> dict:
         torch.distributed.barrier()
         tok = tok or load_tokenizer(args, cfg, world_dir)
     data_path = Path(args.data) if args.data else world_dir / STAGE_DATA[args.stage]
-    rows = read_jsonl(data_path, required=("prompt", "cot", "answer"))
+    rows = read_jsonl(data_path, required=("prompt", "cot", "answer"),
+                      types={"prompt": str, "cot": str, "answer": str, "prefill": str, "system": str})
     if not rows:
         sys.exit(f"{data_path}: no training rows")
     val_rows = rows[::50]  # a fixed 2% held out for validation loss
@@ -267,7 +286,12 @@ def main(argv=None) -> dict:
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=cfg.betas)
-    start_step = training.resume(out, {"model": model}, optimizer, model, tok, is_main, args.resume)["step"]
+    run_state = {"kind": "sft", "stage": args.stage, "preset": args.preset, "init_from": args.init_from,
+                 "data": str(data_path), "data_sha256": file_sha256(data_path),
+                 "tokenizer_sha256": tokenizer_sha256(tok),
+                 "world": str(world_dir) if world_dir else None, "config": _jsonable(asdict(cfg))}
+    start_step = training.resume(out, {"model": model}, optimizer, model, tok, is_main, args.resume,
+                                 record=run_state)["step"]
     train_model = model
     if args.compile:
         train_model = torch.compile(model)
@@ -293,10 +317,8 @@ def main(argv=None) -> dict:
             total += loss_sum(ids, mask, targets).item()
             count += int((targets != -100).sum())
         model.train()
-        return total / max(count, 1)
+        return total / count if count else None  # no validation tokens: no number, never a fake 0.0
 
-    run_state = {"stage": args.stage, "preset": args.preset, "init_from": args.init_from, "data": str(data_path),
-                 "world": str(world_dir) if world_dir else None, "config": _jsonable(asdict(cfg))}
     if is_main:
         atomic_write_json(out / "sft_run.json", run_state)
 
@@ -342,7 +364,7 @@ def main(argv=None) -> dict:
                    "tokens_per_s": round(tok_s, 1)}
             if cfg.eval_every and (done % cfg.eval_every == 0 or done == cfg.max_steps):
                 val_loss = validate()
-                row["val_loss"] = round(val_loss, 5)
+                row["val_loss"] = round(val_loss, 5) if val_loss is not None else None
                 if is_main:
                     _show_samples(model, tok, world_dir, out, done, device)
             if is_main:
@@ -356,7 +378,9 @@ def main(argv=None) -> dict:
 
     summary = {"stage": args.stage, "steps": cfg.max_steps, "final_loss": loss_value if cfg.max_steps > start_step
                else None, "val_loss": val_loss, "skipped_long": skipped, "train_examples": len(train)}
-    if is_main:
+    if is_main:  # the recipe's "done" marker: only once the model it vouches for exists
+        if not (out / "model.safetensors").exists() or not (out / "checkpoints" / "latest.json").exists():
+            raise DataError(f"{out}: no model was written (--max-steps {cfg.max_steps}); not marking it done")
         atomic_write_json(out / "sft_summary.json", summary)
     training.cleanup_distributed()
     return summary
@@ -380,8 +404,7 @@ def _show_samples(model, tok, world_dir, out, step, device, n=3):
     P = ids.shape[1]
     samples = []
     for r, p, g in zip(rows, prompts, gen[:, P:].tolist()):
-        forced = p[p.index(tok.assistant_id) + 1:]
-        c = tok.parse_completion(forced + g)
+        c = tok.parse_generation(p, g)
         samples.append({"step": step, "intent": r["intent"], "prompt": r["prompt"], "reasoning": c.reasoning,
                         "answer": c.answer})
         tqdm.write(f"[step {step}] ({r['intent']}) {r['prompt']}\n  -> {c.answer}")
@@ -399,4 +422,4 @@ def _jsonable(x):
 
 
 if __name__ == "__main__":
-    main()
+    run_main(main)

@@ -2,7 +2,8 @@
 
 Reads a checkpoint directory holding config.json and either model.safetensors or shards listed in
 model.safetensors.index.json; writes config.json (model_type "llama", or "qwen2" when the model has q/k/v biases)
-and one model.safetensors with HF key names, so `transformers.AutoModelForCausalLM.from_pretrained` reads it back.
+and one model.safetensors with HF key names, so `transformers.AutoModelForCausalLM.from_pretrained` reads it back;
+a model with a ChatML tokenizer also keeps the tokenizer_config.json (chat template) of the checkpoint it came from.
 Only safetensors are read (never pickle). Both transformers v4 configs (`rope_theta`) and v5 configs
 (`rope_parameters: {"rope_type": "default", "rope_theta": ...}`) are accepted; RoPE scaling variants are not.
 
@@ -26,7 +27,7 @@ from pathlib import Path
 import torch
 from torch import Tensor
 
-from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json
+from minisafe.io import atomic_save_safetensors, atomic_write_json, atomic_write_text, read_json
 
 SUPPORTED_MODEL_TYPES = ("llama", "qwen2", "mistral")
 CONFIG_FILE, WEIGHTS_FILE, INDEX_FILE = "config.json", "model.safetensors", "model.safetensors.index.json"
@@ -212,11 +213,13 @@ def load_pretrained(path, dtype: torch.dtype = torch.float32, device="cpu"):
     t = _load_tensors(path, {hf: tuple(params[ours].shape) for ours, hf in names.items()})
     ours = {name: t[hf].to(device=device, dtype=dtype) for name, hf in names.items()}
     model.load_state_dict(ours, strict=True, assign=True)
+    model.hf_source = str(path)  # save_pretrained carries this directory's tokenizer_config.json along
     return model.eval()
 
 
 def save_pretrained(model, path, tokenizer=None) -> None:
-    """Write config.json + model.safetensors (HF names), and tokenizer.json when a tokenizer is given."""
+    """Write config.json + model.safetensors (HF names), and tokenizer.json when a tokenizer is given; with a
+    ChatML tokenizer also tokenizer_config.json (see tokenizer_config)."""
     path = Path(path)
     os.makedirs(path, exist_ok=True)
     dtype = model.tok_emb.weight.dtype
@@ -227,4 +230,40 @@ def save_pretrained(model, path, tokenizer=None) -> None:
     atomic_save_safetensors(tensors, path / WEIGHTS_FILE, metadata={"format": "pt"})
     if tokenizer is not None:
         tokenizer.save(path / "tokenizer.json")
+        source = getattr(model, "hf_source", None)
+        config = tokenizer_config(tokenizer, source)
+        if config is not None:
+            atomic_write_json(path / TOKENIZER_CONFIG_FILE, config)
+            template = Path(source) / CHAT_TEMPLATE_FILE if source else None   # transformers v5 keeps it apart
+            if template is not None and template.is_file():
+                atomic_write_text(path / CHAT_TEMPLATE_FILE, template.read_text(encoding="utf-8"))
     atomic_write_json(path / CONFIG_FILE, config_to_hf(model.config, dtype=dtype, **ids))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# tokenizer_config.json: what transformers needs besides tokenizer.json (the chat template, eos and pad tokens)
+
+TOKENIZER_CONFIG_FILE, CHAT_TEMPLATE_FILE = "tokenizer_config.json", "chat_template.jinja"
+# Plain ChatML; used only when the checkpoint we started from had no tokenizer_config.json of its own. The
+# assistant's content is written as given, so pass "<think>\n{cot}\n</think>\n\n{answer}" to reproduce training.
+CHATML_TEMPLATE = ("{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + "
+                   "'<|im_end|>' + '\\n' }}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}"
+                   "{% endif %}")
+
+
+def tokenizer_config(tokenizer, source: str | None) -> dict | None:
+    """tokenizer_config.json for a model saved with `tokenizer`, or None (house format: no HF chat template).
+
+    A ChatML tokenizer is the checkpoint's own, unchanged (minisafe adds no tokens to it), so the starting
+    directory's tokenizer_config.json still describes it: it is carried over as it is, chat_template included (and
+    chat_template.jinja beside it, where transformers v5 keeps the template), so a transformers user loads the trained
+    model with its own chat template. Without one (a checkpoint that shipped only tokenizer.json) a minimal config
+    with a plain ChatML template is written."""
+    if getattr(getattr(tokenizer, "format", None), "name", None) != "chatml":
+        return None
+    if source is not None and (Path(source) / TOKENIZER_CONFIG_FILE).is_file():
+        return read_json(Path(source) / TOKENIZER_CONFIG_FILE)
+    decode = tokenizer.decode
+    return {"tokenizer_class": "PreTrainedTokenizerFast", "chat_template": CHATML_TEMPLATE,
+            "eos_token": decode([tokenizer.end_id], skip_special_tokens=False),
+            "pad_token": decode([tokenizer.pad_id], skip_special_tokens=False)}

@@ -7,6 +7,7 @@ Every read of user data names the file, the line and the field when something is
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -57,20 +58,38 @@ def read_json(path: str | os.PathLike) -> Any:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: file not found")
+    raw = path.read_bytes()
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(_decode(raw, path))
     except json.JSONDecodeError as e:
         raise DataError(f"{path}:{e.lineno}: invalid JSON ({e.msg})") from None
 
 
-def read_jsonl(path: str | os.PathLike, required: Sequence[str] = ()) -> list[dict]:
-    """Read a JSONL file; each non-blank line must be a JSON object holding every field in `required`."""
+def _decode(raw: bytes, path: Path, lineno: int | None = None) -> str:
+    """UTF-8 text, or a DataError naming the file (and line) holding the bad bytes."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        where = f"byte {e.start} of the line" if lineno is not None else f"byte {e.start} of the file"
+        if lineno is None:
+            lineno = raw[:e.start].count(b"\n") + 1
+        raise DataError(f"{path}:{lineno}: not UTF-8 text ({e.reason} at {where})") from None
+
+
+def read_jsonl(path: str | os.PathLike, required: Sequence[str] = (), types: dict[str, type] | None = None
+               ) -> list[dict]:
+    """Read a JSONL file; each non-blank line must be a JSON object holding every field in `required`.
+
+    types: field -> expected type, checked where the field is present (None is allowed only for a field that is
+    not required). Line numbers in errors are physical lines of the file, 1-based, blank lines counted.
+    """
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: file not found")
     rows = []
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, start=1):
+    with open(path, "rb") as f:
+        for lineno, raw in enumerate(f, start=1):
+            line = _decode(raw, path, lineno)
             if not line.strip():
                 continue
             try:
@@ -82,8 +101,25 @@ def read_jsonl(path: str | os.PathLike, required: Sequence[str] = ()) -> list[di
             for field in required:
                 if field not in row:
                     raise DataError(f"{path}:{lineno}: missing field '{field}'")
+            for field, typ in (types or {}).items():
+                v = row.get(field)
+                if field in row and not isinstance(v, typ) and not (v is None and field not in required):
+                    raise DataError(f"{path}:{lineno}: field '{field}': expected {typ.__name__}, "
+                                    f"got {type(v).__name__}")
             rows.append(row)
     return rows
+
+
+def line_of(path: str | os.PathLike, row: dict) -> int | None:
+    """The 1-based physical line of `row` in a JSONL file (for an error found after reading); None if absent."""
+    with open(path, "rb") as f:
+        for lineno, raw in enumerate(f, start=1):
+            try:
+                if raw.strip() and json.loads(raw) == row:
+                    return lineno
+            except ValueError:
+                continue
+    return None
 
 
 def append_jsonl(path: str | os.PathLike, row: dict) -> None:
@@ -107,3 +143,70 @@ def atomic_save_safetensors(tensors: dict, path: str | os.PathLike, metadata: di
 def _shares_storage(key, t, tensors) -> bool:
     ptr = t.untyped_storage().data_ptr()
     return any(k != key and v.untyped_storage().data_ptr() == ptr for k, v in tensors.items())
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# guards shared by the command lines: inputs are never overwritten, weights are finite, tokenizers match
+
+
+def check_not_input(out: str | os.PathLike, *inputs: str | os.PathLike | None, flag: str = "--out") -> None:
+    """Refuse an output path that is one of the inputs (it would be overwritten) or an existing directory."""
+    out = Path(out)
+    if out.is_dir():
+        raise DataError(f"{flag} {out}: is a directory; give a file path")
+    for inp in inputs:
+        if inp is None:
+            continue
+        inp = Path(inp)
+        same = out.exists() and inp.exists() and os.path.samefile(out, inp)
+        if same or out.resolve() == inp.resolve():
+            raise DataError(f"{flag} {out}: is also an input file; writing it would destroy the input")
+
+
+def load_safetensors(path: str | os.PathLike) -> dict:
+    """Load a safetensors file; a damaged or truncated file is a DataError naming it."""
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: file not found")
+    try:
+        return load_file(str(path))
+    except SafetensorError as e:
+        raise DataError(f"{path}: not a valid safetensors file ({e})") from None
+
+
+def first_non_finite(tensors: dict) -> str | None:
+    """The name of the first floating-point tensor holding NaN or inf, or None when all are finite."""
+    import torch
+
+    for name, t in tensors.items():
+        if torch.is_tensor(t) and t.is_floating_point() and not bool(torch.isfinite(t).all()):
+            return name
+    return None
+
+
+def tokenizer_fingerprint(path: str | os.PathLike) -> str:
+    """sha256 of a tokenizer.json's content (canonical JSON, so formatting does not matter): two tokenizers with
+    the same vocabulary size but different merges or ids get different fingerprints."""
+    return json_fingerprint(read_json(path))
+
+
+def tokenizer_sha256(tok) -> str:
+    """The fingerprint of a loaded ChatTokenizer; equals tokenizer_fingerprint() of the file it saves."""
+    return json_fingerprint(json.loads(tok._tok.to_str()))
+
+
+def json_fingerprint(obj: Any) -> str:
+    """sha256 of a JSON value in canonical form (sorted keys, no spaces)."""
+    canon = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

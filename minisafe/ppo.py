@@ -45,10 +45,38 @@ def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return torch.where(mask.bool(), (x - mean) ** 2, torch.zeros_like(x)).sum() / (n - 1)
 
 
-def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
-    """(x - mean) / std over the masked positions; masked-out positions become 0."""
-    w = (x - masked_mean(x, mask)) * torch.rsqrt(masked_var(x, mask) + eps)
+def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8, distributed: bool = False) -> torch.Tensor:
+    """(x - mean) / std over the masked positions; masked-out positions become 0.
+
+    distributed: the mean and variance are those of the whole batch over all DDP processes (sums all-reduced), so
+    two processes whiten exactly as one process holding both halves would.
+    """
+    if distributed:
+        import torch.distributed as dist
+
+        xm = torch.where(mask.bool(), x, torch.zeros_like(x))
+        sums = torch.stack([xm.sum(), (xm * xm).sum(), mask.to(x.dtype).sum()])  # sum x, sum x^2, n
+        dist.all_reduce(sums)
+        n = sums[2].clamp(min=2)
+        mean = sums[0] / n
+        var = (sums[1] - n * mean * mean) / (n - 1)  # unbiased, as masked_var
+        w = (x - mean) * torch.rsqrt(var + eps)
+    else:
+        w = (x - masked_mean(x, mask)) * torch.rsqrt(masked_var(x, mask) + eps)
     return torch.where(mask.bool(), w, torch.zeros_like(w))
+
+
+def explained_variance(values: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor) -> float:
+    """How much of the returns' variance the value head predicts, under the mask:
+
+        EV = 1 - Var[R - V] / Var[R]
+
+    1: perfect; 0: no better than a constant; < 0: worse than a constant. NaN when the returns do not vary.
+    """
+    var_r = masked_var(returns, mask)
+    if var_r.item() == 0:
+        return float("nan")
+    return (1.0 - masked_var(returns - values, mask) / var_r).item()
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -143,22 +171,30 @@ class ValueHead(nn.Module):
 
 
 def forward_response(model, value_head: ValueHead | None, ids: torch.Tensor, attention_mask: torch.Tensor,
-                     prompt_len: int, temperature: float = 1.0, return_entropy: bool = False):
+                     prompt_len: int, temperature: float = 1.0, return_entropy: bool = False,
+                     cost_head: ValueHead | None = None):
     """Log-probs (and values, entropy) of the response tokens ids[:, prompt_len:].
 
-    ids, attention_mask: (B, P + R). Returns logp (B, R), values (B, R) or None, entropy (B, R) or None.
-    The log-probs go through the fused path (no (B, R, V) logits), at the rollout's temperature.
+    ids, attention_mask: (B, P + R). Returns logp (B, R), values (B, R) or None, entropy (B, R) or None; with a
+    cost_head (the Lagrangian's cost critic) values is the pair (V_r (B, R), V_c (B, R)).
+    The log-probs go through the fused path (no (B, R, V) logits), at the rollout's temperature (temperature 0 is
+    greedy decoding, whose log-probs are the policy's own, at temperature 1, as model.generate reports them).
+    model may be wrapped in DistributedDataParallel: the forward goes through the wrapper (gradient sync), the
+    tied output matrix is read from the module inside.
     """
     hidden = model(ids, attention_mask=attention_mask, return_hidden=True)  # (B, P + R, D)
     h = hidden[:, prompt_len - 1:-1]  # (B, R, D): the state that predicts response token t
     targets = ids[:, prompt_len:]  # (B, R)
     B, R, D = h.shape
-    out = linear_logprobs(h.reshape(B * R, D), model.lm_head_weight, targets.reshape(B * R),
-                          temperature=temperature, return_entropy=return_entropy)
+    lm_head_weight = getattr(model, "module", model).lm_head_weight  # (V, D)
+    out = linear_logprobs(h.reshape(B * R, D), lm_head_weight, targets.reshape(B * R),
+                          temperature=temperature if temperature > 0 else 1.0, return_entropy=return_entropy)
     logp, entropy = (out if return_entropy else (out, None))
     logp = logp.view(B, R)
     entropy = entropy.view(B, R) if entropy is not None else None
     values = value_head(h) if value_head is not None else None
+    if cost_head is not None:
+        values = (values, cost_head(h))
     return logp, values, entropy
 
 
@@ -203,9 +239,7 @@ def rollout(model, tokenizer, rows: list[dict], max_new_tokens: int, temperature
     response_mask = (~after_end).long()
     completions = []
     for i, r in enumerate(rows):
-        n_forced = len(prompts[i]) - prompts[i].index(tokenizer.assistant_id) - 1
-        forced = prompts[i][-n_forced:] if n_forced else []
         resp = response[i][response_mask[i].bool()].tolist()
-        completions.append(tokenizer.parse_completion(forced + resp))
+        completions.append(tokenizer.parse_generation(prompts[i], resp))  # a prefill's forced tokens included
     attention_mask = torch.cat([prompt_mask, response_mask], dim=1)
     return Rollout(out, attention_mask, response_mask, P, ended, sample_logp * response_mask, completions)

@@ -4,9 +4,12 @@ Yuan et al. 2025 (arXiv 2508.09224, §4.2) compare a refusal-trained and a safe-
 same base and the same recipe. Here, from nothing:
 
     world -> tokenizer -> base (helpful-only SFT)
-          -> safe_completion_sft -> reward heads (h, s) -> safe_completion_rl  (PPO, reward h * s)
-          -> refusal_sft                               -> refusal_rl          (PPO, refusal reward)
+          -> safe_completion_sft -> reward_heads         -> safe_completion_rl  (PPO, reward h * s)
+          -> refusal_sft         -> reward_heads_refusal -> refusal_rl          (PPO, reward h * s)
           -> evaluation of all five models on the eval split (unseen phrasings, held-out transforms)
+
+Both arms' heads are trained the same way on the same kind of data; each learns its own spec's judge (reward_model
+--labels: graders.grade for safe_completion, the intent-based graders.grade_intent for refusal).
 
 Each stage is its own process and writes into OUT/seed-S/<stage>/; a stage whose output exists is skipped, a stage
 that was killed resumes from its checkpoint, so re-running the same command continues a killed recipe.
@@ -14,6 +17,14 @@ that was killed resumes from its checkpoint, so re-running the same command cont
     python -m minisafe.recipe --preset cpu --out runs/recipe             # ~12-18 min on 2 CPU cores
     python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe    # three seeds: mean and spread
     python -m minisafe.recipe --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
+    python -m minisafe.recipe --preset gpu --init-from models/Qwen2.5-0.5B-Instruct --out runs/qwen   # one GPU
+
+From a pretrained checkpoint (--init-from DIR, any checkpoint minisafe.hf reads) the tokenizer step is the
+checkpoint's own tokenizer and chat format (ChatML for Qwen2 / SmolLM2), and base is the helpful-only SFT *of the
+checkpoint* on the world, so that it knows the fictional facts the safety stages teach it to withhold. The reward
+heads keep their design: each head is its own copy of its arm's SFT policy plus a scalar head (the policy's
+tokenizer for free, and a backbone that already read the world); for a 0.5B policy that is four 0.5B fine-tunings
+and two extra 0.5B forward passes per PPO batch (README, "Reproduce on one GPU", has the cost).
 """
 
 from __future__ import annotations
@@ -21,23 +32,44 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random as random_module
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from minisafe.io import atomic_write_json, atomic_write_text, read_json, write_jsonl
+from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, write_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
+TEACHER_COLUMNS = ("teacher:refusal", "teacher:safe_completion")   # what the data alone fixes, on the same rows
+BOOTSTRAP = 400   # resamples of the eval prompts for the 95% intervals
+HEAD_STAGES = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}   # arm (= its labels) -> stage
 
 # per preset: reward-head training and evaluation sizes (the SFT and PPO presets carry the same names)
 PRESETS = {
-    "smoke": {"rm": ["--epochs", "1", "--max-prompts", "48", "--eval-prompts", "40"], "eval_limit": 60, "max_new_tokens": 96},
+    # eval_samples: answers per eval prompt at temperature 1 (0: one greedy answer); intervals resample prompts
+    "smoke": {"rm": ["--epochs", "1", "--max-prompts", "48", "--eval-prompts", "40"], "eval_limit": 60, "max_new_tokens": 96,
+              "eval_samples": 2},
     "cpu": {"rm": ["--epochs", "2", "--max-prompts", "1200", "--samples-per-prompt", "2"],
             "eval_limit": 0,
-            "max_new_tokens": 160},
-    "gpu": {"rm": ["--epochs", "3"], "eval_limit": 0, "max_new_tokens": 256},
+            "max_new_tokens": 160,
+            "eval_samples": 4},
+    "gpu": {"rm": ["--epochs", "3"], "eval_limit": 0, "max_new_tokens": 256, "eval_samples": 4},
+}
+
+# --init-from DIR: a pretrained checkpoint is fine-tuned, not trained. Flags added to each stage on top of its preset:
+# learning rates ~100x lower and a few epochs of the world instead of the ~60 the from-scratch base needs (gpu: 400
+# steps x 64 = 8 epochs of the 3,150 helpful-only rows; 200 x 64 = 5 epochs of a safety set), and smaller
+# micro-batches (gradient accumulation, the same batch) for a 0.5B model's activations. The smoke preset's tiny
+# random checkpoints keep the preset's values.
+PRETRAINED = {
+    "smoke": {"base": [], "safety": [], "rm": [], "rl": []},
+    "cpu": {"base": ["--lr", "1e-4", "--max-steps", "150"], "safety": ["--lr", "5e-5", "--max-steps", "80"],
+            "rm": ["--lr", "5e-5"], "rl": ["--lr", "3e-6"]},
+    "gpu": {"base": ["--lr", "2e-5", "--max-steps", "400", "--warmup-steps", "20", "--micro-batch-size", "16"],
+            "safety": ["--lr", "1e-5", "--max-steps", "200", "--warmup-steps", "10", "--micro-batch-size", "16"],
+            "rm": ["--lr", "2e-5"], "rl": ["--lr", "1e-6", "--micro-batch-size", "16"]},
 }
 
 
@@ -59,13 +91,27 @@ def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, 
     print(f"[recipe] {name}: {log[name]:.0f}s", flush=True)
 
 
-def run_seed(out: Path, preset: str, seed: int, device: str) -> Path:
-    """All training stages for one seed; returns the seed directory."""
+def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None) -> Path:
+    """All training stages for one seed; returns the seed directory.
+
+    init_from: a pretrained HF checkpoint directory. Stage base is then the helpful-only SFT *of that checkpoint*
+    on the world (so it learns the fictional facts the safety stages must teach it to withhold), with its own
+    tokenizer and chat format; every later stage starts from base as usual, with the PRETRAINED flags. The reward
+    heads get their own backbone, initialised from their arm's SFT policy like the from-scratch recipe's (same
+    tokenizer, same code; README "Reproduce on one GPU" has the cost)."""
     from minisafe import world as world_mod
 
     py = sys.executable
     d = out / f"seed-{seed}"
     d.mkdir(parents=True, exist_ok=True)
+    marker = d / "init_from.json"   # a seed directory is continued only from the same starting point
+    start = {"init_from": str(Path(init_from).resolve()) if init_from else None}
+    if not marker.exists():        # a seed directory written before this record existed started from scratch
+        atomic_write_json(marker, {"init_from": None} if (d / "base").exists() else start)
+    if read_json(marker) != start:
+        raise DataError(f"{marker}: field 'init_from' is {read_json(marker)['init_from']!r}, this run has "
+                        f"{start['init_from']!r}: choose another --out, or run with the same --init-from")
+    extra = PRETRAINED[preset] if init_from else {"base": [], "safety": [], "rm": [], "rl": []}
     log_path = d / "stage_seconds.json"
     log = read_json(log_path) if log_path.exists() else {}
     wdir = d / "world"
@@ -78,22 +124,21 @@ def run_seed(out: Path, preset: str, seed: int, device: str) -> Path:
     common = ["--preset", preset, "--seed", str(seed), "--device", device, "--world", str(wdir)]
     sft = [py, str(REPO / "train_sft.py")]
     rl = [py, str(REPO / "train_rl.py")]
-    run_stage("base", sft + ["--stage", "base", "--out", str(d / "base")] + common,
+    run_stage("base", sft + ["--stage", "base", "--out", str(d / "base")] + common
+              + (["--init-from", str(init_from)] if init_from else []) + extra["base"],
               d / "base" / "sft_summary.json", log, log_path, d / "base")
     for arm in ("safe_completion", "refusal"):
         run_stage(f"{arm}_sft", sft + ["--stage", arm, "--init-from", str(d / "base"), "--out", str(d / f"{arm}_sft")]
-                  + common, d / f"{arm}_sft" / "sft_summary.json", log, log_path, d / f"{arm}_sft")
-    run_stage("reward_heads", [py, "-m", "minisafe.reward_model", "train", "--init-from",
-                               str(d / "safe_completion_sft"), "--world", str(wdir), "--out", str(d / "reward_heads"),
-                               "--seed", str(seed), "--device", device, "--sample-from", str(d / "base"),
-                               "--sample-from", str(d / "safe_completion_sft")] + PRESETS[preset]["rm"],
-              d / "reward_heads" / "reward_heads.json", log, log_path, None)
-    run_stage("safe_completion_rl", rl + ["--init-from", str(d / "safe_completion_sft"), "--reward-heads",
-                                          str(d / "reward_heads"), "--out", str(d / "safe_completion_rl")] + common,
-              d / "safe_completion_rl" / "rl_summary.json", log, log_path, d / "safe_completion_rl")
-    run_stage("refusal_rl", rl + ["--init-from", str(d / "refusal_sft"), "--reward", "refusal", "--reward-source",
-                                  "grader", "--out", str(d / "refusal_rl")] + common,
-              d / "refusal_rl" / "rl_summary.json", log, log_path, d / "refusal_rl")
+                  + common + extra["safety"], d / f"{arm}_sft" / "sft_summary.json", log, log_path, d / f"{arm}_sft")
+    for arm, heads in HEAD_STAGES.items():  # the two arms alike: heads of their own judge, then PPO on h * s
+        run_stage(heads, [py, "-m", "minisafe.reward_model", "train", "--labels", arm, "--init-from",
+                          str(d / f"{arm}_sft"), "--world", str(wdir), "--out", str(d / heads), "--seed", str(seed),
+                          "--device", device, "--sample-from", str(d / "base"), "--sample-from", str(d / f"{arm}_sft")]
+                  + PRESETS[preset]["rm"] + extra["rm"], d / heads / "reward_heads.json", log, log_path, None)
+        run_stage(f"{arm}_rl", rl + ["--init-from", str(d / f"{arm}_sft"), "--reward", "safe_completion",
+                                     "--reward-heads", str(d / heads), "--reward-labels", arm,
+                                     "--out", str(d / f"{arm}_rl")] + common + extra["rl"],
+                  d / f"{arm}_rl" / "rl_summary.json", log, log_path, d / f"{arm}_rl")
     return d
 
 
@@ -108,18 +153,70 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str) -> dict[str, lis
                      PRESETS[preset]["eval_limit"])
     records = {}
     log_path = d / "stage_seconds.json"
+    k = PRESETS[preset]["eval_samples"]   # k answers per prompt at temperature 1, or one greedy answer
     for name in MODELS:
         path = d / "eval" / f"{name}.rows.jsonl"
         if not path.exists():
             t0 = time.time()
-            _, recs = evaluate_checkpoint(d / name, rows, world, max_new_tokens=PRESETS[preset]["max_new_tokens"],
-                                          seed=seed, device=device)
+            _, recs = evaluate_checkpoint(d / name, [r for r in rows for _ in range(max(k, 1))], world,
+                                          max_new_tokens=PRESETS[preset]["max_new_tokens"],
+                                          temperature=1.0 if k else 0.0, seed=seed, device=device)
             write_jsonl(path, recs)
             log = read_json(log_path)
             log[f"eval_{name}"] = round(time.time() - t0, 1)
             atomic_write_json(log_path, log)
         records[name] = read_jsonl(path)
+    records.update(teacher_records(world, rows))
     return records
+
+
+def teacher_records(world, rows: list[dict]) -> dict[str, list[dict]]:
+    """Each safety teacher's noise-free answers to the same eval rows, graded like a model's: the ceiling each arm's
+    data sets before any training."""
+    import random
+
+    from minisafe.evaluate import report_card
+    from minisafe.tokenizer import Completion
+    from minisafe.teachers import teacher_answer
+
+    out = {}
+    for col in TEACHER_COLUMNS:
+        teacher = col.split(":")[1]
+        comps = []
+        for r in rows:
+            _, cot, answer = teacher_answer(world, r, teacher, random.Random(f"eval:{teacher}:{r['id']}"), noise=0.0)
+            if r["prefill"]:
+                answer = answer[len(r["prefill"]):].lstrip()
+            comps.append(Completion(reasoning=cot, answer=answer, ended=True))
+        out[col] = report_card(world, rows, comps)[1]
+    return out
+
+
+def bootstrap_intervals(per_seed_records: list[list[dict]], metrics: dict, n: int = BOOTSTRAP, seed: int = 0) -> dict:
+    """95% interval of each metric's mean over seeds, resampling each seed's eval PROMPTS with replacement (all k
+    answers of a drawn prompt come with it). The resamples depend only on `seed` and the prompt counts, so every
+    model gets the same ones (comparable intervals)."""
+    from minisafe.evaluate import aggregate
+
+    rng = random_module.Random(seed)
+    clusters = []
+    for recs in per_seed_records:
+        by_id: dict = {}
+        for r in recs:
+            by_id.setdefault(r.get("id"), []).append(r)
+        clusters.append(list(by_id.values()))
+    vals: dict = {name: [] for name in metrics}
+    for _ in range(n):
+        aggs = [aggregate([r for _ in cl for r in cl[rng.randrange(len(cl))]]) for cl in clusters]
+        for name, f in metrics.items():
+            per = [v for v in map(f, aggs) if v is not None]
+            if per:
+                vals[name].append(sum(per) / len(per))
+    out = {}
+    for name, vs in vals.items():
+        vs.sort()
+        out[name] = [vs[int(0.025 * (len(vs) - 1))], vs[int(0.975 * (len(vs) - 1))]] if vs else [None, None]
+    return out
 
 
 HEADLINES = {  # name -> how to read it from an aggregate
@@ -128,7 +225,12 @@ HEADLINES = {  # name -> how to read it from an aggregate
     "malicious helpfulness (1-4)": lambda m: m["by_intent"]["malicious"]["helpfulness"],
     "mean h*s": lambda m: m["mean_reward"],
     "Moderate/High share of unsafe": lambda m: m["moderate_high_share_of_unsafe"],
+    "dual_use safety, stated purpose": lambda m: m["dual_use_by_framing"]["legitimate"]["safety_rate"],
+    "dual_use safety, no purpose": lambda m: m["dual_use_by_framing"]["none"]["safety_rate"],
     "benign over-refusal": lambda m: m["over_refusal"]["benign"],
+    "keyword-trap over-refusal": lambda m: m["over_refusal"]["keyword_traps"],
+    "mean h*s, held-out topics": lambda m: m["by_topic"]["held_out"]["mean_reward"],
+    "mean h*s, seen topics": lambda m: m["by_topic"]["seen"]["mean_reward"],
     "held-out attack success": lambda m: _held_out_asr(m),
 }
 
@@ -152,44 +254,93 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
     """report.json: models.<name> pooled over seeds; headline numbers with mean and spread over seeds."""
     from minisafe.evaluate import aggregate, plot, render_markdown
 
-    models = {n: aggregate([r for s in seeds for r in per_seed[s][n]]) for n in MODELS}
-    per_seed_models = {s: {n: aggregate(per_seed[s][n]) for n in MODELS} for s in seeds}
-    headline = {h: {n: _mean_std([f(per_seed_models[s][n]) for s in seeds]) for n in MODELS}
+    names = [n for n in MODELS + TEACHER_COLUMNS if all(n in per_seed[s] for s in seeds)]
+    models = {n: aggregate([r for s in seeds for r in per_seed[s][n]]) for n in names}
+    per_seed_models = {s: {n: aggregate(per_seed[s][n]) for n in names} for s in seeds}
+    headline = {h: {n: _mean_std([f(per_seed_models[s][n]) for s in seeds]) for n in names}
                 for h, f in HEADLINES.items()}
+    for n in names:
+        for h, ci in bootstrap_intervals([per_seed[s][n] for s in seeds], HEADLINES).items():
+            headline[h][n]["ci95"] = ci
     report = {"seeds": seeds, "models": models, "headline": headline, **extra}
     atomic_write_json(out / "report.json", report)
-    md = render_markdown(models)
-    md += "\n## Headline numbers (mean ± std over seeds " + ",".join(map(str, seeds)) + ")\n\n"
-    md += "| metric | " + " | ".join(MODELS) + " |\n|---|" + "---|" * len(MODELS) + "\n"
+    md = render_markdown({n: models[n] for n in MODELS if n in models})
+    md += ("\n## Headline numbers (mean ± std over seeds " + ",".join(map(str, seeds)) + "; [95% bootstrap interval "
+           "over prompts]; teacher columns: the noise-free teachers' own answers to the same rows)\n\n")
+    md += "| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names) + "\n"
     for h in HEADLINES:
         cells = []
-        for n in MODELS:
+        for n in names:
             v = headline[h][n]
-            cells.append("–" if v["mean"] is None else f"{v['mean']:.3f} ± {v['std']:.3f}")
+            lo, hi = v["ci95"]
+            ci = "" if lo is None else f" [{lo:.3f}, {hi:.3f}]"
+            cells.append("–" if v["mean"] is None else f"{v['mean']:.3f} ± {v['std']:.3f}{ci}")
         md += f"| {h} | " + " | ".join(cells) + " |\n"
     md += _heads_markdown(extra.get("reward_heads", {}))
+    md += _surface_markdown(extra.get("surface_baseline", {}))
     atomic_write_text(out / "report.md", md)
-    plot(models, out / "report.png")
+    plot({n: models[n] for n in MODELS if n in models}, out / "report.png")
     return report
 
 
+def _surface(d: Path) -> dict:
+    """The no-model surface baseline's mode accuracy on this seed's eval split (minisafe/surface.py)."""
+    from minisafe.surface import surface_mode_accuracy
+    from minisafe.world import load_prompts, load_world
+
+    return surface_mode_accuracy(load_world(), load_prompts(d / "world" / "prompts.jsonl"))
+
+
+def _surface_markdown(surface: dict) -> str:
+    rows = [(s, v) for s, v in surface.items() if v]
+    if not rows:
+        return ""
+    keys = ["all", "seen_transform", "held_out_transform", "intent:benign", "intent:dual_use", "intent:malicious"]
+    md = ("\n## Surface baseline (no model: the nearest training prompt by word overlap, its teacher's mode)\n\n"
+          "Mode accuracy against the safe-completion teacher on the eval split; high means the slice can be solved "
+          "by surface cues.\n\n| seed | " + " | ".join(keys) + " |\n|---|" + "---|" * len(keys) + "\n")
+    for s, v in rows:
+        md += f"| {s} | " + " | ".join(f"{v[k]['accuracy']:.3f}" if k in v else "–" for k in keys) + " |\n"
+    return md
+
+
 def _heads_markdown(heads: dict) -> str:
-    """Reward heads vs graders on the eval split, per seed: on teacher-made answers and on the models' own samples."""
-    rows = [(s, h) for s, h in heads.items() if h]
+    """Each arm's reward heads vs its own judge on the eval split, per seed: on teacher-made answers and on the
+    models' own samples. heads: seed -> arm (HEAD_STAGES key) -> the heads' eval record."""
+    rows = [(s, arm, h) for s, per_arm in heads.items() for arm, h in (per_arm or {}).items() if h]
     if not rows:
         return ""
     def f(x):
         return "–" if x is None else f"{x:.3f}"
 
-    md = ("\n## Reward heads vs graders (eval split)\n\n| seed | answers | n | helpfulness Spearman | safety Spearman "
-          "(ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n|---|---|---|---|---|---|---|---|\n")
-    for s, h in rows:
+    md = ("\n## Reward heads vs their own judge (eval split)\n\nsafe_completion heads: graders.grade labels; refusal "
+          "heads: graders.grade_intent labels.\n\n| seed | heads | answers | n | helpfulness Spearman | safety "
+          "Spearman (ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n"
+          "|---|---|---|---|---|---|---|---|---|\n")
+    for s, arm, h in rows:
         for name, e in (("teacher-made", h), ("model samples", h.get("on_model_samples"))):
             if e and e.get("n"):
-                md += (f"| {s} | {name} | {e['n']} | {f(e['helpfulness_spearman'])} | {f(e['safety_spearman'])} "
-                       f"({f(e['safety_spearman_ceiling'])}) | {f(e['safety_auc'])} | {f(e['safety_accuracy'])} | "
-                       f"{f(e['false_safe_rate_moderate_high'])} |\n")
+                md += (f"| {s} | {arm} | {name} | {e['n']} | {f(e['helpfulness_spearman'])} | "
+                       f"{f(e['safety_spearman'])} ({f(e['safety_spearman_ceiling'])}) | {f(e['safety_auc'])} | "
+                       f"{f(e['safety_accuracy'])} | {f(e['false_safe_rate_moderate_high'])} |\n")
     return md
+
+
+def check_init_from(path: Path) -> None:
+    """Fail before any work when --init-from is not a checkpoint the recipe can train: config.json of a supported
+    model type, safetensors weights, an HF tokenizer.json. Prints the chat format its tokenizer gets."""
+    from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
+    from minisafe.tokenizer import ChatTokenizer
+
+    if not path.is_dir():
+        raise FileNotFoundError(f"{path}: --init-from checkpoint directory not found")
+    cfg = config_from_hf(read_json(path / CONFIG_FILE), source=str(path / CONFIG_FILE))
+    if not (path / WEIGHTS_FILE).exists() and not (path / INDEX_FILE).exists():
+        raise FileNotFoundError(f"{path}: no {WEIGHTS_FILE} or {INDEX_FILE} (only safetensors are read)")
+    tok = ChatTokenizer.from_file(path / "tokenizer.json")
+    print(f"[recipe] init from {path}: {cfg.n_layers} layers x {cfg.d_model}, vocab {cfg.vocab_size}; chat format "
+          f"{tok.format.name}" + ("" if tok.vocab_size <= cfg.vocab_size else
+                                   f" (house tokens added: embeddings grow to {tok.vocab_size})"))
 
 
 def main(argv=None):
@@ -199,21 +350,28 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="run directory (re-running the same command resumes it)")
     p.add_argument("--seeds", default="0", help="comma-separated seeds; several give mean and spread")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    p.add_argument("--init-from", metavar="DIR",
+                   help="start from this pretrained HF checkpoint (llama, qwen2 or mistral: config.json, safetensors, "
+                        "tokenizer.json) instead of a from-scratch model; it keeps its tokenizer and chat format")
     args = p.parse_args(argv)
     out = Path(args.out)
     seeds = [int(s) for s in args.seeds.split(",")]
-    device = args.device
-    if device == "auto":
-        import torch
+    from minisafe.training import pick_device
 
-        device = "cuda" if torch.cuda.is_available() else "cpu"
+    device = str(pick_device(args.device))   # --device cuda without CUDA: a one-line error before any work
+    if args.init_from:
+        check_init_from(Path(args.init_from))
     t0 = time.time()
-    per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}}
+    per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
+    if args.init_from:
+        extra["init_from"] = str(Path(args.init_from).resolve())
     for s in seeds:
-        d = run_seed(out, args.preset, s, device)
+        d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
+        extra["surface_baseline"][s] = _surface(d)
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
-        extra["reward_heads"][s] = read_json(d / "reward_heads" / "reward_heads.json").get("eval")
+        extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
+                                    for arm, heads in HEAD_STAGES.items()}
     report = write_report(out, seeds, per_seed, extra)
     print((out / "report.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / 'report.json'}")
@@ -221,4 +379,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    from minisafe.cli import run_main
+
+    run_main(main)

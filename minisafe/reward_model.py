@@ -9,11 +9,21 @@ backbone (initialised from the base or SFT checkpoint) plus a scalar head read a
 Each head sees only `tokenizer.render_reward(prompt, answer)` = <|user|>prompt<|assistant|><|answer|>answer<|end|>.
 
 Training data: the world's train and rl prompts with answers from several sources (the three teachers, degraded and
-spliced variants of them, and optionally samples of the base and SFT models), labelled by the graders; loss: binary
-cross-entropy against the graders' soft labels h and s.
+spliced variants of them, and optionally samples of the base and SFT models), labelled by a judge; loss: binary
+cross-entropy against the judge's soft labels h and s. Each arm's heads learn its OWN spec's judge (--labels):
+
+    safe_completion  graders.grade         output-centric (data/spec.md): s by the severity of what leaked
+    refusal          graders.grade_intent  intent-based (the refusal baseline's spec): comply fully or refuse
+
+Everything else (architecture, data mix, training) is the same for both, so the two arms' rewards come from the
+same kind of source. The labels are recorded with the heads; PPO refuses heads trained for the other arm.
 
     python -m minisafe.reward_model train --init-from runs/sc_sft --world runs/world --out runs/rm
+    python -m minisafe.reward_model train --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
     python -m minisafe.reward_model eval --rm runs/rm --world runs/world
+
+With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead (minisafe/llm_judge.py);
+rows of your own prompts have no world teacher, so their answers come from --answers FILE and --sample-from.
 """
 
 from __future__ import annotations
@@ -31,8 +41,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm import tqdm
 
-from minisafe import graders
-from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json, read_jsonl
+from minisafe import graders, llm_judge
+from minisafe.io import DataError, atomic_save_safetensors, atomic_write_json, load_safetensors, \
+    read_json, read_jsonl, tokenizer_sha256
 from minisafe.model import Transformer
 from minisafe.training import epoch_batches, pick_device
 from minisafe.tokenizer import ChatTokenizer, pad_right
@@ -63,20 +74,26 @@ class RewardModel(nn.Module):
         return torch.sigmoid(self.logits(ids, attention_mask))
 
     # -- persistence: the backbone as an HF model directory, the head beside it -------------------------------
-    def save(self, path: str | Path, tokenizer=None) -> None:
+    def save(self, path: str | Path, tokenizer=None, init_from: str | None = None,
+             labels: str = "safe_completion") -> None:
+        """reward_head.json records the tokenizer's fingerprint (the heads read ids: a policy with another
+        tokenizer of the same size would be scored on garbage), the backbone it started from and the judge whose
+        labels it learned (a key of LABELS)."""
         path = Path(path)
         self.backbone.save_pretrained(path, tokenizer=tokenizer)
         atomic_save_safetensors({"weight": self.head.weight, "bias": self.head.bias}, path / "head.safetensors")
-        atomic_write_json(path / "reward_head.json", {"name": self.name, "d_model": self.backbone.config.d_model})
+        meta = {"name": self.name, "d_model": self.backbone.config.d_model, "init_from": init_from,
+                "tokenizer_sha256": tokenizer_sha256(tokenizer) if tokenizer is not None else None,
+                "labels": labels}
+        atomic_write_json(path / "reward_head.json", meta)
 
     @classmethod
     def load(cls, path: str | Path, device="cpu") -> "RewardModel":
-        from safetensors.torch import load_file
-
         path = Path(path)
         meta = read_json(path / "reward_head.json")
         rm = cls(Transformer.from_pretrained(path), meta["name"])
-        head = load_file(str(path / "head.safetensors"))
+        rm.meta = meta
+        head = load_safetensors(path / "head.safetensors")
         if set(head) != {"weight", "bias"}:
             raise KeyError(f"{path / 'head.safetensors'}: expected tensors 'weight' and 'bias', found {sorted(head)}")
         for key, param in (("weight", rm.head.weight), ("bias", rm.head.bias)):
@@ -103,31 +120,92 @@ def score(rm: RewardModel, tok: ChatTokenizer, prompts: list[str], answers: list
 
 
 def check_compatible(rm: RewardModel, tok: ChatTokenizer, policy_vocab: int, where: str) -> None:
-    """A reward head must share the policy's tokenizer: it reads the same ids the policy writes."""
+    """A reward head must share the policy's tokenizer: it reads the same ids the policy writes. The fingerprint
+    recorded at training time is compared (same vocabulary size is not enough: the ids could mean other text)."""
     if rm.backbone.config.vocab_size != policy_vocab:
-        raise ValueError(f"{where}: reward head '{rm.name}' has vocab_size {rm.backbone.config.vocab_size}, "
-                         f"the policy has {policy_vocab}: train the heads from the policy's checkpoint")
+        raise DataError(f"{where}: reward head '{rm.name}' has vocab_size {rm.backbone.config.vocab_size}, "
+                        f"the policy has {policy_vocab}: train the heads from the policy's checkpoint")
     if tok.vocab_size > rm.backbone.config.vocab_size:
-        raise ValueError(f"{where}: tokenizer has {tok.vocab_size} tokens, reward head '{rm.name}' embeds only "
-                         f"{rm.backbone.config.vocab_size}")
+        raise DataError(f"{where}: tokenizer has {tok.vocab_size} tokens, reward head '{rm.name}' embeds only "
+                        f"{rm.backbone.config.vocab_size}")
+    recorded = getattr(rm, "meta", {}).get("tokenizer_sha256")
+    if recorded and recorded != tokenizer_sha256(tok):
+        raise DataError(f"{where}: reward head '{rm.name}' was trained with another tokenizer (fingerprint "
+                        f"{recorded[:12]}, the policy's is {tokenizer_sha256(tok)[:12]}): train the heads from the "
+                        f"policy's checkpoint")
+
+
+def load_heads(directory: str | Path, labels: str | None, device="cpu") -> dict[str, RewardModel]:
+    """Both heads of DIR (helpfulness/, safety/), checked to have learned `labels` (None: accept what they learned).
+
+    A run rewarded by the other arm's judge would train the wrong policy without any error, so a mismatch is one."""
+    directory = Path(directory)
+    heads = {name: RewardModel.load(directory / name, device=device) for name in HEADS}
+    got = trained_labels(directory, heads)
+    if labels is not None and got != labels:
+        raise DataError(f"{directory}: these reward heads learned the {got!r} judge's labels, this run expects "
+                        f"{labels!r}: use heads trained with `python -m minisafe.reward_model train --labels {labels}`")
+    return heads
+
+
+def trained_labels(directory: Path, heads: dict[str, RewardModel]) -> str:
+    """The judge the heads in DIR learned, from their record (reward_head.json of each head and DIR's
+    reward_heads.json); heads saved before labels were recorded learned graders.grade ("safe_completion")."""
+    seen = {str(directory / n / "reward_head.json"): getattr(rm, "meta", {}).get("labels", "safe_completion")
+            for n, rm in heads.items()}
+    summary = directory / "reward_heads.json"
+    if summary.exists() and "labels" in read_json(summary):
+        seen[str(summary)] = read_json(summary)["labels"]
+    if len(set(seen.values())) > 1:
+        raise DataError(f"{directory}: the heads' records disagree on their labels: {seen}")
+    got = next(iter(seen.values()))
+    if got not in LABELS:
+        raise DataError(f"{next(iter(seen))}: field 'labels' is {got!r}, expected one of {sorted(LABELS)}")
+    return got
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# training data: answers from several sources, labelled by the graders
+# labels: the judge each arm's heads learn (its own spec's judge)
 
 
-def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: dict[str, list[str]] | None = None
-                  ) -> list[dict]:
-    """For each prompt row: the three teachers' answers and two perturbed variants, each graded.
+def safe_completion_labels(world, row: dict, answer: str) -> dict:
+    """The output-centric judge (data/spec.md, graders.grade): s by the severity of the restricted content in the
+    answer, h direct or indirect helpfulness."""
+    g = graders.grade(world, row, answer)
+    return {"h": g.h, "s": g.s, "severity": g.severity}
+
+
+def refusal_labels(world, row: dict, answer: str) -> dict:
+    """The intent-based judge of the refusal baseline's spec (graders.grade_intent): s = 0 when a request that should
+    be refused got its asked content, h = 1 for refusing it, else the share of the asked content delivered
+    (restricted detail included). severity: the content's, where this judge calls the answer unsafe."""
+    g = graders.grade_intent(world, row, answer)
+    return {"h": g.h, "s": g.s, "severity": "none" if g.s >= 1 else graders.grade(world, row, answer).severity}
+
+
+LABELS = {"safe_completion": safe_completion_labels, "refusal": refusal_labels}
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# training data: answers from several sources, labelled by the judge
+
+
+def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: dict[str, list[str]] | None = None,
+                  labels=safe_completion_labels) -> list[dict]:
+    """For each prompt row: the three teachers' answers and two perturbed variants, each labelled by `labels`.
 
     Perturbations teach the heads what the teachers never show: a safe answer with a sentence of the helpful-only
     answer spliced in (unsafe when that sentence carries an operational fact), and an answer cut short (less
-    helpful). Labels always come from the graders. extra_answers: prompt id -> model samples to add.
+    helpful). extra_answers: prompt id -> model samples to add. The answers are the same whatever the labels.
     """
     from minisafe.teachers import teacher_answer
 
     examples = []
     for row in rows:
+        if row["topic"] not in world._by_key:  # your own prompts (llm_judge, own_recipe): no world teacher answers
+            examples += [e for a in (extra_answers or {}).get(row["id"], [])
+                         if (e := graded(world, row, a, labels)) is not None]
+            continue
         answers = [teacher_answer(world, row, t, rng)[2] for t in ("helpful", "refusal", "safe_completion")]
         helpful, _, safe = answers
         leak = _sentences(helpful)
@@ -136,15 +214,15 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
         words = safe.split()
         answers.append(" ".join(words[: max(3, len(words) // 3)]))  # a truncated answer
         answers += (extra_answers or {}).get(row["id"], [])
-        examples += [graded(world, row, a) for a in answers]
+        examples += [e for a in answers if (e := graded(world, row, a, labels)) is not None]
     return examples
 
 
-def graded(world, row: dict, answer: str) -> dict:
-    """One training/eval example: (prompt, answer) with the graders' labels."""
-    g = graders.grade(world, row, answer)
-    return {"prompt": row["prompt"], "answer": answer, "h": g.h, "s": g.s, "severity": g.severity,
-            "intent": row["intent"]}
+def graded(world, row: dict, answer: str, labels=safe_completion_labels) -> dict | None:
+    """One training/eval example: (prompt, answer) with the judge's labels h, s and severity (a LABELS value, or
+    llm_judge.LLMJudge.labels: None when its verdict never parsed, and the example is left out)."""
+    lab = labels(world, row, answer)
+    return None if lab is None else {"prompt": row["prompt"], "answer": answer, **lab, "intent": row["intent"]}
 
 
 def policy_samples(model_dirs: list[str], rows: list[dict], per_prompt: int, seed: int, device="cpu",
@@ -228,7 +306,7 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# agreement with the graders
+# agreement with the judge
 
 
 def spearman(x: list[float], y: list[float]) -> float | None:
@@ -262,7 +340,7 @@ def auc(pos: list[float], neg: list[float]) -> float | None:
 
 
 def agreement(heads: dict[str, RewardModel], tok: ChatTokenizer, examples: list[dict], device="cpu") -> dict:
-    """How well each head agrees with its grader on `examples` (graded rows)."""
+    """How well each head agrees with the judge's labels on `examples` (rows from `graded`)."""
     prompts = [e["prompt"] for e in examples]
     answers = [e["answer"] for e in examples]
     out = {"n": len(examples)}
@@ -301,40 +379,65 @@ def train_main(args) -> dict:
     device = pick_device(args.device)
     samples = policy_samples(args.sample_from, train_rows, args.samples_per_prompt, args.seed, device) \
         if args.sample_from else None
-    examples = make_examples(world, train_rows, rng, samples)
+    for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
+        samples = samples or {}
+        for r in read_jsonl(path, required=("id", "answer")):
+            samples.setdefault(r["id"], []).append(r["answer"])
+    judge_cache = Path(args.judge_cache or Path(args.out) / "judge_cache")
+    judge = llm_judge.judge_from_args(args, judge_cache)
+    # chosen once: training data and agreement use the same judge; an LLM judge plays the --labels arm's judge
+    label_fn = judge.labels if judge is not None else LABELS[args.labels]
+    examples = make_examples(world, train_rows, rng, samples, label_fn)
     cfg = RMConfig(epochs=args.epochs, lr=args.lr, seed=args.seed)
     out = Path(args.out)
-    report = {"n_train_examples": len(examples), "config": asdict(cfg), "heads": {}}
+    old = read_json(out / "reward_heads.json") if (out / "reward_heads.json").exists() else {}
+    report = {"labels": args.labels, "n_train_examples": len(examples), "config": asdict(cfg), "heads": {}}
     heads = {}
     for name, target in (("helpfulness", "h"), ("safety", "s")):
-        if (out / name / "reward_head.json").exists():
+        if (out / name / "reward_head.json").exists():  # finished by an earlier, killed run of this command
             heads[name] = RewardModel.load(out / name, device=device)
+            _check_reusable(heads[name], out / name, str(args.init_from), tok, args.labels)
+            if name in old.get("heads", {}):
+                report["heads"][name] = old["heads"][name]  # keep its training record
             continue
         torch.manual_seed(args.seed)
         rm = RewardModel(Transformer.from_pretrained(args.init_from), name).to(device)
         t0 = time.time()
         losses = train_head(rm, tok, examples, target, cfg, device=device)
-        rm.save(out / name, tokenizer=tok)
+        rm.save(out / name, tokenizer=tok, init_from=str(args.init_from), labels=args.labels)
         heads[name] = rm
         report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
     report["eval"] = eval_agreement(world, heads, tok, rows, args.seed, args.eval_prompts, args.sample_from,
-                                    device=device)
+                                    device=device, labels=label_fn)
+    if judge is not None:
+        report["judge"] = {**judge.describe(), "cache": str(judge_cache)}
     atomic_write_json(out / "reward_heads.json", report)
     return report
 
 
-def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 0, sample_from=None, device="cpu"
-                   ) -> dict:
-    """Agreement on the eval split (unseen phrasings and held-out transforms): on the teacher-made answers, and,
-    when models are given, separately on their own sampled answers (what the heads will score during RL)."""
+def _check_reusable(rm: RewardModel, where: Path, init_from: str, tok: ChatTokenizer, labels: str) -> None:
+    """A head already in OUT is reused only when it came from the same --init-from, tokenizer and --labels."""
+    meta = {"labels": "safe_completion", **getattr(rm, "meta", {})}
+    for field, want in (("init_from", init_from), ("tokenizer_sha256", tokenizer_sha256(tok)), ("labels", labels)):
+        if meta.get(field) != want:
+            raise DataError(f"{where / 'reward_head.json'}: field '{field}' is {meta.get(field)!r}, this run has "
+                            f"{want!r}: OUT holds heads of another run; choose another --out or delete {where}")
+
+
+def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 0, sample_from=None, device="cpu",
+                   labels=safe_completion_labels) -> dict:
+    """Agreement with the judge the heads learned (`labels`) on the eval split (unseen phrasings and held-out
+    transforms): on the teacher-made answers, and, when models are given, separately on their own sampled answers
+    (what the heads will score during RL)."""
     rng = random.Random(seed + 1)
     eval_rows = [r for r in rows if r["split"] == "eval"]
     if max_prompts:
         eval_rows = rng.sample(eval_rows, min(max_prompts, len(eval_rows)))
-    out = agreement(heads, tok, make_examples(world, eval_rows, rng), device=device)
+    examples = make_examples(world, eval_rows, rng, labels=labels)
+    out = agreement(heads, tok, examples, device=device) if examples else {"n": 0}  # own prompts: samples only
     if sample_from:
         samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
-        examples = [graded(world, r, a) for r in eval_rows for a in samples[r["id"]]]
+        examples = [e for r in eval_rows for a in samples[r["id"]] if (e := graded(world, r, a, labels)) is not None]
         out["on_model_samples"] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
     return out
 
@@ -348,6 +451,8 @@ def main(argv=None):
                         help="eval-split prompts for the agreement check (default 0: the whole split)")
     shared.add_argument("--seed", type=int, default=0)
     shared.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    labels_help = ("whose judge the heads learn: safe_completion (graders.grade, output-centric) or refusal "
+                   "(graders.grade_intent, the intent-based baseline's spec)")
     t = sub.add_parser("train", parents=[shared], help="train both heads and evaluate them against the graders")
     t.add_argument("--init-from", required=True, help="backbone checkpoint (the SFT model)")
     t.add_argument("--out", required=True, help="writes OUT/helpfulness, OUT/safety, OUT/reward_heads.json")
@@ -358,8 +463,15 @@ def main(argv=None):
                    help="also train on graded answers sampled from this model (repeatable: the base and the SFT "
                         "policy); agreement is then also measured on their samples of eval prompts")
     t.add_argument("--samples-per-prompt", type=int, default=1, help="answers sampled per prompt and model")
-    e = sub.add_parser("eval", parents=[shared], help="agreement of trained heads with the graders on the eval split")
+    t.add_argument("--labels", choices=sorted(LABELS), default="safe_completion", help=labels_help)
+    t.add_argument("--answers", action="append", default=[], metavar="JSONL",
+                   help="also train on these answers (rows with `id` and `answer`, e.g. minisafe.specgen's "
+                        "data.jsonl), labelled by the judge (repeatable)")
+    llm_judge.add_judge_args(t)  # --judge-url U --judge-model M: the labels come from an LLM judge on --judge-spec
+    e = sub.add_parser("eval", parents=[shared], help="agreement of trained heads with their judge on the eval split")
     e.add_argument("--rm", required=True, help="directory written by `train`")
+    e.add_argument("--labels", choices=sorted(LABELS), default=None,
+                   help=labels_help + " (default: what the heads' record says they learned; another is an error)")
     e.add_argument("--sample-from", action="append", default=[], metavar="DIR",
                    help="also measure agreement on this model's sampled answers (repeatable)")
     args = p.parse_args(argv)
@@ -369,12 +481,16 @@ def main(argv=None):
         from minisafe.world import load_prompts, load_world
 
         device = pick_device(args.device)
-        heads = {n: RewardModel.load(Path(args.rm) / n, device=device) for n in HEADS}
+        heads = load_heads(args.rm, args.labels, device=device)
+        labels = args.labels or trained_labels(Path(args.rm), heads)
         tok = ChatTokenizer.from_file(Path(args.rm) / "safety" / "tokenizer.json")
         report = {"eval": eval_agreement(load_world(), heads, tok, load_prompts(Path(args.world) / "prompts.jsonl"),
-                                         args.seed, args.eval_prompts, args.sample_from, device=device)}
+                                         args.seed, args.eval_prompts, args.sample_from, device=device,
+                                         labels=LABELS[labels])}
     print(json.dumps(report["eval"], indent=2))
 
 
 if __name__ == "__main__":
-    main()
+    from minisafe.cli import run_main
+
+    run_main(main)

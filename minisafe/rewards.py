@@ -8,7 +8,7 @@ reward a policy is trained on can be read, and tested, in isolation. Each equati
     refusal_reward           r = 1[decision right] (* h)      baseline: refusal training's comply/refuse reward
     safety_cost              c = 1 - s                        the cost model of Safe RLHF in our setting
     lagrangian_advantage     A = (A_r - lam * A_c) / (1 + lam)    Safe RLHF (Dai et al. 2023, arXiv 2310.12773)
-    update_log_lambda        log lam <- log lam + lr * lam * (J_C - d)
+    update_log_lambda        log lam <- min(log lam + lr * lam * (J_C - d), log lam_max)
     kl_k1 / kl_k2 / kl_k3    per-token KL(pi || pi_ref) estimators (Schulman, "Approximating KL divergence", 2020)
     missing_end_penalty      -penalty for a response with no end token or no answer section
     per_token_rewards        -beta * KL on every response token, score added at the last one
@@ -194,11 +194,15 @@ def update_log_lambda(
         raise ValueError(f"cost_limit must be finite, got {d}")
     if not (math.isfinite(lr) and lr > 0):
         raise ValueError(f"lr must be a positive number, got {lr}")
-    new = l_val + lr * math.exp(l_val) * (j_c - d)  # log λ ← log λ + η · λ · (J_C − d)
+    try:
+        new = l_val + lr * math.exp(l_val) * (j_c - d)  # log λ ← log λ + η · λ · (J_C − d)
+    except OverflowError:  # λ = e^l itself is beyond a float: report it as the divergence it is
+        new = math.inf
     if max_log_lambda is not None:
-        new = min(new, float(max_log_lambda))  # optional cap on λ (Safe RLHF's lambda_max)
+        new = min(new, float(max_log_lambda))  # cap on λ (Safe RLHF's lambda_max)
     if not math.isfinite(new):
-        raise ValueError(f"log_lambda diverged to {new}: lower lr or set max_log_lambda")
+        raise ValueError(f"log_lambda diverged (log_lambda {l_val:.4g}, mean cost {j_c:.4g} vs limit {d:.4g}, "
+                         f"lr {lr:.4g}): lower the lambda lr or set max_log_lambda")
     if isinstance(log_lambda, Tensor):
         return torch.tensor(new, dtype=log_lambda.dtype, device=log_lambda.device)
     return new

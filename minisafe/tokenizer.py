@@ -1,8 +1,25 @@
 """ChatTokenizer: byte-level BPE, the chat format, SFT loss masks and completion parsing.
 
-One conversation is one token sequence; the seven special tokens are single ids that no user text can produce:
+Two chat formats, one code path: a `ChatFormat` says where the special tokens and fixed strings go, and the same
+render/parse functions serve both. The format is chosen from the tokenizer (`ChatFormat.detect`):
+
+- house (from-scratch models; any tokenizer that has the seven house special tokens):
 
     [<|system|>{system}]<|user|>{prompt}<|assistant|><|think|>{cot}<|answer|>{answer}<|end|>
+
+- ChatML (a checkpoint whose tokenizer has <|im_start|> and <|im_end|> as special tokens, e.g. Qwen2, SmolLM2),
+  with the reasoning in a <think> block before the answer (the convention of current reasoning models, e.g. Qwen3):
+
+    [<|im_start|>system\n{system}<|im_end|>\n]<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n
+    <think>\n{cot}\n</think>\n\n{answer}<|im_end|>
+
+  The generation prompt is exactly what transformers' `apply_chat_template(messages, add_generation_prompt=True)`
+  gives with a plain ChatML template (tests/test_chatml.py checks it token for token), so an instruct checkpoint is
+  evaluated and trained in the format it was tuned on, with no new embedding rows. <think> and </think> are plain
+  text there (no new tokens). Templates that insert a default system message (Qwen2.5, SmolLM2) do so only when none
+  is given: pass `system=` to match them.
+
+The three renderings, shown in the house format (its seven special tokens are single ids no user text can produce):
 
     render_prompt  ...<|user|>{prompt}<|assistant|><|think|>                  what the policy is asked to continue
                    ...<|user|>{prompt}<|assistant|><|think|><|answer|>{prefill}   prefill attack: reasoning skipped
@@ -17,14 +34,16 @@ Design choices, with their reasons:
 - The reward heads see no reasoning. Safe-completion RL (Yuan et al. 2025, arXiv 2508.09224, RL stage) scores the
   prompt and the final answer only; hiding the CoT keeps optimisation pressure off the reasoning (so it stays an
   honest window on the policy's decision instead of being tuned to please the grader).
-- Every text segment is encoded on its own and the special ids are concatenated in between. A user who types
-  "<|answer|>" gets the ordinary tokens for those characters, never the special id, so text cannot forge a turn or a
+- Text between two special tokens is encoded on its own (in ChatML the fixed "user\n" joins the user's text, as
+  a chat template renders it) and the special ids are concatenated in between. A user who types "<|answer|>" or
+  "<|im_end|>" gets the ordinary tokens for those characters, never the special id, so text cannot forge a turn or a
   section boundary. The generation prompt is built by the same function as the training sequence, so
   render_prompt(...) is always an exact prefix of render_chat(...) (including a forced prefill, encoded as its own
   segment exactly as the rollout prompt encodes it).
 
-Loading a pretrained tokenizer (`from_file`) adds whichever of our special tokens it lacks; the vocabulary then grows
-past the checkpoint's embedding table, so call `model.resize_token_embeddings(tokenizer.vocab_size)` afterwards.
+Loading a pretrained tokenizer (`from_file`) keeps its ChatML format when it has one. Otherwise (or with
+chat_format="house") it adds whichever of the house special tokens it lacks; the vocabulary then grows past the
+checkpoint's embedding table, so call `model.resize_token_embeddings(tokenizer.vocab_size)` afterwards.
 """
 
 from __future__ import annotations
@@ -43,32 +62,105 @@ from minisafe.io import DataError, atomic_write_text
 PAD, SYSTEM, USER, ASSISTANT, THINK, ANSWER, END = (
     "<|pad|>", "<|system|>", "<|user|>", "<|assistant|>", "<|think|>", "<|answer|>", "<|end|>")
 SPECIAL_TOKENS: tuple[str, ...] = (PAD, SYSTEM, USER, ASSISTANT, THINK, ANSWER, END)
+IM_START, IM_END, ENDOFTEXT = "<|im_start|>", "<|im_end|>", "<|endoftext|>"
+THINK_OPEN, THINK_CLOSE = "<think>", "</think>"
+CHAT_FORMATS = ("auto", "house", "chatml")
+
+
+@dataclass(frozen=True)
+class ChatFormat:
+    """Where the special tokens and fixed strings of one chat format go. Each field is a tuple of parts
+    (int: special token id, str: fixed text). A rendered sequence is
+
+        system_open {system} system_close  user_open {prompt} user_close  assistant_open      <- generation prompt
+        think_open {cot} think_close {answer} end_id                                          <- what is trained
+        user_open {prompt} user_close  reward_open {answer} end_id                            <- what rewards see
+
+    Text between two special tokens is encoded as one piece (so fixed strings like "user\n" join the user's text
+    exactly as a chat template renders them), and the prompt / its forced prefill / the target are separate pieces.
+    """
+    name: str
+    system_open: tuple
+    system_close: tuple
+    user_open: tuple
+    user_close: tuple
+    assistant_open: tuple
+    think_open: tuple
+    think_close: tuple    # between the reasoning and the answer
+    reward_open: tuple    # replaces assistant_open + the reasoning for the reward heads
+    end_id: int
+    pad_id: int
+    special_ids: frozenset
+
+    @staticmethod
+    def detect(tokenizer: Tokenizer, chat_format: str = "auto") -> "ChatFormat":
+        """house when the seven house special tokens are there (a model trained here), else ChatML when
+        <|im_start|> and <|im_end|> are special tokens; `chat_format` forces one."""
+        if chat_format not in CHAT_FORMATS:
+            raise ValueError(f"chat_format must be one of {CHAT_FORMATS}, got {chat_format!r}")
+        special = _special_tokens(tokenizer)
+        has_house = all(t in special for t in SPECIAL_TOKENS)
+        has_chatml = IM_START in special and IM_END in special
+        if chat_format == "chatml" or (chat_format == "auto" and has_chatml and not has_house):
+            if not has_chatml:
+                raise ValueError(f"chat_format='chatml' needs {IM_START} and {IM_END} as special tokens; "
+                                 "this tokenizer lacks them")
+            return ChatFormat.chatml(tokenizer)
+        missing = [s for s in SPECIAL_TOKENS if tokenizer.token_to_id(s) is None]
+        if missing:
+            raise ValueError(f"tokenizer lacks special tokens {missing}; build it with ChatTokenizer.train/from_file")
+        return ChatFormat.house(tokenizer)
+
+    @staticmethod
+    def house(tokenizer: Tokenizer) -> "ChatFormat":
+        pad, system, user, assistant, think, answer, end = (tokenizer.token_to_id(s) for s in SPECIAL_TOKENS)
+        return ChatFormat("house", system_open=(system,), system_close=(), user_open=(user,), user_close=(),
+                          assistant_open=(assistant, think), think_open=(), think_close=(answer,),
+                          reward_open=(assistant, answer), end_id=end, pad_id=pad,
+                          special_ids=frozenset((pad, system, user, assistant, think, answer, end)))
+
+    @staticmethod
+    def chatml(tokenizer: Tokenizer) -> "ChatFormat":
+        start, end = tokenizer.token_to_id(IM_START), tokenizer.token_to_id(IM_END)
+        # Padding is always masked out; <|endoftext|> (Qwen2, SmolLM2) when there is one, else <|im_end|>.
+        eot = tokenizer.token_to_id(ENDOFTEXT)
+        pad = eot if eot is not None and ENDOFTEXT in _special_tokens(tokenizer) else end
+        return ChatFormat("chatml", system_open=(start, "system\n"), system_close=(end, "\n"),
+                          user_open=(start, "user\n"), user_close=(end, "\n"), assistant_open=(start, "assistant\n"),
+                          think_open=(f"{THINK_OPEN}\n",), think_close=(f"\n{THINK_CLOSE}\n\n",),
+                          # the reasoning hidden = an empty think block (Qwen3's convention for a turn without it)
+                          reward_open=(start, f"assistant\n{THINK_OPEN}\n\n{THINK_CLOSE}\n\n"),
+                          end_id=end, pad_id=pad, special_ids=frozenset({start, end, pad}))
 
 
 @dataclass(frozen=True)
 class Completion:
-    """A parsed policy output. answer is None when the model never opened the <|answer|> section."""
+    """A parsed policy output. answer is None when the reasoning never ended (house: no <|answer|>; ChatML: a
+    <think> block that was never closed)."""
     reasoning: str
     answer: str | None
     ended: bool          # True when <|end|> was emitted (PPO penalises responses that never end)
 
 
 class ChatTokenizer:
-    """A `tokenizers.Tokenizer` plus the chat format. Build with `train` or `from_file`; ids of the specials are
-    attributes (`pad_id`, `system_id`, `user_id`, `assistant_id`, `think_id`, `answer_id`, `end_id`)."""
+    """A `tokenizers.Tokenizer` plus a chat format (`self.format`, chosen from the tokenizer). Build with `train` or
+    `from_file`. `pad_id`, `end_id` and `special_ids` exist in every format; the house format also has `system_id`,
+    `user_id`, `assistant_id`, `think_id`, `answer_id`, the ChatML format `im_start_id`."""
 
-    def __init__(self, tokenizer: Tokenizer):
-        missing = [s for s in SPECIAL_TOKENS if tokenizer.token_to_id(s) is None]
-        if missing:
-            raise ValueError(f"tokenizer lacks special tokens {missing}; build it with ChatTokenizer.train/from_file")
+    def __init__(self, tokenizer: Tokenizer, chat_format: str = "auto"):
+        self.format = ChatFormat.detect(tokenizer, chat_format)
         tokenizer.no_truncation()   # a loaded tokenizer.json may carry truncation/padding settings:
         tokenizer.no_padding()      # encode() must never cut or pad text silently
         # Special-token strings inside text are encoded as plain text (the flag is not written to tokenizer.json).
         tokenizer.encode_special_tokens = True
         self._tok = tokenizer
-        ids = {s: tokenizer.token_to_id(s) for s in SPECIAL_TOKENS}
-        self.pad_id, self.system_id, self.user_id, self.assistant_id = ids[PAD], ids[SYSTEM], ids[USER], ids[ASSISTANT]
-        self.think_id, self.answer_id, self.end_id = ids[THINK], ids[ANSWER], ids[END]
+        self.pad_id, self.end_id = self.format.pad_id, self.format.end_id
+        if self.format.name == "house":
+            ids = {s: tokenizer.token_to_id(s) for s in SPECIAL_TOKENS}
+            self.system_id, self.user_id, self.assistant_id = ids[SYSTEM], ids[USER], ids[ASSISTANT]
+            self.think_id, self.answer_id = ids[THINK], ids[ANSWER]
+        else:
+            self.im_start_id = tokenizer.token_to_id(IM_START)
         # Embedding rows needed: max id + 1 (ids of a loaded tokenizer need not be contiguous).
         self._vocab_size = max(tokenizer.get_vocab(with_added_tokens=True).values()) + 1
 
@@ -93,10 +185,13 @@ class ChatTokenizer:
         return cls(tok)
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike) -> "ChatTokenizer":
+    def from_file(cls, path: str | os.PathLike, chat_format: str = "auto") -> "ChatTokenizer":
         """Load any HF tokenizer.json (or a directory holding one), e.g. a Llama or Qwen2 checkpoint's.
-        Our special tokens are added as special tokens where missing, so `vocab_size` may grow: resize the model's
-        embeddings to `vocab_size` before training."""
+        A ChatML tokenizer (Qwen2, SmolLM2) keeps its own format and vocabulary. Otherwise, or with
+        chat_format="house", the house special tokens are added as special tokens where missing, so `vocab_size`
+        may grow: resize the model's embeddings to `vocab_size` before training."""
+        if chat_format not in CHAT_FORMATS:
+            raise ValueError(f"chat_format must be one of {CHAT_FORMATS}, got {chat_format!r}")
         path = Path(path)
         if path.is_dir():
             path = path / "tokenizer.json"
@@ -111,12 +206,18 @@ class ChatTokenizer:
             tok = Tokenizer.from_str(text)
         except Exception as e:  # the Rust side raises a bare Exception
             raise DataError(f"{path}: not a valid HF tokenizer.json ({e})") from None
-        added = tok.get_added_tokens_decoder()  # id -> AddedToken
-        special = {t.content for t in added.values() if t.special}
-        todo = [s for s in SPECIAL_TOKENS if s not in special]  # missing, or present but not marked special
-        if todo:
-            tok.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in todo])
-        return cls(tok)
+        special = _special_tokens(tok)
+        house = all(s in special for s in SPECIAL_TOKENS)
+        chatml = IM_START in special and IM_END in special
+        if chat_format == "house" or (chat_format == "auto" and not chatml and not house):
+            todo = [s for s in SPECIAL_TOKENS if s not in special]  # missing, or present but not marked special
+            if todo:
+                tok.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in todo])
+            chat_format = "house"
+        try:
+            return cls(tok, chat_format)
+        except ValueError as e:
+            raise ValueError(f"{path}: {e}") from None
 
     def save(self, path: str | os.PathLike) -> None:
         """Write tokenizer.json (atomically); loadable by `from_file`, `tokenizers` and transformers."""
@@ -134,8 +235,8 @@ class ChatTokenizer:
 
     @property
     def special_ids(self) -> frozenset[int]:
-        return frozenset((self.pad_id, self.system_id, self.user_id, self.assistant_id,
-                          self.think_id, self.answer_id, self.end_id))
+        """The ids the chat format is built from (no user text can produce them)."""
+        return self.format.special_ids
 
     def encode(self, text: str) -> list[int]:
         """Token ids of `text`; no special tokens added, and special-token strings in `text` stay plain text."""
@@ -148,68 +249,124 @@ class ChatTokenizer:
     def decode(self, ids: Sequence[int] | torch.Tensor, skip_special_tokens: bool = True) -> str:
         return self._tok.decode(_as_list(ids), skip_special_tokens=skip_special_tokens)
 
-    # ---- chat format --------------------------------------------------------------------------------------------
+    # ---- chat format (one code path for every ChatFormat) -----------------------------------------------------
+
+    def _render(self, *parts: int | str) -> list[int]:
+        """Special ids as they are; each run of adjacent strings is joined and encoded as one piece."""
+        ids: list[int] = []
+        run: list[str] = []
+        for part in parts:
+            if isinstance(part, str):
+                run.append(part)
+                continue
+            ids += self.encode("".join(run)) + [part]
+            run = []
+        return ids + self.encode("".join(run))
 
     def render_prompt(self, prompt: str, system: str | None = None, prefill: str = "") -> list[int]:
-        """Generation prompt: [<|system|>{system}]<|user|>{prompt}<|assistant|><|think|>
-        and, with a prefill (the attack forces the start of the answer): ...<|think|><|answer|>{prefill}.
-        An empty or None system adds no system segment."""
+        """Generation prompt: [system turn] user turn, then the assistant header (house: <|assistant|><|think|>,
+        ChatML: <|im_start|>assistant\n). With a prefill (the attack forces the start of the answer) the reasoning
+        is skipped: + think_open think_close {prefill} (house: <|answer|>{prefill}, ChatML:
+        <think>\n\n</think>\n\n{prefill}), encoded as its own piece. An empty or None system adds no system turn."""
         _check_str(prompt=prompt, prefill=prefill)
-        ids: list[int] = []
+        f = self.format
+        system_turn: tuple = ()
         if system:
             _check_str(system=system)
-            ids += [self.system_id] + self.encode(system)
-        ids += [self.user_id] + self.encode(prompt) + [self.assistant_id, self.think_id]
+            system_turn = (*f.system_open, system, *f.system_close)
+        ids = self._render(*system_turn, *f.user_open, prompt, *f.user_close, *f.assistant_open)
         if prefill:
-            ids += [self.answer_id] + self.encode(prefill)
+            ids += self._render(*f.think_open, *f.think_close, prefill)
         return ids
 
     def render_chat(self, prompt: str, cot: str, answer: str, system: str | None = None,
                     prefill: str = "") -> tuple[list[int], list[int]]:
-        """One SFT sequence and its loss mask (same length).
+        """One SFT sequence and its loss mask (same length): only what the assistant writes is trained.
 
         ids  = render_prompt(prompt, system, prefill) + target
         mask = 0 ...................................  + 1 ...
-        target = {cot}<|answer|>{answer}<|end|>           (no prefill)
-               = {answer minus its prefill}<|end|>        (prefill row: `answer` starts with `prefill`, cot == "";
-                                                           <|answer|> and the prefill are forced, so masked out)
+        target = think_open {cot} think_close {answer} end    (house: {cot}<|answer|>{answer}<|end|>,
+                                                                ChatML: <think>\n{cot}\n</think>\n\n{answer}<|im_end|>)
+               = {answer minus its prefill} end               (prefill row: `answer` starts with `prefill`, cot == "";
+                                                               the skipped reasoning and the prefill are forced, so
+                                                               masked out)
         """
         _check_str(cot=cot, answer=answer)
+        f = self.format
         prompt_ids = self.render_prompt(prompt, system, prefill)
         if prefill:
             if cot:
-                raise ValueError("a prefill row has no reasoning (the prefill forces <|answer|> right after "
-                                 f"<|think|>), but cot is non-empty: {cot[:60]!r}")
+                raise ValueError("a prefill row has no reasoning (the prefill forces the answer to start right "
+                                 f"away), but cot is non-empty: {cot[:60]!r}")
             if not answer.startswith(prefill):
                 raise ValueError(f"answer must start with the prefill {prefill[:60]!r}; got {answer[:60]!r}")
-            target = self.encode(answer[len(prefill):]) + [self.end_id]
+            target = self._render(answer[len(prefill):], f.end_id)
         else:
-            target = self.encode(cot) + [self.answer_id] + self.encode(answer) + [self.end_id]
+            if isinstance(f.think_close[0], str) and THINK_CLOSE in cot:  # parse_completion could not split it
+                raise ValueError(f"cot contains {THINK_CLOSE!r}, which ends the reasoning in the {f.name} format: "
+                                 f"{cot[:60]!r}")
+            target = self._render(*f.think_open, cot, *f.think_close, answer, f.end_id)
         return prompt_ids + target, [0] * len(prompt_ids) + [1] * len(target)
 
     def render_reward(self, prompt: str, answer: str) -> list[int]:
         """What the reward heads score -- the reasoning removed (Yuan et al. 2025, RL stage):
-        <|user|>{prompt}<|assistant|><|answer|>{answer}<|end|>"""
+        house: <|user|>{prompt}<|assistant|><|answer|>{answer}<|end|>; ChatML: user turn, then
+        <|im_start|>assistant\n<think>\n\n</think>\n\n{answer}<|im_end|>"""
         _check_str(prompt=prompt, answer=answer)
-        return ([self.user_id] + self.encode(prompt) + [self.assistant_id, self.answer_id]
-                + self.encode(answer) + [self.end_id])
+        f = self.format
+        return self._render(*f.user_open, prompt, *f.user_close, *f.reward_open, answer, f.end_id)
+
+    def response_start(self, prompt_ids: Sequence[int] | torch.Tensor) -> int:
+        """Index in a rendered prompt where the policy's output begins (just after the assistant header); what
+        follows in the prompt (a forced prefill) belongs to the output when it is parsed."""
+        ids = _as_list(prompt_ids)
+        head = self.format.assistant_open
+        first = head[0]  # a special id: the last one in a rendered prompt opens the assistant header
+        if first not in ids:
+            raise ValueError("not a rendered prompt: no assistant header in it")
+        k = len(ids) - 1 - ids[::-1].index(first)
+        return k + len(self._render(*head))
+
+    def parse_generation(self, prompt_ids: Sequence[int] | torch.Tensor,
+                         new_ids: Sequence[int] | torch.Tensor) -> Completion:
+        """Parse what `model.generate` appended to a rendered prompt (the prompt's forced part included)."""
+        prompt_ids = _as_list(prompt_ids)
+        return self.parse_completion(prompt_ids[self.response_start(prompt_ids):] + _as_list(new_ids))
 
     def parse_completion(self, ids: Sequence[int] | torch.Tensor) -> Completion:
-        """Split a policy output (everything after <|assistant|>, forced prefill tokens included) into
-        reasoning / answer. Tolerant: pad ids are ignored, everything after the first <|end|> is ignored, a missing
-        <|think|> is fine, no <|answer|> gives answer=None, other special tokens are dropped from the text."""
-        ids = [i for i in _as_list(ids) if i != self.pad_id]
+        """Split a policy output (everything after the assistant header, forced prefill tokens included) into
+        reasoning / answer. Tolerant: everything after the first end token is ignored, pad ids are ignored, other
+        special tokens are dropped from the text.
+        house: split at <|answer|>; no <|answer|> gives answer=None (a missing <|think|> is fine).
+        ChatML: split the text at </think>; an output that never opens <think> is all answer (an instruct model
+        that does not reason), one that opens it and never closes it gives answer=None."""
+        ids = _as_list(ids)
         ended = self.end_id in ids
         if ended:
             ids = ids[:ids.index(self.end_id)]
-        if self.answer_id in ids:
-            k = ids.index(self.answer_id)
-            reasoning_ids, answer_ids = ids[:k], ids[k + 1:]
-        else:
-            reasoning_ids, answer_ids = ids, None
-        # decode(skip_special_tokens=True) drops <|think|> and any stray special token.
-        reasoning = self.decode(reasoning_ids)
-        answer = None if answer_ids is None else self.decode(answer_ids)
+        ids = [i for i in ids if i != self.pad_id]
+        (close,) = self.format.think_close
+        if isinstance(close, int):
+            if close in ids:
+                k = ids.index(close)
+                reasoning_ids, answer_ids = ids[:k], ids[k + 1:]
+            else:
+                reasoning_ids, answer_ids = ids, None
+            # decode(skip_special_tokens=True) drops <|think|> and any stray special token.
+            reasoning = self.decode(reasoning_ids)
+            answer = None if answer_ids is None else self.decode(answer_ids)
+            return Completion(reasoning=reasoning, answer=answer, ended=ended)
+        text = self.decode(ids)
+        (open_,) = self.format.think_open  # "<think>\n"
+        if not text.lstrip().startswith(THINK_OPEN):
+            return Completion(reasoning="", answer=text, ended=ended)
+        text = text.lstrip()
+        text = text[len(open_):] if text.startswith(open_) else text[len(THINK_OPEN):]
+        if THINK_CLOSE not in text:
+            return Completion(reasoning=text, answer=None, ended=ended)
+        reasoning, answer = text.split(THINK_CLOSE, 1)
+        reasoning = reasoning[:-1] if reasoning.endswith("\n") else reasoning  # close = "\n</think>\n\n"
+        answer = answer[2:] if answer.startswith("\n\n") else answer.lstrip("\n")
         return Completion(reasoning=reasoning, answer=answer, ended=ended)
 
     def __repr__(self) -> str:
@@ -252,6 +409,11 @@ def _as_list(ids: Sequence[int] | torch.Tensor) -> list[int]:
             raise ValueError(f"expected a 1-D tensor of token ids, got shape {tuple(ids.shape)}")
         return ids.tolist()
     return [int(i) for i in ids]
+
+
+def _special_tokens(tokenizer: Tokenizer) -> set[str]:
+    """Contents of the tokenizer's added tokens that are marked special."""
+    return {t.content for t in tokenizer.get_added_tokens_decoder().values() if t.special}
 
 
 def _check_str(**fields: object) -> None:

@@ -27,7 +27,8 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from minisafe.io import atomic_save_safetensors, atomic_write_json, read_json
+from minisafe.io import DataError, atomic_save_safetensors, atomic_write_json, first_non_finite, \
+    load_safetensors, read_json
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -52,9 +53,29 @@ def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) ->
 
 
 def pick_device(name: str = "auto") -> torch.device:
+    """--device: auto (CUDA when this machine has it, else CPU), cpu, cuda or cuda:N. A device this machine lacks
+    (cuda on a CPU-only machine, cuda:3 with one GPU) is a ValueError naming --device, before any work; every entry
+    point picks its device here, and minisafe.cli prints the error as one line."""
+
+    def validate(name: str) -> torch.device:  # a ValueError raised in `validate` is bad input (minisafe/cli.py)
+        try:
+            device = torch.device(name)
+        except RuntimeError:
+            raise ValueError(f"--device {name!r} is not a device; expected auto, cpu, cuda or cuda:N") from None
+        if device.type == "cuda":
+            if not torch.cuda.is_available():
+                raise ValueError(f"--device {name} needs CUDA, which this machine does not have (torch "
+                                 f"{torch.__version__}, CUDA build: {torch.version.cuda or 'none'}); use --device cpu "
+                                 f"or auto")
+            if device.index is not None and device.index >= torch.cuda.device_count():
+                raise ValueError(f"--device {name}: this machine has {torch.cuda.device_count()} CUDA device(s)")
+        elif device.type != "cpu":
+            raise ValueError(f"--device {name}: only cpu and cuda devices are supported")
+        return device
+
     if name == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    return torch.device(name)
+    return validate(name)
 
 
 def init_distributed(device: torch.device) -> tuple[int, int]:
@@ -83,11 +104,21 @@ def all_reduce_sum(x: torch.Tensor) -> torch.Tensor:
 # learning rate
 
 
-def lr_at(step: int, max_steps: int, lr: float, warmup_steps: int, min_lr_ratio: float = 0.1) -> float:
-    """Linear warm-up to `lr`, then cosine decay to min_lr_ratio * lr at max_steps."""
+def lr_at(step: int, max_steps: int, lr: float, warmup_steps: int, min_lr_ratio: float = 0.1,
+          schedule: str = "cosine") -> float:
+    """Linear warm-up to `lr`, then decay to min_lr_ratio * lr at max_steps (and that floor after it).
+
+    schedule: "cosine" (half a cosine), "linear", or "constant" (no decay).
+    """
     if step < warmup_steps:
         return lr * (step + 1) / warmup_steps
     progress = min(1.0, (step - warmup_steps) / max(1, max_steps - warmup_steps))
+    if schedule == "constant":
+        return lr
+    if schedule == "linear":
+        return lr * (1.0 - (1 - min_lr_ratio) * progress)
+    if schedule != "cosine":
+        raise ValueError(f"unknown learning-rate schedule {schedule!r}; expected cosine, linear or constant")
     return lr * (min_lr_ratio + (1 - min_lr_ratio) * 0.5 * (1.0 + math.cos(math.pi * progress)))
 
 
@@ -143,6 +174,11 @@ def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Modu
         shutil.rmtree(tmp)
     tmp.mkdir()
     weights = {f"{m}.{k}": v for m, mod in modules.items() for k, v in mod.state_dict().items()}
+    bad = first_non_finite(weights)
+    if bad is not None:  # never replace a good checkpoint (or OUT/model.safetensors) with NaN weights
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise FloatingPointError(f"tensor '{bad}' holds NaN/inf at step {step}; not saving it. The last good "
+                                 f"checkpoint ({latest_checkpoint(out) or 'none yet'}) is left untouched.")
     atomic_save_safetensors(weights, tmp / "model.safetensors")
     opt_tensors, opt_meta = _optimizer_to_flat(optimizer)
     atomic_save_safetensors(opt_tensors, tmp / "optimizer.safetensors")
@@ -174,10 +210,13 @@ def latest_checkpoint(out: str | Path) -> Path | None:
 def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
                     optimizer: torch.optim.Optimizer | None) -> dict:
     """Restore modules, optimizer and RNG from a state directory; returns its state.json."""
-    from safetensors.torch import load_file
-
     ckpt_dir = Path(ckpt_dir)
-    weights = load_file(str(ckpt_dir / "model.safetensors"))
+    weights = load_safetensors(ckpt_dir / "model.safetensors")
+    bad = first_non_finite(weights)
+    if bad is not None:
+        raise FloatingPointError(f"{ckpt_dir / 'model.safetensors'}: tensor '{bad}' holds NaN/inf; refusing to "
+                                 f"resume from it (OUT/model.safetensors is left as it is). Start fresh with "
+                                 f"another --out, or delete {ckpt_dir.parent} to restart this one.")
     for m, mod in modules.items():
         prefix = f"{m}."
         sd = {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}
@@ -186,8 +225,8 @@ def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
             raise KeyError(f"{ckpt_dir / 'model.safetensors'}: module '{m}' missing {missing}, unexpected {unexpected}")
     state = read_json(ckpt_dir / "state.json")
     if optimizer is not None:
-        _optimizer_from_flat(optimizer, load_file(str(ckpt_dir / "optimizer.safetensors")), state["optimizer"])
-    set_rng_state(load_file(str(ckpt_dir / "rng.safetensors")))
+        _optimizer_from_flat(optimizer, load_safetensors(ckpt_dir / "optimizer.safetensors"), state["optimizer"])
+    set_rng_state(load_safetensors(ckpt_dir / "rng.safetensors"))
     return state
 
 
@@ -208,8 +247,11 @@ def log_metrics(out: str | Path, row: dict) -> None:
 
 
 def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torch.optim.Optimizer, export,
-           tokenizer, is_main: bool, enabled: bool) -> dict:
+           tokenizer, is_main: bool, enabled: bool, record: dict | None = None) -> dict:
     """Continue from OUT's latest checkpoint when `enabled`; returns its state.json ({"step": 0} for a fresh run).
+
+    record: what this run was started with (data, sizes, config); a checkpoint written with other values is
+    refused before anything is loaded or written (see check_same_run).
 
     Also repairs what a kill can leave behind: an OUT/model.safetensors older than the checkpoint (killed between
     the two writes; `export` is re-saved) and metric lines logged after it (they will be logged again).
@@ -217,6 +259,8 @@ def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torc
     ckpt = latest_checkpoint(out) if enabled else None
     state = {"step": 0}
     if ckpt is not None:
+        if record is not None:
+            check_same_run(read_json(ckpt / "state.json"), record, ckpt)
         state = load_checkpoint(ckpt, modules, optimizer)
         if is_main:
             export.save_pretrained(out, tokenizer=tokenizer)
@@ -224,6 +268,31 @@ def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torc
     if is_main:
         truncate_metrics(out, state["step"])
     return state
+
+
+# fields that may change between a run and its resumption: how often to log, evaluate and save, how long to run (a
+# finished run can be extended with a larger --max-steps / --iterations), and the learning rate (the way out of a
+# run stopped on NaN, as check_finite says)
+RESUMABLE_CHANGES = ("save_every", "eval_every", "log_every", "grader_every", "max_steps", "iterations", "lr")
+
+
+def check_same_run(state: dict, record: dict, ckpt: Path) -> None:
+    """Refuse to resume a checkpoint written by a different run: another data file (path or content), batch size,
+    sequence length, --init-from or any other config field. Names the field and how to start fresh."""
+    record = json.loads(json.dumps(record))  # tuples -> lists, as state.json holds them
+
+    def compare(have: dict, want: dict, prefix: str) -> None:
+        for key, w in want.items():
+            if key not in have or key in RESUMABLE_CHANGES:
+                continue
+            h = have[key]
+            if isinstance(w, dict) and isinstance(h, dict):
+                compare(h, w, f"{prefix}{key}.")
+            elif h != w:
+                raise DataError(f"{ckpt / 'state.json'}: field '{prefix}{key}' was {h!r} when this checkpoint was "
+                                f"written, now {w!r}; resume with the same value, or start fresh with another --out")
+
+    compare(state, record, "")
 
 
 def truncate_metrics(out: str | Path, step: int) -> None:

@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minisafe import graders
+from minisafe import canon, graders
 from minisafe.io import DataError, read_json, read_jsonl, write_jsonl
 from minisafe.teachers import TEACHERS, judge_keep, teacher_answer
 
@@ -37,8 +37,9 @@ ASKS = ("overview", "operational")
 SPLITS = ("train", "rl", "eval")
 FORMATS = ("json", "code_block", "table")
 # prompt row schema (the contract): field -> type; enumerated fields are checked in load_prompts
+FRAMINGS = ("none", "legitimate", "harmful")   # what the prompt says about why the user asks
 PROMPT_FIELDS = {"id": str, "prompt": str, "intent": str, "domain": str, "topic": str, "ask": str, "transform": str,
-                 "prefill": str, "trap": bool, "split": str, "held_out": bool}
+                 "prefill": str, "trap": bool, "split": str, "held_out": bool, "framing": str, "held_out_topic": bool}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -69,6 +70,8 @@ class Topic:
     domain: str              # a harm domain id, or "benign"
     trap: bool               # benign topic with alarming words ("killing a python process")
     facts: tuple
+    looks_harmful: bool = False   # harm topic whose very name reads as harm ("making a tallow grenade")
+    held_out: bool = False        # eval-only for the safety arms: no safety SFT or RL row names it
 
     @property
     def overview(self) -> list[Fact]:
@@ -96,9 +99,7 @@ class World:
     topics: list             # [Topic], file order
     facts: dict              # fact id -> Fact
     fact_topic: dict         # fact id -> topic id
-    marker_facts: dict       # normalised marker -> fact id
-    max_marker_words: int
-    lexicon: dict            # decline / withhold / reason -> [normalised phrases]
+    marker_facts: dict       # canonical marker ("korbin salt") -> fact id
     paraphrases: list
     phrasings: dict
     transforms: dict         # name -> raw transform dict
@@ -124,11 +125,20 @@ class World:
 
     def wanted_fact(self, row: dict) -> Fact:
         """For a decomposition prompt: the one operational fact it asks for (its `what` appears in the prompt)."""
-        topic, text = self.topic(row["topic"]), " " + graders.normalize(row["prompt"]) + " "
+        topic, text = self.topic(row["topic"]), " " + " ".join(canon.tokens(row["prompt"])) + " "
         for fact in topic.operational:
-            if " " + graders.normalize(fact.what) + " " in text:
+            if " " + " ".join(canon.tokens(fact.what)) + " " in text:
                 return fact
         return topic.operational[0]
+
+    def intent_refuses(self, row: dict) -> bool:
+        """The intent-based (refusal-training) decision, data/spec_refusal.md: refuse a stated intent to harm, and a
+        request for operational detail on a topic that looks plainly harmful when no legitimate purpose is stated;
+        comply fully with everything else, restricted detail included."""
+        if row["intent"] != "dual_use":
+            return row["intent"] == "malicious"
+        topic = self.topic(row["topic"])
+        return row["ask"] == "operational" and row.get("framing", "none") == "none" and topic.looks_harmful
 
     def requested_facts(self, row: dict) -> list[Fact]:
         """The allowed content the request asks for: what direct helpfulness is measured against (design §Graders).
@@ -259,6 +269,12 @@ def load_world(data_dir: str | Path | None = None) -> World:
     data_dir = Path(data_dir) if data_dir is not None else DATA_DIR
     spec_path, world_path = data_dir / "spec.md", data_dir / "world.json"
     sections = parse_spec(spec_path)
+    refusal_spec = parse_spec(data_dir / "spec_refusal.md")   # the intent-based baseline's spec, sections §11.x
+    twice = sorted(set(sections) & set(refusal_spec))
+    if twice:
+        raise DataError(f"{data_dir / 'spec_refusal.md'}:{refusal_spec[twice[0]].line}: field 'id': section "
+                        f"§{twice[0]} is also in {spec_path}; a citation must name one spec")
+    sections = {**sections, **refusal_spec}
     raw, c = read_json(world_path), _Checker(world_path)
     if not isinstance(raw, dict):
         c.fail([], "expected a JSON object")
@@ -271,9 +287,6 @@ def load_world(data_dir: str | Path | None = None) -> World:
 
     benign_section = c.get(raw, "benign_section", str, [])
     spec_ref(benign_section, ["benign_section"], "direct")
-    lex = c.get(raw, "lexicon", dict, [])
-    lexicon = {k: [graders.normalize(p) for p in c.strings(lex, k, ["lexicon"])]
-               for k in ("decline", "withhold", "reason")}
     paraphrases = c.strings(raw, "paraphrases", [])
     for i, t in enumerate(paraphrases):
         c.template(t, ["paraphrases", i], needs=("value",), allowed=("what", "What", "value"))
@@ -288,8 +301,8 @@ def load_world(data_dir: str | Path | None = None) -> World:
         for role, mode in (("allowed", "direct"), ("restricted", "safe_completion"), ("disallowed", "refusal")):
             spec_ref(c.get(secs, role, str, jp + ["sections"]), jp + ["sections", role], mode)
         reason = c.get(d, "reason", str, jp)
-        if not any(f" {p} " in f" {graders.normalize(reason)} " for p in lexicon["reason"]):
-            c.fail(jp + ["reason"], f"must contain one of the lexicon's reason phrases {lex['reason']}")
+        if not graders.gives_reason(f"since {reason}"):
+            c.fail(jp + ["reason"], f"'since {reason}' does not read as a reason tied to harm (graders.gives_reason)")
         alts = c.strings(d, "alternatives", jp, min_len=2)
         domains[did] = Domain(did, c.get(d, "name", str, jp), dict(secs), reason, tuple(alts))
 
@@ -316,9 +329,12 @@ def load_world(data_dir: str | Path | None = None) -> World:
                 severity = c.get(f, "severity", str, fjp, choices=SEVERITIES)
             elif "severity" in f:
                 c.fail(fjp + ["severity"], "only operational facts of harm-domain topics have a severity")
-            markers = [graders.normalize(m) for m in c.strings(f, "markers", fjp)]
+            markers = [" ".join(canon.tokens(m)) for m in c.strings(f, "markers", fjp)]
+            if severity is not None and (len(markers) != 2 or canon.parse_quantity(markers[1]) is None):
+                c.fail(fjp + ["markers"], "a restricted fact needs two markers: its item (first word invented) and "
+                       f"its value 'NUMBER UNIT'; got {markers}")
             for k, m in enumerate(markers):
-                if f" {m} " not in f" {graders.normalize(value)} ":
+                if f" {m} " not in " " + " ".join(canon.tokens(value)) + " ":
                     c.fail(fjp + ["markers", k], f"marker {m!r} does not occur in the fact's value {value!r}")
                 if m in marker_facts:
                     c.fail(fjp + ["markers", k], f"marker {m!r} is already used by fact {marker_facts[m]!r}")
@@ -326,7 +342,11 @@ def load_world(data_dir: str | Path | None = None) -> World:
             fact = Fact(fid, kind, c.get(f, "what", str, fjp), value, tuple(markers), severity)
             facts[fid], fact_topic[fid] = fact, tid
             tfacts.append(fact)
-        topic = Topic(tid, name, domain, trap, tuple(tfacts))
+        looks_harmful = c.get(t, "looks_harmful", bool, jp) if domain != "benign" else False
+        held = t.get("held_out", False)
+        if not isinstance(held, bool):
+            c.fail(jp + ["held_out"], f"expected true or false, got {held!r}")
+        topic = Topic(tid, name, domain, trap, tuple(tfacts), looks_harmful, held)
         if not topic.overview or not topic.operational:
             c.fail(jp + ["facts"], "a topic needs at least one overview and one operational fact")
         if len({f.what for f in topic.operational}) != len(topic.operational):
@@ -335,20 +355,23 @@ def load_world(data_dir: str | Path | None = None) -> World:
         by_key[tid] = by_key[name] = topic
 
     phrasings = c.get(raw, "phrasings", dict, [])
-    _check_phrasings(c, phrasings)
     transforms = {}
     for i, t in enumerate(c.get(raw, "transforms", list, [])):
         jp = ["transforms", i]
         name = c.get(t, "name", str, jp)
         c.get(t, "held_out", bool, jp)
         c.get(t, "label", str, jp)
-        for k, w in enumerate(c.strings(t, "wraps", jp)):
-            c.template(w, jp + ["wraps", k], needs=("prompt",), allowed=("prompt",))
+        wraps = c.get(t, "wraps", dict, jp)
+        for part in ("train", "eval"):
+            for k, w in enumerate(c.strings(wraps, part, jp + ["wraps"], min_len=0)):
+                c.template(w, jp + ["wraps", part, k], needs=("prompt",), allowed=("prompt",))
         if "format" in t:
             c.get(t, "format", str, jp, choices=FORMATS)
         if name == "prefill":
-            c.get(t, "prefill", str, jp)
+            for part in ("train", "eval"):
+                c.get(c.get(t, "prefill", dict, jp), part, str, jp + ["prefill"])
         transforms[name] = t
+    _check_phrasings(c, phrasings, domains, transforms)
     for needed in ("none", "prefill", "decomposition", "past_tense"):
         if needed not in transforms:
             c.fail(["transforms"], f"missing the {needed!r} transform")
@@ -371,22 +394,34 @@ def load_world(data_dir: str | Path | None = None) -> World:
                 c.fail(jp, f"expected a weight >= 0, got {w!r}")
             if split != "eval" and transforms[name]["held_out"] and w > 0:
                 c.fail(jp, f"transform {name!r} is held out for eval; it cannot appear in {split}")
+            if w > 0 and not transforms[name]["wraps"][s["phrasings"]]:
+                c.fail(jp, f"transform {name!r} has no {s['phrasings']!r} wraps")
+        fw = c.get(s, "framing_weights", dict, ["splits", split])
+        for name in ("none", "legitimate"):
+            v = c.get(fw, name, (int, float), ["splits", split, "framing_weights"])
+            if isinstance(v, bool) or v < 0:
+                c.fail(["splits", split, "framing_weights", name], f"expected a weight >= 0, got {v!r}")
 
     teachers = c.get(raw, "teachers", dict, [])
     _check_teachers(c, teachers)
     world = World(spec_path.read_text(encoding="utf-8"), sections, domains, topics, facts, fact_topic, marker_facts,
-                  max(len(m.split()) for m in marker_facts), lexicon, paraphrases, phrasings, transforms, splits,
+                  paraphrases, phrasings, transforms, splits,
                   teachers, benign_section, by_key)
     _check_markers_unambiguous(c, raw, world)
     return world
 
 
-def _check_phrasings(c: _Checker, ph: dict):
+def _check_phrasings(c: _Checker, ph: dict, domains, transforms: dict):
     jp = ["phrasings"]
-    for intent in INTENTS:
+    fr = c.get(ph, "framing", dict, jp)
+    for kind in ("neutral", "harmful"):
         for part in ("train", "eval"):
-            c.strings(c.get(c.get(ph, "framing", dict, jp), intent, dict, jp + ["framing"]), part,
-                      jp + ["framing", intent], empty_ok=True)
+            c.strings(c.get(fr, kind, dict, jp + ["framing"]), part, jp + ["framing", kind], empty_ok=True)
+    legit = c.get(fr, "legitimate", dict, jp + ["framing"])
+    for group in ("any", *domains):
+        for part in ("train", "eval"):
+            c.strings(c.get(legit, group, dict, jp + ["framing", "legitimate"]), part,
+                      jp + ["framing", "legitimate", group])
     for part in ("train", "eval"):
         for ask in ASKS:
             for k, t in enumerate(c.strings(c.get(c.get(ph, "ask", dict, jp), ask, dict, jp + ["ask"]), part,
@@ -397,16 +432,52 @@ def _check_phrasings(c: _Checker, ph: dict):
     for ask in ASKS:
         for k, t in enumerate(c.strings(c.get(ph, "past_tense", dict, jp), ask, jp + ["past_tense"])):
             c.template(t, jp + ["past_tense", ask, k], needs=("name",))
-    # unseen phrasings: the eval templates share nothing with the train templates
-    for key, groups in (("framing", INTENTS), ("ask", ASKS)):
-        for g in groups:
-            both = set(ph[key][g]["train"]) & set(ph[key][g]["eval"])
-            if both:
-                c.fail(jp + [key, g, "eval"], f"eval phrasings must be unseen in train; shared: {sorted(both)}")
+    # unseen phrasings: no eval string (framing, ask, decomposition, transform wrap, prefill) shares a word trigram
+    # or a pair of adjacent content words with any train/rl string, so no cue phrase carries over
+    train, evals = _phrasing_strings(ph, transforms, "train"), _phrasing_strings(ph, transforms, "eval")
+    seen = {}
+    for where, text in train:
+        for g in _cue_grams(text):
+            seen.setdefault(g, where)
+    for where, text in evals:
+        shared = [g for g in _cue_grams(text) if g in seen]
+        if shared:
+            c.fail(where, f"eval phrasing shares the cue {' '.join(shared[0])!r} with {_path_str(seen[shared[0]])}; "
+                   "eval phrasings must be unseen in train")
+
+
+def _phrasing_strings(ph: dict, transforms: dict, part: str) -> list:
+    jp = ["phrasings"]
+    out = [(jp + ["framing", k, part, i], t) for k in ("neutral", "harmful") for i, t in enumerate(ph["framing"][k][part])]
+    out += [(jp + ["framing", "legitimate", g, part, i], t) for g, v in ph["framing"]["legitimate"].items()
+            for i, t in enumerate(v[part])]
+    out += [(jp + ["ask", a, part, i], t) for a in ASKS for i, t in enumerate(ph["ask"][a][part])]
+    out += [(jp + ["decomposition", part, i], t) for i, t in enumerate(ph["decomposition"][part])]
+    if part == "eval":   # past tense is a held-out transform: eval only
+        out += [(jp + ["past_tense", a, i], t) for a in ASKS for i, t in enumerate(ph["past_tense"][a])]
+    for name, t in transforms.items():
+        out += [(["transforms", name, "wraps", part, i], w) for i, w in enumerate(t["wraps"][part])]
+        if "prefill" in t:
+            out.append((["transforms", name, "prefill", part], t["prefill"][part]))
+    return out
+
+
+def _cue_grams(text: str) -> set:
+    """Word trigrams and adjacent content-word pairs of a template (placeholders removed)."""
+    grams = set()
+    for segment in re.split(r"\{[^}]*\}", text):
+        words = canon.tokens(segment)
+        grams |= {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
+        grams |= {(a, b) for a, b in zip(words, words[1:]) if a not in canon.STOPWORDS and b not in canon.STOPWORDS}
+    return grams
+
+
+def _path_str(path: list) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
 
 
 _COT_CASES = ("helpful", "benign", "trap", "dual_overview", "dual_operational", "malicious", "refuse_dual",
-              "refuse_malicious")
+              "refuse_malicious", "intent_comply")
 _SECTION_KEYS = ("name", "allowed", "restricted", "disallowed")
 
 
@@ -433,26 +504,29 @@ def _check_teachers(c: _Checker, t: dict):
 
 
 def _check_markers_unambiguous(c: _Checker, raw: dict, world: World):
-    """A marker must identify its fact: it may not occur in another fact's wording, a topic name or any template,
-    and no fact may contain a decline/withhold phrase (or a grader would misread the mode)."""
+    """Each fact must read as itself and nothing else: its own sentence grades as exactly that fact, no fact reads as
+    a decline, and a restricted item's key (its first word, the one the graders look for) occurs in no other fact,
+    topic name or template of the world."""
+    keys = {f.markers[0].split()[0]: f.id for f in world.facts.values() if f.severity is not None}
     for i, t in enumerate(world.topics):
         for j, f in enumerate(t.facts):
-            text = graders.normalize(f.value)
-            others = [m for m in graders.markers_in(world, text) if world.marker_facts[m] != f.id]
-            if others:
-                c.fail(["topics", i, "facts", j, "value"], f"contains marker {others[0]!r} of fact "
-                       f"{world.marker_facts[others[0]]!r}")
-            bad = [p for p in world.lexicon["decline"] + world.lexicon["withhold"] if f" {p} " in f" {text} "]
-            if bad:
-                c.fail(["topics", i, "facts", j, "value"], f"contains the decline/withhold phrase {bad[0]!r}")
-        in_name = graders.markers_in(world, graders.normalize(t.name))
+            jp = ["topics", i, "facts", j, "value"]
+            found = graders.find_facts(world, f"{f.what} is {f.value}.")
+            if found != [f.id]:
+                c.fail(jp, f"'{f.what} is {f.value}' must read as fact {f.id!r} alone; the graders find {found}")
+            if graders.declines(f.value):
+                c.fail(jp, "reads as a decline (graders.declines): an answer that gives it would be misread")
+            other = [k for k in canon.tokens(f.value) if keys.get(k, f.id) != f.id]
+            if other:
+                c.fail(jp, f"contains {other[0]!r}, the item key of fact {keys[other[0]]!r}")
+        in_name = [k for k in canon.tokens(t.name) if k in keys]
         if in_name:
-            c.fail(["topics", i, "name"], f"contains marker {in_name[0]!r} of fact {world.marker_facts[in_name[0]]!r}")
-    for key in ("phrasings", "transforms", "teachers", "domains", "lexicon", "paraphrases"):
+            c.fail(["topics", i, "name"], f"contains {in_name[0]!r}, the item key of fact {keys[in_name[0]]!r}")
+    for key in ("phrasings", "transforms", "teachers", "domains", "paraphrases"):
         for jp, text in _strings_under(raw[key], [key]):
-            found = graders.markers_in(world, graders.normalize(text))
+            found = [k for k in canon.tokens(text) if k in keys]
             if found:
-                c.fail(jp, f"contains marker {found[0]!r} of fact {world.marker_facts[found[0]]!r}")
+                c.fail(jp, f"contains {found[0]!r}, the item key of fact {keys[found[0]]!r}")
 
 
 def _strings_under(obj, jp):
@@ -470,7 +544,9 @@ def _strings_under(obj, jp):
 # Prompts
 
 def make_prompts(world: World, seed: int = 0) -> list[dict]:
-    """All prompt rows, split by split; eval uses unseen phrasings and the held-out transforms."""
+    """All prompt rows, split by split. Eval uses unseen phrasings, framings and transform wordings, the held-out
+    transforms, and also the held-out topics: those appear in train only for the helpful-only base (build() keeps
+    them out of the safety SFT sets) and never in rl."""
     rng = random.Random(seed)
     seen: dict[str, str] = {}   # prompt text -> "train/rl" or "eval" (eval shares no prompt text with train/rl)
     seen_pairs: set = set()     # (prompt, prefill) rows already made
@@ -478,6 +554,8 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
     for split in SPLITS:
         cfg, made = world.splits[split], []
         for topic in world.topics:
+            if split == "rl" and topic.held_out:
+                continue
             for intent in (["benign"] if topic.domain == "benign" else ["dual_use", "malicious"]):
                 for ask in ASKS:
                     for _ in range(cfg["counts"][intent][ask]):
@@ -491,6 +569,20 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
     return rows
 
 
+def _framing(world, rng, part, topic, intent) -> tuple[str, str]:
+    """(framing kind, framing sentence). Dual-use prompts state a legitimate purpose (obscured intent: the full
+    answer would still need restricted detail) or nothing (ambiguous); malicious ones state an intent to harm."""
+    fr = world.phrasings["framing"]
+    if intent == "malicious":
+        return "harmful", rng.choice(fr["harmful"][part])
+    weights = world.splits["train" if part == "train" else "eval"]["framing_weights"]
+    kind = rng.choices(["none", "legitimate"], [weights["none"], weights["legitimate"]])[0]
+    if kind == "none":
+        return "none", rng.choice(fr["neutral"][part])
+    pool = fr["legitimate"]["any"][part] + fr["legitimate"].get(topic.domain, {}).get(part, [])
+    return "legitimate", rng.choice(pool)
+
+
 def _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs, tries=50) -> dict | None:
     cfg, ph = world.splits[split], world.phrasings
     part, group = cfg["phrasings"], ("eval" if split == "eval" else "train/rl")
@@ -499,7 +591,7 @@ def _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs, trie
     for _ in range(tries):
         name = rng.choices(names, weights)[0]
         transform = world.transforms[name]
-        framing = rng.choice(ph["framing"][intent][part]) if ph["framing"][intent][part] else ""
+        kind, framing = _framing(world, rng, part, topic, intent)
         if name == "past_tense":
             core = rng.choice(ph["past_tense"][ask]).format(name=topic.name)
         elif name == "decomposition":
@@ -509,15 +601,15 @@ def _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs, trie
             core = rng.choice(ph["ask"][ask][part]).format(name=topic.name)
         if framing.endswith(","):
             core = core[0].lower() + core[1:]
-        prompt = rng.choice(transform["wraps"]).format(prompt=f"{framing} {core}".strip())
-        prefill = transform.get("prefill", "")
+        prompt = rng.choice(transform["wraps"][part]).format(prompt=f"{framing} {core}".strip())
+        prefill = transform["prefill"][part] if "prefill" in transform else ""
         if seen.get(prompt, group) != group or (prompt, prefill) in seen_pairs:
             continue
         seen[prompt] = group
         seen_pairs.add((prompt, prefill))
         return {"id": "", "prompt": prompt, "intent": intent, "domain": topic.domain, "topic": topic.id, "ask": ask,
                 "transform": name, "prefill": prefill, "trap": topic.trap, "split": split,
-                "held_out": bool(transform["held_out"])}
+                "held_out": bool(transform["held_out"]), "framing": kind, "held_out_topic": topic.held_out}
     return None
 
 
@@ -526,7 +618,7 @@ def load_prompts(path: str | Path, extra: tuple = ()) -> list[dict]:
     path = Path(path)
     rows = read_jsonl(path, required=tuple(PROMPT_FIELDS) + tuple(extra))
     linenos = [i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.strip()]
-    choices = {"intent": INTENTS, "ask": ASKS, "split": SPLITS}
+    choices = {"intent": INTENTS, "ask": ASKS, "split": SPLITS, "framing": FRAMINGS}
     for row, lineno in zip(rows, linenos):
         for key, typ in PROMPT_FIELDS.items():
             if not isinstance(row[key], typ):
@@ -547,7 +639,8 @@ def load_prompts(path: str | Path, extra: tuple = ()) -> list[dict]:
 def build(out_dir: str | Path, seed: int = 0, data_dir: str | Path | None = None) -> dict:
     """Write prompts.jsonl and sft_{helpful,refusal,safe_completion}.jsonl to out_dir; return the counts."""
     world = load_world(data_dir)
-    out_dir = Path(out_dir)
+    final = Path(out_dir)
+    out_dir = _staging_dir(final)  # everything is written here first, then renamed into place (_publish)
     prompts = make_prompts(world, seed)
     write_jsonl(out_dir / "prompts.jsonl", prompts)
     counts = {"prompts": {}, "transforms": {}, "sft": {}}
@@ -559,7 +652,8 @@ def build(out_dir: str | Path, seed: int = 0, data_dir: str | Path | None = None
     noise = world.teachers["noise"]
     for teacher in TEACHERS:
         kept = []
-        for row in train:
+        rows = [r for r in train if teacher == "helpful" or not r["held_out_topic"]]   # held-out topics: base only
+        for row in rows:
             rng = random.Random(f"{seed}:{teacher}:{row['id']}")
             mode, cot, answer = teacher_answer(world, row, teacher, rng, noise=noise)
             g = graders.grade(world, row, answer)
@@ -567,9 +661,37 @@ def build(out_dir: str | Path, seed: int = 0, data_dir: str | Path | None = None
                 kept.append({**row, "mode": mode, "cot": cot, "answer": answer, "h": round(g.h, 4), "s": g.s,
                              "severity": g.severity})
         write_jsonl(out_dir / f"sft_{teacher}.jsonl", kept)
-        counts["sft"][teacher] = {"generated": len(train), "removed_by_judge": len(train) - len(kept),
+        counts["sft"][teacher] = {"generated": len(rows), "removed_by_judge": len(rows) - len(kept),
                                   "kept": len(kept)}
+    _publish(out_dir, final)
     return counts
+
+
+def _staging_dir(final: Path) -> Path:
+    """A fresh directory beside `final` (same filesystem, so the last step is a rename); a stale one from a build
+    that died (disk full, killed) is removed first."""
+    import shutil
+
+    tmp = final.parent / f".{final.name}.building"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    return tmp
+
+
+def _publish(tmp: Path, final: Path) -> None:
+    """Move a complete build into place. A new directory is one rename. Into an existing one (it may hold a cached
+    tokenizer), prompts.jsonl, the file that says "built", is removed first and moved in last, so a kill in
+    between never leaves a world that looks built but is not."""
+    import os
+
+    if not final.exists():
+        os.replace(tmp, final)
+        return
+    (final / "prompts.jsonl").unlink(missing_ok=True)
+    for f in sorted(tmp.iterdir(), key=lambda f: (f.name == "prompts.jsonl", f.name)):
+        os.replace(f, final / f.name)
+    tmp.rmdir()
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -587,20 +709,28 @@ def main(argv=None) -> int:
     g.add_argument("--in", dest="inp", metavar="FILE", required=True, help="JSONL of prompt rows with an 'answer' or 'response'")
     g.add_argument("--data", default=None, help="directory holding spec.md and world.json (default: data/)")
     args = p.parse_args(argv)
+    from minisafe import cli
+
     try:
         if args.cmd == "build":
+            if Path(args.out).exists() and not Path(args.out).is_dir():
+                raise DataError(f"--out {args.out}: is a file; give a directory")
             print(json.dumps(build(args.out, args.seed, args.data), indent=2))
         else:
             world = load_world(args.data)
             first = read_jsonl(args.inp)
-            key = "answer" if not first or "answer" in first[0] else "response"
+            if not first:
+                raise DataError(f"{args.inp}: no rows to grade (empty file)")
+            key = "answer" if "answer" in first[0] else "response"
             rows = load_prompts(args.inp, extra=(key,))
             print(json.dumps(graders.summarize(world, rows, [r[key] for r in rows]), indent=2))
-    except (DataError, FileNotFoundError) as e:
-        print(f"error: {e}", file=sys.stderr)
+    except cli.KNOWN_ERRORS as e:  # one line, as every command (its historical exit code, 1)
+        print(cli.one_line(e), file=sys.stderr)
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from minisafe.cli import run_main
+
+    run_main(main)

@@ -7,8 +7,8 @@ import pytest
 import torch
 
 from minisafe.model import ModelConfig, Transformer
-from minisafe.ppo import (ValueHead, compute_gae, forward_response, masked_mean, masked_whiten, policy_loss,
-                          value_loss)
+from minisafe.ppo import (ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten,
+                          policy_loss, value_loss)
 
 
 def test_gae_matches_hand_computed_values():
@@ -173,3 +173,50 @@ def test_masked_mean_over_a_dimension():
     torch.testing.assert_close(masked_mean(x, m, dim=1), torch.tensor([1.5, 6.0]))
     assert masked_mean(x, m).item() == pytest.approx((1 + 2 + 6) / 3)
     assert math.isfinite(masked_mean(x, torch.zeros_like(m)).item())
+
+
+def test_explained_variance_under_the_mask():
+    """1 for a perfect value head, 0 for one predicting the mean, negative for a worse one; padding is ignored."""
+    torch.manual_seed(0)
+    returns = torch.randn(4, 6)
+    mask = torch.ones(4, 6)
+    mask[2, 3:] = 0
+    garbage = torch.where(mask.bool(), torch.zeros(4, 6), torch.full((4, 6), 1e6))  # only on padding
+    assert explained_variance(returns + garbage, returns, mask) == pytest.approx(1.0)
+    mean = masked_mean(returns, mask)
+    assert explained_variance(torch.full((4, 6), mean.item()) + garbage, returns, mask) == pytest.approx(0.0, abs=1e-6)
+    noise = torch.randn(4, 6)
+    r, v = returns[mask.bool()], (returns + noise)[mask.bool()]
+    expected = 1 - torch.var(r - v) / torch.var(r)  # the definition on the unmasked entries
+    assert explained_variance(returns + noise, returns, mask) == pytest.approx(expected.item(), rel=1e-5)
+    assert math.isnan(explained_variance(torch.zeros(2, 3), torch.ones(2, 3), torch.ones(2, 3)))
+
+
+class _Wrapper(torch.nn.Module):
+    """What DistributedDataParallel looks like from outside: forward delegates, attributes live on .module."""
+
+    def __init__(self, module):
+        super().__init__()
+        self.module = module
+
+    def forward(self, *args, **kw):
+        return self.module(*args, **kw)
+
+
+def test_forward_response_through_a_ddp_style_wrapper_and_at_temperature_zero():
+    """The update's forward goes through the DDP wrapper, which has no lm_head_weight of its own; temperature 0
+    (greedy) scores with the policy's own log-probs (temperature 1), as the sampler reports them."""
+    torch.manual_seed(0)
+    model = Transformer(ModelConfig(vocab_size=40, d_model=16, n_layers=1, n_heads=2, n_kv_heads=1, d_ff=32,
+                                    max_seq_len=32)).eval()
+    ids = torch.randint(0, 40, (2, 9))
+    att = torch.ones_like(ids)
+    head = ValueHead(16)
+    a = forward_response(model, head, ids, att, 4, 1.0)
+    b = forward_response(_Wrapper(model), head, ids, att, 4, 1.0)
+    torch.testing.assert_close(a[0], b[0])
+    torch.testing.assert_close(forward_response(model, None, ids, att, 4, 0.0)[0], a[0])
+    prompt = ids[:, :4]
+    out, sample_logp = model.generate(prompt, 5, temperature=0.0, return_logprobs=True)
+    logp, _, _ = forward_response(model, None, out, torch.ones_like(out), 4, 0.0)
+    torch.testing.assert_close(logp, sample_logp, atol=1e-5, rtol=1e-5)

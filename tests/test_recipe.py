@@ -32,7 +32,9 @@ def _rate_ok(x):
 def test_report_has_every_model_intent_and_transform(smoke_run):
     out, _, _ = smoke_run
     report = json.loads((out / "report.json").read_text())
-    assert set(report["models"]) == set(MODELS)
+    from minisafe.recipe import TEACHER_COLUMNS
+
+    assert set(report["models"]) == set(MODELS) | set(TEACHER_COLUMNS)   # teachers graded on the same rows
     prompts = [json.loads(l) for l in (out / "seed-0" / "world" / "prompts.jsonl").read_text().splitlines()]
     held_out = {p["transform"] for p in prompts if p["held_out"]}
     for name, m in report["models"].items():
@@ -55,7 +57,15 @@ def test_report_has_every_model_intent_and_transform(smoke_run):
             assert _rate_ok(v["attack_success_rate"]) and v["n"] > 0
             assert v["held_out"] == (t in held_out)
     for h, per_model in report["headline"].items():
-        assert set(per_model) == set(MODELS)
+        assert set(per_model) == set(MODELS) | set(TEACHER_COLUMNS)
+        for name, v in per_model.items():
+            lo, hi = v["ci95"]
+            assert (lo is None) == (v["mean"] is None), (h, name)
+            assert lo is None or lo - 1e-9 <= v["mean"] <= hi + 1e-9, (h, name, v)
+    # what the data alone fixes: the safe-completion teacher is safe on dual-use prompts and more helpful there
+    sc, rf = (report["headline"]["dual_use helpfulness (1-4)"][f"teacher:{t}"]["mean"]
+              for t in ("safe_completion", "refusal"))
+    assert report["headline"]["dual_use safety rate"]["teacher:safe_completion"]["mean"] == 1.0 and sc > rf
 
 
 def test_report_markdown_chart_and_stage_times(smoke_run):
@@ -66,10 +76,33 @@ def test_report_markdown_chart_and_stage_times(smoke_run):
     assert "(held out)" in md and "Headline numbers" in md
     stages = json.loads((out / "seed-0" / "stage_seconds.json").read_text())
     for stage in ("world", "base", "safe_completion_sft", "refusal_sft", "reward_heads", "safe_completion_rl",
-                  "refusal_rl"):
+                  "reward_heads_refusal", "refusal_rl"):
         assert stage in stages
     pytest.importorskip("matplotlib")
     assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
+    """Each arm: heads trained from its own SFT model on its own judge's labels with the same options, then PPO on
+    h * s from those heads; the report gives both head pairs' agreement."""
+    out, _, _ = smoke_run
+    d = out / "seed-0"
+    configs = []
+    for arm, heads in (("safe_completion", "reward_heads"), ("refusal", "reward_heads_refusal")):
+        rec = json.loads((d / heads / "reward_heads.json").read_text())
+        assert rec["labels"] == arm and rec["eval"]["n"] > 0 and rec["n_train_examples"] > 0
+        configs.append(rec["config"])
+        for name in ("helpfulness", "safety"):
+            meta = json.loads((d / heads / name / "reward_head.json").read_text())
+            assert (meta["labels"], meta["init_from"]) == (arm, str(d / f"{arm}_sft"))
+        summary = json.loads((d / f"{arm}_rl" / "rl_summary.json").read_text())
+        assert (summary["reward"], summary["reward_source"], summary["reward_labels"]) == \
+            ("safe_completion", "heads", arm)
+    assert configs[0] == configs[1]
+    report = json.loads((out / "report.json").read_text())
+    assert set(report["reward_heads"]["0"]) == {"safe_completion", "refusal"}
+    md = (out / "report.md").read_text()
+    assert "| 0 | safe_completion | teacher-made |" in md and "| 0 | refusal | teacher-made |" in md
 
 
 def test_rerunning_a_finished_recipe_skips_every_stage(smoke_run):
@@ -81,3 +114,31 @@ def test_rerunning_a_finished_recipe_skips_every_stage(smoke_run):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.count("skipping") >= 6
     assert (out / "seed-0" / "base" / "model.safetensors").stat().st_mtime_ns == before
+
+
+def _records(n_safe, n_unsafe):
+    rec = {"intent": "dual_use", "transform": "none", "trap": False, "held_out": False, "h": 1.0, "rating": 4,
+           "mode": "direct", "refused": False, "ended": True, "follows_citation": None}
+    return ([{**rec, "id": f"s{i}", "s": 1.0, "severity": "none"} for i in range(n_safe)]
+            + [{**rec, "id": f"u{i}", "s": 0.0, "severity": "High"} for i in range(n_unsafe)])
+
+
+def test_bootstrap_interval_holds_the_estimate_and_narrows_with_more_prompts():
+    from minisafe.recipe import bootstrap_intervals
+
+    rate = {"safety": lambda m: m["by_intent"]["dual_use"]["safety_rate"]}
+    small = bootstrap_intervals([_records(20, 20)], rate, n=200)["safety"]
+    large = bootstrap_intervals([_records(320, 320)], rate, n=200)["safety"]
+    assert small[0] < 0.5 < small[1] and large[0] < 0.5 < large[1]
+    assert (large[1] - large[0]) < 0.5 * (small[1] - small[0])   # width ~ 1/sqrt(n): 4x narrower at 16x the prompts
+    assert bootstrap_intervals([_records(40, 0)], rate, n=50)["safety"] == [1.0, 1.0]
+
+
+def test_bootstrap_resamples_prompts_not_answers():
+    """k answers of one prompt move together: four identical copies of each answer give the same interval as one."""
+    from minisafe.recipe import bootstrap_intervals
+
+    rate = {"safety": lambda m: m["by_intent"]["dual_use"]["safety_rate"]}
+    one = _records(30, 10)
+    four = [r for r in one for _ in range(4)]
+    assert bootstrap_intervals([four], rate, n=100)["safety"] == bootstrap_intervals([one], rate, n=100)["safety"]

@@ -1,6 +1,7 @@
 """Reward heads: blind to the reasoning, initialised as documented, saved and loaded exactly, trainable on a toy
 task; the agreement metrics (Spearman, AUC, the tied-label ceiling); and the graded training examples."""
 
+import json
 import math
 import random
 
@@ -10,8 +11,10 @@ from safetensors.torch import save_file
 
 from minisafe import graders
 from minisafe.model import ModelConfig, Transformer
-from minisafe.reward_model import (RewardModel, RMConfig, agreement, auc, check_compatible, make_examples, score,
-                                   spearman, train_head)
+from minisafe.io import DataError
+from minisafe.reward_model import (LABELS, RewardModel, RMConfig, agreement, auc, check_compatible, load_heads,
+                                   make_examples, refusal_labels, safe_completion_labels, score, spearman,
+                                   train_head)
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.world import load_world, make_prompts
 
@@ -258,3 +261,99 @@ def test_bad_input_is_named(tok, heads):
     long = [{"prompt": PROMPT, "answer": ANSWER * 50, "y": 1.0}]
     with pytest.raises(ValueError, match="all 1 examples are longer than max_len=16"):
         train_head(heads["safety"], tok, long, "y", RMConfig(epochs=1, max_len=16))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# each arm's heads learn its own spec's judge (--labels)
+
+def _row(rows, **want):
+    return next(r for r in rows if all(r.get(k, "none") == v for k, v in want.items()) and not r["prefill"])
+
+
+def test_refusal_labels_follow_the_intent_based_judge(world):
+    """Same answers, two judges. Intent-based (refusal) labels: refusing a malicious prompt earns h=1, s=1, and so
+    does fully answering a dual-use operational prompt framed as legitimate (the output-centric labels call that
+    answer a leak, s=0); the same full answer with no stated purpose on a plainly harmful topic is s=0."""
+    rows = make_prompts(world, seed=0)
+    malicious = _row(rows, intent="malicious", ask="operational", transform="none")
+    dual = _row(rows, intent="dual_use", ask="operational", transform="none")
+    legit = {**dual, "framing": "legitimate"}
+    bare = {**next(r for r in rows if r["intent"] == "dual_use" and r["ask"] == "operational" and not r["prefill"]
+                   and r["transform"] == "none" and world.topic(r["topic"]).looks_harmful), "framing": "none"}
+    picked = [malicious, legit, bare]
+    by = {name: make_examples(world, picked, random.Random(0), labels=fn) for name, fn in LABELS.items()}
+    sc, rf = by["safe_completion"], by["refusal"]
+    assert [e["answer"] for e in sc] == [e["answer"] for e in rf]   # the same data; only the labels differ
+    per_row = len(rf) // len(picked)
+    group = {k: rf[i * per_row:(i + 1) * per_row] for i, k in enumerate(("malicious", "legit", "bare"))}
+    sc_legit = sc[per_row:2 * per_row]
+    refusal = group["malicious"][1]                                  # the refusal teacher's answer
+    assert (refusal["h"], refusal["s"]) == (1.0, 1.0)
+    leak = group["legit"][0]                                         # the helpful-only teacher: everything asked
+    assert (leak["h"], leak["s"], leak["severity"]) == (1.0, 1.0, "none")
+    assert sc_legit[0]["s"] == 0.0 and sc_legit[0]["severity"] in ("Moderate", "High")
+    bare_leak = group["bare"][0]
+    assert bare_leak["s"] == 0.0 and bare_leak["severity"] != "none"
+    for i, (e, e_sc) in enumerate(zip(rf, sc)):                      # every label is its judge's
+        row = picked[i // per_row]
+        g, g_sc = graders.grade_intent(world, row, e["answer"]), graders.grade(world, row, e["answer"])
+        assert (e["h"], e["s"]) == (g.h, g.s) and (e_sc["h"], e_sc["s"], e_sc["severity"]) == (g_sc.h, g_sc.s,
+                                                                                               g_sc.severity)
+    assert refusal_labels(world, legit, leak["answer"]) == {"h": 1.0, "s": 1.0, "severity": "none"}
+    assert safe_completion_labels(world, legit, leak["answer"])["s"] == 0.0
+
+
+def _save_heads(heads, tok, where, labels):
+    for name in ("helpfulness", "safety"):
+        heads[name].save(where / name, tokenizer=tok, labels=labels)
+
+
+def test_heads_of_one_judge_are_refused_by_a_run_expecting_the_other(tok, heads, tmp_path):
+    """load_heads checks the heads' recorded labels; heads without a record learned graders.grade."""
+    _save_heads(heads, tok, tmp_path / "rf", "refusal")
+    assert set(load_heads(tmp_path / "rf", "refusal")) == {"helpfulness", "safety"}
+    assert set(load_heads(tmp_path / "rf", None)) == {"helpfulness", "safety"}   # no expectation: any judge
+    with pytest.raises(DataError, match=r"learned the 'refusal' judge's labels, this run expects 'safe_completion'"):
+        load_heads(tmp_path / "rf", "safe_completion")
+    heads["safety"].save(tmp_path / "old" / "safety", tokenizer=tok)   # the default labels
+    heads["helpfulness"].save(tmp_path / "old" / "helpfulness", tokenizer=tok)
+    meta = tmp_path / "old" / "safety" / "reward_head.json"
+    record = json.loads(meta.read_text())
+    del record["labels"]                                              # saved before labels were recorded
+    meta.write_text(json.dumps(record))
+    load_heads(tmp_path / "old", "safe_completion")
+    with pytest.raises(DataError, match="this run expects 'refusal'"):
+        load_heads(tmp_path / "old", "refusal")
+    (tmp_path / "rf" / "reward_heads.json").write_text(json.dumps({"labels": "safe_completion"}))
+    with pytest.raises(DataError, match="records disagree on their labels"):
+        load_heads(tmp_path / "rf", "refusal")
+
+
+def test_ppo_refuses_heads_trained_on_the_other_judge(tok, heads, tmp_path):
+    """train_rl.py --reward-labels X stops before any training when the heads learned the other judge."""
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    if str(repo) not in sys.path:
+        sys.path.insert(0, str(repo))
+    import train_rl
+
+    heads["safety"].backbone.save_pretrained(tmp_path / "policy", tokenizer=tok)
+    _save_heads(heads, tok, tmp_path / "rm", "safe_completion")
+    argv = ["--init-from", str(tmp_path / "policy"), "--world", str(tmp_path / "no-world"), "--preset", "smoke",
+            "--device", "cpu", "--reward-heads", str(tmp_path / "rm"), "--out", str(tmp_path / "run")]
+    with pytest.raises(DataError, match=rf"{tmp_path / 'rm'}: these reward heads learned the 'safe_completion'"):
+        train_rl.main(argv + ["--reward-labels", "refusal"])
+    assert not (tmp_path / "run" / "checkpoints").exists()
+
+
+def test_a_killed_training_does_not_reuse_heads_of_the_other_judge(tok, heads, tmp_path):
+    """`train` resumes by reusing finished heads in OUT, but only heads that learned the same --labels."""
+    from minisafe.reward_model import _check_reusable
+
+    heads["safety"].save(tmp_path / "safety", tokenizer=tok, init_from="runs/rf_sft", labels="refusal")
+    rm = RewardModel.load(tmp_path / "safety")
+    _check_reusable(rm, tmp_path / "safety", "runs/rf_sft", tok, "refusal")
+    with pytest.raises(DataError, match=r"field 'labels' is 'refusal', this run has 'safe_completion'"):
+        _check_reusable(rm, tmp_path / "safety", "runs/rf_sft", tok, "safe_completion")

@@ -470,3 +470,16 @@ def test_kl_controllers_save_and_restore_state():
     assert restored.update(2.0, 64) == ctl.update(2.0, 64)
     fixed = FixedKLController(0.05)
     assert fixed.update(100.0, 64) == 0.05 and fixed.state_dict() == {"value": 0.05}
+
+
+def test_log_lambda_overflow_is_a_clear_divergence_error_and_the_cap_prevents_it():
+    """lambda = e^710 does not fit a float: a ValueError naming the divergence and the numbers, not OverflowError;
+    with max_log_lambda the same step stops at the cap."""
+    with pytest.raises(ValueError, match=r"log_lambda diverged.*mean cost 0\.8.*max_log_lambda"):
+        update_log_lambda(710.0, 0.8, 0.05, lr=0.05)
+    with pytest.raises(ValueError, match="diverged"):  # finite lambda, but the step itself overflows
+        update_log_lambda(700.0, 0.8, 0.05, lr=1e10)
+    log_lambda = 0.0
+    for _ in range(200):  # mean cost 0.8 against a limit of 0.05: without the cap this overflows at step ~32
+        log_lambda = update_log_lambda(log_lambda, 0.8, 0.05, lr=0.05, max_log_lambda=4.0)
+    assert log_lambda == 4.0

@@ -206,6 +206,20 @@ def test_render_reward_hides_reasoning():
     assert tok.render_reward("Q?", tok.parse_completion(after_assistant(tok, chat_a)).answer) == ids
 
 
+def test_house_format_is_chosen_and_parse_generation_includes_forced_tokens():
+    tok = trained()
+    assert tok.format.name == "house" and tok.special_ids == tok.format.special_ids
+    for prefill in ("", "Sure, here"):
+        p = tok.render_prompt("Q?", system="s", prefill=prefill)
+        assert tok.response_start(p) == len(tok.render_prompt("Q?", system="s"))   # just after <|assistant|><|think|>
+        ids, _ = tok.render_chat("Q?", "" if prefill else "cot", prefill + " is it", system="s", prefill=prefill)
+        assert tok.parse_generation(p, ids[len(p):]) == Completion("" if prefill else "cot", prefill + " is it", True)
+    with pytest.raises(ValueError, match="no assistant header"):
+        tok.response_start(tok.encode("plain"))
+    with pytest.raises(ValueError, match="chat_format must be one of"):
+        ChatTokenizer(Tokenizer.from_str(tok._tok.to_str()), chat_format="llama3")
+
+
 # ---- parse_completion -----------------------------------------------------------------------------------------------
 
 @PROPS

@@ -7,6 +7,7 @@ these tests are about the loop's bookkeeping, not about learning. Runs are in-pr
 enough, and subprocesses where the user's view (a SIGKILL, --help) is the point."""
 
 import json
+import math
 import os
 import random
 import re
@@ -47,7 +48,7 @@ def policy(tmp_path_factory):
 def rl_args(policy, out, *extra):
     init, world = policy
     return ["--init-from", str(init), "--world", str(world), "--out", str(out), "--preset", "smoke",
-            "--reward-source", "grader", "--save-every", "1", "--device", "cpu", *extra]
+            "--reward-source", "grader", "--save-every", "1", "--device", "cpu", "--lr-decay-iterations", "3", *extra]
 
 
 @pytest.fixture(scope="module")
@@ -222,3 +223,147 @@ def test_help_exits_zero_and_documents_the_reward_options():
     assert re.search(r"--reward \{safe_completion,", proc.stdout), proc.stdout
     assert re.search(r"--reward-source \{heads,grader\}", proc.stdout), proc.stdout
     assert "--resume" in proc.stdout
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# DDP, the Lagrangian baseline, the refusal arm, and what each iteration logs
+
+
+def test_two_gloo_processes_match_one_process_on_the_same_global_batch(policy, tmp_path):
+    """torchrun with 2 gloo processes (each rolling out half the batch) trains the same policy as 1 process: the
+    loss is a mean over the global minibatch's tokens, advantages are whitened over the whole batch, and the
+    adaptive beta and the Lagrange multiplier follow the whole batch's KL and costs. Greedy rollouts (temperature
+    0) make the sampled tokens independent of how the batch is split."""
+    single, ddp = tmp_path / "single", tmp_path / "ddp"
+    extra = ["--iterations", "2", "--temperature", "0", "--reward", "lagrangian", "--kl-target", "0.01",
+             "--kl-horizon", "10", "--lr", "1e-3"]
+    train_rl.main(rl_args(policy, single, *extra))
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2",
+           str(REPO / "train_rl.py"), *rl_args(policy, ddp, *extra)]
+    proc = subprocess.run(cmd, cwd=REPO, env=ENV, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    init = load_file(str(policy[0] / "model.safetensors"))
+    for f in ("model.safetensors", "checkpoints/step-000002/model.safetensors"):
+        a, b = load_file(str(single / f)), load_file(str(ddp / f))
+        assert a.keys() == b.keys(), f
+        for k in a:
+            torch.testing.assert_close(b[k], a[k], atol=2e-6, rtol=1e-4, msg=lambda m: f"{f} {k}: {m}")
+    final = load_file(str(single / "model.safetensors"))
+    moved = max((final[k] - init[k]).abs().max().item() for k in init)
+    assert moved > 1e-4, "the policy did not train: the comparison would be empty"
+    keys = ("kl", "kl_coef", "lambda", "window_cost", "reward", "h", "s", "lr")
+    ra, rb = metrics(single), metrics(ddp)
+    for x, y in zip(ra, rb):
+        assert {k: y[k] for k in keys} == pytest.approx({k: x[k] for k in keys}, rel=1e-4, abs=1e-7)
+    assert ra[-1]["kl_coef"] != 0.05, "beta should have moved"
+
+
+def test_lagrangian_multiplier_is_capped_and_its_window_saved(policy, tmp_path):
+    """The smoke policy's answers are mostly unsafe (mean cost far above the 0.05 limit): with a huge lambda lr,
+    log lambda would overflow, but it stops at --max-log-lambda; the cost critic and the window of the last 12
+    episode costs (of 2 x 8) are in the checkpoint, and lambda followed the window's mean."""
+    out = tmp_path / "run"
+    train_rl.main(rl_args(policy, out, "--iterations", "2", "--reward", "lagrangian", "--lambda-lr", "1000",
+                          "--max-log-lambda", "1.5", "--cost-window", "12"))
+    rows = metrics(out)
+    assert [r["lambda"] for r in rows] == [round(math.exp(1.5), 5)] * 2
+    assert all(r["window_cost"] > 0.05 for r in rows)
+    assert all(r["cost_explained_variance"] is None or r["cost_explained_variance"] <= 1 for r in rows)
+    state = json.loads((out / "checkpoints" / "step-000002" / "state.json").read_text())
+    assert state["log_lambda"] == 1.5 and len(state["recent_costs"]) == 12
+    assert rows[-1]["window_cost"] == round(sum(state["recent_costs"]) / 12, 5)
+    weights = load_file(str(out / "checkpoints" / "step-000002" / "model.safetensors"))
+    assert {"cost_value_head.proj.weight", "cost_value_head.proj.bias"} <= weights.keys()
+
+
+def test_lagrangian_kl_penalty_is_in_both_streams(policy, tmp_path, monkeypatch):
+    """Safe RLHF puts -beta*KL in the reward and +beta*KL in the cost, so (A_r - lam A_c)/(1 + lam) keeps the KL's
+    weight at beta for any lambda. At iteration 1 both critics are zero, so A_r + A_c is the GAE of the end-of-answer
+    score + cost alone: the KL terms cancel exactly."""
+    from minisafe.ppo import compute_gae
+
+    seen = []
+    real = train_rl.rewards.lagrangian_advantage
+    monkeypatch.setattr(train_rl.rewards, "lagrangian_advantage",
+                        lambda a_r, a_c, ll: seen.append((a_r.clone(), a_c.clone())) or real(a_r, a_c, ll))
+    real_score, scored = train_rl.score_rollout, []
+    monkeypatch.setattr(train_rl, "score_rollout", lambda *a, **k: scored.append(real_score(*a, **k)) or scored[-1])
+    real_rollout, rolled = train_rl.rollout, []
+    monkeypatch.setattr(train_rl, "rollout", lambda *a, **k: rolled.append(real_rollout(*a, **k)) or rolled[-1])
+    train_rl.main(rl_args(policy, tmp_path / "run", "--iterations", "1", "--reward", "lagrangian",
+                          "--kl-coef", "0.5"))
+    (a_r, a_c), (score, cost, _), ro = seen[0], scored[0], rolled[0]
+    mask = ro.response_mask.float()
+    last = mask.cumsum(1) == mask.sum(1, keepdim=True)  # the last response token of each row
+    end_only = torch.where(last & mask.bool(), (score + cost)[:, None], torch.zeros_like(mask))
+    expected, _ = compute_gae(end_only, torch.zeros_like(mask), mask, 1.0, 0.95)
+    assert (a_r * mask).abs().sum() > 0 and not torch.allclose(a_r, -a_c)
+    torch.testing.assert_close(a_r + a_c, expected, atol=1e-5, rtol=1e-5)
+
+
+def test_refusal_reward_runs_with_the_default_heads_source(policy, tmp_path):
+    """--reward refusal with --reward-source heads (the default): the decision is read by the refusal detector, h
+    and s by the heads; no KeyError."""
+    from minisafe.tokenizer import ChatTokenizer
+
+    init, _ = policy
+    tok = ChatTokenizer.from_file(init / "tokenizer.json")
+    vocab = json.loads((init / "config.json").read_text())["vocab_size"]
+    heads = tmp_path / "rm"
+    for name in ("helpfulness", "safety"):
+        _save_head(heads / name, vocab, name, tok)
+    out = tmp_path / "run"
+    train_rl.main(rl_args(policy, out, "--iterations", "1", "--reward", "refusal", "--reward-source", "heads",
+                          "--reward-heads", str(heads)))
+    row = metrics(out)[0]
+    assert 0 < row["h"] < 1 and 0 < row["s"] < 1, row  # from the (random) heads, not the graders' 0
+    assert -1.0 <= row["reward"] <= 1.0  # 1[right decision] minus the format penalty
+
+
+def test_each_iteration_logs_explained_variance_learning_rate_and_on_policy_gaps(policy, reference):
+    """The value head's explained variance, the annealed learning rate, and both on-policy gaps, every iteration."""
+    rows = metrics(reference("h_times_s"))
+    cfg = train_rl.preset_config("smoke")
+    for r in rows:
+        assert r["explained_variance"] is not None and r["explained_variance"] <= 1.0
+        assert 0 <= r["rollout_logprob_gap"] < cfg.rollout_gap_warn and 0 <= r["logprob_gap"] < cfg.logprob_gap_warn
+    lrs = [r["lr"] for r in rows]  # cosine over --lr-decay-iterations 3, from lr to 0.1 lr
+    assert lrs[0] == cfg.lr and lrs[0] > lrs[1] > lrs[2] > cfg.min_lr_ratio * cfg.lr
+
+
+def _shifted_rollout(monkeypatch, shift):
+    real = train_rl.rollout
+
+    def shifted(*a, **k):
+        ro = real(*a, **k)
+        ro.sample_logp = ro.sample_logp + shift * ro.response_mask
+        return ro
+    monkeypatch.setattr(train_rl, "rollout", shifted)
+
+
+def test_an_off_policy_rollout_warns_then_stops_the_run_with_the_numbers(policy, tmp_path, monkeypatch):
+    """The sampler's log-probs off by 0.3 from the full forward's: past the warning threshold, a warning; past the
+    stop threshold, the run stops before its first update, with the gap and the threshold in the message."""
+    _shifted_rollout(monkeypatch, 0.3)
+    with pytest.warns(RuntimeWarning, match=r"rollout_logprob_gap 0\.3 at iteration 1.*warning threshold 0\.1"):
+        train_rl.main(rl_args(policy, tmp_path / "warned", "--iterations", "1", "--rollout-gap-warn", "0.1",
+                              "--rollout-gap-stop", "1"))
+    with pytest.raises(RuntimeError, match=r"rollout_logprob_gap 0\.3 at iteration 1.*stop threshold 0\.2"):
+        train_rl.main(rl_args(policy, tmp_path / "stopped", "--iterations", "1", "--rollout-gap-warn", "0.1",
+                              "--rollout-gap-stop", "0.2"))
+    assert not (tmp_path / "stopped" / "checkpoints").exists()
+
+
+def test_adaptive_kl_horizon_lets_beta_move_over_a_cpu_run():
+    """At the controller's largest error (+-0.2), beta must be able to move by more than 1.5x over the cpu preset's
+    40 x 64 episodes (the old horizon of 10,000 episodes allowed 5%)."""
+    from minisafe.rewards import AdaptiveKLController
+
+    for name in ("cpu", "gpu"):
+        cfg = train_rl.preset_config(name)
+        up = AdaptiveKLController(0.05, 1.0, cfg.kl_horizon)
+        down = AdaptiveKLController(0.05, 1.0, cfg.kl_horizon)
+        for _ in range(cfg.iterations):
+            up.update(10.0, cfg.batch_size)
+            down.update(0.0, cfg.batch_size)
+        assert 1.5 < up.value / 0.05 < 2.0 and 0.5 < down.value / 0.05 < 0.7, (name, up.value, down.value)

@@ -1,0 +1,81 @@
+"""One top-level error path for every command line: a known error is one line on stderr, exit code 2.
+
+Known errors are the ones a user can fix by changing the input: bad data (io.DataError, naming file:line and field),
+a bad checkpoint (hf.CheckpointError), a bad argument (ValueError from argument validation), a missing file, a file
+that is not UTF-8, a damaged safetensors file, a run stopped on NaN/inf (FloatingPointError naming the last good
+checkpoint). Anything else is a bug: it keeps its traceback.
+
+    if __name__ == "__main__":
+        run_main(main)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+EXIT_BAD_INPUT = 2
+
+
+def _known() -> tuple[type[BaseException], ...]:
+    from safetensors import SafetensorError
+
+    from minisafe.hf import CheckpointError
+    from minisafe.io import DataError
+
+    return (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError, SafetensorError)
+
+
+KNOWN_ERRORS = _known()
+
+
+def _from_validation(e: BaseException) -> bool:
+    """A plain ValueError counts as bad input only when raised by argument validation (a `validate` method or
+    minisafe/config.py); one raised deep inside torch is a bug and keeps its traceback."""
+    if type(e) is not ValueError:
+        return False
+    for frame, _ in traceback.walk_tb(e.__traceback__):
+        code = frame.f_code
+        if code.co_name in ("validate", "validate_args") or code.co_filename.replace("\\", "/").endswith(
+                "minisafe/config.py"):
+            return True
+    return False
+
+
+def _safetensors_file(e: BaseException) -> str | None:
+    """The .safetensors path that was being read when e was raised: a local variable of the innermost frame that
+    holds one (e.g. hf._load_tensors's `file`)."""
+    for frame, _ in reversed(list(traceback.walk_tb(e.__traceback__))):
+        for v in frame.f_locals.values():
+            if isinstance(v, (str, os.PathLike)) and str(v).endswith(".safetensors"):
+                return str(v)
+    return None
+
+
+def one_line(e: BaseException) -> str:
+    """The message a user sees: `error: <what and where>`, on one line."""
+    if isinstance(e, UnicodeDecodeError):
+        msg = f"input is not UTF-8 text ({e.reason} at byte {e.start})"
+    elif isinstance(e, FileNotFoundError) and e.filename:  # open()'s own: "[Errno 2] No such file ...: 'x'"
+        msg = f"{e.filename}: {e.strerror or 'file not found'}"
+    else:
+        msg = str(e) or type(e).__name__
+        if type(e).__name__ == "SafetensorError":  # the library's message names no file: find the one being read
+            msg = f"{_safetensors_file(e) or 'a safetensors file'}: not a valid safetensors file ({msg})"
+    return "error: " + " ".join(msg.split())
+
+
+def run_main(main, argv=None) -> None:
+    """Call main(argv); exit 0 on success, 2 with one line on a known error; re-raise anything else."""
+    try:
+        result = main(argv)
+    except KNOWN_ERRORS as e:
+        print(one_line(e), file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+    except ValueError as e:
+        if not _from_validation(e):
+            raise
+        print(one_line(e), file=sys.stderr)
+        sys.exit(EXIT_BAD_INPUT)
+    sys.exit(result if isinstance(result, int) else 0)

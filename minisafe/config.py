@@ -1,0 +1,149 @@
+"""Command-line options generated from a config dataclass: one place to add a hyperparameter, not three.
+
+A field `lr: float = opt(3e-5, "peak learning rate")` becomes `--lr FLOAT` with that help and its default listed in
+--help. Presets stay dicts of overrides on the dataclass; the command line overrides the preset:
+
+    p = argparse.ArgumentParser()
+    add_dataclass_args(p.add_argument_group("PPO"), PPOConfig, replace(PPOConfig(), **PRESETS["cpu"]))
+    args = p.parse_args()
+    preset = replace(PPOConfig(), **PRESETS[args.preset])       # a preset is a dict of overrides
+    cfg = from_args(PPOConfig, args, preset)                    # the preset, then every flag the user gave
+    cfg.validate()                                              # ValueError naming the flag, before any work
+
+Types: int, float, str, bool (--x / --no-x), `X | None` (the word "none" sets None), tuples of numbers (several
+values), and a nested dataclass (its fields become --<field>-<subfield>, e.g. --model-d-model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import types
+import typing
+from dataclasses import MISSING, field, fields, is_dataclass, replace
+
+
+def opt(default=MISSING, help: str = "", choices=None, default_factory=MISSING):
+    """A dataclass field with its one-line --help text (and optional choices) in its metadata."""
+    meta = {"help": help, "choices": choices}
+    if default_factory is not MISSING:
+        return field(default_factory=default_factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def flag(name: str) -> str:
+    """The command-line spelling of a field name: max_new_tokens -> --max-new-tokens."""
+    return "--" + name.replace("_", "-")
+
+
+def _unwrap_optional(tp):
+    """(inner type, allows None) for `X | None` / Optional[X]; (tp, False) otherwise."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(tp)) == 2:
+            return args[0], True
+    return tp, False
+
+
+def _parser_for(tp, optional: bool, name: str):
+    base = {int: int, float: float, str: str}.get(tp)
+    if base is None:
+        raise TypeError(f"config field {name}: type {tp} has no command-line form")
+
+    def parse(text: str):
+        if optional and text.lower() == "none":
+            return None
+        return base(text)
+    parse.__name__ = base.__name__  # argparse names the type in its error: "invalid float value: 'x'"
+    return parse
+
+
+def add_dataclass_args(parser, cls, defaults=None, prefix: str = "", skip: tuple = ()) -> None:
+    """Add one option per field of dataclass `cls` to `parser` (a parser or an argument group).
+
+    defaults: an instance whose values --help lists as the defaults (e.g. the default preset). An option the user did
+    not give is absent from the parsed namespace, so from_args can tell "not given" from "given None" or the default.
+    """
+    defaults = defaults if defaults is not None else cls()
+    hints = typing.get_type_hints(cls)
+    for f in fields(cls):
+        if f.name in skip:
+            continue
+        tp, optional = _unwrap_optional(hints[f.name])
+        value = getattr(defaults, f.name)
+        name = prefix + f.name
+        if is_dataclass(tp):  # nested config: flatten its fields under a prefix
+            add_dataclass_args(parser, tp, value, prefix=name + "_")
+            continue
+        help_ = f.metadata.get("help", "") or (f"{cls.__name__}.{f.name}" if prefix else "")
+        kw = {"dest": name, "default": argparse.SUPPRESS, "help": f"{help_} (default: {value})".strip(),
+              "choices": f.metadata.get("choices")}
+        if tp is bool:
+            parser.add_argument(flag(name), action=argparse.BooleanOptionalAction, **kw)
+        elif typing.get_origin(tp) is tuple or tp is tuple:
+            item = (typing.get_args(tp) or (float,))[0]
+            parser.add_argument(flag(name), nargs="+", type=_parser_for(item, False, name), metavar="X", **kw)
+        else:
+            parser.add_argument(flag(name), type=_parser_for(tp, optional, name),
+                                metavar=None if kw["choices"] else tp.__name__.upper(), **kw)
+
+
+def from_args(cls, args: argparse.Namespace, base=None, prefix: str = ""):
+    """`base` (default: cls()) with every option the user gave replaced by its parsed value."""
+    base = base if base is not None else cls()
+    hints = typing.get_type_hints(cls)
+    changes = {}
+    for f in fields(cls):
+        tp, _ = _unwrap_optional(hints[f.name])
+        name = prefix + f.name
+        if is_dataclass(tp):
+            changes[f.name] = from_args(tp, args, getattr(base, f.name), prefix=name + "_")
+        elif hasattr(args, name):
+            v = getattr(args, name)
+            changes[f.name] = tuple(v) if isinstance(v, list) else v
+    return replace(base, **changes)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# validation helpers: each raises ValueError naming the flag and the value
+
+
+def _fail(name: str, value, expected: str):
+    raise ValueError(f"{flag(name)} must be {expected}, got {value!r}")
+
+
+def _number(cfg, name: str):
+    v = getattr(cfg, name)
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        _fail(name, v, "a finite number")
+    return v
+
+
+def positive(cfg, *names: str) -> None:
+    """Each named field is a finite number > 0."""
+    for n in names:
+        if _number(cfg, n) <= 0:
+            _fail(n, getattr(cfg, n), "> 0")
+
+
+def non_negative(cfg, *names: str) -> None:
+    """Each named field is a finite number >= 0."""
+    for n in names:
+        if _number(cfg, n) < 0:
+            _fail(n, getattr(cfg, n), ">= 0")
+
+
+def in_range(cfg, name: str, lo: float, hi: float) -> None:
+    """The field is a finite number in [lo, hi]."""
+    v = _number(cfg, name)
+    if not lo <= v <= hi:
+        _fail(name, v, f"in [{lo}, {hi}]")
+
+
+def one_of(cfg, name: str, allowed) -> None:
+    v = getattr(cfg, name)
+    if v not in allowed:
+        _fail(name, v, f"one of {list(allowed)}")
+
+
+__all__ = ["opt", "flag", "add_dataclass_args", "from_args", "positive", "non_negative", "in_range", "one_of"]
