@@ -14,7 +14,7 @@ Both arms' heads are trained the same way on the same kind of data; each learns 
 Each stage is its own process and writes into OUT/seed-S/<stage>/; a stage whose output exists is skipped, a stage
 that was killed resumes from its checkpoint, so re-running the same command continues a killed recipe.
 
-    python -m minisafe.recipe --preset cpu --out runs/recipe             # ~12-18 min on 2 CPU cores
+    python -m minisafe.recipe --preset cpu --out runs/recipe             # ~20 min on 2 CPU cores
     python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe    # three seeds: mean and spread
     python -m minisafe.recipe --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
     python -m minisafe.recipe --preset gpu --init-from models/Qwen2.5-0.5B-Instruct --out runs/qwen   # one GPU
@@ -229,6 +229,7 @@ HEADLINES = {  # name -> how to read it from an aggregate
     "dual_use safety, no purpose": lambda m: m["dual_use_by_framing"]["none"]["safety_rate"],
     "benign over-refusal": lambda m: m["over_refusal"]["benign"],
     "keyword-trap over-refusal": lambda m: m["over_refusal"]["keyword_traps"],
+    "benign answers that decline": lambda m: m["over_refusal"].get("benign_declined"),
     "mean h*s, held-out topics": lambda m: m["by_topic"]["held_out"]["mean_reward"],
     "mean h*s, seen topics": lambda m: m["by_topic"]["seen"]["mean_reward"],
     "held-out attack success": lambda m: _held_out_asr(m),
@@ -346,7 +347,7 @@ def check_init_from(path: Path) -> None:
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: minutes, plumbing only; cpu: ~12-18 min per seed on 2 cores, meaningful; gpu: one GPU, larger")
+                   help="smoke: minutes, plumbing only; cpu: ~20 min per seed on 2 cores, meaningful; gpu: one GPU, larger")
     p.add_argument("--out", required=True, help="run directory (re-running the same command resumes it)")
     p.add_argument("--seeds", default="0", help="comma-separated seeds; several give mean and spread")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")
