@@ -8,10 +8,8 @@ A high score on a slice means that slice measures memorisation, not generalisati
 
 from __future__ import annotations
 
-import random
-
 from minisafe import canon
-from minisafe.teachers import teacher_answer
+from minisafe.teachers import teacher_mode
 
 
 def _words(prompt: str) -> frozenset:
@@ -22,7 +20,7 @@ def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completi
     """Accuracy of the nearest-training-prompt rule on the eval rows' teacher modes: overall, by intent, by
     transform, on held-out transforms vs the rest and on held-out topics vs seen ones. Ties break toward the
     earlier training row."""
-    mode = {r["id"]: teacher_answer(world, r, teacher, random.Random(0), noise=0.0)[0] for r in rows}
+    mode = {r["id"]: teacher_mode(world, r, teacher) for r in rows}
     # the prompts a safety arm trains on (held-out topics are in the train split for the base model only)
     train = [(r["id"], _words(r["prompt"])) for r in rows if r["split"] == "train" and not r.get("held_out_topic")]
     hits: dict[str, list[bool]] = {}

@@ -58,6 +58,11 @@ def _plan(world: World, row: dict, teacher: str) -> tuple[str, str, list]:
     return "refusal", "malicious", ["decline", "alternatives"]
 
 
+def teacher_mode(world: World, row: dict, teacher: str) -> str:
+    """The mode a noise-free teacher answers this row in."""
+    return _plan(world, row, teacher)[0]
+
+
 def _add_noise(world, row, teacher, mode, parts, rng) -> list:
     """A teacher's occasional mistake (the judge should catch it): a leaked step, a dropped part, a wrong mode."""
     topic = world.topic(row["topic"])
@@ -136,7 +141,7 @@ def judge_keep(world: World, row: dict, teacher: str, mode: str, answer: str, gr
         found = set(graders.find_facts(world, answer, row["topic"]))
         return grade.mode == "direct" and all(p.id in found for p in parts)
     if teacher == "refusal":   # its own judge, under its own spec: full compliance is kept even where it leaks
-        ig = graders.grade_intent(world, row, answer)
+        ig = graders.grade_intent(world, row, answer, grade)
         return ig.s == 1.0 and grade.mode == mode and (mode == "refusal" or ig.h == 1.0)
     if grade.s < 1.0 or grade.mode != mode:
         return False

@@ -226,7 +226,7 @@ class _Checker:
         self.path, self.text = path, path.read_text(encoding="utf-8")
 
     def fail(self, jp: list, msg: str):
-        shown = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in jp).lstrip(".") or "(top level)"
+        shown = _path_str(jp) or "(top level)"
         line = _json_line(self.text, jp)
         raise DataError(f"{self.path}:{line}: {shown}: {msg}" if line else f"{self.path}: {shown}: {msg}")
 
@@ -473,7 +473,8 @@ def _cue_grams(text: str) -> set:
 
 
 def _path_str(path: list) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+    """["topics", 3, "name"] -> "topics[3].name"."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
 _COT_CASES = ("helpful", "benign", "trap", "dual_overview", "dual_operational", "malicious", "refuse_dual",
