@@ -53,7 +53,7 @@ from minisafe.cli import run_main
 from minisafe.io import DataError, atomic_write_json, tokenizer_sha256
 from minisafe.model import Transformer
 from minisafe.ppo import ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten, \
-    policy_loss, rollout, value_loss
+    policy_loss, rollout, value_loss, warm_up_value_head
 from minisafe.tokenizer import ChatTokenizer
 
 
@@ -71,7 +71,10 @@ class PPOConfig:
     ppo_epochs: int = opt(2, "passes over each rollout batch")
     max_new_tokens: int = opt(160, "response budget in tokens (reasoning + answer)")
     temperature: float = opt(0.8, "sampling temperature, also dividing the logits in the update; 0 = greedy")
-    lr: float = opt(3e-5, "peak learning rate (policy and value heads)")
+    lr: float = opt(3e-5, "peak learning rate of the policy")
+    value_lr: float | None = opt(1e-3, "peak learning rate of the value head(s), on the same schedule (none: --lr)")
+    value_warmup_steps: int = opt(200, "value-only Adam steps (at --value-lr) on the first rollout's Monte Carlo "
+                                       "returns, before the first policy update (0: none)")
     lr_schedule: str = opt("cosine", "learning-rate decay over the iterations", choices=["cosine", "linear", "constant"])
     min_lr_ratio: float = opt(0.1, "the schedule's floor, as a fraction of --lr")
     lr_decay_iterations: int | None = opt(None, "iterations over which the learning rate decays to its floor "
@@ -82,7 +85,7 @@ class PPOConfig:
     vf_coef: float = opt(0.1, "value loss weight")
     ent_coef: float = opt(0.0, "entropy bonus weight")
     gamma: float = opt(1.0, "GAE discount")
-    lam: float = opt(0.95, "GAE lambda")
+    lam: float = opt(1.0, "GAE lambda (1: the whole end-of-answer score reaches every token, docs/results.md)")
     kl_coef: float = opt(0.05, "beta of the per-token KL penalty (initial beta when --kl-target is set)")
     kl_estimator: str = opt("k1", "per-token KL estimator in the reward", choices=["k1", "k2", "k3"])
     kl_target: float | None = opt(None, "adaptive KL controller aiming at this KL per sequence (Ziegler et al. 2019)")
@@ -117,7 +120,9 @@ class PPOConfig:
                    "max_new_tokens", "lr", "grad_clip", "kl_horizon", "lambda_lr", "cost_window", "save_every",
                    "rollout_gap_warn", "rollout_gap_stop", "logprob_gap_warn", "logprob_gap_stop")
         C.non_negative(self, "temperature", "clip_eps", "value_clip_eps", "vf_coef", "ent_coef", "kl_coef",
-                       "missing_end_penalty", "grader_every", "seed")
+                       "missing_end_penalty", "grader_every", "seed", "value_warmup_steps")
+        if self.value_lr is not None:
+            C.positive(self, "value_lr")
         C.in_range(self, "gamma", 0.0, 1.0)
         C.in_range(self, "lam", 0.0, 1.0)
         C.in_range(self, "min_lr_ratio", 0.0, 1.0)
@@ -317,8 +322,12 @@ def main(argv=None) -> dict:
     cost_head = ValueHead(policy.config.d_model).to(device) if lagrangian else None
     modules = {"policy": policy, "value_head": value_head, **({"cost_value_head": cost_head} if lagrangian else {})}
     heads_ = [value_head] + ([cost_head] if lagrangian else [])  # trained beside the policy, outside DDP
+    value_lr = cfg.value_lr or cfg.lr
     params = list(policy.parameters()) + [p_ for m_ in heads_ for p_ in m_.parameters()]
-    optimizer = torch.optim.AdamW(params, lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
+    optimizer = torch.optim.AdamW([{"params": list(policy.parameters()), "lr_scale": 1.0},  # x the schedule's lr
+                                   {"params": [p_ for m_ in heads_ for p_ in m_.parameters()],
+                                    "lr_scale": value_lr / cfg.lr}],
+                                  lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
     kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
               else rewards.FixedKLController(cfg.kl_coef))
     run_state = {"kind": "rl", "init_from": str(init), "reward_heads": args.reward_heads, "world": str(world_dir),
@@ -343,7 +352,7 @@ def main(argv=None) -> dict:
         lr = training.lr_at(it, cfg.lr_decay_iterations or cfg.iterations, cfg.lr, 0, cfg.min_lr_ratio,
                             cfg.lr_schedule)
         for group in optimizer.param_groups:
-            group["lr"] = lr
+            group["lr"] = lr * group["lr_scale"]
         # -- 1. rollout: this process's share of the iteration's prompts (a pure function of seed and iteration)
         g = torch.Generator().manual_seed(cfg.seed * 100_003 + it)
         pick = torch.randperm(len(rl_rows), generator=g)[: cfg.batch_size].tolist()
@@ -376,12 +385,23 @@ def main(argv=None) -> dict:
             check_on_policy("rollout_logprob_gap", rollout_gap, cfg.rollout_gap_warn, cfg.rollout_gap_stop, it + 1)
             kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask  # (B, R)
             token_rewards = rewards.per_token_rewards(score, kl, mask, kl_ctl.value)  # -beta*KL_t, + score at end
+            if lagrangian:  # the KL is subtracted from the reward and added to the cost: c_t = +beta*KL_t, + cost
+                cost_rewards = rewards.per_token_rewards(cost, -kl, mask, kl_ctl.value)
+        if it == 0 and cfg.value_warmup_steps:  # fit the critic(s) to this batch before the policy moves
+            with torch.no_grad():
+                hidden = policy(ro.ids, attention_mask=ro.attention_mask, return_hidden=True)[:, ro.prompt_len - 1:-1]
+            for head, r_ in ((value_head, token_rewards), (cost_head, cost_rewards if lagrangian else None)):
+                if head is not None:
+                    mc_return = compute_gae(r_, torch.zeros_like(r_), mask, cfg.gamma, 1.0)[1]
+                    warm_up_value_head(head, hidden, mc_return, mask, value_lr, cfg.value_warmup_steps, ddp)
+            with torch.no_grad():
+                old_values = value_head(hidden)
+                old_cost_values = cost_head(hidden) if lagrangian else None
+        with torch.no_grad():
             advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.lam)
             ev = {"explained_variance": explained_variance(old_values, returns, mask)}  # 1 - Var[R-V]/Var[R]
-            if lagrangian:  # Safe RLHF: a cost critic, and A = (A_r - lambda * A_c) / (1 + lambda)
-                # the KL penalty is subtracted from the reward and added to the cost: c_t = +beta*KL_t, + cost at
-                # the end, so the combined advantage keeps weight beta on the KL whatever lambda is
-                cost_rewards = rewards.per_token_rewards(cost, -kl, mask, kl_ctl.value)
+            if lagrangian:  # Safe RLHF: a cost critic, and A = (A_r - lambda * A_c) / (1 + lambda); the KL in
+                # both streams keeps its weight beta in the combined advantage whatever lambda is
                 adv_c, returns_c = compute_gae(cost_rewards, old_cost_values * mask, mask, cfg.gamma, cfg.lam)
                 ev["cost_explained_variance"] = explained_variance(old_cost_values, returns_c, mask)
                 advantages = rewards.lagrangian_advantage(advantages, adv_c, torch.tensor(log_lambda))

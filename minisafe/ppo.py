@@ -170,6 +170,29 @@ class ValueHead(nn.Module):
         return self.proj(hidden.float()).squeeze(-1)
 
 
+def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor, lr: float,
+                       steps: int, distributed: bool = False) -> float:
+    """Fit V to one batch's Monte Carlo returns before the first policy update; returns the final loss.
+
+        L = E_t[(V(h_t) - R_t)^2],  R_t = sum_{l >= 0} gamma^l r_{t+l}  (GAE with lambda = 1 and V = 0)
+
+    hidden (B, T, D) is detached: only the head moves. Without this a zero-initialised head starts at V = 0, so the
+    first advantages are lambda-discounted rewards-to-go that barely reach the first tokens (issue: credit at the
+    start). With DDP the gradients are averaged over processes, so every process keeps the same head.
+    """
+    opt = torch.optim.Adam(head.parameters(), lr=lr)
+    hidden = hidden.detach()
+    for _ in range(steps):
+        loss = masked_mean((head(hidden) - returns) ** 2, mask)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        if distributed:
+            for p in head.parameters():
+                torch.distributed.all_reduce(p.grad, op=torch.distributed.ReduceOp.AVG)
+        opt.step()
+    return loss.item()
+
+
 def forward_response(model, value_head: ValueHead | None, ids: torch.Tensor, attention_mask: torch.Tensor,
                      prompt_len: int, temperature: float = 1.0, return_entropy: bool = False,
                      cost_head: ValueHead | None = None):

@@ -19,6 +19,11 @@ that was killed resumes from its checkpoint, so re-running the same command cont
     python -m minisafe.recipe --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
     python -m minisafe.recipe --preset gpu --init-from models/Qwen2.5-0.5B-Instruct --out runs/qwen   # one GPU
 
+--rewards compares PPO rewards on one arm instead: from the same safe-completion SFT checkpoint and heads, one PPO run
+per reward (h * s, additive, Lagrangian, refusal), evaluated alike into OUT/rewards_report.md:
+
+    python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe --rewards safe_completion,additive,lagrangian,refusal
+
 From a pretrained checkpoint (--init-from DIR, any checkpoint minisafe.hf reads) the tokenizer step is the
 checkpoint's own tokenizer and chat format (ChatML for Qwen2 / SmolLM2), and base is the helpful-only SFT *of the
 checkpoint* on the world, so that it knows the fictional facts the safety stages teach it to withhold. The reward
@@ -45,6 +50,7 @@ MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_comp
 TEACHER_COLUMNS = ("teacher:refusal", "teacher:safe_completion")   # what the data alone fixes, on the same rows
 BOOTSTRAP = 400   # resamples of the eval prompts for the 95% intervals
 HEAD_STAGES = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}   # arm (= its labels) -> stage
+REWARDS = ("safe_completion", "additive", "lagrangian", "refusal")   # train_rl.py --reward, for --rewards
 
 # per preset: reward-head training and evaluation sizes (the SFT and PPO presets carry the same names)
 PRESETS = {
@@ -91,8 +97,10 @@ def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, 
     print(f"[recipe] {name}: {log[name]:.0f}s", flush=True)
 
 
-def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None) -> Path:
-    """All training stages for one seed; returns the seed directory.
+def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None,
+             arms: tuple[str, ...] = tuple(HEAD_STAGES), with_ppo: bool = True) -> Path:
+    """All training stages for one seed (or only `arms`, and without their PPO when with_ppo is False); returns the seed
+    directory.
 
     init_from: a pretrained HF checkpoint directory. Stage base is then the helpful-only SFT *of that checkpoint*
     on the world (so it learns the fictional facts the safety stages must teach it to withhold), with its own
@@ -127,23 +135,46 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
     run_stage("base", sft + ["--stage", "base", "--out", str(d / "base")] + common
               + (["--init-from", str(init_from)] if init_from else []) + extra["base"],
               d / "base" / "sft_summary.json", log, log_path, d / "base")
-    for arm in ("safe_completion", "refusal"):
+    for arm in arms:
         run_stage(f"{arm}_sft", sft + ["--stage", arm, "--init-from", str(d / "base"), "--out", str(d / f"{arm}_sft")]
                   + common + extra["safety"], d / f"{arm}_sft" / "sft_summary.json", log, log_path, d / f"{arm}_sft")
-    for arm, heads in HEAD_STAGES.items():  # the two arms alike: heads of their own judge, then PPO on h * s
+    for arm in arms:  # the two arms alike: heads of their own judge, then PPO on h * s
+        heads = HEAD_STAGES[arm]
         run_stage(heads, [py, "-m", "minisafe.reward_model", "train", "--labels", arm, "--init-from",
                           str(d / f"{arm}_sft"), "--world", str(wdir), "--out", str(d / heads), "--seed", str(seed),
                           "--device", device, "--sample-from", str(d / "base"), "--sample-from", str(d / f"{arm}_sft")]
                   + PRESETS[preset]["rm"] + extra["rm"], d / heads / "reward_heads.json", log, log_path, None)
-        run_stage(f"{arm}_rl", rl + ["--init-from", str(d / f"{arm}_sft"), "--reward", "safe_completion",
-                                     "--reward-heads", str(d / heads), "--reward-labels", arm,
-                                     "--out", str(d / f"{arm}_rl")] + common + extra["rl"],
-                  d / f"{arm}_rl" / "rl_summary.json", log, log_path, d / f"{arm}_rl")
+        if with_ppo:
+            run_stage(f"{arm}_rl", rl + ["--init-from", str(d / f"{arm}_sft"), "--reward", "safe_completion",
+                                         "--reward-heads", str(d / heads), "--reward-labels", arm,
+                                         "--out", str(d / f"{arm}_rl")] + common + extra["rl"],
+                      d / f"{arm}_rl" / "rl_summary.json", log, log_path, d / f"{arm}_rl")
     return d
 
 
-def evaluate_seed(d: Path, preset: str, seed: int, device: str) -> dict[str, list[dict]]:
-    """Evaluate the five models of one seed on the same stratified eval subset; returns per-row records."""
+def run_rewards(d: Path, preset: str, seed: int, device: str, rewards: list[str], rl_args: list[str],
+                tag: str) -> list[str]:
+    """The rewards side by side (--rewards): PPO from the same safe-completion SFT checkpoint with the same heads,
+    one run per reward, same budget; returns the stage names (OUT/seed-S/rl_<reward>[_<tag>]). h*s with no extra
+    flags is the recipe's own safe_completion_rl, run once."""
+    log_path = d / "stage_seconds.json"
+    log = read_json(log_path)
+    names = []
+    for reward in rewards:
+        name = "safe_completion_rl" if reward == "safe_completion" and not tag else \
+            f"rl_{reward}" + (f"_{tag}" if tag else "")
+        run_stage(name, [sys.executable, str(REPO / "train_rl.py"), "--init-from", str(d / "safe_completion_sft"),
+                         "--reward", reward, "--reward-heads", str(d / "reward_heads"),
+                         "--reward-labels", "safe_completion", "--out", str(d / name), "--preset", preset,
+                         "--seed", str(seed), "--device", device, "--world", str(d / "world")] + rl_args,
+                  d / name / "rl_summary.json", log, log_path, d / name)
+        names.append(name)
+    return names
+
+
+def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS) -> dict[str, list[dict]]:
+    """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified eval subset; returns per-row
+    records, the teachers' columns included."""
     from minisafe.evaluate import evaluate_checkpoint, subsample
     from minisafe.io import read_jsonl
     from minisafe.world import load_prompts, load_world
@@ -154,7 +185,7 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str) -> dict[str, lis
     records = {}
     log_path = d / "stage_seconds.json"
     k = PRESETS[preset]["eval_samples"]   # k answers per prompt at temperature 1, or one greedy answer
-    for name in MODELS:
+    for name in models:
         path = d / "eval" / f"{name}.rows.jsonl"
         if not path.exists():
             t0 = time.time()
@@ -251,11 +282,12 @@ def _mean_std(xs: list) -> dict:
     return {"mean": mean, "std": std, "values": xs}
 
 
-def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list[dict]]], extra: dict) -> dict:
-    """report.json: models.<name> pooled over seeds; headline numbers with mean and spread over seeds."""
+def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list[dict]]], extra: dict,
+                 model_names: tuple[str, ...] = MODELS, stem: str = "report") -> dict:
+    """OUT/<stem>.json: models.<name> pooled over seeds; headline numbers with mean and spread over seeds."""
     from minisafe.evaluate import aggregate, plot, render_markdown
 
-    names = [n for n in MODELS + TEACHER_COLUMNS if all(n in per_seed[s] for s in seeds)]
+    names = [n for n in tuple(model_names) + TEACHER_COLUMNS if all(n in per_seed[s] for s in seeds)]
     models = {n: aggregate([r for s in seeds for r in per_seed[s][n]]) for n in names}
     per_seed_models = {s: {n: aggregate(per_seed[s][n]) for n in names} for s in seeds}
     headline = {h: {n: _mean_std([f(per_seed_models[s][n]) for s in seeds]) for n in names}
@@ -264,8 +296,8 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
         for h, ci in bootstrap_intervals([per_seed[s][n] for s in seeds], HEADLINES).items():
             headline[h][n]["ci95"] = ci
     report = {"seeds": seeds, "models": models, "headline": headline, **extra}
-    atomic_write_json(out / "report.json", report)
-    md = render_markdown({n: models[n] for n in MODELS if n in models})
+    atomic_write_json(out / f"{stem}.json", report)
+    md = render_markdown({n: models[n] for n in model_names if n in models})
     md += ("\n## Headline numbers (mean ± std over seeds " + ",".join(map(str, seeds)) + "; [95% bootstrap interval "
            "over prompts]; teacher columns: the noise-free teachers' own answers to the same rows)\n\n")
     md += "| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names) + "\n"
@@ -279,8 +311,8 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
         md += f"| {h} | " + " | ".join(cells) + " |\n"
     md += _heads_markdown(extra.get("reward_heads", {}))
     md += _surface_markdown(extra.get("surface_baseline", {}))
-    atomic_write_text(out / "report.md", md)
-    plot({n: models[n] for n in MODELS if n in models}, out / "report.png")
+    atomic_write_text(out / f"{stem}.md", md)
+    plot({n: models[n] for n in model_names if n in models}, out / f"{stem}.png")
     return report
 
 
@@ -296,12 +328,15 @@ def _surface_markdown(surface: dict) -> str:
     rows = [(s, v) for s, v in surface.items() if v]
     if not rows:
         return ""
-    keys = ["all", "seen_transform", "held_out_transform", "intent:benign", "intent:dual_use", "intent:malicious"]
+    keys = ["all", "seen_topic", "held_out_topic", "seen_topic:dual_use", "held_out_topic:dual_use", "seen_transform",
+            "held_out_transform", "intent:benign", "intent:dual_use", "intent:malicious"]
     md = ("\n## Surface baseline (no model: the nearest training prompt by word overlap, its teacher's mode)\n\n"
           "Mode accuracy against the safe-completion teacher on the eval split; high means the slice can be solved "
-          "by surface cues.\n\n| seed | " + " | ".join(keys) + " |\n|---|" + "---|" * len(keys) + "\n")
+          "by surface cues. In brackets: always answering in the slice's most common mode.\n\n| seed | "
+          + " | ".join(keys) + " |\n|---|" + "---|" * len(keys) + "\n")
     for s, v in rows:
-        md += f"| {s} | " + " | ".join(f"{v[k]['accuracy']:.3f}" if k in v else "–" for k in keys) + " |\n"
+        md += f"| {s} | " + " | ".join(f"{v[k]['accuracy']:.3f} ({v[k]['majority']:.2f})" if k in v else "–"
+                                      for k in keys) + " |\n"
     return md
 
 
@@ -354,7 +389,24 @@ def main(argv=None):
     p.add_argument("--init-from", metavar="DIR",
                    help="start from this pretrained HF checkpoint (llama, qwen2 or mistral: config.json, safetensors, "
                         "tokenizer.json) instead of a from-scratch model; it keeps its tokenizer and chat format")
+    p.add_argument("--rewards", metavar="R[,R...]",
+                   help="instead of the two arms: the rewards side by side, PPO from the same safe-completion SFT "
+                        f"checkpoint and heads, one run per reward ({', '.join(REWARDS)}), evaluated by the same "
+                        "graders; writes OUT/rewards_report[_TAG].{json,md}")
+    p.add_argument("--rl-args", default="", metavar="'FLAGS'",
+                   help="with --rewards: extra train_rl.py flags for each of its PPO runs (needs --tag)")
+    p.add_argument("--tag", default="", help="with --rewards: suffix of its PPO stage directories and report")
     args = p.parse_args(argv)
+    rewards = [r for r in (args.rewards or "").split(",") if r]
+    if (args.rl_args or args.tag) and not rewards:
+        p.error("--rl-args and --tag go with --rewards")
+    if args.rl_args and not args.tag:
+        p.error("--rl-args needs --tag, so that runs with other flags get their own directories")
+    for r in rewards:
+        if r not in REWARDS:
+            p.error(f"--rewards: unknown reward {r!r}; choose from {', '.join(REWARDS)}")
+    if args.tag and not args.tag.replace("-", "").replace("_", "").isalnum():
+        p.error(f"--tag {args.tag!r}: letters, digits, - and _ only")
     out = Path(args.out)
     seeds = [int(s) for s in args.seeds.split(",")]
     from minisafe.training import pick_device
@@ -366,6 +418,8 @@ def main(argv=None):
     per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
+    if rewards:
+        return rewards_main(out, args, seeds, device, rewards, t0)
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
@@ -376,6 +430,25 @@ def main(argv=None):
     report = write_report(out, seeds, per_seed, extra)
     print((out / "report.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / 'report.json'}")
+    return report
+
+
+def rewards_main(out: Path, args, seeds: list[int], device: str, rewards: list[str], t0: float) -> dict:
+    """--rewards: per seed the safe-completion arm up to its heads, one PPO run per reward, all evaluated alike."""
+    import shlex
+
+    per_seed, extra = {}, {"preset": args.preset, "rewards": rewards, "rl_args": args.rl_args, "stage_seconds": {}}
+    for s in seeds:
+        d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
+        rl_args = (PRETRAINED[args.preset]["rl"] if args.init_from else []) + shlex.split(args.rl_args)
+        names = run_rewards(d, args.preset, s, device, rewards, rl_args, args.tag)
+        models = ("safe_completion_sft", *names)
+        per_seed[s] = evaluate_seed(d, args.preset, s, device, models)
+        extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
+    stem = "rewards_report" + (f"_{args.tag}" if args.tag else "")
+    report = write_report(out, seeds, per_seed, extra, models, stem)
+    print((out / f"{stem}.md").read_text())
+    print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")
     return report
 
 

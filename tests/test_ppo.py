@@ -8,7 +8,7 @@ import torch
 
 from minisafe.model import ModelConfig, Transformer
 from minisafe.ppo import (ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten,
-                          policy_loss, value_loss)
+                          policy_loss, value_loss, warm_up_value_head)
 
 
 def test_gae_matches_hand_computed_values():
@@ -190,6 +190,24 @@ def test_explained_variance_under_the_mask():
     expected = 1 - torch.var(r - v) / torch.var(r)  # the definition on the unmasked entries
     assert explained_variance(returns + noise, returns, mask) == pytest.approx(expected.item(), rel=1e-5)
     assert math.isnan(explained_variance(torch.zeros(2, 3), torch.ones(2, 3), torch.ones(2, 3)))
+
+
+def test_value_warm_up_fits_the_returns_and_only_moves_the_head():
+    """A zero-initialised head explains none of the returns; warmed up on the batch it explains most of them (the
+    returns here are a linear read-out of the hidden states plus a little noise). Padding is ignored and the hidden
+    states get no gradient."""
+    torch.manual_seed(0)
+    B, T, D = 8, 12, 16
+    hidden = torch.randn(B, T, D, requires_grad=True)
+    returns = hidden.detach() @ torch.randn(D) + 0.5 + 0.05 * torch.randn(B, T)
+    mask = torch.ones(B, T)
+    mask[:, 9:] = 0
+    returns = torch.where(mask.bool(), returns, torch.full_like(returns, 1e6))  # garbage on padding only
+    head = ValueHead(D)
+    assert explained_variance(head(hidden).detach(), returns, mask) == pytest.approx(0.0, abs=1e-6)
+    loss = warm_up_value_head(head, hidden, returns, mask, lr=3e-2, steps=300)
+    assert explained_variance(head(hidden).detach(), returns, mask) > 0.95 and loss < 0.05
+    assert hidden.grad is None
 
 
 class _Wrapper(torch.nn.Module):

@@ -116,6 +116,50 @@ def test_rerunning_a_finished_recipe_skips_every_stage(smoke_run):
     assert (out / "seed-0" / "base" / "model.safetensors").stat().st_mtime_ns == before
 
 
+def test_rewards_side_by_side_reuse_the_safe_completion_arm(smoke_run):
+    """--rewards: from the recipe's own safe-completion SFT checkpoint and heads (reused, not retrained), one PPO run
+    per reward with the given extra flags, each evaluated on the same rows; the report has a column per run, the SFT
+    start and the teachers."""
+    out, _, _ = smoke_run
+    d = out / "seed-0"
+    heads_before = (d / "reward_heads" / "safety" / "model.safetensors").stat().st_mtime_ns
+    cmd = [sys.executable, "-m", "minisafe.recipe", "--preset", "smoke", "--out", str(out), "--rewards",
+           "additive,lagrangian", "--rl-args", "--lam 1.0 --value-warmup-steps 5", "--tag", "t1"]
+    proc = subprocess.run(cmd, cwd=REPO, env={**os.environ, "TQDM_DISABLE": "1"}, capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert (d / "reward_heads" / "safety" / "model.safetensors").stat().st_mtime_ns == heads_before
+    for reward in ("additive", "lagrangian"):
+        run = json.loads((d / f"rl_{reward}_t1" / "rl_run.json").read_text())
+        assert run["config"]["reward"] == reward and run["config"]["lam"] == 1.0
+        assert run["config"]["value_warmup_steps"] == 5 and run["init_from"] == str(d / "safe_completion_sft")
+    report = json.loads((out / "rewards_report_t1.json").read_text())
+    assert set(report["models"]) == {"safe_completion_sft", "rl_additive_t1", "rl_lagrangian_t1",
+                                     "teacher:refusal", "teacher:safe_completion"}
+    n = {m: v["n"] for m, v in report["models"].items() if not m.startswith("teacher")}
+    assert len(set(n.values())) == 1, n  # every run answered the same eval rows
+    assert "rl_lagrangian_t1" in (out / "rewards_report_t1.md").read_text()
+    bad = subprocess.run(cmd[:-4] + ["--rl-args", "--lam 1.0"], cwd=REPO, capture_output=True, text=True)
+    assert bad.returncode == 2 and "--rl-args needs --tag" in bad.stderr
+
+
+def test_run_seed_runs_only_the_stages_asked_for(tmp_path, monkeypatch):
+    """arms and with_ppo choose the stages: the --rewards path trains the safe-completion arm up to its heads and no
+    PPO of its own."""
+    from minisafe import recipe, world
+
+    ran = []
+    monkeypatch.setattr(recipe, "run_stage", lambda name, *a, **k: ran.append(name))
+    monkeypatch.setattr(world, "build", lambda out, seed: (out.mkdir(parents=True), (out / "prompts.jsonl").touch(),
+                                                           {})[-1])
+    recipe.run_seed(tmp_path, "smoke", 0, "cpu", arms=("safe_completion",), with_ppo=False)
+    assert ran == ["base", "safe_completion_sft", "reward_heads"]
+    ran.clear()
+    recipe.run_seed(tmp_path, "smoke", 0, "cpu")
+    assert ran == ["base", "safe_completion_sft", "refusal_sft", "reward_heads", "safe_completion_rl",
+                   "reward_heads_refusal", "refusal_rl"]
+
+
 def _records(n_safe, n_unsafe):
     rec = {"intent": "dual_use", "transform": "none", "trap": False, "held_out": False, "h": 1.0, "rating": 4,
            "mode": "direct", "refused": False, "ended": True, "follows_citation": None}

@@ -15,7 +15,7 @@ def test_copies_of_training_prompts_are_solved_exactly(world):
     rows = [r for r in make_prompts(world, 0) if r["split"] == "train" and not r["held_out_topic"]][:300]
     copies = [{**r, "id": "copy-" + r["id"], "split": "eval"} for r in rows[:60]]
     acc = surface_mode_accuracy(world, rows + copies)
-    assert acc["all"] == {"accuracy": 1.0, "n": 60}
+    assert (acc["all"]["accuracy"], acc["all"]["n"]) == (1.0, 60)
 
 
 def test_slices_cover_the_eval_split(world):
@@ -25,7 +25,13 @@ def test_slices_cover_the_eval_split(world):
     assert acc["all"]["n"] == n_eval
     assert acc["seen_transform"]["n"] + acc["held_out_transform"]["n"] == n_eval
     assert sum(v["n"] for k, v in acc.items() if k.startswith("intent:")) == n_eval
+    assert sum(v["n"] for k, v in acc.items() if k.startswith(("seen_topic:", "held_out_topic:"))) == n_eval
     assert all(0.0 <= v["accuracy"] <= 1.0 for v in acc.values())
+    from collections import Counter
+    from minisafe.teachers import teacher_mode
+    benign = Counter(teacher_mode(world, r, "safe_completion") for r in rows
+                     if r["split"] == "eval" and r["intent"] == "benign")
+    assert acc["intent:benign"]["majority"] == max(benign.values()) / sum(benign.values())
     # a rule that only copies the nearest prompt's mode is far from perfect on unseen phrasings
     assert acc["all"]["accuracy"] < 0.99
 

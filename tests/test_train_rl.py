@@ -278,8 +278,8 @@ def test_lagrangian_multiplier_is_capped_and_its_window_saved(policy, tmp_path):
 
 def test_lagrangian_kl_penalty_is_in_both_streams(policy, tmp_path, monkeypatch):
     """Safe RLHF puts -beta*KL in the reward and +beta*KL in the cost, so (A_r - lam A_c)/(1 + lam) keeps the KL's
-    weight at beta for any lambda. At iteration 1 both critics are zero, so A_r + A_c is the GAE of the end-of-answer
-    score + cost alone: the KL terms cancel exactly."""
+    weight at beta for any lambda. At iteration 1 with no value warm-up both critics are zero, so A_r + A_c is the GAE
+    of the end-of-answer score + cost alone: the KL terms cancel exactly."""
     from minisafe.ppo import compute_gae
 
     seen = []
@@ -291,7 +291,7 @@ def test_lagrangian_kl_penalty_is_in_both_streams(policy, tmp_path, monkeypatch)
     real_rollout, rolled = train_rl.rollout, []
     monkeypatch.setattr(train_rl, "rollout", lambda *a, **k: rolled.append(real_rollout(*a, **k)) or rolled[-1])
     train_rl.main(rl_args(policy, tmp_path / "run", "--iterations", "1", "--reward", "lagrangian",
-                          "--kl-coef", "0.5"))
+                          "--kl-coef", "0.5", "--value-warmup-steps", "0", "--lam", "0.95"))
     (a_r, a_c), (score, cost, _), ro = seen[0], scored[0], rolled[0]
     mask = ro.response_mask.float()
     last = mask.cumsum(1) == mask.sum(1, keepdim=True)  # the last response token of each row
@@ -329,6 +329,32 @@ def test_each_iteration_logs_explained_variance_learning_rate_and_on_policy_gaps
         assert 0 <= r["rollout_logprob_gap"] < cfg.rollout_gap_warn and 0 <= r["logprob_gap"] < cfg.logprob_gap_warn
     lrs = [r["lr"] for r in rows]  # cosine over --lr-decay-iterations 3, from lr to 0.1 lr
     assert lrs[0] == cfg.lr and lrs[0] > lrs[1] > lrs[2] > cfg.min_lr_ratio * cfg.lr
+
+
+def test_value_warm_up_and_value_learning_rate(policy, tmp_path, monkeypatch):
+    """--value-warmup-steps fits the critic to the first rollout before the first policy update, so iteration 1's
+    explained variance is well above the zero of an untouched head; --value-lr puts the head in its own parameter
+    group at that peak rate. The score is made to depend on the prompt (the smoke policy's own is a constant); with
+    lambda 1 the logged variance is that of the Monte Carlo returns the warm-up fits (a 2-step model's hidden states
+    carry little of the prompt, so a linear head explains only part of it)."""
+    real = train_rl.score_rollout
+
+    def by_prompt(cfg, rows, *a, **k):
+        score, cost, info = real(cfg, rows, *a, **k)
+        return torch.tensor([float(len(r["prompt"]) % 2) for r in rows]), cost, info
+    monkeypatch.setattr(train_rl, "score_rollout", by_prompt)
+    groups = []
+    real_adamw = torch.optim.AdamW
+    monkeypatch.setattr(train_rl.torch.optim, "AdamW", lambda *a, **k: groups.append(a[0]) or real_adamw(*a, **k))
+    ev = {}
+    cfg = train_rl.preset_config("smoke")
+    for name, extra in (("plain", ["--value-warmup-steps", "0", "--value-lr", str(cfg.lr)]),
+                        ("warm", ["--value-warmup-steps", "200", "--value-lr", "1e-2"])):
+        train_rl.main(rl_args(policy, tmp_path / name, "--iterations", "1", "--lam", "1", *extra))
+        ev[name] = metrics(tmp_path / name)[0]["explained_variance"]
+    assert ev["plain"] == pytest.approx(0.0, abs=1e-6) and ev["warm"] > 0.1, ev
+    scales = [[g["lr_scale"] for g in gs] for gs in groups]
+    assert scales == [[1.0, 1.0], [1.0, pytest.approx(1e-2 / cfg.lr)]]
 
 
 def _shifted_rollout(monkeypatch, shift):
