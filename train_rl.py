@@ -323,10 +323,10 @@ def main(argv=None) -> dict:
     modules = {"policy": policy, "value_head": value_head, **({"cost_value_head": cost_head} if lagrangian else {})}
     heads_ = [value_head] + ([cost_head] if lagrangian else [])  # trained beside the policy, outside DDP
     value_lr = cfg.value_lr or cfg.lr
-    params = list(policy.parameters()) + [p_ for m_ in heads_ for p_ in m_.parameters()]
+    head_params = [p_ for m_ in heads_ for p_ in m_.parameters()]
+    params = list(policy.parameters()) + head_params
     optimizer = torch.optim.AdamW([{"params": list(policy.parameters()), "lr_scale": 1.0},  # x the schedule's lr
-                                   {"params": [p_ for m_ in heads_ for p_ in m_.parameters()],
-                                    "lr_scale": value_lr / cfg.lr}],
+                                   {"params": head_params, "lr_scale": value_lr / cfg.lr}],
                                   lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
     kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
               else rewards.FixedKLController(cfg.kl_coef))
@@ -388,12 +388,12 @@ def main(argv=None) -> dict:
             if lagrangian:  # the KL is subtracted from the reward and added to the cost: c_t = +beta*KL_t, + cost
                 cost_rewards = rewards.per_token_rewards(cost, -kl, mask, kl_ctl.value)
         if it == 0 and cfg.value_warmup_steps:  # fit the critic(s) to this batch before the policy moves
-            with torch.no_grad():
+            with torch.no_grad():  # (B, R, D): the states the heads read, as in forward_response
                 hidden = policy(ro.ids, attention_mask=ro.attention_mask, return_hidden=True)[:, ro.prompt_len - 1:-1]
-            for head, r_ in ((value_head, token_rewards), (cost_head, cost_rewards if lagrangian else None)):
-                if head is not None:
-                    mc_return = compute_gae(r_, torch.zeros_like(r_), mask, cfg.gamma, 1.0)[1]
-                    warm_up_value_head(head, hidden, mc_return, mask, value_lr, cfg.value_warmup_steps, ddp)
+            streams = [token_rewards] + ([cost_rewards] if lagrangian else [])
+            for head, r_ in zip(heads_, streams):  # Monte Carlo return: GAE with lambda = 1 and V = 0
+                mc_return = compute_gae(r_, torch.zeros_like(r_), mask, cfg.gamma, 1.0)[1]
+                warm_up_value_head(head, hidden, mc_return, mask, value_lr, cfg.value_warmup_steps, ddp)
             with torch.no_grad():
                 old_values = value_head(hidden)
                 old_cost_values = cost_head(hidden) if lagrangian else None
@@ -451,7 +451,7 @@ def main(argv=None) -> dict:
                                    **pg_stats, **v_stats}.items():
                         stats.setdefault(key, []).append(v)
                 if ddp:  # the value heads are outside DDP: average their gradients by hand
-                    for p_ in (p_ for m_ in heads_ for p_ in m_.parameters()):
+                    for p_ in head_params:
                         torch.distributed.all_reduce(p_.grad, op=torch.distributed.ReduceOp.AVG)
                 stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
                 optimizer.step()

@@ -176,9 +176,9 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
 
         L = E_t[(V(h_t) - R_t)^2],  R_t = sum_{l >= 0} gamma^l r_{t+l}  (GAE with lambda = 1 and V = 0)
 
-    hidden (B, T, D) is detached: only the head moves. Without this a zero-initialised head starts at V = 0, so the
-    first advantages are lambda-discounted rewards-to-go that barely reach the first tokens (issue: credit at the
-    start). With DDP the gradients are averaged over processes, so every process keeps the same head.
+    hidden (B, T, D) is detached: only the head moves. Without this a zero-initialised head starts at V = 0 and, at
+    the policy's learning rate, stays near it (docs/results.md, "PPO credit assignment"). With DDP the gradients are
+    averaged over processes, so every process keeps the same head.
     """
     opt = torch.optim.Adam(head.parameters(), lr=lr)
     hidden = hidden.detach()

@@ -131,7 +131,6 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
         print(f"[recipe] world: {json.dumps(counts)[:300]}")
     common = ["--preset", preset, "--seed", str(seed), "--device", device, "--world", str(wdir)]
     sft = [py, str(REPO / "train_sft.py")]
-    rl = [py, str(REPO / "train_rl.py")]
     run_stage("base", sft + ["--stage", "base", "--out", str(d / "base")] + common
               + (["--init-from", str(init_from)] if init_from else []) + extra["base"],
               d / "base" / "sft_summary.json", log, log_path, d / "base")
@@ -145,11 +144,16 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
                           "--device", device, "--sample-from", str(d / "base"), "--sample-from", str(d / f"{arm}_sft")]
                   + PRESETS[preset]["rm"] + extra["rm"], d / heads / "reward_heads.json", log, log_path, None)
         if with_ppo:
-            run_stage(f"{arm}_rl", rl + ["--init-from", str(d / f"{arm}_sft"), "--reward", "safe_completion",
-                                         "--reward-heads", str(d / heads), "--reward-labels", arm,
-                                         "--out", str(d / f"{arm}_rl")] + common + extra["rl"],
-                      d / f"{arm}_rl" / "rl_summary.json", log, log_path, d / f"{arm}_rl")
+            run_stage(f"{arm}_rl", ppo_command(d, preset, seed, device, arm, "safe_completion", f"{arm}_rl")
+                      + extra["rl"], d / f"{arm}_rl" / "rl_summary.json", log, log_path, d / f"{arm}_rl")
     return d
+
+
+def ppo_command(d: Path, preset: str, seed: int, device: str, arm: str, reward: str, name: str) -> list[str]:
+    """train_rl.py from the arm's SFT checkpoint, scored by the arm's own heads, into OUT/seed-S/<name>."""
+    return [sys.executable, str(REPO / "train_rl.py"), "--init-from", str(d / f"{arm}_sft"), "--reward", reward,
+            "--reward-heads", str(d / HEAD_STAGES[arm]), "--reward-labels", arm, "--out", str(d / name),
+            "--preset", preset, "--seed", str(seed), "--device", device, "--world", str(d / "world")]
 
 
 def run_rewards(d: Path, preset: str, seed: int, device: str, rewards: list[str], rl_args: list[str],
@@ -163,10 +167,7 @@ def run_rewards(d: Path, preset: str, seed: int, device: str, rewards: list[str]
     for reward in rewards:
         name = "safe_completion_rl" if reward == "safe_completion" and not tag else \
             f"rl_{reward}" + (f"_{tag}" if tag else "")
-        run_stage(name, [sys.executable, str(REPO / "train_rl.py"), "--init-from", str(d / "safe_completion_sft"),
-                         "--reward", reward, "--reward-heads", str(d / "reward_heads"),
-                         "--reward-labels", "safe_completion", "--out", str(d / name), "--preset", preset,
-                         "--seed", str(seed), "--device", device, "--world", str(d / "world")] + rl_args,
+        run_stage(name, ppo_command(d, preset, seed, device, "safe_completion", reward, name) + rl_args,
                   d / name / "rl_summary.json", log, log_path, d / name)
         names.append(name)
     return names
@@ -415,11 +416,11 @@ def main(argv=None):
     if args.init_from:
         check_init_from(Path(args.init_from))
     t0 = time.time()
+    if rewards:
+        return rewards_main(out, args, seeds, device, rewards, t0)
     per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
-    if rewards:
-        return rewards_main(out, args, seeds, device, rewards, t0)
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
@@ -438,9 +439,11 @@ def rewards_main(out: Path, args, seeds: list[int], device: str, rewards: list[s
     import shlex
 
     per_seed, extra = {}, {"preset": args.preset, "rewards": rewards, "rl_args": args.rl_args, "stage_seconds": {}}
+    if args.init_from:
+        extra["init_from"] = str(Path(args.init_from).resolve())
+    rl_args = (PRETRAINED[args.preset]["rl"] if args.init_from else []) + shlex.split(args.rl_args)
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
-        rl_args = (PRETRAINED[args.preset]["rl"] if args.init_from else []) + shlex.split(args.rl_args)
         names = run_rewards(d, args.preset, s, device, rewards, rl_args, args.tag)
         models = ("safe_completion_sft", *names)
         per_seed[s] = evaluate_seed(d, args.preset, s, device, models)

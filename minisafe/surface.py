@@ -19,9 +19,8 @@ def _words(prompt: str) -> frozenset:
 def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completion") -> dict:
     """Accuracy of the nearest-training-prompt rule on the eval rows' teacher modes: overall, by intent, by
     transform, on held-out transforms vs the rest and on held-out topics vs seen ones (also within each intent,
-    since the two sets mix intents differently). Ties break toward the
-    earlier training row. Each slice also gets `majority`: the share of its most common mode, the score of always
-    answering in that mode (a rule that knows only the slice's mode counts)."""
+    since the two sets mix intents differently). Ties break toward the earlier training row. Each slice also gets
+    `majority`: the share of its most common mode, the score of always answering in that mode."""
     mode = {r["id"]: teacher_mode(world, r, teacher) for r in rows}
     # the prompts a safety arm trains on (held-out topics are in the train split for the base model only)
     train = [(r["id"], _words(r["prompt"])) for r in rows if r["split"] == "train" and not r.get("held_out_topic")]
