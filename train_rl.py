@@ -1,6 +1,6 @@
 """PPO with reward = helpfulness x safety: the constrained RL stage of safe-completion training.
 
-Yuan et al. 2025 (arXiv 2508.09224, §3.2): sample reasoning + answer from the SFT policy on safety-related prompts,
+Yuan et al. 2025, §3.2: sample reasoning + answer from the SFT policy on safety-related prompts,
 score the *final answer* with two reward models (helpfulness h, safety s, both in [0, 1]) and maximise h * s, so an
 unsafe answer earns nothing however helpful, and a good safe-completion beats a bare refusal. PPO details follow
 "The N Implementation Details of RLHF with PPO" (Huang et al. 2023); each equation sits beside its code.
@@ -33,7 +33,6 @@ A run killed at any moment continues with the same command plus --resume.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import math
 import os
@@ -45,13 +44,17 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
+from tqdm import tqdm
 
 from minisafe import config as C
 from minisafe import graders, rewards, training
 from minisafe.config import opt
 from minisafe.cli import run_main
-from minisafe.io import DataError, atomic_write_json, tokenizer_sha256
+from minisafe.io import DataError, atomic_write_json, read_json, tokenizer_sha256
 from minisafe.model import Transformer
+from minisafe.reward_model import LABELS, check_compatible, load_heads, score
+from minisafe.vocab import MODES
+from minisafe.world import load_prompts, load_world
 from minisafe.ppo import ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten, \
     policy_loss, rollout, value_loss, warm_up_value_head
 from minisafe.tokenizer import ChatTokenizer
@@ -85,7 +88,8 @@ class PPOConfig:
     vf_coef: float = opt(0.1, "value loss weight")
     ent_coef: float = opt(0.0, "entropy bonus weight")
     gamma: float = opt(1.0, "GAE discount")
-    lam: float = opt(1.0, "GAE lambda (1: the whole end-of-answer score reaches every token, docs/results.md)")
+    gae_lambda: float = opt(1.0, "GAE lambda (1: the whole end-of-answer score reaches every token, "
+                                 "docs/results.md)")
     kl_coef: float = opt(0.05, "beta of the per-token KL penalty (initial beta when --kl-target is set)")
     kl_estimator: str = opt("k1", "per-token KL estimator in the reward", choices=["k1", "k2", "k3"])
     kl_target: float | None = opt(None, "adaptive KL controller aiming at this KL per sequence (Ziegler et al. 2019)")
@@ -98,7 +102,7 @@ class PPOConfig:
     reward_source: str = opt("heads", "heads: the trained reward heads; grader: the graders themselves (oracle)",
                              choices=["heads", "grader"])
     reward_labels: str = opt("safe_completion", "the judge h and s come from, as the heads learned it "
-                             "(minisafe.reward_model --labels) or read exactly with --reward-source grader: "
+                             "(train_rewards.py --labels) or read exactly with --reward-source grader: "
                              "safe_completion (output-centric graders.grade) or refusal (intent-based "
                              "graders.grade_intent); heads trained on the other judge are refused",
                              choices=["safe_completion", "refusal"])
@@ -124,7 +128,7 @@ class PPOConfig:
         if self.value_lr is not None:
             C.positive(self, "value_lr")
         C.in_range(self, "gamma", 0.0, 1.0)
-        C.in_range(self, "lam", 0.0, 1.0)
+        C.in_range(self, "gae_lambda", 0.0, 1.0)
         C.in_range(self, "min_lr_ratio", 0.0, 1.0)
         C.in_range(self, "cost_limit", 0.0, 1.0)
         C.one_of(self, "lr_schedule", ["cosine", "linear", "constant"])
@@ -167,12 +171,7 @@ def preset_config(name: str) -> PPOConfig:
 # rewards of one rollout
 
 
-def should_refuse(row: dict) -> bool:
-    """The refusal-training label: refuse a stated intent to harm, or a request for restricted operational detail."""
-    return row["intent"] == "malicious" or (row["intent"] == "dual_use" and row["ask"] == "operational")
-
-
-def score_rollout(cfg: PPOConfig, rows, completions, heads, tok, world, device, log_lambda: float):
+def score_rollout(cfg: PPOConfig, rows, completions, heads, tok, world, device):
     """Sequence-level score for each row, and the scores for logging.
 
     Returns (score (B,), cost (B,) or None, info dict). cost is only used by the Lagrangian baseline.
@@ -186,14 +185,10 @@ def score_rollout(cfg: PPOConfig, rows, completions, heads, tok, world, device, 
     if cfg.reward == "refusal":
         grades = [graders.grade(world, r, a or "") for r, a in zip(rows, answers)]
     if cfg.reward_source == "grader":  # the judge the heads would learn (--reward-labels), read exactly
-        from minisafe.reward_model import LABELS
-
         judged = [LABELS[cfg.reward_labels](world, r, a or "") for r, a in zip(rows, answers)]
         h = torch.tensor([j["h"] for j in judged])
         s = torch.tensor([j["s"] for j in judged])
     else:
-        from minisafe.reward_model import score
-
         h = score(heads["helpfulness"], tok, prompts, answers, device=device)
         s = score(heads["safety"], tok, prompts, answers, device=device)
     has_answer = torch.tensor([a is not None for a in answers])
@@ -205,7 +200,9 @@ def score_rollout(cfg: PPOConfig, rows, completions, heads, tok, world, device, 
         score_ = rewards.additive_reward(h, s)
     elif cfg.reward == "refusal":
         refused = torch.tensor([g.refused for g in grades])
-        label = torch.tensor([should_refuse(r) for r in rows])
+        # should_refuse: any request for restricted content (coarser than World.intent_refuses, which spares a
+        # dual-use operational ask with a stated purpose or on a topic that does not look plainly harmful)
+        label = torch.tensor([graders.asks_restricted(r) for r in rows])
         score_ = rewards.refusal_reward(refused, label)
     elif cfg.reward == "lagrangian":
         score_, cost = h, rewards.safety_cost(s)  # reward h, cost 1 - s; combined at the advantage
@@ -263,10 +260,10 @@ def check_on_policy(name: str, gap: float, warn: float, stop: float, step: int) 
 
 
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = C.parser(__doc__)
     g = p.add_argument_group("models")
     g.add_argument("--init-from", required=True, help="the SFT policy; also the frozen KL reference")
-    g.add_argument("--reward-heads", help="directory with helpfulness/ and safety/ heads (minisafe.reward_model)")
+    g.add_argument("--reward-heads", help="directory with helpfulness/ and safety/ heads (train_rewards.py)")
     g.add_argument("--world", help="world directory (default: beside --init-from)")
     g.add_argument("--out", required=True, help="output run directory; ends as a loadable model directory")
     g = p.add_argument_group("run")
@@ -278,10 +275,176 @@ def parse_args(argv=None):
     return p.parse_args(argv)
 
 
-def main(argv=None) -> dict:
-    from minisafe.world import load_prompts, load_world
-    from minisafe.reward_model import check_compatible, load_heads
+@dataclass
+class Models:
+    """What one PPO run trains and reads."""
+    tok: ChatTokenizer
+    policy: Transformer               # trained; also the rollout sampler
+    reference: Transformer            # frozen SFT policy: the KL anchor
+    value_head: ValueHead             # the critic of the reward, on the policy's hidden states
+    cost_head: ValueHead | None       # --reward lagrangian: the cost's critic (Safe RLHF)
+    reward_heads: dict                # name -> RewardModel (empty with --reward-source grader)
 
+    @property
+    def critics(self) -> list[ValueHead]:
+        return [self.value_head] + ([self.cost_head] if self.cost_head is not None else [])
+
+
+def load_models(args, cfg: PPOConfig, device) -> Models:
+    init = Path(args.init_from)
+    tok = ChatTokenizer.from_file(init / "tokenizer.json")
+    policy = Transformer.from_pretrained(init).to(device)
+    reference = Transformer.from_pretrained(init).to(device).eval().requires_grad_(False)
+    value_head = ValueHead(policy.config.d_model).to(device)
+    reward_heads = {}
+    if cfg.reward_source == "heads":  # heads that learned another judge than --reward-labels are refused
+        reward_heads = load_heads(args.reward_heads, cfg.reward_labels, device=device)
+        for name, rm in reward_heads.items():
+            rm.requires_grad_(False)
+            check_compatible(rm, tok, policy.config.vocab_size, str(Path(args.reward_heads) / name))
+    # Safe RLHF's cost critic: a second value head on the same backbone, learning the cost-to-go
+    cost_head = ValueHead(policy.config.d_model).to(device) if cfg.reward == "lagrangian" else None
+    return Models(tok, policy, reference, value_head, cost_head, reward_heads)
+
+
+def rl_prompts(args, cfg: PPOConfig) -> tuple[Path, list[dict]]:
+    """The world directory (--world, else beside --init-from, else the one its SFT run read) and its rl rows."""
+    init = Path(args.init_from)
+    world_dir = Path(args.world) if args.world else init / "world"
+    if not (world_dir / "prompts.jsonl").exists() and (init / "sft_run.json").exists():
+        world_dir = Path(read_json(init / "sft_run.json")["world"])
+    rl_rows = [r for r in load_prompts(world_dir / "prompts.jsonl") if r["split"] == "rl"]
+    if len(rl_rows) < cfg.batch_size:
+        sys.exit(f"{world_dir / 'prompts.jsonl'}: {len(rl_rows)} rl prompts, fewer than --batch-size")
+    return world_dir, rl_rows
+
+
+@dataclass
+class Targets:
+    """Steps 3-4 of one iteration: what the update compares against, per response token (B, R)."""
+    mask: torch.Tensor
+    old_logp: torch.Tensor
+    old_values: torch.Tensor
+    advantages: torch.Tensor          # whitened; Lagrangian: (A_r - lambda A_c) / (1 + lambda) before whitening
+    returns: torch.Tensor
+    old_cost_values: torch.Tensor | None
+    cost_returns: torch.Tensor | None
+    kl: torch.Tensor                  # per-token KL to the reference
+    stats: dict                       # rollout_logprob_gap, explained variance(s)
+
+
+@torch.no_grad()
+def targets(m: Models, ro, score, cost, cfg: PPOConfig, kl_coef: float, log_lambda: float, warm_up: bool,
+            ddp: bool, it: int) -> Targets:
+    """Old and reference log-probs, values, per-token rewards (-beta*KL_t, the score at the last token), GAE."""
+    lagrangian = m.cost_head is not None
+    mask = ro.response_mask.float()  # (B, R)
+    old_logp, old_values, _ = forward_response(m.policy, m.value_head, ro.ids, ro.attention_mask, ro.prompt_len,
+                                               cfg.temperature, cost_head=m.cost_head)
+    old_cost_values = None
+    if lagrangian:
+        old_values, old_cost_values = old_values
+    ref_logp, _, _ = forward_response(m.reference, None, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature)
+    # on-policy check: the full forward pass must reproduce the KV-cache engine's log-probs (a gap means a bug:
+    # temperature, padding, positions, dtype)
+    rollout_gap = global_max(((old_logp - ro.sample_logp).abs() * mask).max().item(), ddp)
+    check_on_policy("rollout_logprob_gap", rollout_gap, cfg.rollout_gap_warn, cfg.rollout_gap_stop, it + 1)
+    kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask  # (B, R)
+    token_rewards = rewards.per_token_rewards(score, kl, mask, kl_coef)  # -beta*KL_t, + score at the end
+    # the KL is subtracted from the reward and added to the cost: c_t = +beta*KL_t, + cost at the end
+    cost_rewards = rewards.per_token_rewards(cost, -kl, mask, kl_coef) if lagrangian else None
+    if warm_up:  # fit the critic(s) to this batch before the policy moves
+        hidden = m.policy(ro.ids, attention_mask=ro.attention_mask, return_hidden=True)[:, ro.prompt_len - 1:-1]
+        for head, r_ in zip(m.critics, [token_rewards, cost_rewards]):  # Monte Carlo return: GAE, lambda 1, V 0
+            mc_return = compute_gae(r_, torch.zeros_like(r_), mask, cfg.gamma, 1.0)[1]
+            with torch.enable_grad():
+                warm_up_value_head(head, hidden, mc_return, mask, cfg.value_lr or cfg.lr, cfg.value_warmup_steps,
+                                   ddp)
+        old_values = m.value_head(hidden)
+        old_cost_values = m.cost_head(hidden) if lagrangian else None
+    advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.gae_lambda)
+    stats = {"rollout_logprob_gap": rollout_gap,
+             "explained_variance": explained_variance(old_values, returns, mask)}  # 1 - Var[R-V]/Var[R]
+    cost_returns = None
+    if lagrangian:  # Safe RLHF: a cost critic, and A = (A_r - lambda * A_c) / (1 + lambda); the KL in both
+        # streams keeps its weight beta in the combined advantage whatever lambda is
+        adv_c, cost_returns = compute_gae(cost_rewards, old_cost_values * mask, mask, cfg.gamma, cfg.gae_lambda)
+        stats["cost_explained_variance"] = explained_variance(old_cost_values, cost_returns, mask)
+        advantages = rewards.lagrangian_advantage(advantages, adv_c, torch.tensor(log_lambda))
+    advantages = masked_whiten(advantages, mask, distributed=ddp)
+    return Targets(mask, old_logp, old_values, advantages, returns, old_cost_values, cost_returns, kl, stats)
+
+
+def microbatch_loss(m: Models, policy, ro, t: Targets, idx: list[int], cfg: PPOConfig) -> tuple[torch.Tensor, dict]:
+    """The clipped PPO objective on rows idx: policy loss + vf_coef * value loss(es) - ent_coef * entropy."""
+    logp, values, entropy = forward_response(policy, m.value_head, ro.ids[idx], ro.attention_mask[idx],
+                                             ro.prompt_len, cfg.temperature, return_entropy=True,
+                                             cost_head=m.cost_head)
+    if m.cost_head is not None:
+        values, cost_values = values
+    mask = t.mask[idx]
+    pg_loss, pg_stats = policy_loss(logp, t.old_logp[idx], t.advantages[idx], mask, cfg.clip_eps)
+    v_loss, v_stats = value_loss(values, t.old_values[idx], t.returns[idx], mask, cfg.value_clip_eps)
+    ent = masked_mean(entropy, mask)
+    loss = pg_loss + cfg.vf_coef * v_loss - cfg.ent_coef * ent
+    if m.cost_head is not None:  # the cost critic learns the cost-to-go the same way
+        vc_loss, _ = value_loss(cost_values, t.old_cost_values[idx], t.cost_returns[idx], mask, cfg.value_clip_eps)
+        loss = loss + cfg.vf_coef * vc_loss
+        v_stats = {**v_stats, "cost_value_loss": vc_loss.item()}
+    stats = {"pg_loss": pg_loss.item(), "value_loss": v_loss.item(), "entropy": ent.item(), **pg_stats, **v_stats}
+    return loss, {"logp": logp.detach(), **stats}
+
+
+def ppo_update(m: Models, ddp_policy, optimizer, ro, t: Targets, g: torch.Generator, cfg: PPOConfig,
+               world_size: int, out: Path, it: int) -> tuple[dict, float | None]:
+    """Step 5: epochs x minibatches (one optimizer step each) x micro-batches (gradient accumulation)."""
+    ddp = world_size > 1
+    head_params = [p_ for head in m.critics for p_ in head.parameters()]
+    params = list(m.policy.parameters()) + head_params
+    m.policy.train()
+    stats: dict[str, list[float]] = {}
+    n, logprob_gap = len(ro.completions), None
+    for epoch in range(cfg.ppo_epochs):
+        perm = torch.randperm(n, generator=g).tolist()
+        mb_size = cfg.minibatch_size // world_size
+        for m0 in range(0, n, mb_size):
+            mb = perm[m0:m0 + mb_size]
+            micro = [mb[j:j + cfg.micro_batch_size] for j in range(0, len(mb), cfg.micro_batch_size)]
+            n_tok = t.mask[mb].sum()
+            if ddp:  # the minibatch's tokens over all processes: the loss is a mean over all of them
+                torch.distributed.all_reduce(n_tok)
+            for k, idx in enumerate(micro):
+                sync = k == len(micro) - 1 or not ddp
+                with (contextlib.nullcontext() if sync else ddp_policy.no_sync()):
+                    loss, mstats = microbatch_loss(m, ddp_policy, ro, t, idx, cfg)
+                    logp = mstats.pop("logp")
+                    if logprob_gap is None:  # on-policy check: same weights, same tokens -> same log-probs
+                        logprob_gap = global_max(((logp - t.old_logp[idx]).abs() * t.mask[idx]).max().item(), ddp)
+                        check_on_policy("logprob_gap", logprob_gap, cfg.logprob_gap_warn, cfg.logprob_gap_stop,
+                                        it + 1)
+                    training.check_finite("loss", loss.item(), out, it + 1)
+                    # micro-batches weighted by their tokens; x world_size because DDP averages the processes
+                    (loss * t.mask[idx].sum() * world_size / n_tok).backward()
+                for key, v in mstats.items():
+                    stats.setdefault(key, []).append(v)
+            if ddp:  # the value heads are outside DDP: average their gradients by hand
+                for p_ in head_params:
+                    torch.distributed.all_reduce(p_.grad, op=torch.distributed.ReduceOp.AVG)
+            stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
+            optimizer.step()
+            optimizer.zero_grad(set_to_none=True)
+    return stats, logprob_gap
+
+
+def grader_row(world, rows, completions) -> dict:
+    """The rollout graded by the graders themselves (logged beside the heads' h and s)."""
+    gs = [graders.grade(world, r, c.answer or "") for r, c in zip(rows, completions)]
+    return {"grader_h": sum(x.h for x in gs) / len(gs), "grader_s": sum(x.s for x in gs) / len(gs),
+            "grader_reward": sum(x.h * x.s for x in gs) / len(gs),
+            "modes": {mode: sum(x.mode == mode for x in gs) for mode in MODES}}
+
+
+def main(argv=None) -> dict:
     args = parse_args(argv)
     cfg = C.from_args(PPOConfig, args, preset_config(args.preset))
     cfg.validate(int(os.environ.get("WORLD_SIZE", 1)))
@@ -290,63 +453,34 @@ def main(argv=None) -> dict:
     out = Path(args.out)
     device = training.pick_device(args.device)
     rank, world_size = training.init_distributed(device)
-    is_main = rank == 0
+    is_main, ddp = rank == 0, world_size > 1
     if (out / "checkpoints" / "latest.json").exists() and not args.resume:
         sys.exit(f"{out} already holds a checkpoint: pass --resume to continue it, or choose another --out")
 
-    # -- models ----------------------------------------------------------------------------------------------
-    init = Path(args.init_from)
-    tok = ChatTokenizer.from_file(init / "tokenizer.json")
-    policy = Transformer.from_pretrained(init).to(device)
-    reference = Transformer.from_pretrained(init).to(device).eval().requires_grad_(False)
-    value_head = ValueHead(policy.config.d_model).to(device)
-    heads = {}
-    if cfg.reward_source == "heads":  # heads that learned another judge than --reward-labels are refused
-        heads = load_heads(args.reward_heads, cfg.reward_labels, device=device)
-        for name, rm in heads.items():
-            rm.requires_grad_(False)
-            check_compatible(rm, tok, policy.config.vocab_size, str(Path(args.reward_heads) / name))
+    # -- setup: models, prompts, optimizer (the critics in their own group at --value-lr), resume -------------------
+    m = load_models(args, cfg, device)
     world = load_world()
-    world_dir = Path(args.world) if args.world else init / "world"
-    if not (world_dir / "prompts.jsonl").exists():
-        from minisafe.io import read_json
-
-        run = init / "sft_run.json"
-        world_dir = Path(read_json(run)["world"]) if run.exists() else world_dir
-    rl_rows = [r for r in load_prompts(world_dir / "prompts.jsonl") if r["split"] == "rl"]
-    if len(rl_rows) < cfg.batch_size:
-        sys.exit(f"{world_dir / 'prompts.jsonl'}: {len(rl_rows)} rl prompts, fewer than --batch-size")
-
-    lagrangian = cfg.reward == "lagrangian"
-    # Safe RLHF's cost critic: a second value head on the same backbone, learning the cost-to-go
-    cost_head = ValueHead(policy.config.d_model).to(device) if lagrangian else None
-    modules = {"policy": policy, "value_head": value_head, **({"cost_value_head": cost_head} if lagrangian else {})}
-    heads_ = [value_head] + ([cost_head] if lagrangian else [])  # trained beside the policy, outside DDP
-    value_lr = cfg.value_lr or cfg.lr
-    head_params = [p_ for m_ in heads_ for p_ in m_.parameters()]
-    params = list(policy.parameters()) + head_params
-    optimizer = torch.optim.AdamW([{"params": list(policy.parameters()), "lr_scale": 1.0},  # x the schedule's lr
-                                   {"params": head_params, "lr_scale": value_lr / cfg.lr}],
+    world_dir, rl_rows = rl_prompts(args, cfg)
+    head_params = [p_ for head in m.critics for p_ in head.parameters()]
+    optimizer = torch.optim.AdamW([{"params": list(m.policy.parameters()), "lr_scale": 1.0},  # x the schedule's lr
+                                   {"params": head_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}],
                                   lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
     kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
               else rewards.FixedKLController(cfg.kl_coef))
-    run_state = {"kind": "rl", "init_from": str(init), "reward_heads": args.reward_heads, "world": str(world_dir),
-                 "tokenizer_sha256": tokenizer_sha256(tok), "config": asdict(cfg)}
-    state = training.resume(out, modules, optimizer, policy, tok, is_main, args.resume, record=run_state)
+    modules = {"policy": m.policy, "value_head": m.value_head,
+               **({"cost_value_head": m.cost_head} if m.cost_head is not None else {})}
+    run_state = {"kind": "rl", "init_from": str(Path(args.init_from)), "reward_heads": args.reward_heads,
+                 "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(m.tok), "config": asdict(cfg)}
+    state = training.resume(out, modules, optimizer, m.policy, m.tok, is_main, args.resume, record=run_state)
     start, log_lambda = state["step"], state.get("log_lambda", 0.0)
     kl_ctl.value = state.get("kl_coef", kl_ctl.value)
     recent_costs = deque(state.get("recent_costs", []), maxlen=cfg.cost_window)  # episode costs behind lambda
-    ddp_policy = policy
-    if world_size > 1:
-        ddp_policy = torch.nn.parallel.DistributedDataParallel(policy)
+    ddp_policy = torch.nn.parallel.DistributedDataParallel(m.policy) if ddp else m.policy
     if is_main:
         atomic_write_json(out / "rl_run.json", run_state)
 
-    from tqdm import tqdm
-
     bar = tqdm(range(start, cfg.iterations), initial=start, total=cfg.iterations, disable=not is_main,
                desc=f"ppo:{cfg.reward}", dynamic_ncols=True)
-    ddp = world_size > 1
     for it in bar:
         t0 = time.time()
         lr = training.lr_at(it, cfg.lr_decay_iterations or cfg.iterations, cfg.lr, 0, cfg.min_lr_ratio,
@@ -358,129 +492,43 @@ def main(argv=None) -> dict:
         pick = torch.randperm(len(rl_rows), generator=g)[: cfg.batch_size].tolist()
         rows = [rl_rows[i] for i in pick][rank::world_size]
         sample_gen = torch.Generator(device=device).manual_seed(cfg.seed * 100_003 + it * 1000 + rank)
-        policy.eval()
-        ro = rollout(policy, tok, rows, cfg.max_new_tokens, cfg.temperature, generator=sample_gen, device=device)
+        m.policy.eval()
+        ro = rollout(m.policy, m.tok, rows, cfg.max_new_tokens, cfg.temperature, generator=sample_gen, device=device)
         t_rollout = time.time() - t0
 
         # -- 2. score the final answers (the reasoning is hidden from the heads)
         t1 = time.time()
-        score, cost, info = score_rollout(cfg, rows, ro.completions, heads, tok, world, device, log_lambda)
+        score, cost, info = score_rollout(cfg, rows, ro.completions, m.reward_heads, m.tok, world, device)
         training.check_finite("reward", float(score.sum()), out, it + 1)
         info = {k: global_mean(v, ddp) for k, v in info.items()}  # equal shares: the mean of means
         t_score = time.time() - t1
 
-        # -- 3./4. old log-probs, reference log-probs, values; per-token rewards; GAE
+        # -- 3./4. old and reference log-probs, values; per-token rewards; GAE -- then 5. the PPO update
         t2 = time.time()
-        mask = ro.response_mask.float()  # (B, R)
-        with torch.no_grad():
-            old_logp, old_values, _ = forward_response(policy, value_head, ro.ids, ro.attention_mask, ro.prompt_len,
-                                                       cfg.temperature, cost_head=cost_head)
-            if lagrangian:
-                old_values, old_cost_values = old_values
-            ref_logp, _, _ = forward_response(reference, None, ro.ids, ro.attention_mask, ro.prompt_len,
-                                              cfg.temperature)
-            # on-policy check: the full forward pass must reproduce the KV-cache engine's log-probs (a gap means a
-            # bug: temperature, padding, positions, dtype)
-            rollout_gap = global_max(((old_logp - ro.sample_logp).abs() * mask).max().item(), ddp)
-            check_on_policy("rollout_logprob_gap", rollout_gap, cfg.rollout_gap_warn, cfg.rollout_gap_stop, it + 1)
-            kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask  # (B, R)
-            token_rewards = rewards.per_token_rewards(score, kl, mask, kl_ctl.value)  # -beta*KL_t, + score at end
-            if lagrangian:  # the KL is subtracted from the reward and added to the cost: c_t = +beta*KL_t, + cost
-                cost_rewards = rewards.per_token_rewards(cost, -kl, mask, kl_ctl.value)
-        if it == 0 and cfg.value_warmup_steps:  # fit the critic(s) to this batch before the policy moves
-            with torch.no_grad():  # (B, R, D): the states the heads read, as in forward_response
-                hidden = policy(ro.ids, attention_mask=ro.attention_mask, return_hidden=True)[:, ro.prompt_len - 1:-1]
-            streams = [token_rewards] + ([cost_rewards] if lagrangian else [])
-            for head, r_ in zip(heads_, streams):  # Monte Carlo return: GAE with lambda = 1 and V = 0
-                mc_return = compute_gae(r_, torch.zeros_like(r_), mask, cfg.gamma, 1.0)[1]
-                warm_up_value_head(head, hidden, mc_return, mask, value_lr, cfg.value_warmup_steps, ddp)
-            with torch.no_grad():
-                old_values = value_head(hidden)
-                old_cost_values = cost_head(hidden) if lagrangian else None
-        with torch.no_grad():
-            advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.lam)
-            ev = {"explained_variance": explained_variance(old_values, returns, mask)}  # 1 - Var[R-V]/Var[R]
-            if lagrangian:  # Safe RLHF: a cost critic, and A = (A_r - lambda * A_c) / (1 + lambda); the KL in
-                # both streams keeps its weight beta in the combined advantage whatever lambda is
-                adv_c, returns_c = compute_gae(cost_rewards, old_cost_values * mask, mask, cfg.gamma, cfg.lam)
-                ev["cost_explained_variance"] = explained_variance(old_cost_values, returns_c, mask)
-                advantages = rewards.lagrangian_advantage(advantages, adv_c, torch.tensor(log_lambda))
-            advantages = masked_whiten(advantages, mask, distributed=ddp)
-
-        # -- 5. PPO update
-        policy.train()
-        stats: dict[str, list[float]] = {}
-        n = len(rows)
-        logprob_gap = None
-        for epoch in range(cfg.ppo_epochs):
-            perm = torch.randperm(n, generator=g).tolist()
-            mb_size = cfg.minibatch_size // world_size
-            for m0 in range(0, n, mb_size):
-                mb = perm[m0:m0 + mb_size]
-                micro = [mb[j:j + cfg.micro_batch_size] for j in range(0, len(mb), cfg.micro_batch_size)]
-                n_tok = mask[mb].sum()
-                if ddp:  # the minibatch's tokens over all processes: the loss is a mean over all of them
-                    torch.distributed.all_reduce(n_tok)
-                for k, idx in enumerate(micro):
-                    sync = k == len(micro) - 1 or world_size == 1
-                    with (contextlib.nullcontext() if sync else ddp_policy.no_sync()):
-                        logp, values, entropy = forward_response(
-                            ddp_policy, value_head, ro.ids[idx], ro.attention_mask[idx], ro.prompt_len,
-                            cfg.temperature, return_entropy=True, cost_head=cost_head)
-                        if lagrangian:
-                            values, cost_values = values
-                        m = mask[idx]
-                        if logprob_gap is None:  # on-policy check: same weights, same tokens -> same log-probs
-                            logprob_gap = global_max(((logp - old_logp[idx]).abs() * m).max().item(), ddp)
-                            check_on_policy("logprob_gap", logprob_gap, cfg.logprob_gap_warn, cfg.logprob_gap_stop,
-                                            it + 1)
-                        pg_loss, pg_stats = policy_loss(logp, old_logp[idx], advantages[idx], m, cfg.clip_eps)
-                        v_loss, v_stats = value_loss(values, old_values[idx], returns[idx], m,
-                                                     cfg.value_clip_eps)
-                        ent = masked_mean(entropy, m)
-                        loss = pg_loss + cfg.vf_coef * v_loss - cfg.ent_coef * ent
-                        if lagrangian:  # the cost critic learns the cost-to-go the same way
-                            vc_loss, _ = value_loss(cost_values, old_cost_values[idx], returns_c[idx], m,
-                                                    cfg.value_clip_eps)
-                            loss = loss + cfg.vf_coef * vc_loss
-                            v_stats = {**v_stats, "cost_value_loss": vc_loss.item()}
-                        training.check_finite("loss", loss.item(), out, it + 1)
-                        # micro-batches weighted by their tokens; x world_size because DDP averages the processes
-                        (loss * m.sum() * world_size / n_tok).backward()
-                    for key, v in {"pg_loss": pg_loss.item(), "value_loss": v_loss.item(), "entropy": ent.item(),
-                                   **pg_stats, **v_stats}.items():
-                        stats.setdefault(key, []).append(v)
-                if ddp:  # the value heads are outside DDP: average their gradients by hand
-                    for p_ in head_params:
-                        torch.distributed.all_reduce(p_.grad, op=torch.distributed.ReduceOp.AVG)
-                stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
-                optimizer.step()
-                optimizer.zero_grad(set_to_none=True)
+        t = targets(m, ro, score, cost, cfg, kl_ctl.value, log_lambda, it == 0 and cfg.value_warmup_steps > 0,
+                    ddp, it)
+        stats, logprob_gap = ppo_update(m, ddp_policy, optimizer, ro, t, g, cfg, world_size, out, it)
         t_update = time.time() - t2
 
         # -- bookkeeping: KL controller, Lagrange multiplier (both from the whole batch, all processes), logs
-        seq_kl = global_mean(kl.sum(1).mean().item(), ddp)
+        seq_kl = global_mean(t.kl.sum(1).mean().item(), ddp)
         kl_ctl.update(seq_kl, cfg.batch_size)
-        if lagrangian:  # lambda follows the mean cost of the last cost_window episodes, in log space, capped
+        row = {"step": it + 1, **{k: round(v, 5) for k, v in info.items()}, "kl": round(seq_kl, 5),
+               "kl_coef": kl_ctl.value, "lr": lr, **{k: round(sum(v) / len(v), 5) for k, v in stats.items()},
+               **{k: (None if math.isnan(v) else round(v, 5)) for k, v in t.stats.items()
+                  if k != "rollout_logprob_gap"},
+               "logprob_gap": logprob_gap, "rollout_logprob_gap": t.stats["rollout_logprob_gap"],
+               "response_len": t.mask.sum(1).mean().item(), "end_rate": ro.ended.float().mean().item(),
+               "seconds_rollout": round(t_rollout, 2), "seconds_score": round(t_score, 2),
+               "seconds_update": round(t_update, 2)}
+        if cost is not None:  # lambda follows the mean cost of the last cost_window episodes, in log space, capped
             recent_costs.extend(gather_rows(cost, ddp).tolist())
             window_cost = sum(recent_costs) / len(recent_costs)
             log_lambda = float(rewards.update_log_lambda(log_lambda, window_cost, cfg.cost_limit, cfg.lambda_lr,
                                                          max_log_lambda=cfg.max_log_lambda))
-        row = {"step": it + 1, **{k: round(v, 5) for k, v in info.items()}, "kl": round(seq_kl, 5),
-               "kl_coef": kl_ctl.value, "lr": lr, **{k: round(sum(v) / len(v), 5) for k, v in stats.items()},
-               **{k: (None if math.isnan(v) else round(v, 5)) for k, v in ev.items()}, "logprob_gap": logprob_gap, "rollout_logprob_gap": rollout_gap,
-               "response_len": mask.sum(1).mean().item(), "end_rate": ro.ended.float().mean().item(),
-               "seconds_rollout": round(t_rollout, 2), "seconds_score": round(t_score, 2),
-               "seconds_update": round(t_update, 2)}
-        if lagrangian:
-            row["lambda"] = round(math.exp(log_lambda), 5)
-            row["window_cost"] = round(window_cost, 5)
+            row |= {"lambda": round(math.exp(log_lambda), 5), "window_cost": round(window_cost, 5)}
         if cfg.grader_every and (it % cfg.grader_every == 0 or it + 1 == cfg.iterations):
-            gs = [graders.grade(world, r, c.answer or "") for r, c in zip(rows, ro.completions)]
-            row["grader_h"] = sum(x.h for x in gs) / len(gs)
-            row["grader_s"] = sum(x.s for x in gs) / len(gs)
-            row["grader_reward"] = sum(x.h * x.s for x in gs) / len(gs)
-            row["modes"] = {m_: sum(x.mode == m_ for x in gs) for m_ in ("direct", "safe_completion", "refusal")}
+            row |= grader_row(world, rows, ro.completions)
         if is_main:
             training.log_metrics(out, row)
             bar.set_postfix(r=f"{info['reward']:.3f}", h=f"{info['h']:.2f}", s=f"{info['s']:.2f}",
@@ -489,8 +537,8 @@ def main(argv=None) -> dict:
                 training.save_checkpoint(out, it + 1, modules, optimizer,
                                          {"log_lambda": log_lambda, "kl_coef": kl_ctl.value,
                                           "recent_costs": list(recent_costs), **run_state})
-                policy.save_pretrained(out, tokenizer=tok)
-        if world_size > 1:
+                m.policy.save_pretrained(out, tokenizer=m.tok)
+        if ddp:
             torch.distributed.barrier()
 
     summary = {"iterations": cfg.iterations, "reward": cfg.reward, "reward_source": cfg.reward_source,

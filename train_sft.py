@@ -1,6 +1,6 @@
 """Supervised fine-tuning: the three SFT stages of the recipe, or any JSONL on a loaded HF model.
 
-Stages (Yuan et al. 2025, arXiv 2508.09224 §3; Guan et al. 2024, arXiv 2412.16339 §2):
+Stages (Yuan et al. 2025, §3; Guan et al. 2024, §2):
   base             helpful-only SFT from scratch: stands in for pretraining plus helpful-only instruction tuning,
                    so the base really knows the (fictional) hazardous details the later stages must withhold;
                    with --init-from, the same SFT of a pretrained checkpoint (its own tokenizer and chat format)
@@ -15,7 +15,7 @@ Run:
   python train_sft.py --stage base --out runs/base                      # builds the world and tokenizer it needs
   python train_sft.py --stage safe_completion --init-from runs/base --out runs/sc_sft
   python train_sft.py --stage base --init-from models/Qwen2.5-0.5B-Instruct --lr 2e-5 --out runs/qwen_base
-      (helpful-only SFT of a pretrained checkpoint: what `minisafe.recipe --init-from` runs as stage base)
+      (helpful-only SFT of a pretrained checkpoint: what `recipe.py --init-from` runs as stage base)
   python train_sft.py --stage custom --init-from path/to/hf_model --data my.jsonl --out runs/mine --device cuda
   torchrun --standalone --nproc_per_node 2 train_sft.py --stage base --out runs/base     # DDP (gloo on CPU)
 A run killed at any moment continues exactly with the same command plus --resume.
@@ -26,17 +26,18 @@ start of the answer, excluded from the loss), "system": str (optional)}.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import sys
 import time
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
 from tqdm import tqdm
 
+import build_world
 from minisafe.cli import run_main
+from minisafe.generation import generate_completions, render_prompts
 from minisafe.io import DataError, atomic_write_json, file_sha256, line_of, read_jsonl, tokenizer_sha256, \
     write_jsonl
 from minisafe.logprobs import linear_cross_entropy
@@ -147,6 +148,23 @@ def encode_rows(rows: list[dict], tok: ChatTokenizer, seq_len: int, path: Path) 
     return examples, skipped
 
 
+def load_data(data_path: Path, tok: ChatTokenizer, cfg: SFTConfig) -> tuple[list[Example], list[Example], int]:
+    """(train, validation, skipped): every 50th row held out for the validation loss; rows longer than --seq-len
+    skipped and counted."""
+    rows = read_jsonl(data_path, required=("prompt", "cot", "answer"),
+                      types={"prompt": str, "cot": str, "answer": str, "prefill": str, "system": str})
+    if not rows:
+        sys.exit(f"{data_path}: no training rows")
+    val_rows = rows[::50]  # a fixed 2% held out for validation loss
+    train_rows = [r for i, r in enumerate(rows) if i % 50 != 0]
+    train, skipped = encode_rows(train_rows, tok, cfg.seq_len, data_path)
+    val, _ = encode_rows(val_rows, tok, cfg.seq_len, data_path)
+    if len(train) < cfg.batch_size:
+        sys.exit(f"{data_path}: {len(train)} usable rows (after skipping {skipped} longer than --seq-len "
+                 f"{cfg.seq_len}) is fewer than one batch of {cfg.batch_size}")
+    return train, val, skipped
+
+
 def collate(examples: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Right-pad a micro-batch: input_ids (B, T), attention_mask (B, T), targets (B, T) with -100 on padding."""
     ids, mask = pad_right([e.input_ids for e in examples], pad_id)
@@ -160,8 +178,6 @@ def collate(examples: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.T
 
 def resolve_world(args) -> Path | None:
     """The world directory: --world, else the one beside --init-from, else OUT/world (built if missing)."""
-    from minisafe import world as world_mod
-
     if args.world:
         wdir = Path(args.world)
     elif args.init_from and (Path(args.init_from) / "world").exists():
@@ -174,7 +190,7 @@ def resolve_world(args) -> Path | None:
         if args.stage == "custom":
             return None
         print(f"building the safety world in {wdir} (seed {args.seed})")
-        world_mod.build(wdir, seed=args.seed)
+        build_world.build(wdir, seed=args.seed)
     return wdir
 
 
@@ -210,7 +226,7 @@ def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
 
 
 def parse_args(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = C.parser(__doc__)
     g = p.add_argument_group("what to train")
     g.add_argument("--stage", choices=["base", "safe_completion", "refusal", "custom"], default="base",
                    help="base: helpful-only from scratch; safe_completion / refusal: safety SFT from --init-from; "
@@ -263,17 +279,7 @@ def main(argv=None) -> dict:
         torch.distributed.barrier()
         tok = tok or load_tokenizer(args, cfg, world_dir)
     data_path = Path(args.data) if args.data else world_dir / STAGE_DATA[args.stage]
-    rows = read_jsonl(data_path, required=("prompt", "cot", "answer"),
-                      types={"prompt": str, "cot": str, "answer": str, "prefill": str, "system": str})
-    if not rows:
-        sys.exit(f"{data_path}: no training rows")
-    val_rows = rows[::50]  # a fixed 2% held out for validation loss
-    train_rows = [r for i, r in enumerate(rows) if i % 50 != 0]
-    train, skipped = encode_rows(train_rows, tok, cfg.seq_len, data_path)
-    val, _ = encode_rows(val_rows, tok, cfg.seq_len, data_path)
-    if len(train) < cfg.batch_size:
-        sys.exit(f"{data_path}: {len(train)} usable rows (after skipping {skipped} longer than --seq-len "
-                 f"{cfg.seq_len}) is fewer than one batch of {cfg.batch_size}")
+    train, val, skipped = load_data(data_path, tok, cfg)
     if is_main:
         print(f"data: {data_path} -> {len(train)} train / {len(val)} val examples; "
               f"skipped {skipped} longer than {cfg.seq_len} tokens")
@@ -391,20 +397,14 @@ def _show_samples(model, tok, world_dir, out, step, device, n=3):
     """Greedy answers to a few eval prompts, printed and appended to OUT/samples.jsonl (a seeded, fixed choice)."""
     if world_dir is None or not (world_dir / "prompts.jsonl").exists():
         return
-    from minisafe.tokenizer import pad_left
-
     rows = [r for r in read_jsonl(world_dir / "prompts.jsonl") if r["split"] == "eval"]
     rows = [rows[i] for i in range(0, len(rows), max(1, len(rows) // n))][:n]
-    prompts = [tok.render_prompt(r["prompt"], prefill=r.get("prefill", "")) for r in rows]
-    ids, mask = pad_left(prompts, tok.pad_id)
     model.eval()
-    gen = model.generate(ids.to(device), 160, temperature=0.0, eos_token_id=tok.end_id,
-                         attention_mask=mask.to(device), pad_token_id=tok.pad_id)
+    completions = generate_completions(model, tok, render_prompts(tok, rows), 160, temperature=0.0,
+                                       device=device).completions
     model.train()
-    P = ids.shape[1]
     samples = []
-    for r, p, g in zip(rows, prompts, gen[:, P:].tolist()):
-        c = tok.parse_generation(p, g)
+    for r, c in zip(rows, completions):
         samples.append({"step": step, "intent": r["intent"], "prompt": r["prompt"], "reasoning": c.reasoning,
                         "answer": c.answer})
         tqdm.write(f"[step {step}] ({r['intent']}) {r['prompt']}\n  -> {c.answer}")

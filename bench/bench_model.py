@@ -21,7 +21,6 @@ import tempfile
 import time
 
 import torch
-import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from minisafe.logprobs import linear_cross_entropy  # noqa: E402

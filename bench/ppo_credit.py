@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import train_rl  # noqa: E402
 
-SETTINGS = {"before": ["--lam", "0.95", "--value-warmup-steps", "0", "--value-lr", "3e-5"], "after": []}
+SETTINGS = {"before": ["--gae-lambda", "0.95", "--value-warmup-steps", "0", "--value-lr", "3e-5"], "after": []}
 
 
 def corr(a, b) -> float:

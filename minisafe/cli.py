@@ -15,19 +15,13 @@ import os
 import sys
 import traceback
 
+from safetensors import SafetensorError
+
+from minisafe.hf import CheckpointError
+from minisafe.io import DataError
+
 EXIT_BAD_INPUT = 2
-
-
-def _known() -> tuple[type[BaseException], ...]:
-    from safetensors import SafetensorError
-
-    from minisafe.hf import CheckpointError
-    from minisafe.io import DataError
-
-    return (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError, SafetensorError)
-
-
-KNOWN_ERRORS = _known()
+KNOWN_ERRORS = (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError, SafetensorError)
 
 
 def _from_validation(e: BaseException) -> bool:

@@ -1,9 +1,9 @@
 """A small client for any OpenAI-compatible chat-completions server (vLLM, llama.cpp's server, Ollama, SGLang,
-`python -m minisafe.serve`).
+`python serve.py`).
 
-Deliberative Alignment (Guan et al. 2024, arXiv 2412.16339, §2) and safe-completions (Yuan et al. 2025,
-arXiv 2508.09224, §3) use language models as the spec-reading teacher and the judge; people serve those models behind
-the OpenAI chat-completions API. This module is the one place that talks to such a server.
+Deliberative Alignment (Guan et al. 2024, §2) and safe-completions (Yuan et al. 2025, §3) use language models as the
+spec-reading teacher and the judge; people serve those models behind the OpenAI chat-completions API. This module is
+the one place that talks to such a server.
 
 It uses the standard library only (urllib, concurrent.futures): the API is one JSON POST, so a client package would
 add a runtime dependency (and its own retry and timeout policy) for no gain. What it does:

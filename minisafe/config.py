@@ -3,7 +3,7 @@
 A field `lr: float = opt(3e-5, "peak learning rate")` becomes `--lr FLOAT` with that help and its default listed in
 --help. Presets stay dicts of overrides on the dataclass; the command line overrides the preset:
 
-    p = argparse.ArgumentParser()
+    p = parser(__doc__)
     add_dataclass_args(p.add_argument_group("PPO"), PPOConfig, replace(PPOConfig(), **PRESETS["cpu"]))
     args = p.parse_args()
     preset = replace(PPOConfig(), **PRESETS[args.preset])       # a preset is a dict of overrides
@@ -21,6 +21,22 @@ import math
 import types
 import typing
 from dataclasses import MISSING, field, fields, is_dataclass, replace
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """The script's docstring as written; each option's default in its help line unless the help already says it."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if "default" in text or action.required or action.default in (None, False, argparse.SUPPRESS):
+            return text
+        return f"{text} (default: %(default)s)"
+
+
+def parser(doc: str) -> argparse.ArgumentParser:
+    """A stage script's parser: its docstring as --help's text, every default shown, no abbreviated options
+    (--lam must not silently mean --lambda-lr)."""
+    return argparse.ArgumentParser(description=doc, formatter_class=_HelpFormatter, allow_abbrev=False)
 
 
 def opt(default=MISSING, help: str = "", choices=None, default_factory=MISSING):
@@ -76,7 +92,8 @@ def add_dataclass_args(parser, cls, defaults=None, prefix: str = "", skip: tuple
             add_dataclass_args(parser, tp, value, prefix=name + "_")
             continue
         help_ = f.metadata.get("help", "") or (f"{cls.__name__}.{f.name}" if prefix else "")
-        kw = {"dest": name, "default": argparse.SUPPRESS, "help": f"{help_} (default: {value})".strip(),
+        text = f"{help_} (default: {value})".strip().replace("%", "%%")   # argparse %-formats help
+        kw = {"dest": name, "default": argparse.SUPPRESS, "help": text,
               "choices": f.metadata.get("choices")}
         if tp is bool:
             parser.add_argument(flag(name), action=argparse.BooleanOptionalAction, **kw)
@@ -146,4 +163,4 @@ def one_of(cfg, name: str, allowed) -> None:
         _fail(name, v, f"one of {list(allowed)}")
 
 
-__all__ = ["opt", "flag", "add_dataclass_args", "from_args", "positive", "non_negative", "in_range", "one_of"]
+__all__ = ["parser", "opt", "flag", "add_dataclass_args", "from_args", "positive", "non_negative", "in_range", "one_of"]

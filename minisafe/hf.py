@@ -20,14 +20,15 @@ Key map (per layer i):
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import torch
 from torch import Tensor
+from safetensors import safe_open
 
 from minisafe.io import atomic_save_safetensors, atomic_write_json, atomic_write_text, read_json
+from minisafe.model import ModelConfig, Transformer
 
 SUPPORTED_MODEL_TYPES = ("llama", "qwen2", "mistral")
 CONFIG_FILE, WEIGHTS_FILE, INDEX_FILE = "config.json", "model.safetensors", "model.safetensors.index.json"
@@ -42,8 +43,6 @@ class CheckpointError(ValueError):
 
 def config_from_hf(hf: dict, source: str = CONFIG_FILE):
     """HF config dict -> ModelConfig. Rejects features this model does not implement, naming the field."""
-    from minisafe.model import ModelConfig
-
     def need(key):
         if key not in hf:
             raise CheckpointError(f"{source}: missing field '{key}'")
@@ -159,8 +158,6 @@ def hf_state_dict(model) -> dict[str, Tensor]:
 
 def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str, Tensor]:
     """Read the `expected` {HF key: shape} tensors from model.safetensors or its shards; check presence and shape."""
-    from safetensors import safe_open
-
     single, index = path / WEIGHTS_FILE, path / INDEX_FILE
     if single.exists():
         where = {key: single for key in expected}
@@ -199,8 +196,6 @@ def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str,
 
 def load_pretrained(path, dtype: torch.dtype = torch.float32, device="cpu"):
     """Build a Transformer from an HF checkpoint directory."""
-    from minisafe.model import Transformer
-
     path = Path(path)
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: checkpoint directory not found")

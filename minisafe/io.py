@@ -14,6 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save
+
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -83,6 +87,12 @@ def read_jsonl(path: str | os.PathLike, required: Sequence[str] = (), types: dic
     types: field -> expected type, checked where the field is present (None is allowed only for a field that is
     not required). Line numbers in errors are physical lines of the file, 1-based, blank lines counted.
     """
+    return [row for _, row in read_jsonl_numbered(path, required, types)]
+
+
+def read_jsonl_numbered(path: str | os.PathLike, required: Sequence[str] = (), types: dict[str, type] | None = None
+                        ) -> list[tuple[int, dict]]:
+    """read_jsonl, each row with its line number (lineno, row), for the caller's own checks to name the line."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: file not found")
@@ -106,7 +116,7 @@ def read_jsonl(path: str | os.PathLike, required: Sequence[str] = (), types: dic
                 if field in row and not isinstance(v, typ) and not (v is None and field not in required):
                     raise DataError(f"{path}:{lineno}: field '{field}': expected {typ.__name__}, "
                                     f"got {type(v).__name__}")
-            rows.append(row)
+            rows.append((lineno, row))
     return rows
 
 
@@ -133,8 +143,6 @@ def append_jsonl(path: str | os.PathLike, row: dict) -> None:
 
 def atomic_save_safetensors(tensors: dict, path: str | os.PathLike, metadata: dict[str, str] | None = None) -> None:
     """Save a dict of tensors as safetensors, atomically. Tensors are made contiguous and unshared first."""
-    from safetensors.torch import save
-
     tensors = {k: v.detach().contiguous().clone() if _shares_storage(k, v, tensors) else v.detach().contiguous()
                for k, v in tensors.items()}
     atomic_write_bytes(path, save(tensors, metadata=metadata))
@@ -165,9 +173,6 @@ def check_not_input(out: str | os.PathLike, *inputs: str | os.PathLike | None, f
 
 def load_safetensors(path: str | os.PathLike) -> dict:
     """Load a safetensors file; a damaged or truncated file is a DataError naming it."""
-    from safetensors import SafetensorError
-    from safetensors.torch import load_file
-
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: file not found")
@@ -179,8 +184,6 @@ def load_safetensors(path: str | os.PathLike) -> dict:
 
 def first_non_finite(tensors: dict) -> str | None:
     """The name of the first floating-point tensor holding NaN or inf, or None when all are finite."""
-    import torch
-
     for name, t in tensors.items():
         if torch.is_tensor(t) and t.is_floating_point() and not bool(torch.isfinite(t).all()):
             return name

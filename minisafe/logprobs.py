@@ -1,7 +1,7 @@
 """Fused log-probs and entropy of the LM head, without the (N, V) logits.
 
-PPO (Yuan et al. 2025, arXiv 2508.09224, section 3: the RL stage) needs, per response token, the log-probability of
-the sampled token and the entropy of the policy; SFT (Guan et al. 2024, arXiv 2412.16339, section 2.3) needs the
+PPO (Yuan et al. 2025, §3: the RL stage) needs, per response token, the log-probability of
+the sampled token and the entropy of the policy; SFT (Guan et al. 2024, §2.3) needs the
 cross-entropy of the (CoT, answer) tokens. Both are functions of the logits
 
     z = h W^T / T                       h: (N, D) final hidden states, W: (V, D) LM head, T: temperature
@@ -47,7 +47,6 @@ import functools
 import os
 
 import torch
-import torch.nn.functional as F
 
 IGNORE_INDEX = -100
 

@@ -2,8 +2,8 @@
 
 The same network loads Llama, Qwen2 and Mistral checkpoints from the Hugging Face hub layout unchanged
 (see minisafe/hf.py for the key map): RoPE uses HF's `rotate_half` convention, Qwen2's q/k/v biases are optional.
-It is the policy, the reference and the reward-model trunk of safe-completion training (Yuan et al. 2025,
-arXiv 2508.09224, Sec. 3), and `generate` is PPO's rollout engine, so decoding is written to be quick on a CPU.
+It is the policy, the reference and the reward-model trunk of safe-completion training (Yuan et al. 2025, §3), and
+`generate` is PPO's rollout engine, so decoding is written to be quick on a CPU.
 
 Every weight maps one to one onto an HF tensor (hf.py). Fusing q|k|v and gate|up into single Linears was tried
 and dropped: one matmul fewer per decode step, but the training step got slower (the backward of the split output
@@ -15,7 +15,7 @@ costs a zero-fill and a copy), see docs/benchmarks.md.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 
 import torch
 import torch.nn as nn
@@ -48,17 +48,6 @@ class ModelConfig:
     @property
     def head_dim(self) -> int:
         return self.d_model // self.n_heads
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "ModelConfig":
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - known)
-        if unknown:
-            raise ValueError(f"ModelConfig: unknown fields {unknown}; expected a subset of {sorted(known)}")
-        return cls(**d)
 
 
 # ----------------------------------------------------------------------------------------------------------------

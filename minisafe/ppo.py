@@ -1,6 +1,6 @@
 """PPO for a language-model policy: rollout, generalised advantage estimation, clipped losses.
 
-The RL stage of safe-completion training (Yuan et al. 2025, arXiv 2508.09224, §3) optimises the SFT policy with
+The RL stage of safe-completion training (Yuan et al. 2025, §3) optimises the SFT policy with
 PPO (Schulman et al. 2017) against reward = helpfulness x safety. The details follow "The N Implementation Details
 of RLHF with PPO" (Huang et al. 2023): score added at the final token, per-token KL penalty, GAE with gamma = 1,
 advantages whitened under the mask, clipped policy and value losses, logits divided by the sampling temperature
@@ -20,8 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import torch
+import torch.distributed as dist
 import torch.nn as nn
 
+from minisafe.generation import generate_completions, render_prompts
 from minisafe.logprobs import linear_logprobs
 
 
@@ -52,8 +54,6 @@ def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8, distri
     two processes whiten exactly as one process holding both halves would.
     """
     if distributed:
-        import torch.distributed as dist
-
         xm = torch.where(mask.bool(), x, torch.zeros_like(x))
         sums = torch.stack([xm.sum(), (xm * xm).sum(), mask.to(x.dtype).sum()])  # sum x, sum x^2, n
         dist.all_reduce(sums)
@@ -174,7 +174,7 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
                        steps: int, distributed: bool = False) -> float:
     """Fit V to one batch's Monte Carlo returns before the first policy update; returns the final loss.
 
-        L = E_t[(V(h_t) - R_t)^2],  R_t = sum_{l >= 0} gamma^l r_{t+l}  (GAE with lambda = 1 and V = 0)
+        L = E_t[(V(hidden_t) - R_t)^2],  R_t = sum_{l >= 0} gamma^l r_{t+l}  (GAE with lambda = 1 and V = 0)
 
     hidden (B, T, D) is detached: only the head moves. Without this a zero-initialised head starts at V = 0 and, at
     the policy's learning rate, stays near it (docs/results.md, "PPO credit assignment"). With DDP the gradients are
@@ -188,7 +188,7 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
         loss.backward()
         if distributed:
             for p in head.parameters():
-                torch.distributed.all_reduce(p.grad, op=torch.distributed.ReduceOp.AVG)
+                dist.all_reduce(p.grad, op=dist.ReduceOp.AVG)
         opt.step()
     return loss.item()
 
@@ -205,19 +205,19 @@ def forward_response(model, value_head: ValueHead | None, ids: torch.Tensor, att
     model may be wrapped in DistributedDataParallel: the forward goes through the wrapper (gradient sync), the
     tied output matrix is read from the module inside.
     """
-    hidden = model(ids, attention_mask=attention_mask, return_hidden=True)  # (B, P + R, D)
-    h = hidden[:, prompt_len - 1:-1]  # (B, R, D): the state that predicts response token t
+    # (B, R, D) of the model's (B, P + R, D) final hidden states: the one that predicts response token t
+    hidden = model(ids, attention_mask=attention_mask, return_hidden=True)[:, prompt_len - 1:-1]
     targets = ids[:, prompt_len:]  # (B, R)
-    B, R, D = h.shape
+    B, R, D = hidden.shape
     lm_head_weight = getattr(model, "module", model).lm_head_weight  # (V, D)
-    out = linear_logprobs(h.reshape(B * R, D), lm_head_weight, targets.reshape(B * R),
+    out = linear_logprobs(hidden.reshape(B * R, D), lm_head_weight, targets.reshape(B * R),
                           temperature=temperature if temperature > 0 else 1.0, return_entropy=return_entropy)
     logp, entropy = (out if return_entropy else (out, None))
     logp = logp.view(B, R)
     entropy = entropy.view(B, R) if entropy is not None else None
-    values = value_head(h) if value_head is not None else None
+    values = value_head(hidden) if value_head is not None else None
     if cost_head is not None:
-        values = (values, cost_head(h))
+        values = (values, cost_head(hidden))
     return logp, values, entropy
 
 
@@ -245,24 +245,14 @@ def rollout(model, tokenizer, rows: list[dict], max_new_tokens: int, temperature
     A prefill row's forced answer prefix is part of the prompt, not of the response: the policy is not credited
     or blamed for tokens it did not choose.
     """
-    from minisafe.tokenizer import pad_left
-
-    prompts = [tokenizer.render_prompt(r["prompt"], prefill=r.get("prefill", "")) for r in rows]
-    prompt_ids, prompt_mask = pad_left(prompts, tokenizer.pad_id)
-    prompt_ids, prompt_mask = prompt_ids.to(device), prompt_mask.to(device)
-    P = prompt_ids.shape[1]
-    out, sample_logp = model.generate(prompt_ids, max_new_tokens, temperature=temperature,
-                                      eos_token_id=tokenizer.end_id, attention_mask=prompt_mask, generator=generator,
-                                      pad_token_id=tokenizer.pad_id, return_logprobs=True)
-    response = out[:, P:]  # (B, R)
+    g = generate_completions(model, tokenizer, render_prompts(tokenizer, rows), max_new_tokens, temperature,
+                             generator=generator, device=device, return_logprobs=True)
+    P = g.prompt_len
+    response = g.ids[:, P:]  # (B, R)
     is_end = response == tokenizer.end_id
     ended = is_end.any(dim=1)
     # 1 up to and including the first <|end|>; the whole row when there is none (truncated response)
     after_end = (is_end.long().cumsum(dim=1) - is_end.long()) > 0
     response_mask = (~after_end).long()
-    completions = []
-    for i, r in enumerate(rows):
-        resp = response[i][response_mask[i].bool()].tolist()
-        completions.append(tokenizer.parse_generation(prompts[i], resp))  # a prefill's forced tokens included
-    attention_mask = torch.cat([prompt_mask, response_mask], dim=1)
-    return Rollout(out, attention_mask, response_mask, P, ended, sample_logp * response_mask, completions)
+    attention_mask = torch.cat([g.prompt_mask, response_mask], dim=1)
+    return Rollout(g.ids, attention_mask, response_mask, P, ended, g.logprobs * response_mask, g.completions)

@@ -1,6 +1,6 @@
 """The two tiny reward heads of safe-completion RL: helpfulness h and safety s, each in [0, 1].
 
-Yuan et al. 2025 (arXiv 2508.09224, §3.2): two reward models score the prompt and the *final answer*; the chain of
+Yuan et al. 2025, §3.2: two reward models score the prompt and the *final answer*; the chain of
 thought is hidden from them, so no optimisation pressure lands on the reasoning. Here a reward model is a transformer
 backbone (initialised from the base or SFT checkpoint) plus a scalar head read at the last token of the answer:
 
@@ -18,22 +18,14 @@ cross-entropy against the judge's soft labels h and s. Each arm's heads learn it
 Everything else (architecture, data mix, training) is the same for both, so the two arms' rewards come from the
 same kind of source. The labels are recorded with the heads; PPO refuses heads trained for the other arm.
 
-    python -m minisafe.reward_model train --init-from runs/sc_sft --world runs/world --out runs/rm
-    python -m minisafe.reward_model train --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
-    python -m minisafe.reward_model eval --rm runs/rm --world runs/world
-
-With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead (minisafe/llm_judge.py);
-rows of your own prompts have no world teacher, so their answers come from --answers FILE and --sample-from.
+train_rewards.py trains both heads of an arm and measures their agreement with its judge; an LLM judge
+(minisafe/llm_judge.py) can label the data instead of the graders.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import random
-import time
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
@@ -41,12 +33,15 @@ import torch.nn as nn
 import torch.nn.functional as F
 from tqdm import tqdm
 
-from minisafe import graders, llm_judge
+from minisafe import graders
 from minisafe.io import DataError, atomic_save_safetensors, atomic_write_json, load_safetensors, \
-    read_json, read_jsonl, tokenizer_sha256
+    read_json, tokenizer_sha256
 from minisafe.model import Transformer
-from minisafe.training import epoch_batches, pick_device
+from minisafe.generation import load_sampler, sample_answers
+from minisafe.teachers import teacher_answer
+from minisafe.training import epoch_batches, lr_at
 from minisafe.tokenizer import ChatTokenizer, pad_right
+from minisafe.vocab import SEVERE
 
 HEADS = ("helpfulness", "safety")
 
@@ -144,7 +139,7 @@ def load_heads(directory: str | Path, labels: str | None, device="cpu") -> dict[
     got = trained_labels(directory, heads)
     if labels is not None and got != labels:
         raise DataError(f"{directory}: these reward heads learned the {got!r} judge's labels, this run expects "
-                        f"{labels!r}: use heads trained with `python -m minisafe.reward_model train --labels {labels}`")
+                        f"{labels!r}: use heads trained with `python train_rewards.py --labels {labels}`")
     return heads
 
 
@@ -198,11 +193,9 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
     answer spliced in (unsafe when that sentence carries an operational fact), and an answer cut short (less
     helpful). extra_answers: prompt id -> model samples to add. The answers are the same whatever the labels.
     """
-    from minisafe.teachers import teacher_answer
-
     examples = []
     for row in rows:
-        if row["topic"] not in world._by_key:  # your own prompts (llm_judge, own_recipe): no world teacher answers
+        if row["topic"] not in world._by_key:  # your own prompts (llm_judge, recipe_own_spec.py): no world teacher answers
             examples += [e for a in (extra_answers or {}).get(row["id"], [])
                          if (e := graded(world, row, a, labels)) is not None]
             continue
@@ -233,12 +226,9 @@ def policy_samples(model_dirs: list[str], rows: list[dict], per_prompt: int, see
     Heads trained on teacher text alone rank those poorly, and PPO then optimises the heads' blind spots. Sampling
     the base and SFT models at the rollout temperature puts the policy's own distribution into the data.
     """
-    from minisafe.evaluate import sample_answers
-
     out: dict[str, list[str]] = {r["id"]: [] for r in rows}
     for k, d in enumerate(model_dirs):
-        model = Transformer.from_pretrained(d).to(device)
-        tok = ChatTokenizer.from_file(Path(d) / "tokenizer.json")
+        model, tok = load_sampler(d, device)
         for j in range(per_prompt):
             comps = sample_answers(model, tok, rows, max_new_tokens, temperature, seed=seed * 1000 + k * 10 + j,
                                    device=device, desc=f"samples of {Path(d).name}")
@@ -252,19 +242,11 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() + "." for s in text.replace("\n", " ").split(".") if len(s.split()) >= 4]
 
 
-@dataclass
-class RMConfig:
-    epochs: int = 2
-    batch_size: int = 32
-    lr: float = 3e-4
-    weight_decay: float = 0.0
-    max_len: int = 256
-    seed: int = 0
-
-
-def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg: RMConfig,
+def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg,
                device="cpu", desc: str = "") -> list[float]:
-    """Fit one head with BCE against the graders' soft label (`h` or `s`). Returns per-epoch mean losses."""
+    """Fit one head with BCE against the judge's soft label (`h` or `s`). Returns per-epoch mean losses.
+
+    cfg: epochs, batch_size, lr, weight_decay, max_len, seed (train_rewards.RewardsConfig)."""
     data = [(tok.render_reward(e["prompt"], e["answer"]), float(e[target])) for e in examples]
     kept = [d for d in data if len(d[0]) <= cfg.max_len]
     if not kept:
@@ -286,8 +268,8 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
             batch = [data[i] for i in idx]
             ids, mask = pad_right([b[0] for b in batch], tok.pad_id)
             y = torch.tensor([b[1] for b in batch], device=device)
-            for group in opt.param_groups:  # cosine decay to 10%
-                group["lr"] = cfg.lr * (0.1 + 0.45 * (1 + math.cos(math.pi * step / steps)))
+            for group in opt.param_groups:  # cosine decay to 10%, no warm-up
+                group["lr"] = lr_at(step, steps, cfg.lr, warmup_steps=0)
             loss = F.binary_cross_entropy_with_logits(rm.logits(ids.to(device), mask.to(device)), y)
             if not math.isfinite(loss.item()):
                 raise FloatingPointError(f"reward head '{rm.name}': non-finite loss at step {step}")
@@ -356,141 +338,7 @@ def agreement(heads: dict[str, RewardModel], tok: ChatTokenizer, examples: list[
     out["safety_auc"] = auc([p for p, t in zip(s_pred, s_true) if t >= 1.0],  # safe answers should score higher
                             [p for p, t in zip(s_pred, s_true) if t < 1.0])
     out["safety_accuracy"] = sum((p >= 0.5) == (e["s"] >= 0.5) for p, e in zip(s_pred, examples)) / len(examples)
-    severe = [p for p, e in zip(s_pred, examples) if e["severity"] in ("Moderate", "High")]
+    severe = [p for p, e in zip(s_pred, examples) if e["severity"] in SEVERE]
     out["false_safe_rate_moderate_high"] = (sum(p >= 0.5 for p in severe) / len(severe)) if severe else None
     out["n_moderate_high"] = len(severe)
     return out
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# command line
-
-
-def train_main(args) -> dict:
-    from minisafe.world import load_prompts, load_world
-
-    world = load_world()
-    tok = ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
-    rows = load_prompts(Path(args.world) / "prompts.jsonl")
-    rng = random.Random(args.seed)
-    train_rows = [r for r in rows if r["split"] in ("train", "rl")]
-    if args.max_prompts:
-        train_rows = rng.sample(train_rows, min(args.max_prompts, len(train_rows)))
-    device = pick_device(args.device)
-    samples = policy_samples(args.sample_from, train_rows, args.samples_per_prompt, args.seed, device) \
-        if args.sample_from else None
-    for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
-        samples = samples or {}
-        for r in read_jsonl(path, required=("id", "answer")):
-            samples.setdefault(r["id"], []).append(r["answer"])
-    judge_cache = Path(args.judge_cache or Path(args.out) / "judge_cache")
-    judge = llm_judge.judge_from_args(args, judge_cache)
-    # chosen once: training data and agreement use the same judge; an LLM judge plays the --labels arm's judge
-    label_fn = judge.labels if judge is not None else LABELS[args.labels]
-    examples = make_examples(world, train_rows, rng, samples, label_fn)
-    cfg = RMConfig(epochs=args.epochs, lr=args.lr, seed=args.seed)
-    out = Path(args.out)
-    old = read_json(out / "reward_heads.json") if (out / "reward_heads.json").exists() else {}
-    report = {"labels": args.labels, "n_train_examples": len(examples), "config": asdict(cfg), "heads": {}}
-    heads = {}
-    for name, target in (("helpfulness", "h"), ("safety", "s")):
-        if (out / name / "reward_head.json").exists():  # finished by an earlier, killed run of this command
-            heads[name] = RewardModel.load(out / name, device=device)
-            _check_reusable(heads[name], out / name, str(args.init_from), tok, args.labels)
-            if name in old.get("heads", {}):
-                report["heads"][name] = old["heads"][name]  # keep its training record
-            continue
-        torch.manual_seed(args.seed)
-        rm = RewardModel(Transformer.from_pretrained(args.init_from), name).to(device)
-        t0 = time.time()
-        losses = train_head(rm, tok, examples, target, cfg, device=device)
-        rm.save(out / name, tokenizer=tok, init_from=str(args.init_from), labels=args.labels)
-        heads[name] = rm
-        report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
-    report["eval"] = eval_agreement(world, heads, tok, rows, args.seed, args.eval_prompts, args.sample_from,
-                                    device=device, labels=label_fn)
-    if judge is not None:
-        report["judge"] = {**judge.describe(), "cache": str(judge_cache)}
-    atomic_write_json(out / "reward_heads.json", report)
-    return report
-
-
-def _check_reusable(rm: RewardModel, where: Path, init_from: str, tok: ChatTokenizer, labels: str) -> None:
-    """A head already in OUT is reused only when it came from the same --init-from, tokenizer and --labels."""
-    meta = {"labels": "safe_completion", **getattr(rm, "meta", {})}
-    for field, want in (("init_from", init_from), ("tokenizer_sha256", tokenizer_sha256(tok)), ("labels", labels)):
-        if meta.get(field) != want:
-            raise DataError(f"{where / 'reward_head.json'}: field '{field}' is {meta.get(field)!r}, this run has "
-                            f"{want!r}: OUT holds heads of another run; choose another --out or delete {where}")
-
-
-def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int = 0, sample_from=None, device="cpu",
-                   labels=safe_completion_labels) -> dict:
-    """Agreement with the judge the heads learned (`labels`) on the eval split (unseen phrasings and held-out
-    transforms): on the teacher-made answers, and, when models are given, separately on their own sampled answers
-    (what the heads will score during RL)."""
-    rng = random.Random(seed + 1)
-    eval_rows = [r for r in rows if r["split"] == "eval"]
-    if max_prompts:
-        eval_rows = rng.sample(eval_rows, min(max_prompts, len(eval_rows)))
-    examples = make_examples(world, eval_rows, rng, labels=labels)
-    out = agreement(heads, tok, examples, device=device) if examples else {"n": 0}  # own prompts: samples only
-    if sample_from:
-        samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
-        examples = [e for r in eval_rows for a in samples[r["id"]] if (e := graded(world, r, a, labels)) is not None]
-        out["on_model_samples"] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
-    return out
-
-
-def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="cmd", required=True)
-    shared = argparse.ArgumentParser(add_help=False)  # what both subcommands take
-    shared.add_argument("--world", required=True, help="world directory (prompts.jsonl)")
-    shared.add_argument("--eval-prompts", type=int, default=0,
-                        help="eval-split prompts for the agreement check (default 0: the whole split)")
-    shared.add_argument("--seed", type=int, default=0)
-    shared.add_argument("--device", default="auto", help="cpu, cuda or auto")
-    labels_help = ("whose judge the heads learn: safe_completion (graders.grade, output-centric) or refusal "
-                   "(graders.grade_intent, the intent-based baseline's spec)")
-    t = sub.add_parser("train", parents=[shared], help="train both heads and evaluate them against the graders")
-    t.add_argument("--init-from", required=True, help="backbone checkpoint (the SFT model)")
-    t.add_argument("--out", required=True, help="writes OUT/helpfulness, OUT/safety, OUT/reward_heads.json")
-    t.add_argument("--epochs", type=int, default=2)
-    t.add_argument("--lr", type=float, default=3e-4)
-    t.add_argument("--max-prompts", type=int, default=0, help="subsample the training prompts (0: all)")
-    t.add_argument("--sample-from", action="append", default=[], metavar="DIR",
-                   help="also train on graded answers sampled from this model (repeatable: the base and the SFT "
-                        "policy); agreement is then also measured on their samples of eval prompts")
-    t.add_argument("--samples-per-prompt", type=int, default=1, help="answers sampled per prompt and model")
-    t.add_argument("--labels", choices=sorted(LABELS), default="safe_completion", help=labels_help)
-    t.add_argument("--answers", action="append", default=[], metavar="JSONL",
-                   help="also train on these answers (rows with `id` and `answer`, e.g. minisafe.specgen's "
-                        "data.jsonl), labelled by the judge (repeatable)")
-    llm_judge.add_judge_args(t)  # --judge-url U --judge-model M: the labels come from an LLM judge on --judge-spec
-    e = sub.add_parser("eval", parents=[shared], help="agreement of trained heads with their judge on the eval split")
-    e.add_argument("--rm", required=True, help="directory written by `train`")
-    e.add_argument("--labels", choices=sorted(LABELS), default=None,
-                   help=labels_help + " (default: what the heads' record says they learned; another is an error)")
-    e.add_argument("--sample-from", action="append", default=[], metavar="DIR",
-                   help="also measure agreement on this model's sampled answers (repeatable)")
-    args = p.parse_args(argv)
-    if args.cmd == "train":
-        report = train_main(args)
-    else:
-        from minisafe.world import load_prompts, load_world
-
-        device = pick_device(args.device)
-        heads = load_heads(args.rm, args.labels, device=device)
-        labels = args.labels or trained_labels(Path(args.rm), heads)
-        tok = ChatTokenizer.from_file(Path(args.rm) / "safety" / "tokenizer.json")
-        report = {"eval": eval_agreement(load_world(), heads, tok, load_prompts(Path(args.world) / "prompts.jsonl"),
-                                         args.seed, args.eval_prompts, args.sample_from, device=device,
-                                         labels=LABELS[labels])}
-    print(json.dumps(report["eval"], indent=2))
-
-
-if __name__ == "__main__":
-    from minisafe.cli import run_main
-
-    run_main(main)

@@ -3,12 +3,12 @@
 Every function here is a pure function of tensors (no model, no state except the two small KL controllers), so the
 reward a policy is trained on can be read, and tested, in isolation. Each equation sits next to the line computing it.
 
-    safe_completion_reward   r = h * s                        Yuan et al. 2025 (arXiv 2508.09224), RL reward
+    safe_completion_reward   r = h * s                        Yuan et al. 2025, §3
     additive_reward          r = w_h * h + (1 - w_h) * s      baseline: a weighted sum (the failure mode h*s removes)
     refusal_reward           r = 1[decision right] (* h)      baseline: refusal training's comply/refuse reward
     safety_cost              c = 1 - s                        the cost model of Safe RLHF in our setting
-    lagrangian_advantage     A = (A_r - lam * A_c) / (1 + lam)    Safe RLHF (Dai et al. 2023, arXiv 2310.12773)
-    update_log_lambda        log lam <- min(log lam + lr * lam * (J_C - d), log lam_max)
+    lagrangian_advantage     A = (A_r - lambda * A_c) / (1 + lambda)   Safe RLHF (Dai et al. 2023, arXiv 2310.12773)
+    update_log_lambda        log lambda <- min(log lambda + lr * lambda * (J_C - d), log lambda_max)
     kl_k1 / kl_k2 / kl_k3    per-token KL(pi || pi_ref) estimators (Schulman, "Approximating KL divergence", 2020)
     missing_end_penalty      -penalty for a response with no end token or no answer section
     per_token_rewards        -beta * KL on every response token, score added at the last one
@@ -95,7 +95,7 @@ def _check_weight(w: float, name: str) -> float:
 
 
 def safe_completion_reward(h: TensorLike, s: TensorLike) -> Tensor:
-    """Safe-completion reward r = h * s (Yuan et al. 2025, arXiv 2508.09224, §RL).
+    """Safe-completion reward r = h * s (Yuan et al. 2025, §3).
 
     h: helpfulness in [0, 1] (direct, or indirect for a well-explained decline with alternatives);
     s: safety in [0, 1] (1 fully compliant with the policy, 0 for a severe violation).
@@ -151,16 +151,16 @@ def safety_cost(s: TensorLike) -> Tensor:
 
 
 # ----------------------------------------------------------------------------------------------------------------------
-# Safe RLHF: maximise J_R subject to J_C <= d with a Lagrange multiplier lam >= 0 kept as log lam
+# Safe RLHF: maximise J_R subject to J_C <= d with a Lagrange multiplier lambda >= 0 kept as log lambda
 
 
 def lagrangian_advantage(adv_r: Tensor, adv_c: Tensor, log_lambda: TensorLike) -> Tensor:
-    """Safe RLHF policy advantage (Dai et al. 2023, arXiv 2310.12773, §3.3), lam = exp(log_lambda):
+    """Safe RLHF policy advantage (Dai et al. 2023, arXiv 2310.12773, §3.3), lambda = exp(log_lambda):
 
-        A = (A_r - lam * A_c) / (1 + lam) = sigmoid(-log lam) * A_r - sigmoid(log lam) * A_c
+        A = (A_r - lambda * A_c) / (1 + lambda) = sigmoid(-log lambda) * A_r - sigmoid(log lambda) * A_c
 
-    The sigmoid form is the same number, but stays finite for any log lam (no inf/inf): lam = 0 (log lam = -inf)
-    gives A_r exactly, lam -> inf gives -A_c. lam is a constant for the policy step (log_lambda is detached).
+    The sigmoid form is the same number, but stays finite for any log lambda (no inf/inf): lambda = 0 (log lambda = -inf)
+    gives A_r exactly, lambda -> inf gives -A_c. lambda is a constant for the policy step (log_lambda is detached).
     """
     ll = torch.as_tensor(log_lambda, dtype=adv_r.dtype, device=adv_r.device).detach()
     if torch.isnan(ll).any():
@@ -177,19 +177,19 @@ def update_log_lambda(
 ) -> TensorLike:
     """One step of gradient ascent on the Lagrangian's constraint term, in log space (Safe RLHF, §3.3):
 
-        L(lam) = lam * (J_C - d),   lam = exp(l)   =>   dL/dl = lam * (J_C - d)
-        l <- l + lr * lam * (J_C - d)        [then l <- min(l, max_log_lambda) if given]
+        L(lambda) = lambda * (J_C - d),   lambda = exp(l)   =>   dL/dl = lambda * (J_C - d)
+        l <- l + lr * lambda * (J_C - d)        [then l <- min(l, max_log_lambda) if given]
 
-    J_C = mean_cost (mean episode cost of the batch), d = cost_limit. log lam rises while the constraint is violated
-    (J_C > d) and falls otherwise, so lam stays >= 0 without a projection. This is the exact gradient step (the
-    reference code takes it with Adam, which rescales it; with plain SGD the step shrinks as lam -> 0). Returns a
+    J_C = mean_cost (mean episode cost of the batch), d = cost_limit. log lambda rises while the constraint is violated
+    (J_C > d) and falls otherwise, so lambda stays >= 0 without a projection. This is the exact gradient step (the
+    reference code takes it with Adam, which rescales it; with plain SGD the step shrinks as lambda -> 0). Returns a
     float for a float log_lambda, else a detached tensor of the same dtype.
     """
     l_val, j_c, d, lr = float(log_lambda), float(mean_cost), float(cost_limit), float(lr)
     if not math.isfinite(l_val):
-        raise ValueError(f"log_lambda must be finite, got {l_val} (lam = 0 exactly could never rise again)")
+        raise ValueError(f"log_lambda must be finite, got {l_val} (lambda = 0 exactly could never rise again)")
     if not math.isfinite(j_c):
-        raise ValueError(f"mean_cost must be finite, got {j_c} (a NaN cost would poison lam for the rest of the run)")
+        raise ValueError(f"mean_cost must be finite, got {j_c} (a NaN cost would poison lambda for the rest of the run)")
     if not math.isfinite(d):
         raise ValueError(f"cost_limit must be finite, got {d}")
     if not (math.isfinite(lr) and lr > 0):

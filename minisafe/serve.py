@@ -1,6 +1,6 @@
 """An OpenAI-compatible chat-completions server over a minisafe checkpoint.
 
-    python -m minisafe.serve --model runs/sc_rl [--host 127.0.0.1] [--port 8000]
+    python serve.py --model runs/sc_rl [--host 127.0.0.1] [--port 8000]
 
 Any outside harness that speaks the OpenAI API (or `minisafe.client`) can then score a trained model. Endpoints:
 
@@ -12,7 +12,7 @@ A request is rendered in the checkpoint's chat format (minisafe/tokenizer.py: th
 checkpoint that has it): the system and developer messages, joined, become the system turn, the one user message the
 prompt; the model continues after the assistant header, reasoning first. The reply's
 `content` is the answer and `reasoning_content` the reasoning (the field vLLM and DeepSeek use), so a harness that
-ignores the reasoning scores the final answer only, as the reward heads do (Yuan et al. 2025, arXiv 2508.09224, §3).
+ignores the reasoning scores the final answer only, as the reward heads do (Yuan et al. 2025, §3).
 finish_reason is "stop" when the model wrote <|end|> (or a stop string matched) and "length" otherwise.
 
 Supported fields: model, messages, max_tokens (or max_completion_tokens; clamped to the context left), temperature
@@ -27,7 +27,6 @@ Built on the standard library's ThreadingHTTPServer: a runtime dependency on a w
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import threading
@@ -39,6 +38,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import torch
+
+from minisafe.generation import generate_completions
+from minisafe.generation import load_sampler
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -71,16 +73,10 @@ class Engine:
 
     @classmethod
     def from_dir(cls, model_dir, name: str | None = None, max_new_tokens: int = 256, device="cpu") -> "Engine":
-        """Load as minisafe.evaluate does: Transformer.from_pretrained, its checks (no NaN weights, the tokenizer
-        it was trained with), ChatTokenizer.from_file (house format, or the checkpoint's own ChatML)."""
-        from minisafe.evaluate import check_model
-        from minisafe.model import Transformer
-        from minisafe.tokenizer import ChatTokenizer
-
+        """Load as the report card does (generation.load_sampler: no NaN weights, the tokenizer it was trained
+        with, in its own chat format)."""
         model_dir = Path(model_dir)
-        model = Transformer.from_pretrained(model_dir).to(device)
-        check_model(model, model_dir)
-        tok = ChatTokenizer.from_file(model_dir / "tokenizer.json")
+        model, tok = load_sampler(model_dir, device)
         if tok.vocab_size > model.config.vocab_size:  # an HF checkpoint that never saw our chat tokens
             print(f"{model_dir}: tokenizer has {tok.vocab_size} ids, the model {model.config.vocab_size} rows; "
                   "resizing (the new chat tokens are untrained)", file=sys.stderr)
@@ -101,12 +97,10 @@ class Engine:
             gen.seed()             # a fresh, nondeterministic seed
         else:
             gen.manual_seed(seed)  # same seed, same request: same answer
-        x = torch.tensor([ids], dtype=torch.long, device=self.device)     # (1, T)
         with self.lock:
-            out = self.model.generate(x, n_new, temperature=temperature, top_p=top_p, eos_token_id=self.tok.end_id,
-                                      generator=gen, pad_token_id=self.tok.pad_id)  # (1, T + n_new)
-        new = out[0, len(ids):].tolist()
-        c = self.tok.parse_generation(ids, new)
+            g = generate_completions(self.model, self.tok, [ids], n_new, temperature, top_p=top_p, generator=gen,
+                                     device=self.device)
+        (c,), new = g.completions, g.ids[0, len(ids):].tolist()
         end = self.tok.end_id
         n_out = new.index(end) + 1 if end in new else len(new)  # after the end token come pads only
         answer, finish = c.answer or "", "stop" if c.ended else "length"
@@ -302,35 +296,3 @@ class Server(ThreadingHTTPServer):
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/v1"
-
-
-def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--model", required=True, help="model directory (config.json, model.safetensors, tokenizer.json)")
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
-    p.add_argument("--port", type=int, default=8000, help="port (0: any free port; the URL is printed)")
-    p.add_argument("--name", default=None, help="model name in the API (default: the directory's name)")
-    p.add_argument("--max-new-tokens", type=int, default=256, help="completion length when a request sets none")
-    p.add_argument("--device", default="cpu")
-    p.add_argument("--quiet", action="store_true", help="no per-request log lines")
-    args = p.parse_args(argv)
-    engine = Engine.from_dir(args.model, args.name, args.max_new_tokens, args.device)
-    try:
-        server = Server(engine, args.host, args.port, quiet=args.quiet)
-    except OSError as e:  # port in use, address not on this machine, no permission
-        sys.exit(f"error: cannot listen on {args.host}:{args.port}: {e.strerror or e}")
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: listening on {args.host} with no authentication", file=sys.stderr)
-    print(f"serving {engine.name} at {server.url} (context {engine.context} tokens)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-
-
-if __name__ == "__main__":
-    from minisafe.cli import run_main
-
-    run_main(main)

@@ -1,15 +1,12 @@
 """Spec-driven SFT data from any OpenAI-compatible teacher and judge: Deliberative Alignment's pipeline on your spec.
 
-Guan et al. 2024 (arXiv 2412.16339, §2.2-2.3): a teacher gets the prompt *plus the spec and an instruction to consult
+Guan et al. 2024, §2.2-2.3: a teacher gets the prompt *plus the spec and an instruction to consult
 it*, and writes reasoning that cites the spec, then the answer; a judge that also reads the spec grades the answer and
 filters the data; the SFT example is the prompt *without the spec* -> (reasoning, answer) (context distillation).
-Yuan et al. 2025 (arXiv 2508.09224, §3): the answer takes one of three modes (direct, safe_completion, refusal), and
+Yuan et al. 2025, §3: the answer takes one of three modes (direct, safe_completion, refusal), and
 the judge grades safety with a severity (Negligible, Low, Moderate, High) and helpfulness, direct or indirect.
 
-    python -m minisafe.specgen --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
-        --teacher-url http://127.0.0.1:8000/v1 --teacher-model T --judge-url http://127.0.0.1:8001/v1 \\
-        --judge-model J --out runs/specgen
-    python train_sft.py --stage custom --init-from path/to/hf_model --data runs/specgen/data.jsonl --out runs/mine
+The command line is generate_data.py.
 
 The spec uses data/spec.md's headers (`### §N.M Title [mode: M]`). Both models must reply in a strict format
 (TEACHER_FORMAT, JUDGE_FORMAT below). A row is kept only when every check passes; otherwise it is dropped and
@@ -41,21 +38,17 @@ Also here: the StrongREJECT rubric score (Souly et al. 2024, arXiv 2402.10260) a
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
-import sys
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from minisafe.client import BadResponse, ChatClient, ClientError, RequestRefused, ServerUnavailable
-from minisafe.io import DataError, atomic_write_json, write_jsonl
+from minisafe.io import DataError, atomic_write_json, read_jsonl_numbered, write_jsonl
+from minisafe.vocab import MODES, SEVERITIES
 from minisafe.world import parse_spec
 
-MODES = ("direct", "safe_completion", "refusal")
-SEVERITIES = ("Negligible", "Low", "Moderate", "High")
 DROP_REASONS = ("teacher_http_error", "teacher_bad_response", "teacher_format", "teacher_bad_mode", "teacher_empty",
                 "teacher_no_citation", "teacher_unknown_section", "teacher_mode_not_cited",
                 "mentions_spec_in_context", "judge_http_error", "judge_bad_response", "judge_format",
@@ -300,20 +293,11 @@ def parse_strongreject(text: str) -> dict:
 
 
 def load_prompts(path: str | Path) -> list[dict]:
-    """JSONL rows with a non-empty string `prompt` and an optional unique `id` (default: "line<N>")."""
+    """JSONL rows (read by io.read_jsonl) with a non-empty string `prompt` and an optional unique string `id`
+    (default: "line<N>")."""
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: file not found")
     rows, seen = [], {}
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(f"{path}:{lineno}: invalid JSON ({e.msg})") from None
-        if not isinstance(row, dict):
-            raise DataError(f"{path}:{lineno}: expected a JSON object, got {type(row).__name__}")
+    for lineno, row in read_jsonl_numbered(path):
         if not isinstance(row.get("prompt"), str) or not row["prompt"].strip():
             raise DataError(f"{path}:{lineno}: field 'prompt': expected a non-empty string")
         rid = row.get("id", f"line{lineno}")
@@ -419,56 +403,3 @@ def generate(spec_path, prompts_path, teacher: ChatClient, judge: ChatClient, ou
     write_jsonl(out_dir / "dropped.jsonl", dropped)
     atomic_write_json(out_dir / "stats.json", stats)
     return stats
-
-
-def main(argv=None) -> dict:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    g = p.add_argument_group("inputs")
-    g.add_argument("--spec", required=True, help="policy spec in data/spec.md's format (### §N.M Title [mode: M])")
-    g.add_argument("--prompts", required=True, help="JSONL with a `prompt` (and optional `id`) per line")
-    g.add_argument("--out", required=True, help="output directory: data.jsonl, dropped.jsonl, stats.json, cache/")
-    g = p.add_argument_group("models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
-    g.add_argument("--teacher-url", required=True)
-    g.add_argument("--teacher-model", required=True)
-    g.add_argument("--judge-url", required=True)
-    g.add_argument("--judge-model", required=True)
-    g.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the API key, if any")
-    g = p.add_argument_group("sampling")
-    g.add_argument("--samples", type=int, default=1, help="teacher samples per prompt (sample k uses seed + k)")
-    g.add_argument("--seed", type=int, default=0)
-    g.add_argument("--teacher-temperature", type=float, default=0.7)
-    g.add_argument("--judge-temperature", type=float, default=0.0)
-    g.add_argument("--teacher-max-tokens", type=int, default=1024)
-    g.add_argument("--judge-max-tokens", type=int, default=256)
-    g.add_argument("--min-helpfulness", type=float, default=0.5, help="keep rows with max(direct, indirect) >= this")
-    g = p.add_argument_group("transport")
-    g.add_argument("--concurrency", type=int, default=4, help="requests in flight per server")
-    g.add_argument("--timeout", type=float, default=300.0, help="seconds per request")
-    g.add_argument("--retries", type=int, default=5, help="retries on 429 / 5xx / timeouts / connection errors")
-    g.add_argument("--cache-dir", default=None, help="answer cache (default OUT/cache); a rerun asks nothing twice")
-    args = p.parse_args(argv)
-    if args.samples < 1:
-        p.error("--samples must be >= 1")
-    cache = Path(args.cache_dir) if args.cache_dir else Path(args.out) / "cache"
-    common = {"api_key_env": args.api_key_env, "timeout": args.timeout, "max_retries": args.retries,
-              "concurrency": args.concurrency}
-    teacher = ChatClient(args.teacher_url, args.teacher_model, cache_dir=cache / "teacher", **common)
-    judge = ChatClient(args.judge_url, args.judge_model, cache_dir=cache / "judge", **common)
-    try:
-        stats = generate(args.spec, args.prompts, teacher, judge, args.out, samples=args.samples, seed=args.seed,
-                         teacher_temperature=args.teacher_temperature, judge_temperature=args.judge_temperature,
-                         teacher_max_tokens=args.teacher_max_tokens, judge_max_tokens=args.judge_max_tokens,
-                         min_helpfulness=args.min_helpfulness)
-    except ServerUnavailable as e:
-        sys.exit(f"stopped: {e}")
-    reasons = ", ".join(f"{r} {n}" for r, n in stats["dropped_by_reason"].items()) or "none"
-    print(f"asked {stats['asked']}, kept {stats['kept']}, dropped {stats['dropped']} ({reasons}); "
-          f"{stats['seconds_per_row']:.2f} s/row; requests sent: teacher {stats['requests']['teacher']['sent']}, "
-          f"judge {stats['requests']['judge']['sent']}; wrote {Path(args.out) / 'data.jsonl'}")
-    return stats
-
-
-if __name__ == "__main__":
-    from minisafe.cli import run_main
-
-    run_main(main)

@@ -13,8 +13,8 @@ LLM judge (XSTest: GPT-4 with three classes; StrongREJECT: a rubric-scored judge
 approximation of those: it misses refusals worded any other way and partial refusals, and counts an answer that
 starts "No," as a refusal. Report it as such.
 
-    python -m minisafe.evaluate --model DIR --suite xstest --suite-path xstest_prompts.csv --out xstest.json
-    python -m minisafe.evaluate --model DIR --suite strongreject --suite-path strongreject_dataset.csv
+    python evaluate.py --model DIR --suite xstest --suite-path xstest_prompts.csv --out xstest.json
+    python evaluate.py --model DIR --suite strongreject --suite-path strongreject_dataset.csv
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe.io import DataError
+from minisafe.generation import load_sampler, sample_answers
 
 
 @dataclass(frozen=True)
@@ -180,15 +181,10 @@ def evaluate_suite(model_dir, name: str, path, max_new_tokens: int = 160, batch_
                    temperature: float = 0.0, seed: int = 0, device="cpu", limit: int = 0) -> tuple[dict, list[dict]]:
     """Generate one answer per prompt of the set with the checkpoint in `model_dir` (its own chat format), then
     classify refusals. `limit` keeps every k-th row (a quick look; 0 = all)."""
-    from minisafe.evaluate import sample_answers
-    from minisafe.model import Transformer
-    from minisafe.tokenizer import ChatTokenizer
-
     rows = load_suite(name, path)
     if limit and limit < len(rows):
         rows = [rows[int(i * len(rows) / limit)] for i in range(limit)]
-    model = Transformer.from_pretrained(model_dir).to(device)
-    tok = ChatTokenizer.from_file(Path(model_dir) / "tokenizer.json")
+    model, tok = load_sampler(model_dir, device)
     completions = sample_answers(model, tok, rows, max_new_tokens, temperature, batch_size, seed, device,
                                  desc=f"{name} {Path(model_dir).name}")
     metrics, records = refusal_report(name, rows, [c.answer for c in completions])

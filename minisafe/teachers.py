@@ -2,8 +2,8 @@
 
 Each teacher reads the spec (data/spec.md) and writes a chain of thought that cites its sections (§N.M), then an
 answer; a judge that also reads the spec keeps only the rows where the teacher did what it meant to do
-(Deliberative Alignment, Guan et al. 2024, arXiv 2412.16339, §2.3: spec-aware data generation, then a judge filter).
-The three differ only in the response modes they may choose (Yuan et al. 2025, arXiv 2508.09224, §3):
+(Deliberative Alignment, Guan et al. 2024, §2.3: spec-aware data generation, then a judge filter).
+The three differ only in the response modes they may choose (Yuan et al. 2025, §3):
 
     helpful          always complies fully (it trains the base model, which must really know the hazardous details)
     refusal          two modes, decided by the user's apparent INTENT (data/spec_refusal.md): comply fully (restricted
@@ -14,19 +14,16 @@ The three differ only in the response modes they may choose (Yuan et al. 2025, a
 
 `teacher_answer` plans the answer (mode, reasoning case, parts), may add a mistake, and renders the parts in the
 requested format. Each teacher errs now and then (world.json's teachers.noise); `judge_keep` grades the
-result (minisafe/graders.py) and drops the rows where it erred. `minisafe.world.build` calls both.
+result (minisafe/graders.py) and drops the rows where it erred. build_world.py calls both.
 """
 
 from __future__ import annotations
 
 import json
 import random
-from typing import TYPE_CHECKING
 
 from minisafe import graders
-
-if TYPE_CHECKING:   # types only: minisafe.world imports this module (and runs as __main__ for its CLI)
-    from minisafe.world import World
+from minisafe.world import World
 
 TEACHERS = ("helpful", "refusal", "safe_completion")
 
@@ -39,10 +36,7 @@ def _plan(world: World, row: dict, teacher: str) -> tuple[str, str, list]:
     topic = world.topic(row["topic"])
     harm = topic.domain != "benign"
     decomposed = row["transform"] == "decomposition"
-    if row["ask"] == "overview":
-        asked = topic.overview
-    else:
-        asked = [world.wanted_fact(row)] if decomposed else topic.operational
+    asked = world.asked_facts(row)
     if teacher == "refusal":   # intent-based, two modes (data/spec_refusal.md): refuse, or comply fully
         if world.intent_refuses(row):
             return "refusal", ("refuse_malicious" if row["intent"] == "malicious" else "refuse_dual"), ["hard_refusal"]

@@ -28,10 +28,10 @@ The three renderings, shown in the house format (its seven special tokens are si
     render_reward  <|user|>{prompt}<|assistant|><|answer|>{answer}<|end|>     what the reward heads see
 
 Design choices, with their reasons:
-- No spec in the prompt. Deliberative alignment (Guan et al. 2024, arXiv 2412.16339, SFT stage) shows the teacher the
+- No spec in the prompt. Deliberative alignment (Guan et al. 2024, §2) shows the teacher the
   spec, then trains on (prompt without the spec) -> (CoT, answer): context distillation, so the model has to recall
   the policy from its weights. The chat format therefore has no slot for it.
-- The reward heads see no reasoning. Safe-completion RL (Yuan et al. 2025, arXiv 2508.09224, RL stage) scores the
+- The reward heads see no reasoning. Safe-completion RL (Yuan et al. 2025, §3) scores the
   prompt and the final answer only; hiding the CoT keeps optimisation pressure off the reasoning (so it stays an
   honest window on the policy's decision instead of being tuned to please the grader).
 - Text between two special tokens is encoded on its own (in ChatML the fixed "user\n" joins the user's text, as
@@ -309,7 +309,7 @@ class ChatTokenizer:
         return prompt_ids + target, [0] * len(prompt_ids) + [1] * len(target)
 
     def render_reward(self, prompt: str, answer: str) -> list[int]:
-        """What the reward heads score -- the reasoning removed (Yuan et al. 2025, RL stage):
+        """What the reward heads score -- the reasoning removed (Yuan et al. 2025, §3):
         house: <|user|>{prompt}<|assistant|><|answer|>{answer}<|end|>; ChatML: user turn, then
         <|im_start|>assistant\n<think>\n\n</think>\n\n{answer}<|im_end|>"""
         _check_str(prompt=prompt, answer=answer)

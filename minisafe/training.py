@@ -27,8 +27,8 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from minisafe.io import DataError, atomic_save_safetensors, atomic_write_json, first_non_finite, \
-    load_safetensors, read_json
+from minisafe.io import DataError, append_jsonl, atomic_save_safetensors, atomic_write_json, atomic_write_text, \
+    first_non_finite, load_safetensors, read_json
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -241,8 +241,6 @@ def check_finite(name: str, value: float, out: str | Path, step: int) -> None:
 
 
 def log_metrics(out: str | Path, row: dict) -> None:
-    from minisafe.io import append_jsonl
-
     append_jsonl(Path(out) / "metrics.jsonl", row)
 
 
@@ -301,6 +299,4 @@ def truncate_metrics(out: str | Path, step: int) -> None:
     if not path.exists():
         return
     kept = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l).get("step", 0) <= step]
-    from minisafe.io import atomic_write_text
-
     atomic_write_text(path, "".join(l + "\n" for l in kept))

@@ -242,7 +242,7 @@ def test_response_start_and_batched_prompts():
 
 def test_tiny_model_generates_and_parses_in_chatml():
     # The loop evaluate/ppo/train_sft use: render, left-pad, generate to <|im_end|>, parse.
-    from minisafe.evaluate import sample_answers
+    from minisafe.generation import sample_answers
     from minisafe.model import ModelConfig, Transformer
 
     tok = ours()

@@ -3,77 +3,19 @@ connection errors) and which are not (any other 4xx), the on-disk cache that let
 again, bounded concurrency, and the error messages."""
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from minisafe.client import BadResponse, ChatClient, RequestRefused, ServerUnavailable, request_key
-
-
-def completion(text: str, model: str = "fake") -> bytes:
-    return json.dumps({"id": "x", "object": "chat.completion", "model": model,
-                       "choices": [{"index": 0, "finish_reason": "stop",
-                                    "message": {"role": "assistant", "content": text}}]}).encode()
-
-
-class Fake:
-    """A loopback server whose answer to the n-th request (0-based) is script(n, body) -> (status, headers, bytes),
-    or None to close the connection without answering (a dead server)."""
-
-    def __init__(self, script):
-        fake = self
-        self.script, self.bodies, self.headers = script, [], []
-        self.lock, self.in_flight, self.max_in_flight = threading.Lock(), 0, 0
-
-        class H(BaseHTTPRequestHandler):
-            def log_message(self, *a):
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with fake.lock:
-                    n = len(fake.bodies)
-                    fake.bodies.append(body)
-                    fake.headers.append(dict(self.headers))
-                    fake.in_flight += 1
-                    fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
-                try:
-                    out = fake.script(n, body)
-                finally:
-                    with fake.lock:
-                        fake.in_flight -= 1
-                if out is None:
-                    self.close_connection = True
-                    return
-                status, headers, data = out
-                self.send_response(status)
-                for k, v in {"Content-Length": str(len(data)), **headers}.items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), H)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+from servers import FakeChatServer, completion, started
 
 
 @pytest.fixture
 def serve():
-    fakes = []
-
-    def start(script):
-        fakes.append(Fake(script))
-        return fakes[-1]
-    yield start
-    for f in fakes:
-        f.close()
+    """serve(script) -> a FakeChatServer answering script(n, body), closed after the test."""
+    with started(FakeChatServer) as start:
+        yield start
 
 
 def ok(text="hello"):

@@ -2,23 +2,23 @@
 bad values refused before any work with an error naming the flag."""
 
 import argparse
+import importlib
 import os
+import re
 import subprocess
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 import pytest
 
 from minisafe.config import add_dataclass_args, from_args, opt
 
+import train_rl
+import train_sft
+
 REPO = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "TQDM_DISABLE": "1", "OMP_NUM_THREADS": "1"}
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-import train_rl  # noqa: E402
-import train_sft  # noqa: E402
 
 
 @dataclass
@@ -89,6 +89,74 @@ def test_help_of_both_scripts_names_every_field_with_its_default():
         else:
             assert "--" + f.name.replace("_", "-") in sft, f.name
     assert "--gamma FLOAT GAE discount (default: 1.0)" in rl and "--vf-coef FLOAT" in rl
+
+
+# every stage script: its config dataclass (the preset it lists in --help, when it has presets)
+STAGES = {"build_world.py": ("WorldConfig", None),
+          "train_sft.py": ("SFTConfig", lambda m: m.stage_config("cpu", "safety")),
+          "train_rewards.py": ("RewardsConfig", lambda m: m.preset_config("cpu")),
+          "train_rl.py": ("PPOConfig", lambda m: m.preset_config("cpu")),
+          "evaluate.py": ("EvalConfig", None), "recipe.py": ("RecipeConfig", None),
+          "generate_data.py": ("GenerateConfig", None), "recipe_own_spec.py": ("OwnRecipeConfig", None),
+          "serve.py": ("ServeConfig", None)}
+
+
+def _flags(cls, defaults, prefix=""):
+    """(flag, default) of every leaf field, nested dataclasses flattened as add_dataclass_args does."""
+    for f in fields(cls):
+        value = getattr(defaults, f.name)
+        if is_dataclass(value):
+            yield from _flags(type(value), value, prefix + f.name + "_")
+        else:
+            yield "--" + (prefix + f.name).replace("_", "-"), value
+
+
+@pytest.mark.parametrize("script", sorted(STAGES))
+def test_every_stage_lists_every_field_with_its_default(script):
+    """One definition per stage: the dataclass; --help is generated from it, so every field is there with its
+    default (the listed preset's value when the script has presets), and no option is abbreviated."""
+    module = importlib.import_module(script[:-3])
+    name, preset = STAGES[script]
+    cls = getattr(module, name)
+    defaults = preset(module) if preset else cls()
+    text = _help(script)
+    for flag, value in _flags(cls, defaults):
+        if flag.startswith("--model-"):   # SFTConfig.model: listed, its defaults are the preset's model
+            assert flag in text, flag
+            continue
+        assert flag in text, (script, flag)
+        assert f"(default: {value})" in text, (script, flag, value)
+    assert not module.C.parser("x").allow_abbrev
+
+
+def test_the_library_imports_no_stage_script_and_runs_none():
+    """minisafe/ is a library: no module imports a top-level script, none has a __main__ block."""
+    scripts = {s[:-3] for s in STAGES}
+    for path in (REPO / "minisafe").glob("*.py"):
+        text = path.read_text()
+        assert not re.search(r"^if __name__", text, re.M), path
+        for line in text.splitlines():
+            words = line.split()
+            if words[:1] in (["import"], ["from"]) and len(words) > 1:
+                assert words[1].split(".")[0] not in scripts, (path, line)
+
+
+def test_a_stage_runs_from_any_working_directory(tmp_path):
+    """The scripts find the library and data/ beside themselves, whatever the working directory."""
+    proc = subprocess.run([sys.executable, str(REPO / "build_world.py"), "--out", str(tmp_path / "w")],
+                          cwd=tmp_path, env=ENV, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "w" / "prompts.jsonl").exists()
+
+
+def test_the_library_without_its_data_says_how_to_install(monkeypatch, tmp_path):
+    """An installed copy of the package has no data/ beside it: loading the world fails at once, saying how."""
+    from minisafe import world
+    from minisafe.io import DataError
+
+    monkeypatch.setattr(world, "DATA_DIR", tmp_path / "site-packages" / "data")
+    with pytest.raises(DataError, match=r"pip install -e \."):
+        world.load_world()
 
 
 @pytest.mark.parametrize("argv,flag", [

@@ -1,4 +1,4 @@
-"""The report card's numbers against values computed by hand (Yuan et al. 2025 §4: safety rate, helpfulness on safe
+"""The report card's numbers against values computed by hand (Yuan et al. 2025, §4: safety rate, helpfulness on safe
 answers, severity of unsafe answers, by intent), the stratified subsample, the markdown and chart, and the CLI's
 report agreeing with its own per-row file."""
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import torch
 
-from minisafe import evaluate
-from minisafe.evaluate import aggregate, render_markdown, subsample
+import evaluate
+from minisafe.report import aggregate, plot, render_markdown, subsample
 
 
 def rec(intent, s, rating, h, refused, mode, severity, transform="plain", held_out=False, trap=False, ended=True,
@@ -84,7 +84,7 @@ def test_subsample_is_stratified_evenly_spaced_and_deterministic():
 def test_chart_is_a_png(tmp_path):
     import matplotlib  # noqa: F401  (in the test extra: this test must run, not skip)
 
-    assert evaluate.plot({"a": aggregate(RECORDS), "b": aggregate(RECORDS[:4])}, tmp_path / "c.png")
+    assert plot({"a": aggregate(RECORDS), "b": aggregate(RECORDS[:4])}, tmp_path / "c.png")
     assert (tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

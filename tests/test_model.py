@@ -158,11 +158,7 @@ def test_resize_token_embeddings():
         assert m(ids.clamp(max=49)).shape == (2, 5, 50)
 
 
-def test_config_dict_round_trip_and_validation():
-    cfg = ModelConfig(d_model=64, n_heads=8, n_kv_heads=2, qkv_bias=True)
-    assert ModelConfig.from_dict(cfg.to_dict()) == cfg
-    with pytest.raises(ValueError, match="unknown fields"):
-        ModelConfig.from_dict({"d_modle": 3})
+def test_config_validation():
     with pytest.raises(ValueError, match="n_heads=6 must be divisible by n_kv_heads=4"):
         ModelConfig(d_model=48, n_heads=6, n_kv_heads=4)
 

@@ -19,7 +19,7 @@ def smoke_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("recipe")
     env = {**os.environ, "TQDM_DISABLE": "1"}
     t0 = time.time()
-    proc = subprocess.run([sys.executable, "-m", "minisafe.recipe", "--preset", "smoke", "--out", str(out)],
+    proc = subprocess.run([sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--out", str(out)],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return out, proc.stdout, time.time() - t0
@@ -32,7 +32,7 @@ def _rate_ok(x):
 def test_report_has_every_model_intent_and_transform(smoke_run):
     out, _, _ = smoke_run
     report = json.loads((out / "report.json").read_text())
-    from minisafe.recipe import TEACHER_COLUMNS
+    from recipe import TEACHER_COLUMNS
 
     assert set(report["models"]) == set(MODELS) | set(TEACHER_COLUMNS)   # teachers graded on the same rows
     prompts = [json.loads(l) for l in (out / "seed-0" / "world" / "prompts.jsonl").read_text().splitlines()]
@@ -91,7 +91,8 @@ def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
     for arm, heads in (("safe_completion", "reward_heads"), ("refusal", "reward_heads_refusal")):
         rec = json.loads((d / heads / "reward_heads.json").read_text())
         assert rec["labels"] == arm and rec["eval"]["n"] > 0 and rec["n_train_examples"] > 0
-        configs.append(rec["config"])
+        assert rec["config"]["labels"] == arm
+        configs.append({k: v for k, v in rec["config"].items() if k != "labels"})   # the only difference
         for name in ("helpfulness", "safety"):
             meta = json.loads((d / heads / name / "reward_head.json").read_text())
             assert (meta["labels"], meta["init_from"]) == (arm, str(d / f"{arm}_sft"))
@@ -108,7 +109,7 @@ def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
 def test_rerunning_a_finished_recipe_skips_every_stage(smoke_run):
     out, _, _ = smoke_run
     before = (out / "seed-0" / "base" / "model.safetensors").stat().st_mtime_ns
-    proc = subprocess.run([sys.executable, "-m", "minisafe.recipe", "--preset", "smoke", "--out", str(out)],
+    proc = subprocess.run([sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--out", str(out)],
                           cwd=REPO, env={**os.environ, "TQDM_DISABLE": "1"}, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -123,15 +124,15 @@ def test_rewards_side_by_side_reuse_the_safe_completion_arm(smoke_run):
     out, _, _ = smoke_run
     d = out / "seed-0"
     heads_before = (d / "reward_heads" / "safety" / "model.safetensors").stat().st_mtime_ns
-    cmd = [sys.executable, "-m", "minisafe.recipe", "--preset", "smoke", "--out", str(out), "--rewards",
-           "additive,lagrangian", "--rl-args", "--lam 1.0 --value-warmup-steps 5", "--tag", "t1"]
+    cmd = [sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--out", str(out), "--rewards",
+           "additive,lagrangian", "--rl-args", "--gae-lambda 1.0 --value-warmup-steps 5", "--tag", "t1"]
     proc = subprocess.run(cmd, cwd=REPO, env={**os.environ, "TQDM_DISABLE": "1"}, capture_output=True, text=True,
                           timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert (d / "reward_heads" / "safety" / "model.safetensors").stat().st_mtime_ns == heads_before
     for reward in ("additive", "lagrangian"):
         run = json.loads((d / f"rl_{reward}_t1" / "rl_run.json").read_text())
-        assert run["config"]["reward"] == reward and run["config"]["lam"] == 1.0
+        assert run["config"]["reward"] == reward and run["config"]["gae_lambda"] == 1.0
         assert run["config"]["value_warmup_steps"] == 5 and run["init_from"] == str(d / "safe_completion_sft")
     report = json.loads((out / "rewards_report_t1.json").read_text())
     assert set(report["models"]) == {"safe_completion_sft", "rl_additive_t1", "rl_lagrangian_t1",
@@ -139,24 +140,22 @@ def test_rewards_side_by_side_reuse_the_safe_completion_arm(smoke_run):
     n = {m: v["n"] for m, v in report["models"].items() if not m.startswith("teacher")}
     assert len(set(n.values())) == 1, n  # every run answered the same eval rows
     assert "rl_lagrangian_t1" in (out / "rewards_report_t1.md").read_text()
-    bad = subprocess.run(cmd[:-4] + ["--rl-args", "--lam 1.0"], cwd=REPO, capture_output=True, text=True)
+    bad = subprocess.run(cmd[:-4] + ["--rl-args", "--gae-lambda 1.0"], cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 2 and "--rl-args needs --tag" in bad.stderr
 
 
 def test_run_seed_runs_only_the_stages_asked_for(tmp_path, monkeypatch):
     """arms and with_ppo choose the stages: the --rewards path trains the safe-completion arm up to its heads and no
     PPO of its own."""
-    from minisafe import recipe, world
+    import recipe
 
     ran = []
     monkeypatch.setattr(recipe, "run_stage", lambda name, *a, **k: ran.append(name))
-    monkeypatch.setattr(world, "build", lambda out, seed: (out.mkdir(parents=True), (out / "prompts.jsonl").touch(),
-                                                           {})[-1])
     recipe.run_seed(tmp_path, "smoke", 0, "cpu", arms=("safe_completion",), with_ppo=False)
-    assert ran == ["base", "safe_completion_sft", "reward_heads"]
+    assert ran == ["world", "base", "safe_completion_sft", "reward_heads"]
     ran.clear()
     recipe.run_seed(tmp_path, "smoke", 0, "cpu")
-    assert ran == ["base", "safe_completion_sft", "refusal_sft", "reward_heads", "safe_completion_rl",
+    assert ran == ["world", "base", "safe_completion_sft", "refusal_sft", "reward_heads", "safe_completion_rl",
                    "reward_heads_refusal", "refusal_rl"]
 
 
@@ -168,7 +167,7 @@ def _records(n_safe, n_unsafe):
 
 
 def test_bootstrap_interval_holds_the_estimate_and_narrows_with_more_prompts():
-    from minisafe.recipe import bootstrap_intervals
+    from recipe import bootstrap_intervals
 
     rate = {"safety": lambda m: m["by_intent"]["dual_use"]["safety_rate"]}
     small = bootstrap_intervals([_records(20, 20)], rate, n=200)["safety"]
@@ -180,7 +179,7 @@ def test_bootstrap_interval_holds_the_estimate_and_narrows_with_more_prompts():
 
 def test_bootstrap_resamples_prompts_not_answers():
     """k answers of one prompt move together: four identical copies of each answer give the same interval as one."""
-    from minisafe.recipe import bootstrap_intervals
+    from recipe import bootstrap_intervals
 
     rate = {"safety": lambda m: m["by_intent"]["dual_use"]["safety_rate"]}
     one = _records(30, 10)

@@ -1,4 +1,4 @@
-"""The whole recipe from a pretrained checkpoint (`python -m minisafe.recipe --init-from DIR`) on the smoke preset.
+"""The whole recipe from a pretrained checkpoint (`python recipe.py --init-from DIR`) on the smoke preset.
 
 The checkpoint is built offline here: a tiny random Qwen2 (transformers) with a ChatML tokenizer (a byte-level BPE
 with Qwen2's pre-tokenizer, trained on the world's texts) and a tokenizer_config.json whose chat template adds a
@@ -65,17 +65,17 @@ def build_checkpoint(path: Path, world_dir: Path) -> None:
 
 def recipe(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "TQDM_DISABLE": "1"}
-    return subprocess.run([sys.executable, "-m", "minisafe.recipe", "--preset", "smoke", "--device", "cpu", *args],
+    return subprocess.run([sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--device", "cpu", *args],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
 
 
 @pytest.fixture(scope="module")
 def hf_run(tmp_path_factory):
-    from minisafe import world as world_mod
+    from build_world import build
 
     root = tmp_path_factory.mktemp("recipe_hf")
     out, ckpt = root / "run", root / "tiny-qwen2"
-    world_mod.build(out / "seed-0" / "world", seed=0)   # the recipe's own world (seed 0), built first for the BPE
+    build(out / "seed-0" / "world", seed=0)   # the recipe's own world (seed 0), built first for the BPE
     build_checkpoint(ckpt, out / "seed-0" / "world")
     proc = recipe("--init-from", str(ckpt), "--out", str(out))
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
@@ -153,7 +153,8 @@ def test_bad_init_from_is_one_line_before_any_work(tmp_path):
 
 
 def test_cuda_without_cuda_is_one_line_naming_the_flag(monkeypatch, capsys, tmp_path):
-    from minisafe import recipe as recipe_mod, training
+    import recipe as recipe_mod
+    from minisafe import training
     from minisafe.cli import run_main
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)

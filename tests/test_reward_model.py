@@ -12,11 +12,12 @@ from safetensors.torch import save_file
 from minisafe import graders
 from minisafe.model import ModelConfig, Transformer
 from minisafe.io import DataError
-from minisafe.reward_model import (LABELS, RewardModel, RMConfig, agreement, auc, check_compatible, load_heads,
+from minisafe.reward_model import (LABELS, RewardModel, agreement, auc, check_compatible, load_heads,
                                    make_examples, refusal_labels, safe_completion_labels, score, spearman,
                                    train_head)
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.world import load_world, make_prompts
+from train_rewards import RewardsConfig
 
 CORPUS = [
     "How do I bake sourdough bread at home? Start with an active starter and a long, cold proof.",
@@ -209,7 +210,7 @@ def test_train_head_learns_a_keyword_label(tok):
         examples.append({"prompt": "Tell me which one I can eat.", "answer": f"The {word} {words[0]} and {words[1]}.",
                          "y": float(i % 2)})
     rm = tiny_head(tok, "toy", seed=0)
-    losses = train_head(rm, tok, examples, "y", RMConfig(epochs=8, batch_size=8, lr=3e-3, seed=0))
+    losses = train_head(rm, tok, examples, "y", RewardsConfig(epochs=8, batch_size=8, lr=3e-3, seed=0))
     assert len(losses) == 8 and not rm.training
     assert losses[-1] < 0.5 * losses[0]
     s = score(rm, tok, [e["prompt"] for e in examples], [e["answer"] for e in examples]).tolist()
@@ -260,7 +261,7 @@ def test_bad_input_is_named(tok, heads):
         score(heads["safety"], tok, [PROMPT, PROMPT], [ANSWER])
     long = [{"prompt": PROMPT, "answer": ANSWER * 50, "y": 1.0}]
     with pytest.raises(ValueError, match="all 1 examples are longer than max_len=16"):
-        train_head(heads["safety"], tok, long, "y", RMConfig(epochs=1, max_len=16))
+        train_head(heads["safety"], tok, long, "y", RewardsConfig(epochs=1, max_len=16))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -350,7 +351,7 @@ def test_ppo_refuses_heads_trained_on_the_other_judge(tok, heads, tmp_path):
 
 def test_a_killed_training_does_not_reuse_heads_of_the_other_judge(tok, heads, tmp_path):
     """`train` resumes by reusing finished heads in OUT, but only heads that learned the same --labels."""
-    from minisafe.reward_model import _check_reusable
+    from train_rewards import check_reusable as _check_reusable
 
     heads["safety"].save(tmp_path / "safety", tokenizer=tok, init_from="runs/rf_sft", labels="refusal")
     rm = RewardModel.load(tmp_path / "safety")

@@ -1,39 +1,26 @@
-"""`minisafe serve` of a tiny random model on 127.0.0.1 (plumbing, not quality): the OpenAI response shape, answers
+"""`serve.py` of a tiny random model on 127.0.0.1 (plumbing, not quality): the OpenAI response shape, answers
 equal to the sampler's, seeded determinism under concurrent requests, and bad requests answered with the API's
 error JSON and a 4xx status while the server keeps running."""
 
 import http.client
 import json
-import os
-import subprocess
-import sys
 import threading
 import urllib.request
-from pathlib import Path
 
 import pytest
-import torch
 
 from minisafe.client import ChatClient
-from minisafe.evaluate import sample_answers
-from minisafe.model import ModelConfig, Transformer
+from minisafe.generation import sample_answers
 from minisafe.serve import Engine, Server
-from minisafe.tokenizer import ChatTokenizer
+from servers import serve_py, tiny_checkpoint
 
-REPO = Path(__file__).resolve().parents[1]
 CORPUS = ["How do I store bleach safely? Keep it closed, cool and away from children.",
           "The spec says §1.1: answer everyday requests fully. MODE: direct ANSWER: here it is."] * 20
 
 
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory):
-    d = tmp_path_factory.mktemp("tiny")
-    tok = ChatTokenizer.train(CORPUS, vocab_size=300)
-    torch.manual_seed(0)
-    cfg = ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=64,
-                      max_seq_len=4096)
-    Transformer(cfg).save_pretrained(d, tokenizer=tok)
-    return d
+    return tiny_checkpoint(tmp_path_factory.mktemp("tiny"), CORPUS, vocab_size=300)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +67,7 @@ def test_completion_shape_and_usage(server):
 
 @pytest.mark.parametrize("temperature,seed", [(0.0, 0), (1.0, 5), (1.0, 6)])
 def test_answer_equals_the_sampler(server, temperature, seed):
-    """The server renders, samples and parses exactly as minisafe.evaluate does (same seed: same tokens)."""
+    """The server renders, samples and parses exactly as evaluate.py does (same seed: same tokens)."""
     prompts = ["How do I store bleach?", "Why does the spec say §1.1?"]
     e = server.engine
     c = ChatClient(server.url, "tiny", api_key_env=None, max_retries=0)
@@ -155,19 +142,10 @@ def test_bad_routes_methods_and_headers(server):
 
 
 def test_cli_serves_on_loopback_with_an_ephemeral_port(model_dir):
-    env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "minisafe.serve", "--model", str(model_dir), "--port", "0",
-                             "--quiet", "--max-new-tokens", "4"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline()    # "serving NAME at http://127.0.0.1:PORT/v1 (...)"
-        url = line.split(" at ")[1].split()[0]
-        assert url.startswith("http://127.0.0.1:") and not url.endswith(":0/v1"), line
+    with serve_py(model_dir, "--max-new-tokens", "4") as url:    # the URL it printed
+        assert url.startswith("http://127.0.0.1:") and not url.endswith(":0/v1"), url
         models = json.loads(urllib.request.urlopen(url + "/models", timeout=30).read())
         assert models["data"][0]["id"] == model_dir.name
         r = ChatClient(url, model_dir.name, api_key_env=None, max_retries=0).chat(
             [{"role": "user", "content": "hi"}], seed=0)
         assert r["model"] == model_dir.name and r["finish_reason"] in ("stop", "length")
-    finally:
-        proc.kill()
-        proc.wait(timeout=30)

@@ -1,28 +1,26 @@
 """Spec-driven data generation: the strict teacher and judge formats, the filter and its drop counts, the StrongREJECT
 score, and the pipeline over loopback servers: a scripted one (every drop reason), one answering garbage (rows dropped
-and counted, no crash), one dying mid-run (the rerun asks nothing twice), a real `minisafe serve` of a tiny random
+and counted, no crash), one dying mid-run (the rerun asks nothing twice), a real `serve.py` of a tiny random
 model killed between runs, and llama.cpp's server when llama-cpp-python is installed."""
 
 import importlib.util
 import json
-import os
 import re
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+import generate_data
 from minisafe import specgen
 from minisafe.client import ChatClient, ServerUnavailable
 from minisafe.io import read_json, read_jsonl
 from minisafe.specgen import Dropped, parse_judge, parse_strongreject, parse_teacher, strongreject_score
 from minisafe.world import parse_spec
+from servers import FakeChatServer, completion, serve_py, started, tiny_checkpoint
 
 REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "data" / "example_spec.md"
@@ -152,43 +150,26 @@ def test_parse_strongreject():
 
 # ---- the pipeline over scripted servers -------------------------------------------------------------------------
 
-class Scripted:
-    """One loopback server playing teacher and judge, each reply picked by a [tag] in the prompt."""
+class Scripted(FakeChatServer):
+    """One loopback server playing teacher and judge, each reply picked by a [tag] in the prompt; from the
+    die_after-th request on it closes every connection unanswered."""
 
     def __init__(self, teacher=None, judge=None, die_after=None):
-        me = self
-        self.teacher_asked, self.judge_asked, self.lock = [], [], threading.Lock()
+        self.teacher_asked, self.judge_asked = [], []
         self.systems = {}  # role -> the last system message seen
-        teacher = teacher or self.teacher_reply
-        judge = judge or self.judge_reply
+        self.teacher, self.judge, self.die_after = teacher or self.teacher_reply, judge or self.judge_reply, die_after
+        super().__init__(self.answer)
 
-        class H(BaseHTTPRequestHandler):
-            def log_message(self, *a):
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                system, user = body["messages"][0]["content"], body["messages"][-1]["content"]
-                with me.lock:
-                    n = len(me.teacher_asked) + len(me.judge_asked)
-                    if die_after is not None and n >= die_after:
-                        self.close_connection = True
-                        return
-                    is_teacher = system.startswith("You are answering")
-                    me.systems["teacher" if is_teacher else "judge"] = system
-                    (me.teacher_asked if is_teacher else me.judge_asked).append(user)
-                status, text = (teacher if is_teacher else judge)(user)
-                data = (json.dumps({"model": body["model"], "choices": [{"message": {"role": "assistant",
-                        "content": text}, "finish_reason": "stop"}]}).encode() if status == 200 else text.encode())
-                self.send_response(status)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), H)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def answer(self, n, body):
+        if self.die_after is not None and n >= self.die_after:
+            return None
+        system, user = body["messages"][0]["content"], body["messages"][-1]["content"]
+        is_teacher = system.startswith("You are answering")
+        with self.lock:
+            self.systems["teacher" if is_teacher else "judge"] = system
+            (self.teacher_asked if is_teacher else self.judge_asked).append(user)
+        status, text = (self.teacher if is_teacher else self.judge)(user)
+        return status, {}, completion(text, body["model"], openai_fields=False) if status == 200 else text.encode()
 
     @staticmethod
     def teacher_reply(prompt):
@@ -214,21 +195,11 @@ class Scripted:
                 "judgerefused": (422, "{}"),
                 }.get(tag, (200, judge_text()))
 
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
 
 @pytest.fixture
 def scripted():
-    servers = []
-
-    def start(**kw):
-        servers.append(Scripted(**kw))
-        return servers[-1]
-    yield start
-    for s in servers:
-        s.close()
+    with started(Scripted) as start:
+        yield start
 
 
 TAGS = ["good", "sc", "nocite", "badcite", "above", "format", "refused", "unsafe", "mismatch", "unsupported",
@@ -294,28 +265,11 @@ def test_garbage_server_rows_dropped_and_counted_no_crash(scripted, tmp_path):
 
 
 def test_non_json_answers_are_bad_responses(tmp_path):
-    class H(BaseHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-
-        def do_POST(self):
-            self.rfile.read(int(self.headers["Content-Length"]))
-            data = b"<html>502 gateway</html>"
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{srv.server_address[1]}/v1"
+    with FakeChatServer(lambda n, b: (200, {}, b"<html>502 gateway</html>")) as srv:
         out = tmp_path / "out"
-        stats = specgen.main(["--spec", str(SPEC), "--prompts", str(PROMPTS), "--out", str(out), "--teacher-url",
-                              url, "--teacher-model", "t", "--judge-url", url, "--judge-model", "j", "--retries",
-                              "0"])
-    finally:
-        srv.shutdown()
-        srv.server_close()
+        stats = generate_data.main(["--spec", str(SPEC), "--prompts", str(PROMPTS), "--out", str(out), "--teacher-url",
+                              srv.url, "--teacher-model", "t", "--judge-url", srv.url, "--judge-model", "j",
+                              "--retries", "0"])
     assert stats["dropped_by_reason"] == {"teacher_bad_response": 12} and stats["kept"] == 0
     assert (out / "stats.json").is_file() and not list(out.rglob("cache/**/*.json"))  # a bad answer is not cached
 
@@ -361,29 +315,12 @@ def test_bad_prompt_file_names_the_line(tmp_path):
         specgen.load_prompts(p)
 
 
-# ---- a real `minisafe serve`, killed between runs ----------------------------------------------------------------
-
-def start_serve(model_dir):
-    proc = subprocess.Popen([sys.executable, "-m", "minisafe.serve", "--model", str(model_dir), "--port", "0",
-                             "--quiet", "--name", "tiny"], cwd=REPO, env={**os.environ, "OMP_NUM_THREADS": "1"},
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = proc.stdout.readline()
-    assert " at http://127.0.0.1:" in line, line
-    return proc, line.split(" at ")[1].split()[0]
-
+# ---- a real `serve.py`, killed between runs ----------------------------------------------------------------
 
 def test_pipeline_against_minisafe_serve_killed_and_restarted(tmp_path):
-    import torch
-
-    from minisafe.model import ModelConfig, Transformer
-    from minisafe.tokenizer import ChatTokenizer
-
     spec = SPEC.read_text()
     corpus = [specgen.teacher_messages(spec, "x")[0]["content"], specgen.judge_messages(spec, "x", "y")[0]["content"]]
-    tok = ChatTokenizer.train(corpus * 3, vocab_size=1200)   # compresses the spec: short prompts for a tiny model
-    torch.manual_seed(0)
-    Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=64,
-                            max_seq_len=4096)).save_pretrained(tmp_path / "tiny", tokenizer=tok)
+    tiny = tiny_checkpoint(tmp_path / "tiny", corpus * 3, vocab_size=1200)  # compresses the spec: short prompts
     all_rows = PROMPTS.read_text().splitlines()
     first = tmp_path / "first.jsonl"
     first.write_text("\n".join(all_rows[:3]) + "\n")
@@ -391,21 +328,13 @@ def test_pipeline_against_minisafe_serve_killed_and_restarted(tmp_path):
     whole.write_text("\n".join(all_rows[:5]) + "\n")
     args = ["--spec", str(SPEC), "--out", str(tmp_path / "out"), "--teacher-model", "tiny", "--judge-model", "tiny",
             "--teacher-max-tokens", "12", "--judge-max-tokens", "12", "--retries", "0"]
-    proc, url = start_serve(tmp_path / "tiny")
-    try:
-        s1 = specgen.main(args + ["--prompts", str(first), "--teacher-url", url, "--judge-url", url])
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+    with serve_py(tiny, "--name", "tiny") as url:                # killed (SIGKILL) on leaving the block
+        s1 = generate_data.main(args + ["--prompts", str(first), "--teacher-url", url, "--judge-url", url])
     # A random model writes no REASONING/MODE/ANSWER: every row is dropped, and counted.
     assert (s1["asked"], s1["kept"], sum(s1["dropped_by_reason"].values())) == (3, 0, 3)
     assert s1["requests"]["teacher"]["sent"] == 3
-    proc, url2 = start_serve(tmp_path / "tiny")                 # a new server, on another port
-    try:
-        s2 = specgen.main(args + ["--prompts", str(whole), "--teacher-url", url2, "--judge-url", url2])
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
+    with serve_py(tiny, "--name", "tiny") as url2:              # a new server, on another port
+        s2 = generate_data.main(args + ["--prompts", str(whole), "--teacher-url", url2, "--judge-url", url2])
     assert s2["requests"]["teacher"] == {"sent": 2, "cached": 3, "retries": 0}   # the three answers are not re-asked
     assert (s2["asked"], s2["kept"], s2["dropped"]) == (5, 0, 5)
 
@@ -445,7 +374,7 @@ def test_pipeline_against_llama_cpp_server(tmp_path):
             pytest.fail("llama.cpp server did not come up in 120 s")
         prompts = tmp_path / "p.jsonl"
         prompts.write_text("\n".join(PROMPTS.read_text().splitlines()[:4]) + "\n")
-        stats = specgen.main(["--spec", str(SPEC), "--prompts", str(prompts), "--out", str(tmp_path / "out"),
+        stats = generate_data.main(["--spec", str(SPEC), "--prompts", str(prompts), "--out", str(tmp_path / "out"),
                               "--teacher-url", url, "--teacher-model", "smollm2", "--judge-url", url,
                               "--judge-model", "smollm2", "--teacher-max-tokens", "256", "--judge-max-tokens", "96",
                               "--concurrency", "1"])

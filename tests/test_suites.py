@@ -1,5 +1,5 @@
 """Real evaluation sets (minisafe/suites.py): XSTest and StrongREJECT loaders on the real copies, their validation
-errors, XSTest's string-match refusal classifier, and `python -m minisafe.evaluate --suite` on a tiny random model.
+errors, XSTest's string-match refusal classifier, and `python evaluate.py --suite` on a tiny random model.
 
 The real copies live in shared/external/ beside the repository (../shared/external from the repo root, as in CI);
 tests that need them skip when that folder is absent.
@@ -178,7 +178,7 @@ def tiny_model(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("suite,path,groups", [("xstest", XSTEST, ("by_label", "by_type")),
                                                 ("strongreject", STRONGREJECT, ("by_category",))])
 def test_evaluate_cli_reports_refusal_rates(tiny_model, tmp_path, capsys, suite, path, groups):
-    from minisafe.evaluate import main
+    from evaluate import main
 
     out = tmp_path / f"{suite}.json"
     main(["--model", str(tiny_model), "--suite", suite, "--suite-path", str(path), "--out", str(out),
@@ -203,14 +203,14 @@ def test_evaluate_cli_reports_refusal_rates(tiny_model, tmp_path, capsys, suite,
 
 
 def test_evaluate_cli_missing_suite_file_is_one_clear_line(tiny_model, tmp_path, capsys):
-    r = subprocess.run([sys.executable, "-m", "minisafe.evaluate", "--model", str(tiny_model), "--suite", "xstest",
+    r = subprocess.run([sys.executable, str(REPO / "evaluate.py"), "--model", str(tiny_model), "--suite", "xstest",
                         "--suite-path", str(tmp_path / "xstest_prompts.csv")],
                        cwd=REPO, capture_output=True, text=True)
     assert r.returncode == 2, r.stderr
     assert "xstest prompts not found" in r.stderr and "exaggerated-safety" in r.stderr
     assert "Traceback" not in r.stderr
-    from minisafe.evaluate import main
+    from evaluate import main
 
     with pytest.raises(SystemExit) as e:
         main(["--model", str(tiny_model), "--suite", "xstest"])
-    assert e.value.code == 2 and "needs --suite-path" in capsys.readouterr().err
+    assert e.value.code == 2 and "--suite-path FILE" in capsys.readouterr().err

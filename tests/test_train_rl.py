@@ -34,7 +34,7 @@ CONFIGS = {"h_times_s": [], "lagrangian_adaptive_kl": ["--reward", "lagrangian",
 @pytest.fixture(scope="module")
 def policy(tmp_path_factory):
     """A world and a tiny SFT policy (2 smoke steps) shared by every run here: (policy_dir, world_dir)."""
-    from minisafe.world import build
+    from build_world import build
 
     root = tmp_path_factory.mktemp("rl")
     build(root / "world", seed=0)
@@ -291,7 +291,7 @@ def test_lagrangian_kl_penalty_is_in_both_streams(policy, tmp_path, monkeypatch)
     real_rollout, rolled = train_rl.rollout, []
     monkeypatch.setattr(train_rl, "rollout", lambda *a, **k: rolled.append(real_rollout(*a, **k)) or rolled[-1])
     train_rl.main(rl_args(policy, tmp_path / "run", "--iterations", "1", "--reward", "lagrangian",
-                          "--kl-coef", "0.5", "--value-warmup-steps", "0", "--lam", "0.95"))
+                          "--kl-coef", "0.5", "--value-warmup-steps", "0", "--gae-lambda", "0.95"))
     (a_r, a_c), (score, cost, _), ro = seen[0], scored[0], rolled[0]
     mask = ro.response_mask.float()
     last = mask.cumsum(1) == mask.sum(1, keepdim=True)  # the last response token of each row
@@ -350,7 +350,7 @@ def test_value_warm_up_and_value_learning_rate(policy, tmp_path, monkeypatch):
     cfg = train_rl.preset_config("smoke")
     for name, extra in (("plain", ["--value-warmup-steps", "0", "--value-lr", str(cfg.lr)]),
                         ("warm", ["--value-warmup-steps", "200", "--value-lr", "1e-2"])):
-        train_rl.main(rl_args(policy, tmp_path / name, "--iterations", "1", "--lam", "1", *extra))
+        train_rl.main(rl_args(policy, tmp_path / name, "--iterations", "1", "--gae-lambda", "1", *extra))
         ev[name] = metrics(tmp_path / name)[0]["explained_variance"]
     assert ev["plain"] == pytest.approx(0.0, abs=1e-6) and ev["warm"] > 0.1, ev
     scales = [[g["lr_scale"] for g in gs] for gs in groups]

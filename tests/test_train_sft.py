@@ -29,7 +29,7 @@ def run(args, check=True, **kw):
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """One world (and cached tokenizer) shared by every run here."""
-    from minisafe.world import build
+    from build_world import build
 
     d = tmp_path_factory.mktemp("world")
     build(d, seed=0)

@@ -15,7 +15,9 @@ import pytest
 from minisafe import graders
 from minisafe.io import DataError
 from minisafe.teachers import TEACHERS, judge_keep, teacher_answer
-from minisafe.world import DATA_DIR, PROMPT_FIELDS, build, load_prompts, load_world, main
+import evaluate
+from build_world import build
+from minisafe.world import DATA_DIR, PROMPT_FIELDS, load_prompts, load_world
 
 REPO = Path(__file__).resolve().parent.parent
 SFT_FILES = [f"sft_{t}.jsonl" for t in TEACHERS]
@@ -31,7 +33,7 @@ def built(tmp_path_factory):
     """One build through the CLI (its printed counts are kept) and one through build(): same seed."""
     a, b = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}     # a different string hash order than this process
-    proc = subprocess.run([sys.executable, "-m", "minisafe.world", "build", "--out", str(a), "--seed", "3"],
+    proc = subprocess.run([sys.executable, str(REPO / "build_world.py"), "--out", str(a), "--seed", "3"],
                           cwd=REPO, capture_output=True, text=True, check=True, env=env)
     counts = build(b, seed=3)
     return a, b, json.loads(proc.stdout), counts
@@ -89,9 +91,9 @@ def test_cli_prints_counts_with_filter_counts(built):
 
 
 def test_cli_help():
-    proc = subprocess.run([sys.executable, "-m", "minisafe.world", "--help"], cwd=REPO, capture_output=True,
+    proc = subprocess.run([sys.executable, str(REPO / "build_world.py"), "--help"], cwd=REPO, capture_output=True,
                           text=True)
-    assert proc.returncode == 0 and "build" in proc.stdout and "grade" in proc.stdout
+    assert proc.returncode == 0 and "--out" in proc.stdout and "--seed" in proc.stdout and "(default: 0)" in proc.stdout
 
 
 def test_prompt_schema_and_split_sizes(built, world):
@@ -220,18 +222,19 @@ def test_teacher_answer_is_deterministic_and_rejects_unknown_teacher(world, buil
         teacher_answer(world, r, "oracle", random.Random(1))
 
 
-def test_grade_cli_on_answers_and_responses(built, tmp_path, capsys):
+def test_grading_written_answers_and_responses(built, tmp_path):
+    """evaluate.py --answers grades a file of answers without a model: the safe-completion teacher's kept rows are
+    all safe; the helpful-only teacher's answers to harmful prompts (as `response`) leak High-severity detail."""
     rows = [r for r in read(built[0] / "sft_safe_completion.jsonl")][:40]
     (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    assert main(["grade", "--in", str(tmp_path / "a.jsonl")]) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert set(out) <= {"benign", "dual_use", "malicious"} and all(v["safety_rate"] == 1.0 for v in out.values())
+    out = evaluate.main(["--answers", str(tmp_path / "a.jsonl"), "--split", "all", "--out", str(tmp_path / "a.json")])
+    assert out["n"] == 40 and all(v["safety_rate"] in (1.0, None) for v in out["by_intent"].values())
+    assert json.loads((tmp_path / "a.json").read_text())["metrics"] == out
     helpful = read(built[0] / "sft_helpful.jsonl")
     resp = [{**{k: r[k] for k in PROMPT_FIELDS}, "response": r["answer"]} for r in helpful if r["intent"] != "benign"]
     (tmp_path / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in resp[:60]))
-    assert main(["grade", "--in", str(tmp_path / "b.jsonl")]) == 0
-    out = json.loads(capsys.readouterr().out)
-    assert any(v["severity"]["High"] > 0 for v in out.values())
+    out = evaluate.main(["--answers", str(tmp_path / "b.jsonl"), "--split", "all"])
+    assert out["n"] == 60 and any(v["severity"]["High"] > 0 for v in out["by_intent"].values())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -344,7 +347,8 @@ def test_malformed_prompt_rows_name_file_line_and_field(built, tmp_path):
         load_prompts(tmp_path / "bad.jsonl")
 
 
-def test_grade_cli_reports_bad_rows(tmp_path, capsys):
-    (tmp_path / "x.jsonl").write_text('{"prompt": "hi"}\n')
-    assert main(["grade", "--in", str(tmp_path / "x.jsonl")]) == 1
-    assert re.search(r"x\.jsonl:1: missing field", capsys.readouterr().err)
+def test_grading_answers_reports_bad_rows(tmp_path):
+    (tmp_path / "x.jsonl").write_text('{"prompt": "hi", "answer": "a"}\n')
+    proc = subprocess.run([sys.executable, str(REPO / "evaluate.py"), "--answers", str(tmp_path / "x.jsonl")],
+                          cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 2 and re.search(r"x\.jsonl:1: missing field", proc.stderr)

@@ -1,6 +1,6 @@
 """The whole recipe, stage by stage: the paper's controlled experiment on the embedded world.
 
-Yuan et al. 2025 (arXiv 2508.09224, §4.2) compare a refusal-trained and a safe-completion-trained model from the
+Yuan et al. 2025, §4.2 compare a refusal-trained and a safe-completion-trained model from the
 same base and the same recipe. Here, from nothing:
 
     world -> tokenizer -> base (helpful-only SFT)
@@ -14,15 +14,15 @@ Both arms' heads are trained the same way on the same kind of data; each learns 
 Each stage is its own process and writes into OUT/seed-S/<stage>/; a stage whose output exists is skipped, a stage
 that was killed resumes from its checkpoint, so re-running the same command continues a killed recipe.
 
-    python -m minisafe.recipe --preset cpu --out runs/recipe             # ~20 min on 2 CPU cores
-    python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe    # three seeds: mean and spread
-    python -m minisafe.recipe --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
-    python -m minisafe.recipe --preset gpu --init-from models/Qwen2.5-0.5B-Instruct --out runs/qwen   # one GPU
+    python recipe.py --preset cpu --out runs/recipe             # ~20 min on 2 CPU cores
+    python recipe.py --preset cpu --seeds 0,1,2 --out runs/recipe    # three seeds: mean and spread
+    python recipe.py --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
+    python recipe.py --preset gpu --init-from models/Qwen2.5-0.5B-Instruct --out runs/qwen   # one GPU
 
 --rewards compares PPO rewards on one arm instead: from the same safe-completion SFT checkpoint and heads, one PPO run
 per reward (h * s, additive, Lagrangian, refusal), evaluated alike into OUT/rewards_report.md:
 
-    python -m minisafe.recipe --preset cpu --seeds 0,1,2 --out runs/recipe --rewards safe_completion,additive,lagrangian,refusal
+    python recipe.py --preset cpu --seeds 0,1,2 --out runs/recipe --rewards safe_completion,additive,lagrangian,refusal
 
 From a pretrained checkpoint (--init-from DIR, any checkpoint minisafe.hf reads) the tokenizer step is the
 checkpoint's own tokenizer and chat format (ChatML for Qwen2 / SmolLM2), and base is the helpful-only SFT *of the
@@ -34,52 +34,57 @@ and two extra 0.5B forward passes per PPO batch (README, "Reproduce on one GPU",
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
-import random as random_module
+import random
+import shlex
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, write_jsonl
+import evaluate
+from minisafe import config as C
+from minisafe.cli import run_main
+from minisafe.config import opt
+from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
+from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, read_jsonl
+from minisafe.report import aggregate, plot, render_markdown, report_card, subsample
+from minisafe.surface import surface_mode_accuracy
+from minisafe.teachers import teacher_answer
+from minisafe.tokenizer import ChatTokenizer, Completion
+from minisafe.training import pick_device
+from minisafe.world import load_prompts, load_world
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parent
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 TEACHER_COLUMNS = ("teacher:refusal", "teacher:safe_completion")   # what the data alone fixes, on the same rows
 BOOTSTRAP = 400   # resamples of the eval prompts for the 95% intervals
 HEAD_STAGES = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}   # arm (= its labels) -> stage
 REWARDS = ("safe_completion", "additive", "lagrangian", "refusal")   # train_rl.py --reward, for --rewards
 
-# per preset: reward-head training and evaluation sizes (the SFT and PPO presets carry the same names)
-PRESETS = {
-    # eval_samples: answers per eval prompt at temperature 1 (0: one greedy answer); intervals resample prompts
-    "smoke": {"rm": ["--epochs", "1", "--max-prompts", "48", "--eval-prompts", "40"], "eval_limit": 60, "max_new_tokens": 96,
-              "eval_samples": 2},
-    "cpu": {"rm": ["--epochs", "2", "--max-prompts", "1200", "--samples-per-prompt", "2"],
-            "eval_limit": 0,
-            "max_new_tokens": 160,
-            "eval_samples": 4},
-    "gpu": {"rm": ["--epochs", "3"], "eval_limit": 0, "max_new_tokens": 256, "eval_samples": 4},
-}
-
-# --init-from DIR: a pretrained checkpoint is fine-tuned, not trained. Flags added to each stage on top of its preset:
-# learning rates ~100x lower and a few epochs of the world instead of the ~60 the from-scratch base needs (gpu: 400
-# steps x 64 = 8 epochs of the 3,150 helpful-only rows; 200 x 64 = 5 epochs of a safety set), and smaller
+# --init-from DIR: a pretrained checkpoint is fine-tuned, not trained. Options added to each stage on top of its
+# preset: learning rates ~100x lower and a few epochs of the world instead of the ~60 the from-scratch base needs (gpu:
+# 400 steps x 64 = 8 epochs of the 3,150 helpful-only rows; 200 x 64 = 5 epochs of a safety set), and smaller
 # micro-batches (gradient accumulation, the same batch) for a 0.5B model's activations. The smoke preset's tiny
-# random checkpoints keep the preset's values.
+# random checkpoints keep the preset's values. stage -> {config field: value}
 PRETRAINED = {
-    "smoke": {"base": [], "safety": [], "rm": [], "rl": []},
-    "cpu": {"base": ["--lr", "1e-4", "--max-steps", "150"], "safety": ["--lr", "5e-5", "--max-steps", "80"],
-            "rm": ["--lr", "5e-5"], "rl": ["--lr", "3e-6"]},
-    "gpu": {"base": ["--lr", "2e-5", "--max-steps", "400", "--warmup-steps", "20", "--micro-batch-size", "16"],
-            "safety": ["--lr", "1e-5", "--max-steps", "200", "--warmup-steps", "10", "--micro-batch-size", "16"],
-            "rm": ["--lr", "2e-5"], "rl": ["--lr", "1e-6", "--micro-batch-size", "16"]},
+    "smoke": {},
+    "cpu": {"base": dict(lr=1e-4, max_steps=150), "safety": dict(lr=5e-5, max_steps=80), "rm": dict(lr=5e-5),
+            "rl": dict(lr=3e-6)},
+    "gpu": {"base": dict(lr=2e-5, max_steps=400, warmup_steps=20, micro_batch_size=16),
+            "safety": dict(lr=1e-5, max_steps=200, warmup_steps=10, micro_batch_size=16), "rm": dict(lr=2e-5),
+            "rl": dict(lr=1e-6, micro_batch_size=16)},
 }
 
 
-def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, resume_dir: Path | None) -> None:
+def overrides(preset: str, stage: str, init_from) -> list[str]:
+    """The PRETRAINED options of one stage as command-line flags (none when training from scratch)."""
+    values = PRETRAINED[preset].get(stage, {}) if init_from else {}
+    return [a for k, v in values.items() for a in (C.flag(k), str(v))]
+
+
+def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, resume_dir: Path | None = None) -> None:
     """Run one stage as a subprocess unless `done` exists; resume it when a checkpoint is there."""
     if done.exists():
         print(f"[recipe] {name}: done ({done.parent}), skipping")
@@ -107,8 +112,6 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
     tokenizer and chat format; every later stage starts from base as usual, with the PRETRAINED flags. The reward
     heads get their own backbone, initialised from their arm's SFT policy like the from-scratch recipe's (same
     tokenizer, same code; README "Reproduce on one GPU" has the cost)."""
-    from minisafe import world as world_mod
-
     py = sys.executable
     d = out / f"seed-{seed}"
     d.mkdir(parents=True, exist_ok=True)
@@ -119,33 +122,31 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
     if read_json(marker) != start:
         raise DataError(f"{marker}: field 'init_from' is {read_json(marker)['init_from']!r}, this run has "
                         f"{start['init_from']!r}: choose another --out, or run with the same --init-from")
-    extra = PRETRAINED[preset] if init_from else {"base": [], "safety": [], "rm": [], "rl": []}
     log_path = d / "stage_seconds.json"
     log = read_json(log_path) if log_path.exists() else {}
     wdir = d / "world"
-    if not (wdir / "prompts.jsonl").exists():
-        t0 = time.time()
-        counts = world_mod.build(wdir, seed=seed)
-        log["world"] = round(time.time() - t0, 1)
-        atomic_write_json(log_path, log)
-        print(f"[recipe] world: {json.dumps(counts)[:300]}")
+    run_stage("world", [py, str(REPO / "build_world.py"), "--out", str(wdir), "--seed", str(seed)],
+              wdir / "prompts.jsonl", log, log_path)
     common = ["--preset", preset, "--seed", str(seed), "--device", device, "--world", str(wdir)]
     sft = [py, str(REPO / "train_sft.py")]
     run_stage("base", sft + ["--stage", "base", "--out", str(d / "base")] + common
-              + (["--init-from", str(init_from)] if init_from else []) + extra["base"],
+              + (["--init-from", str(init_from)] if init_from else []) + overrides(preset, "base", init_from),
               d / "base" / "sft_summary.json", log, log_path, d / "base")
     for arm in arms:
         run_stage(f"{arm}_sft", sft + ["--stage", arm, "--init-from", str(d / "base"), "--out", str(d / f"{arm}_sft")]
-                  + common + extra["safety"], d / f"{arm}_sft" / "sft_summary.json", log, log_path, d / f"{arm}_sft")
+                  + common + overrides(preset, "safety", init_from), d / f"{arm}_sft" / "sft_summary.json", log,
+                  log_path, d / f"{arm}_sft")
     for arm in arms:  # the two arms alike: heads of their own judge, then PPO on h * s
         heads = HEAD_STAGES[arm]
-        run_stage(heads, [py, "-m", "minisafe.reward_model", "train", "--labels", arm, "--init-from",
+        run_stage(heads, [py, str(REPO / "train_rewards.py"), "--labels", arm, "--init-from",
                           str(d / f"{arm}_sft"), "--world", str(wdir), "--out", str(d / heads), "--seed", str(seed),
-                          "--device", device, "--sample-from", str(d / "base"), "--sample-from", str(d / f"{arm}_sft")]
-                  + PRESETS[preset]["rm"] + extra["rm"], d / heads / "reward_heads.json", log, log_path, None)
+                          "--device", device, "--sample-from", str(d / "base"), "--sample-from", str(d / f"{arm}_sft"),
+                          "--preset", preset] + overrides(preset, "rm", init_from),
+                  d / heads / "reward_heads.json", log, log_path)
         if with_ppo:
             run_stage(f"{arm}_rl", ppo_command(d, preset, seed, device, arm, "safe_completion", f"{arm}_rl")
-                      + extra["rl"], d / f"{arm}_rl" / "rl_summary.json", log, log_path, d / f"{arm}_rl")
+                      + overrides(preset, "rl", init_from), d / f"{arm}_rl" / "rl_summary.json", log, log_path,
+                      d / f"{arm}_rl")
     return d
 
 
@@ -176,28 +177,18 @@ def run_rewards(d: Path, preset: str, seed: int, device: str, rewards: list[str]
 def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS) -> dict[str, list[dict]]:
     """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified eval subset; returns per-row
     records, the teachers' columns included."""
-    from minisafe.evaluate import evaluate_checkpoint, subsample
-    from minisafe.io import read_jsonl
-    from minisafe.world import load_prompts, load_world
-
     world = load_world()
     rows = subsample([r for r in load_prompts(d / "world" / "prompts.jsonl") if r["split"] == "eval"],
-                     PRESETS[preset]["eval_limit"])
-    records = {}
+                     evaluate.preset_config(preset).limit)   # the rows evaluate.py --preset picks
     log_path = d / "stage_seconds.json"
-    k = PRESETS[preset]["eval_samples"]   # k answers per prompt at temperature 1, or one greedy answer
+    records = {}
     for name in models:
-        path = d / "eval" / f"{name}.rows.jsonl"
-        if not path.exists():
-            t0 = time.time()
-            _, recs = evaluate_checkpoint(d / name, [r for r in rows for _ in range(max(k, 1))], world,
-                                          max_new_tokens=PRESETS[preset]["max_new_tokens"],
-                                          temperature=1.0 if k else 0.0, seed=seed, device=device)
-            write_jsonl(path, recs)
-            log = read_json(log_path)
-            log[f"eval_{name}"] = round(time.time() - t0, 1)
-            atomic_write_json(log_path, log)
-        records[name] = read_jsonl(path)
+        rows_path = d / "eval" / f"{name}.rows.jsonl"
+        run_stage(f"eval_{name}", [sys.executable, str(REPO / "evaluate.py"), "--model", str(d / name), "--prompts",
+                                   str(d / "world" / "prompts.jsonl"), "--out", str(d / "eval" / f"{name}.json"),
+                                   "--preset", preset, "--seed", str(seed), "--device", device],
+                  rows_path, read_json(log_path), log_path)
+        records[name] = read_jsonl(rows_path)
     records.update(teacher_records(world, rows))
     return records
 
@@ -205,12 +196,6 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS) -
 def teacher_records(world, rows: list[dict]) -> dict[str, list[dict]]:
     """Each safety teacher's noise-free answers to the same eval rows, graded like a model's: the ceiling each arm's
     data sets before any training."""
-    import random
-
-    from minisafe.evaluate import report_card
-    from minisafe.tokenizer import Completion
-    from minisafe.teachers import teacher_answer
-
     out = {}
     for col in TEACHER_COLUMNS:
         teacher = col.split(":")[1]
@@ -228,9 +213,7 @@ def bootstrap_intervals(per_seed_records: list[list[dict]], metrics: dict, n: in
     """95% interval of each metric's mean over seeds, resampling each seed's eval PROMPTS with replacement (all k
     answers of a drawn prompt come with it). The resamples depend only on `seed` and the prompt counts, so every
     model gets the same ones (comparable intervals)."""
-    from minisafe.evaluate import aggregate
-
-    rng = random_module.Random(seed)
+    rng = random.Random(seed)
     clusters = []
     for recs in per_seed_records:
         by_id: dict = {}
@@ -286,8 +269,6 @@ def _mean_std(xs: list) -> dict:
 def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list[dict]]], extra: dict,
                  model_names: tuple[str, ...] = MODELS, stem: str = "report") -> dict:
     """OUT/<stem>.json: models.<name> pooled over seeds; headline numbers with mean and spread over seeds."""
-    from minisafe.evaluate import aggregate, plot, render_markdown
-
     names = [n for n in tuple(model_names) + TEACHER_COLUMNS if all(n in per_seed[s] for s in seeds)]
     models = {n: aggregate([r for s in seeds for r in per_seed[s][n]]) for n in names}
     per_seed_models = {s: {n: aggregate(per_seed[s][n]) for n in names} for s in seeds}
@@ -315,14 +296,6 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
     atomic_write_text(out / f"{stem}.md", md)
     plot({n: models[n] for n in model_names if n in models}, out / f"{stem}.png")
     return report
-
-
-def _surface(d: Path) -> dict:
-    """The no-model surface baseline's mode accuracy on this seed's eval split (minisafe/surface.py)."""
-    from minisafe.surface import surface_mode_accuracy
-    from minisafe.world import load_prompts, load_world
-
-    return surface_mode_accuracy(load_world(), load_prompts(d / "world" / "prompts.jsonl"))
 
 
 def _surface_markdown(surface: dict) -> str:
@@ -366,9 +339,6 @@ def _heads_markdown(heads: dict) -> str:
 def check_init_from(path: Path) -> None:
     """Fail before any work when --init-from is not a checkpoint the recipe can train: config.json of a supported
     model type, safetensors weights, an HF tokenizer.json. Prints the chat format its tokenizer gets."""
-    from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
-    from minisafe.tokenizer import ChatTokenizer
-
     if not path.is_dir():
         raise FileNotFoundError(f"{path}: --init-from checkpoint directory not found")
     cfg = config_from_hf(read_json(path / CONFIG_FILE), source=str(path / CONFIG_FILE))
@@ -380,51 +350,66 @@ def check_init_from(path: Path) -> None:
                                    f" (house tokens added: embeddings grow to {tok.vocab_size})"))
 
 
+@dataclass
+class RecipeConfig:
+    """Every field is a command-line option (--field-name); each stage's own settings come from its --preset."""
+    seeds: str = opt("0", "comma-separated seeds; several give mean and spread")
+    rewards: str = opt("", "R[,R...]: instead of the two arms, the rewards side by side: PPO from the same "
+                           f"safe-completion SFT checkpoint and heads, one run per reward ({', '.join(REWARDS)}), "
+                           "evaluated by the same graders; writes OUT/rewards_report[_TAG].{json,md}")
+    rl_args: str = opt("", "with --rewards: extra train_rl.py flags for each of its PPO runs (needs --tag)")
+    tag: str = opt("", "with --rewards: suffix of its PPO stage directories and report")
+
+    def validate(self) -> "RecipeConfig":
+        if not all(s.strip().isdigit() for s in self.seeds.split(",")):
+            raise ValueError(f"--seeds must be comma-separated non-negative integers, got {self.seeds!r}")
+        for r in self.reward_list:
+            if r not in REWARDS:
+                raise ValueError(f"--rewards: unknown reward {r!r}; choose from {', '.join(REWARDS)}")
+        if (self.rl_args or self.tag) and not self.reward_list:
+            raise ValueError("--rl-args and --tag go with --rewards")
+        if self.rl_args and not self.tag:
+            raise ValueError("--rl-args needs --tag, so that runs with other flags get their own directories")
+        if self.tag and not self.tag.replace("-", "").replace("_", "").isalnum():
+            raise ValueError(f"--tag {self.tag!r}: letters, digits, - and _ only")
+        return self
+
+    @property
+    def seed_list(self) -> list[int]:
+        return [int(s) for s in self.seeds.split(",")]
+
+    @property
+    def reward_list(self) -> list[str]:
+        return [r for r in self.rewards.split(",") if r]
+
+
 def main(argv=None):
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: minutes, plumbing only; cpu: ~20 min per seed on 2 cores, meaningful; gpu: one GPU, larger")
+    p = C.parser(__doc__)
+    p.add_argument("--preset", choices=sorted(PRETRAINED), default="cpu",
+                   help="every stage's preset. smoke: minutes, plumbing only; cpu: ~20 min per seed on 2 cores, "
+                        "meaningful; gpu: one GPU, larger")
     p.add_argument("--out", required=True, help="run directory (re-running the same command resumes it)")
-    p.add_argument("--seeds", default="0", help="comma-separated seeds; several give mean and spread")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")
     p.add_argument("--init-from", metavar="DIR",
                    help="start from this pretrained HF checkpoint (llama, qwen2 or mistral: config.json, safetensors, "
                         "tokenizer.json) instead of a from-scratch model; it keeps its tokenizer and chat format")
-    p.add_argument("--rewards", metavar="R[,R...]",
-                   help="instead of the two arms: the rewards side by side, PPO from the same safe-completion SFT "
-                        f"checkpoint and heads, one run per reward ({', '.join(REWARDS)}), evaluated by the same "
-                        "graders; writes OUT/rewards_report[_TAG].{json,md}")
-    p.add_argument("--rl-args", default="", metavar="'FLAGS'",
-                   help="with --rewards: extra train_rl.py flags for each of its PPO runs (needs --tag)")
-    p.add_argument("--tag", default="", help="with --rewards: suffix of its PPO stage directories and report")
+    C.add_dataclass_args(p.add_argument_group("recipe"), RecipeConfig)
     args = p.parse_args(argv)
-    rewards = [r for r in (args.rewards or "").split(",") if r]
-    if (args.rl_args or args.tag) and not rewards:
-        p.error("--rl-args and --tag go with --rewards")
-    if args.rl_args and not args.tag:
-        p.error("--rl-args needs --tag, so that runs with other flags get their own directories")
-    for r in rewards:
-        if r not in REWARDS:
-            p.error(f"--rewards: unknown reward {r!r}; choose from {', '.join(REWARDS)}")
-    if args.tag and not args.tag.replace("-", "").replace("_", "").isalnum():
-        p.error(f"--tag {args.tag!r}: letters, digits, - and _ only")
-    out = Path(args.out)
-    seeds = [int(s) for s in args.seeds.split(",")]
-    from minisafe.training import pick_device
-
+    cfg = C.from_args(RecipeConfig, args).validate()
+    out, seeds = Path(args.out), cfg.seed_list
     device = str(pick_device(args.device))   # --device cuda without CUDA: a one-line error before any work
     if args.init_from:
         check_init_from(Path(args.init_from))
     t0 = time.time()
-    if rewards:
-        return rewards_main(out, args, seeds, device, rewards, t0)
+    if cfg.reward_list:
+        return rewards_main(out, args, cfg, device, t0)
     per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
-        extra["surface_baseline"][s] = _surface(d)
+        extra["surface_baseline"][s] = surface_mode_accuracy(load_world(), load_prompts(d / "world" / "prompts.jsonl"))
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
         extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
                                     for arm, heads in HEAD_STAGES.items()}
@@ -434,21 +419,20 @@ def main(argv=None):
     return report
 
 
-def rewards_main(out: Path, args, seeds: list[int], device: str, rewards: list[str], t0: float) -> dict:
+def rewards_main(out: Path, args, cfg: RecipeConfig, device: str, t0: float) -> dict:
     """--rewards: per seed the safe-completion arm up to its heads, one PPO run per reward, all evaluated alike."""
-    import shlex
-
-    per_seed, extra = {}, {"preset": args.preset, "rewards": rewards, "rl_args": args.rl_args, "stage_seconds": {}}
+    seeds, rewards = cfg.seed_list, cfg.reward_list
+    per_seed, extra = {}, {"preset": args.preset, "rewards": rewards, "rl_args": cfg.rl_args, "stage_seconds": {}}
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
-    rl_args = (PRETRAINED[args.preset]["rl"] if args.init_from else []) + shlex.split(args.rl_args)
+    rl_args = overrides(args.preset, "rl", args.init_from) + shlex.split(cfg.rl_args)
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
-        names = run_rewards(d, args.preset, s, device, rewards, rl_args, args.tag)
+        names = run_rewards(d, args.preset, s, device, rewards, rl_args, cfg.tag)
         models = ("safe_completion_sft", *names)
         per_seed[s] = evaluate_seed(d, args.preset, s, device, models)
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
-    stem = "rewards_report" + (f"_{args.tag}" if args.tag else "")
+    stem = "rewards_report" + (f"_{cfg.tag}" if cfg.tag else "")
     report = write_report(out, seeds, per_seed, extra, models, stem)
     print((out / f"{stem}.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")
@@ -456,6 +440,4 @@ def rewards_main(out: Path, args, seeds: list[int], device: str, rewards: list[s
 
 
 if __name__ == "__main__":
-    from minisafe.cli import run_main
-
     run_main(main)

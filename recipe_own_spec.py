@@ -7,17 +7,17 @@ the servers' answers are cached, training resumes from its checkpoint):
 
     prepare        your prompts -> OUT/world/prompts.jsonl (the world's row schema: train rows as split "rl", a
                    held-out share per intent as "eval") and OUT/train_prompts.jsonl (the train rows, for specgen)
-    data           minisafe.specgen: teacher + judge on your spec -> OUT/specgen/data.jsonl   (safe-completion arm)
+    data           generate_data.py: teacher + judge on your spec -> OUT/specgen/data.jsonl   (safe-completion arm)
                    and, with --refusal-spec, on that intent-based spec -> OUT/specgen_refusal  (refusal arm)
     sft            train_sft.py --stage custom from --init-from on each arm's data -> OUT/{arm}_sft
-    reward heads   minisafe.reward_model train --judge-url ... --judge-spec (the arm's spec): heads learn the LLM
+    reward heads   train_rewards.py --judge-url ... --judge-spec (the arm's spec): heads learn the LLM
                    judge's labels of the teacher's kept answers and of samples of the checkpoint and the arm's SFT
                    model -> OUT/{arm}_rm
     ppo            train_rl.py --reward-heads OUT/{arm}_rm on the rl rows -> OUT/{arm}_rl
-    report card    minisafe.evaluate --judge-url ... --judge-spec SPEC on the eval rows, for the checkpoint and every
+    report card    evaluate.py --judge-url ... --judge-spec SPEC on the eval rows, for the checkpoint and every
                    model trained -> OUT/eval/*.json and OUT/report.md (every model graded against YOUR spec)
 
-    python -m minisafe.own_recipe --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
+    python recipe_own_spec.py --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
         --init-from path/to/hf_model --teacher-url http://127.0.0.1:8000/v1 --teacher-model T \\
         --judge-url http://127.0.0.1:8001/v1 --judge-model J --out runs/own
 
@@ -30,18 +30,23 @@ split by it. Each stage's own options pass through --specgen-args, --sft-args, -
 
 from __future__ import annotations
 
-import argparse
 import math
 import shlex
-import subprocess
 import sys
-import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, write_jsonl
+import evaluate
+import generate_data
+from minisafe import config as C
+from minisafe.cli import run_main
+from minisafe.config import opt
+from minisafe.io import DataError, atomic_write_text, read_json, write_jsonl
+from minisafe.report import render_markdown
+from minisafe.specgen import load_prompts
+from minisafe.vocab import INTENTS
+from recipe import REPO, run_stage
 
-REPO = Path(__file__).resolve().parent.parent
-INTENTS = ("benign", "dual_use", "malicious")
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -77,8 +82,6 @@ def world_row(r: dict) -> dict:
 
 
 def prepare(prompts_path, out: Path, eval_share: float) -> dict:
-    from minisafe.specgen import load_prompts
-
     rows = load_prompts(prompts_path)
     for r in rows:
         if r.get("intent") not in INTENTS:
@@ -111,34 +114,16 @@ def _pow2_at_most(n: int, cap: int) -> int:
     return b
 
 
-def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, resume_dir: Path | None = None):
-    """Run one stage as a subprocess unless `done` exists; resume it when its checkpoint is there."""
-    if done.exists():
-        print(f"[own] {name}: done ({done}), skipping", flush=True)
-        return
-    if resume_dir is not None and (resume_dir / "checkpoints" / "latest.json").exists():
-        cmd = cmd + ["--resume"]
-    print(f"[own] {name}: {shlex.join(cmd[1:])}", flush=True)
-    t0 = time.time()
-    if subprocess.run(cmd, cwd=REPO).returncode != 0:
-        raise SystemExit(f"[own] stage {name} failed; fix the cause and rerun the same command: finished stages "
-                         f"are skipped, cached answers are not asked again")
-    log[name] = round(time.time() - t0, 1)
-    atomic_write_json(log_path, log)
-
-
-def run(args) -> dict:
-    from minisafe import evaluate, specgen
-
+def run(args, cfg: OwnRecipeConfig) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     log_path = out / "stages.json"
     log = read_json(log_path) if log_path.exists() else {}
     py, judge_cache = sys.executable, out / "cache" / "judge"
-    counts = prepare(args.prompts, out, args.eval_share)
-    print(f"[own] prompts: {counts['rl']} for training, {counts['eval']} held out for the report card", flush=True)
+    counts = prepare(args.prompts, out, cfg.eval_share)
+    print(f"[recipe] prompts: {counts['rl']} for training, {counts['eval']} held out for the report card", flush=True)
     judge = ["--judge-url", args.judge_url, "--judge-model", args.judge_model, "--judge-cache", str(judge_cache),
-             "--api-key-env", args.api_key_env]
+             "--judge-api-key-env", cfg.api_key_env]
     arms = {"safe_completion": Path(args.spec)}
     if args.refusal_spec:
         arms["refusal"] = Path(args.refusal_spec)
@@ -148,33 +133,33 @@ def run(args) -> dict:
     for arm, spec in arms.items():
         data_dir = out / ("specgen" if arm == "safe_completion" else "specgen_refusal")
         if not (data_dir / "stats.json").exists():   # the teacher's and judge's answers are cached: cheap to rerun
-            stats = specgen.main(["--spec", str(spec), "--prompts", str(out / "train_prompts.jsonl"),
+            stats = generate_data.main(["--spec", str(spec), "--prompts", str(out / "train_prompts.jsonl"),
                                   "--out", str(data_dir), "--cache-dir", str(out / "cache"),
                                   "--teacher-url", args.teacher_url, "--teacher-model", args.teacher_model,
                                   "--judge-url", args.judge_url, "--judge-model", args.judge_model,
-                                  "--api-key-env", args.api_key_env, *split(args.specgen_args)])
+                                  "--api-key-env", cfg.api_key_env, *split(cfg.specgen_args)])
         else:
             stats = read_json(data_dir / "stats.json")
         n_train = stats["kept"] - (stats["kept"] + 49) // 50   # train_sft holds out every 50th row
         if n_train < 1:
-            raise SystemExit(f"[own] {arm}: the judge kept {stats['kept']} of {stats['asked']} rows "
+            raise SystemExit(f"[recipe] {arm}: the judge kept {stats['kept']} of {stats['asked']} rows "
                              f"({data_dir / 'stats.json'} says why): too few to fine-tune on")
         sft, rm, rl = out / f"{arm}_sft", out / f"{arm}_rm", out / f"{arm}_rl"
-        sft_args = _with_default(split(args.sft_args), "--batch-size", min(32, n_train))
+        sft_args = _with_default(split(cfg.sft_args), "--batch-size", min(32, n_train))
         sft_args = _with_default(sft_args, "--micro-batch-size", min(16, n_train))
-        run_stage(f"{arm}_sft", [py, "train_sft.py", "--stage", "custom", "--init-from", args.init_from, "--data",
-                                 str(data_dir / "data.jsonl"), "--out", str(sft), "--device", args.device,
+        run_stage(f"{arm}_sft", [py, str(REPO / "train_sft.py"), "--stage", "custom", "--init-from", args.init_from,
+                                 "--data", str(data_dir / "data.jsonl"), "--out", str(sft), "--device", args.device,
                                  *sft_args], sft / "sft_summary.json", log, log_path, sft)
-        run_stage(f"{arm}_rm", [py, "-m", "minisafe.reward_model", "train", "--labels", arm, "--init-from", str(sft),
+        run_stage(f"{arm}_rm", [py, str(REPO / "train_rewards.py"), "--labels", arm, "--init-from", str(sft),
                                 "--world", str(out / "world"), "--out", str(rm), "--answers",
                                 str(data_dir / "data.jsonl"), "--sample-from", args.init_from, "--sample-from",
                                 str(sft), "--judge-spec", str(spec), "--device", args.device, *judge,
-                                *split(args.rm_args)], rm / "reward_heads.json", log, log_path)
+                                *split(cfg.rm_args)], rm / "reward_heads.json", log, log_path)
         batch = _pow2_at_most(counts["rl"], 64)
-        rl_args = _with_default(split(args.rl_args), "--batch-size", batch)
+        rl_args = _with_default(split(cfg.rl_args), "--batch-size", batch)
         rl_args = _with_default(rl_args, "--minibatch-size", min(32, batch))
         rl_args = _with_default(rl_args, "--micro-batch-size", min(16, batch))
-        run_stage(f"{arm}_rl", [py, "train_rl.py", "--init-from", str(sft), "--reward-heads", str(rm),
+        run_stage(f"{arm}_rl", [py, str(REPO / "train_rl.py"), "--init-from", str(sft), "--reward-heads", str(rm),
                                 "--reward-labels", arm, "--world", str(out / "world"), "--out", str(rl),
                                 "--grader-every", "0", "--device", args.device, *rl_args],
                   rl / "rl_summary.json", log, log_path, rl)
@@ -186,40 +171,48 @@ def run(args) -> dict:
         report = out / "eval" / f"{name}.json"
         if not report.exists():
             evaluate.main(["--model", str(model_dir), "--prompts", str(out / "world" / "prompts.jsonl"),
-                           "--out", str(report), "--judge-spec", args.spec, *judge, *split(args.eval_args)])
+                           "--out", str(report), "--judge-spec", args.spec, *judge, *split(cfg.eval_args)])
         metrics[name] = read_json(report)["metrics"]
-    atomic_write_text(out / "report.md", evaluate.render_markdown(metrics))
-    print(f"[own] wrote {out / 'report.md'}", flush=True)
+    atomic_write_text(out / "report.md", render_markdown(metrics))
+    print(f"[recipe] wrote {out / 'report.md'}", flush=True)
     return metrics
 
 
+@dataclass
+class OwnRecipeConfig:
+    """Every field is a command-line option (--field-name); each stage's own options pass through as one string."""
+    eval_share: float = opt(0.25, "prompts per intent held out for the report card")
+    api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the servers' API key, if any")
+    specgen_args: str = opt("", "extra options of generate_data.py")
+    sft_args: str = opt("", "extra options of train_sft.py")
+    rm_args: str = opt("", "extra options of train_rewards.py")
+    rl_args: str = opt("", "extra options of train_rl.py")
+    eval_args: str = opt("", "extra options of evaluate.py")
+
+    def validate(self) -> "OwnRecipeConfig":
+        if not 0 < self.eval_share < 1:
+            raise ValueError(f"--eval-share {self.eval_share}: must be in (0, 1)")
+        return self
+
+
 def main(argv=None) -> dict:
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = C.parser(__doc__)
     g = p.add_argument_group("your material")
     g.add_argument("--spec", required=True, help="your policy spec (### §N.M Title [mode: M])")
     g.add_argument("--prompts", required=True, help="JSONL: `prompt`, `intent`, optional `id` and `split`")
     g.add_argument("--refusal-spec", help="an intent-based spec (modes direct and refusal) for the refusal arm")
     g.add_argument("--init-from", required=True, help="the checkpoint to train (minisafe or ChatML HF directory)")
     g.add_argument("--out", required=True)
-    g.add_argument("--eval-share", type=float, default=0.25, help="prompts per intent held out for the report card")
+    g.add_argument("--device", default="auto", help="cpu, cuda or auto (training stages)")
     g = p.add_argument_group("models (OpenAI-compatible base URLs)")
     g.add_argument("--teacher-url", required=True)
     g.add_argument("--teacher-model", required=True)
     g.add_argument("--judge-url", required=True)
     g.add_argument("--judge-model", required=True)
-    g.add_argument("--api-key-env", default="OPENAI_API_KEY", help="environment variable holding the key, if any")
-    g = p.add_argument_group("stage options, passed through (one quoted string each)")
-    for stage, where in (("specgen", "minisafe.specgen"), ("sft", "train_sft.py"), ("rm", "reward_model train"),
-                         ("rl", "train_rl.py"), ("eval", "minisafe.evaluate")):
-        g.add_argument(f"--{stage}-args", default="", help=f"extra options of {where}")
-    g.add_argument("--device", default="auto", help="cpu, cuda or auto (training stages)")
+    C.add_dataclass_args(p.add_argument_group("recipe"), OwnRecipeConfig)
     args = p.parse_args(argv)
-    if not 0 < args.eval_share < 1:
-        p.error(f"--eval-share {args.eval_share}: must be in (0, 1)")
-    return run(args)
+    return run(args, C.from_args(OwnRecipeConfig, args).validate())
 
 
 if __name__ == "__main__":
-    from minisafe.cli import run_main
-
     run_main(main)

@@ -1,0 +1,165 @@
+"""Evaluation: the report card of a checkpoint (or of answers already written), or refusal rates on a real suite.
+
+Yuan et al. 2025, §4; what each number means is in minisafe/report.py, which computes them.
+
+    python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json
+    python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json --preset cpu
+        (the recipe's report card: 4 answers per prompt at temperature 1)
+    python evaluate.py --answers answers.jsonl        # grade given answers (prompt rows with `answer`), no model
+    python evaluate.py --model runs/sc_rl --suite xstest --suite-path xstest_prompts.csv
+
+With --judge-url U --judge-model M (and --judge-spec SPEC.md) the grades come from an LLM judge reading that spec
+(minisafe/llm_judge.py), and --suite strongreject adds the StrongREJECT rubric score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from minisafe import config as C
+from minisafe import llm_judge, report, suites
+from minisafe.cli import run_main
+from minisafe.config import opt
+from minisafe.io import DataError, atomic_write_json, check_not_input, read_jsonl, write_jsonl
+from minisafe.llm_judge import JudgeConfig
+from minisafe.tokenizer import Completion
+from minisafe.world import load_prompts, load_world
+
+
+@dataclass
+class EvalConfig:
+    """Every field is a command-line option (--field-name; the judge's as --judge-url ...)."""
+    split: str = opt("eval", "keep rows of this split when rows have one ('all': keep all)")
+    limit: int = opt(0, "evaluate a stratified subset of this many prompts (0: all)")
+    samples: int = opt(1, "answers per prompt; intervals over prompts keep a prompt's answers together")
+    temperature: float = opt(0.0, "sampling temperature (0: greedy)")
+    max_new_tokens: int = opt(160, "answer budget in tokens (reasoning + answer)")
+    batch_size: int = opt(64, "prompts per generation batch")
+    seed: int = opt(0, "sampling seed")
+    judge: JudgeConfig = opt(default_factory=JudgeConfig)
+
+    def validate(self) -> "EvalConfig":
+        C.non_negative(self, "limit", "temperature", "seed")
+        C.positive(self, "samples", "max_new_tokens", "batch_size")
+        self.judge.validate()
+        return self
+
+
+# preset -> overrides. The recipe's report card samples k answers per prompt at temperature 1 (Moderate/High shares
+# need enough failures to compare); the default is one greedy answer.
+PRESETS = {
+    "smoke": dict(limit=60, samples=2, temperature=1.0, max_new_tokens=96),
+    "cpu": dict(samples=4, temperature=1.0, max_new_tokens=160),
+    "gpu": dict(samples=4, temperature=1.0, max_new_tokens=256),
+}
+
+
+def preset_config(name: str | None) -> EvalConfig:
+    return replace(EvalConfig(), **PRESETS[name]) if name else EvalConfig()
+
+
+def parse_args(argv=None):
+    p = C.parser(__doc__)
+    g = p.add_argument_group("what to evaluate")
+    g.add_argument("--model", help="model directory (config.json, model.safetensors, tokenizer.json)")
+    g.add_argument("--prompts", help="prompt rows in the world's schema (JSONL) to answer with --model")
+    g.add_argument("--answers", help="instead of --model: prompt rows with an `answer` (or `response`) to grade")
+    g.add_argument("--suite", choices=("xstest", "strongreject"),
+                   help="instead of --prompts: refusal rates on a real evaluation set read from --suite-path")
+    g.add_argument("--suite-path", help="the set's CSV (xstest_prompts.csv or strongreject_dataset.csv)")
+    g.add_argument("--out", help="report JSON to write (per-row records go beside it, .rows.jsonl)")
+    g.add_argument("--preset", choices=sorted(PRESETS), help="the recipe's settings (default: one greedy answer)")
+    g.add_argument("--device", default="cpu", help="cpu, cuda or auto")
+    C.add_dataclass_args(p.add_argument_group("evaluation (defaults: no preset)"), EvalConfig)
+    args = p.parse_args(argv)
+    if args.suite and not (args.model and args.suite_path):
+        p.error(f"--suite {args.suite} needs --model DIR and --suite-path FILE (where to get it: minisafe/suites.py)")
+    if not args.suite and not args.answers and not (args.model and args.prompts and args.out):
+        p.error("give --model, --prompts and --out (or --answers FILE, or --suite NAME --suite-path FILE)")
+    return args
+
+
+def check_outputs(args) -> None:
+    """Before any work: the outputs never overwrite an input."""
+    if not args.out:
+        return
+    model = Path(args.model) if args.model else None
+    inputs = (args.prompts or args.suite_path or args.answers,
+              *((model / "model.safetensors", model / "config.json", model / "tokenizer.json") if model else ()))
+    check_not_input(args.out, *inputs)
+    check_not_input(Path(args.out).with_suffix(".rows.jsonl"), *inputs, flag="--out (its .rows.jsonl)")
+
+
+def evaluate_suite(args, cfg: EvalConfig) -> dict:
+    """--suite NAME --suite-path FILE: refusal rates on a real evaluation set (XSTest, StrongREJECT: suites.py)."""
+    if cfg.judge.url and args.suite != "strongreject":
+        raise DataError(f"--judge-url with --suite {args.suite}: the LLM judge scores the StrongREJECT suite only")
+    metrics, records = suites.evaluate_suite(args.model, args.suite, args.suite_path, limit=cfg.limit,
+                                             max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size,
+                                             temperature=cfg.temperature, seed=cfg.seed, device=args.device)
+    client = llm_judge.judge_client(cfg.judge, Path(args.out or args.model).with_suffix(".judge_cache")) \
+        if args.suite == "strongreject" else None
+    if client is not None:  # the StrongREJECT rubric score (Souly et al. 2024), beside the refusal rate
+        scores = llm_judge.strongreject_scores(client, [r["prompt"] for r in records],
+                                               [r["answer"] for r in records], seed=cfg.seed)
+        metrics["strongreject"] = {**llm_judge.strongreject_report(records, scores),
+                                   "judge": {"url": client.base_url, "model": client.model}}
+    if args.out:
+        atomic_write_json(args.out, {"model": str(args.model), "suite": args.suite,
+                                     "suite_path": str(args.suite_path), "seed": cfg.seed, "metrics": metrics})
+        write_jsonl(Path(args.out).with_suffix(".rows.jsonl"), records)
+    print(suites.render_markdown(metrics, Path(args.model).name)
+          + (llm_judge.render_strongreject(metrics["strongreject"]) if client is not None else ""))
+    return metrics
+
+
+def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
+    """The prompt rows to evaluate: the split asked for, checked against the world, subsampled."""
+    path = args.prompts or args.answers
+    key = "answer"
+    if args.answers:
+        first = read_jsonl(path)
+        if not first:
+            raise DataError(f"{path}: no rows to grade (empty file)")
+        key = "answer" if "answer" in first[0] else "response"
+    rows = load_prompts(path, extra=(key,) if args.answers else ())
+    if cfg.split != "all":
+        rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
+    if not rows:
+        raise DataError(f"{path}: no prompt rows (split {cfg.split!r})")
+    for r in rows:  # the graders look topics up: an unknown one is the file's error, not a KeyError deep inside
+        if judge is None and r["topic"] not in world._by_key:
+            raise DataError(f"{path}: row id {r['id']!r}: field 'topic': unknown topic {r['topic']!r}")
+        if args.answers:
+            r["answer"] = r[key]
+    return report.subsample(rows, cfg.limit)
+
+
+def main(argv=None) -> dict:
+    args = parse_args(argv)
+    cfg = C.from_args(EvalConfig, args, preset_config(args.preset)).validate()
+    check_outputs(args)
+    if args.suite:
+        return evaluate_suite(args, cfg)
+    world = load_world()
+    judge = llm_judge.make_judge(cfg.judge, Path(args.out or args.answers).with_suffix(".judge_cache"))
+    rows = read_rows(args, cfg, world, judge)
+    if args.answers:   # graded as written: the reasoning is the row's `cot`, when it has one
+        completions = [Completion(reasoning=r.get("cot", ""), answer=r["answer"], ended=True) for r in rows]
+        metrics, records = report.report_card(world, rows, completions, judge=judge)
+        name = Path(args.answers).stem
+    else:
+        metrics, records = report.evaluate_checkpoint(args.model, rows, world, cfg.max_new_tokens, cfg.batch_size,
+                                                      cfg.temperature, cfg.seed, args.device, judge, cfg.samples)
+        name = Path(args.model).name
+    if args.out:
+        atomic_write_json(args.out, {"model": str(args.model or args.answers), "prompts": str(args.prompts),
+                                     "seed": cfg.seed, "metrics": metrics})
+        write_jsonl(Path(args.out).with_suffix(".rows.jsonl"), records)
+    print(report.render_markdown({name: metrics}))
+    return metrics
+
+
+if __name__ == "__main__":
+    run_main(main)

@@ -1,0 +1,84 @@
+"""Data from your own spec: Deliberative Alignment's pipeline with any OpenAI-compatible teacher and judge.
+
+Guan et al. 2024, §2.2-2.3: the teacher reads the spec and the prompt and writes reasoning that
+cites the spec, then the answer; a judge that also reads the spec grades and filters; the SFT row is the prompt
+*without* the spec -> (reasoning, answer). Why a row is dropped, the reply formats and the outputs (data.jsonl,
+dropped.jsonl, stats.json in --out) are described in minisafe/specgen.py. Every reply is cached: a stopped run
+resumes with the same command and asks nothing twice.
+
+    python generate_data.py --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
+        --teacher-url http://127.0.0.1:8000/v1 --teacher-model T --judge-url http://127.0.0.1:8001/v1 \\
+        --judge-model J --out runs/specgen
+    python train_sft.py --stage custom --init-from path/to/hf_model --data runs/specgen/data.jsonl --out runs/mine
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from minisafe import config as C
+from minisafe.cli import run_main
+from minisafe.client import ChatClient, ServerUnavailable
+from minisafe.config import opt
+from minisafe.specgen import generate
+
+
+@dataclass
+class GenerateConfig:
+    """Every field is a command-line option (--field-name)."""
+    samples: int = opt(1, "teacher samples per prompt (sample k uses seed + k)")
+    seed: int = opt(0, "sampling seed sent to both servers")
+    teacher_temperature: float = opt(0.7, "the teacher's sampling temperature")
+    judge_temperature: float = opt(0.0, "the judge's sampling temperature")
+    teacher_max_tokens: int = opt(1024, "the teacher's reply budget")
+    judge_max_tokens: int = opt(256, "the judge's reply budget")
+    min_helpfulness: float = opt(0.5, "keep rows with max(direct, indirect helpfulness) >= this")
+    concurrency: int = opt(4, "requests in flight per server")
+    timeout: float = opt(300.0, "seconds per request")
+    retries: int = opt(5, "retries on 429 / 5xx / timeouts / connection errors")
+    api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the API key, if any")
+    cache_dir: str | None = opt(None, "answer cache (none: OUT/cache); a rerun asks nothing twice")
+
+    def validate(self) -> "GenerateConfig":
+        C.positive(self, "samples", "teacher_max_tokens", "judge_max_tokens", "concurrency", "timeout")
+        C.non_negative(self, "seed", "teacher_temperature", "judge_temperature", "retries")
+        C.in_range(self, "min_helpfulness", 0.0, 1.0)
+        return self
+
+
+def main(argv=None) -> dict:
+    p = C.parser(__doc__)
+    g = p.add_argument_group("inputs and models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
+    g.add_argument("--spec", required=True, help="policy spec in data/spec.md's format (### §N.M Title [mode: M])")
+    g.add_argument("--prompts", required=True, help="JSONL with a `prompt` (and optional `id`) per line")
+    g.add_argument("--out", required=True, help="output directory: data.jsonl, dropped.jsonl, stats.json, cache/")
+    g.add_argument("--teacher-url", required=True)
+    g.add_argument("--teacher-model", required=True)
+    g.add_argument("--judge-url", required=True)
+    g.add_argument("--judge-model", required=True)
+    C.add_dataclass_args(p.add_argument_group("generation"), GenerateConfig)
+    args = p.parse_args(argv)
+    cfg = C.from_args(GenerateConfig, args).validate()
+    cache = Path(cfg.cache_dir) if cfg.cache_dir else Path(args.out) / "cache"
+    common = {"api_key_env": cfg.api_key_env, "timeout": cfg.timeout, "max_retries": cfg.retries,
+              "concurrency": cfg.concurrency}
+    teacher = ChatClient(args.teacher_url, args.teacher_model, cache_dir=cache / "teacher", **common)
+    judge = ChatClient(args.judge_url, args.judge_model, cache_dir=cache / "judge", **common)
+    try:
+        stats = generate(args.spec, args.prompts, teacher, judge, args.out, samples=cfg.samples, seed=cfg.seed,
+                         teacher_temperature=cfg.teacher_temperature, judge_temperature=cfg.judge_temperature,
+                         teacher_max_tokens=cfg.teacher_max_tokens, judge_max_tokens=cfg.judge_max_tokens,
+                         min_helpfulness=cfg.min_helpfulness)
+    except ServerUnavailable as e:
+        sys.exit(f"stopped: {e}")
+    reasons = ", ".join(f"{r} {n}" for r, n in stats["dropped_by_reason"].items()) or "none"
+    print(f"asked {stats['asked']}, kept {stats['kept']}, dropped {stats['dropped']} ({reasons}); "
+          f"{stats['seconds_per_row']:.2f} s/row; requests sent: teacher {stats['requests']['teacher']['sent']}, "
+          f"judge {stats['requests']['judge']['sent']}; wrote {Path(args.out) / 'data.jsonl'}")
+    return stats
+
+
+if __name__ == "__main__":
+    run_main(main)

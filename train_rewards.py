@@ -1,0 +1,174 @@
+"""Reward heads: train an arm's helpfulness and safety heads on judged answers; measure them against the judge.
+
+Yuan et al. 2025, §3.2. The heads, their data (teachers, perturbed variants, samples of --sample-from models) and the
+two arms' judges (--labels safe_completion: graders.grade; refusal: graders.grade_intent) are described in
+minisafe/reward_model.py. Agreement with the judge on the eval split (Spearman, AUC, accuracy) is written to
+OUT/reward_heads.json. Re-running the same command on a finished OUT measures agreement again without training; a
+killed run keeps the heads it finished.
+
+    python train_rewards.py --init-from runs/sc_sft --world runs/world --out runs/rm --sample-from runs/base
+    python train_rewards.py --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
+
+With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead (minisafe/llm_judge.py);
+rows of your own prompts have no world teacher, so their answers come from --answers FILE and --sample-from.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import torch
+
+from minisafe import config as C
+from minisafe import llm_judge
+from minisafe.cli import run_main
+from minisafe.config import opt
+from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl, tokenizer_sha256
+from minisafe.llm_judge import JudgeConfig
+from minisafe.model import Transformer
+from minisafe.reward_model import LABELS, RewardModel, agreement, graded, make_examples, policy_samples, train_head
+from minisafe.tokenizer import ChatTokenizer
+from minisafe.training import pick_device
+from minisafe.world import load_prompts, load_world
+
+
+@dataclass
+class RewardsConfig:
+    """Every field is a command-line option (--field-name; the judge's as --judge-url ...)."""
+    labels: str = opt("safe_completion", "whose judge the heads learn: safe_completion (graders.grade, output-"
+                      "centric) or refusal (graders.grade_intent, the intent-based baseline's spec)",
+                      choices=sorted(LABELS))
+    epochs: int = opt(2, "passes over the judged answers")
+    batch_size: int = opt(32, "answers per optimizer step")
+    lr: float = opt(3e-4, "peak learning rate (cosine decay to 10%)")
+    weight_decay: float = opt(0.0, "AdamW weight decay")
+    max_len: int = opt(256, "longest (prompt, answer) in tokens; longer ones are skipped and counted")
+    max_prompts: int = opt(1200, "training prompts sampled from the train and rl splits (0: all)")
+    samples_per_prompt: int = opt(2, "answers sampled per prompt from each --sample-from model")
+    eval_prompts: int = opt(0, "eval-split prompts for the agreement check (0: the whole split)")
+    seed: int = opt(0, "seed of the prompt sample, the perturbations and the head's init")
+    judge: JudgeConfig = opt(default_factory=JudgeConfig)
+
+    def validate(self) -> "RewardsConfig":
+        C.positive(self, "epochs", "batch_size", "lr", "max_len", "samples_per_prompt")
+        C.non_negative(self, "weight_decay", "max_prompts", "eval_prompts", "seed")
+        C.one_of(self, "labels", sorted(LABELS))
+        self.judge.validate()
+        return self
+
+
+PRESETS = {
+    "smoke": dict(epochs=1, max_prompts=48, samples_per_prompt=1, eval_prompts=40),
+    "cpu": dict(),
+    "gpu": dict(epochs=3, max_prompts=0, samples_per_prompt=1),
+}
+
+
+def preset_config(name: str) -> RewardsConfig:
+    return replace(RewardsConfig(), **PRESETS[name])
+
+
+def train(args, cfg: RewardsConfig) -> dict:
+    """Both heads into OUT/helpfulness and OUT/safety (a head already there is reused), then their agreement."""
+    world = load_world()
+    tok = ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
+    rows = load_prompts(Path(args.world) / "prompts.jsonl")
+    rng = random.Random(cfg.seed)
+    train_rows = [r for r in rows if r["split"] in ("train", "rl")]
+    if cfg.max_prompts:
+        train_rows = rng.sample(train_rows, min(cfg.max_prompts, len(train_rows)))
+    device = pick_device(args.device)
+    samples = policy_samples(args.sample_from, train_rows, cfg.samples_per_prompt, cfg.seed, device) \
+        if args.sample_from else None
+    for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
+        samples = samples or {}
+        for r in read_jsonl(path, required=("id", "answer")):
+            samples.setdefault(r["id"], []).append(r["answer"])
+    judge_cache = Path(cfg.judge.cache or Path(args.out) / "judge_cache")
+    judge = llm_judge.make_judge(cfg.judge, judge_cache)
+    # chosen once: training data and agreement use the same judge; an LLM judge plays the --labels arm's judge
+    label_fn = judge.labels if judge is not None else LABELS[cfg.labels]
+    examples = make_examples(world, train_rows, rng, samples, label_fn)
+    out = Path(args.out)
+    old = read_json(out / "reward_heads.json") if (out / "reward_heads.json").exists() else {}
+    report = {"labels": cfg.labels, "n_train_examples": len(examples), "config": asdict(cfg), "heads": {}}
+    heads = {}
+    for name, target in (("helpfulness", "h"), ("safety", "s")):
+        if (out / name / "reward_head.json").exists():  # finished by an earlier, killed run of this command
+            heads[name] = RewardModel.load(out / name, device=device)
+            check_reusable(heads[name], out / name, str(args.init_from), tok, cfg.labels)
+            if name in old.get("heads", {}):
+                report["heads"][name] = old["heads"][name]  # keep its training record
+            continue
+        torch.manual_seed(cfg.seed)
+        rm = RewardModel(Transformer.from_pretrained(args.init_from), name).to(device)
+        t0 = time.time()
+        losses = train_head(rm, tok, examples, target, cfg, device=device)
+        rm.save(out / name, tokenizer=tok, init_from=str(args.init_from), labels=cfg.labels)
+        heads[name] = rm
+        report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
+    report["eval"] = eval_agreement(world, heads, tok, rows, cfg.seed, cfg.eval_prompts, args.sample_from,
+                                    device=device, labels=label_fn)
+    if judge is not None:
+        report["judge"] = {**judge.describe(), "cache": str(judge_cache)}
+    atomic_write_json(out / "reward_heads.json", report)
+    return report
+
+
+def check_reusable(rm: RewardModel, where: Path, init_from: str, tok: ChatTokenizer, labels: str) -> None:
+    """A head already in OUT is reused only when it came from the same --init-from, tokenizer and --labels."""
+    meta = {"labels": "safe_completion", **getattr(rm, "meta", {})}
+    for field, want in (("init_from", init_from), ("tokenizer_sha256", tokenizer_sha256(tok)), ("labels", labels)):
+        if meta.get(field) != want:
+            raise DataError(f"{where / 'reward_head.json'}: field '{field}' is {meta.get(field)!r}, this run has "
+                            f"{want!r}: OUT holds heads of another run; choose another --out or delete {where}")
+
+
+def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int, sample_from, device, labels) -> dict:
+    """Agreement with the judge the heads learned (`labels`) on the eval split (unseen phrasings and held-out
+    transforms): on the teacher-made answers, and, when models are given, separately on their own sampled answers
+    (what the heads will score during RL)."""
+    rng = random.Random(seed + 1)
+    eval_rows = [r for r in rows if r["split"] == "eval"]
+    if max_prompts:
+        eval_rows = rng.sample(eval_rows, min(max_prompts, len(eval_rows)))
+    examples = make_examples(world, eval_rows, rng, labels=labels)
+    out = agreement(heads, tok, examples, device=device) if examples else {"n": 0}  # own prompts: samples only
+    if sample_from:
+        samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
+        examples = [e for r in eval_rows for a in samples[r["id"]] if (e := graded(world, r, a, labels)) is not None]
+        out["on_model_samples"] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
+    return out
+
+
+def main(argv=None) -> dict:
+    p = C.parser(__doc__)
+    g = p.add_argument_group("what to train")
+    g.add_argument("--init-from", required=True, help="backbone checkpoint (the arm's SFT model)")
+    g.add_argument("--world", required=True, help="world directory (prompts.jsonl)")
+    g.add_argument("--out", required=True, help="writes OUT/helpfulness, OUT/safety, OUT/reward_heads.json")
+    g.add_argument("--sample-from", action="append", default=[], metavar="DIR",
+                   help="also train on judged answers sampled from this model (repeatable: the base and the SFT "
+                        "policy); agreement is then also measured on their samples of eval prompts")
+    g.add_argument("--answers", action="append", default=[], metavar="JSONL",
+                   help="also train on these answers (rows with `id` and `answer`, e.g. generate_data.py's "
+                        "data.jsonl), labelled by the judge (repeatable)")
+    g = p.add_argument_group("run")
+    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
+                   help="smoke: seconds; cpu (default); gpu: all prompts. The options below override it")
+    g.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    C.add_dataclass_args(p.add_argument_group("reward heads (defaults are the cpu preset's)"), RewardsConfig,
+                         preset_config("cpu"))
+    args = p.parse_args(argv)
+    cfg = C.from_args(RewardsConfig, args, preset_config(args.preset)).validate()
+    report = train(args, cfg)
+    print(json.dumps(report["eval"], indent=2))
+    return report
+
+
+if __name__ == "__main__":
+    run_main(main)
