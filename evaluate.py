@@ -114,8 +114,16 @@ def evaluate_suite(args, cfg: EvalConfig) -> dict:
     return metrics
 
 
+def select_rows(rows: list[dict], cfg: EvalConfig) -> list[dict]:
+    """The rows this configuration evaluates: those of --split (rows without a split count as in it), then the
+    stratified --limit subset (the recipe's teacher columns use the same rows)."""
+    if cfg.split != "all":
+        rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
+    return report.subsample(rows, cfg.limit)
+
+
 def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
-    """The prompt rows to evaluate: the split asked for, checked against the world, subsampled."""
+    """The prompt rows to evaluate (select_rows), checked against the world."""
     path = args.prompts or args.answers
     key = "answer"
     if args.answers:
@@ -123,9 +131,7 @@ def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
         if not first:
             raise DataError(f"{path}: no rows to grade (empty file)")
         key = "answer" if "answer" in first[0] else "response"
-    rows = load_prompts(path, extra=(key,) if args.answers else ())
-    if cfg.split != "all":
-        rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
+    rows = select_rows(load_prompts(path, extra=(key,) if args.answers else ()), cfg)
     if not rows:
         raise DataError(f"{path}: no prompt rows (split {cfg.split!r})")
     for r in rows:  # the graders look topics up: an unknown one is the file's error, not a KeyError deep inside
@@ -133,7 +139,7 @@ def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
             raise DataError(f"{path}: row id {r['id']!r}: field 'topic': unknown topic {r['topic']!r}")
         if args.answers:
             r["answer"] = r[key]
-    return report.subsample(rows, cfg.limit)
+    return rows
 
 
 def main(argv=None) -> dict:

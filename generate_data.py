@@ -48,16 +48,21 @@ class GenerateConfig:
         return self
 
 
+def add_server_args(p) -> None:
+    """The teacher and the judge: OpenAI-compatible base URLs and model names (also recipe_own_spec.py's)."""
+    g = p.add_argument_group("models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
+    for who in ("teacher", "judge"):
+        g.add_argument(f"--{who}-url", required=True)
+        g.add_argument(f"--{who}-model", required=True)
+
+
 def main(argv=None) -> dict:
     p = C.parser(__doc__)
-    g = p.add_argument_group("inputs and models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
+    g = p.add_argument_group("inputs")
     g.add_argument("--spec", required=True, help="policy spec in data/spec.md's format (### §N.M Title [mode: M])")
     g.add_argument("--prompts", required=True, help="JSONL with a `prompt` (and optional `id`) per line")
     g.add_argument("--out", required=True, help="output directory: data.jsonl, dropped.jsonl, stats.json, cache/")
-    g.add_argument("--teacher-url", required=True)
-    g.add_argument("--teacher-model", required=True)
-    g.add_argument("--judge-url", required=True)
-    g.add_argument("--judge-model", required=True)
+    add_server_args(p)
     C.add_dataclass_args(p.add_argument_group("generation"), GenerateConfig)
     args = p.parse_args(argv)
     cfg = C.from_args(GenerateConfig, args).validate()

@@ -49,7 +49,7 @@ from minisafe.cli import run_main
 from minisafe.config import opt
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, read_jsonl
-from minisafe.report import aggregate, plot, render_markdown, report_card, subsample
+from minisafe.report import aggregate, plot, render_markdown, report_card
 from minisafe.surface import surface_mode_accuracy
 from minisafe.teachers import teacher_answer
 from minisafe.tokenizer import ChatTokenizer, Completion
@@ -178,8 +178,7 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS) -
     """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified eval subset; returns per-row
     records, the teachers' columns included."""
     world = load_world()
-    rows = subsample([r for r in load_prompts(d / "world" / "prompts.jsonl") if r["split"] == "eval"],
-                     evaluate.preset_config(preset).limit)   # the rows evaluate.py --preset picks
+    rows = evaluate.select_rows(load_prompts(d / "world" / "prompts.jsonl"), evaluate.preset_config(preset))
     log_path = d / "stage_seconds.json"
     records = {}
     for name in models:

@@ -289,6 +289,10 @@ class Models:
     def critics(self) -> list[ValueHead]:
         return [self.value_head] + ([self.cost_head] if self.cost_head is not None else [])
 
+    @property
+    def critic_params(self) -> list[torch.nn.Parameter]:   # trained beside the policy, outside DDP
+        return [p_ for head in self.critics for p_ in head.parameters()]
+
 
 def load_models(args, cfg: PPOConfig, device) -> Models:
     init = Path(args.init_from)
@@ -399,8 +403,7 @@ def ppo_update(m: Models, ddp_policy, optimizer, ro, t: Targets, g: torch.Genera
                world_size: int, out: Path, it: int) -> tuple[dict, float | None]:
     """Step 5: epochs x minibatches (one optimizer step each) x micro-batches (gradient accumulation)."""
     ddp = world_size > 1
-    head_params = [p_ for head in m.critics for p_ in head.parameters()]
-    params = list(m.policy.parameters()) + head_params
+    params = list(m.policy.parameters()) + m.critic_params
     m.policy.train()
     stats: dict[str, list[float]] = {}
     n, logprob_gap = len(ro.completions), None
@@ -428,7 +431,7 @@ def ppo_update(m: Models, ddp_policy, optimizer, ro, t: Targets, g: torch.Genera
                 for key, v in mstats.items():
                     stats.setdefault(key, []).append(v)
             if ddp:  # the value heads are outside DDP: average their gradients by hand
-                for p_ in head_params:
+                for p_ in m.critic_params:
                     torch.distributed.all_reduce(p_.grad, op=torch.distributed.ReduceOp.AVG)
             stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
             optimizer.step()
@@ -461,9 +464,8 @@ def main(argv=None) -> dict:
     m = load_models(args, cfg, device)
     world = load_world()
     world_dir, rl_rows = rl_prompts(args, cfg)
-    head_params = [p_ for head in m.critics for p_ in head.parameters()]
     optimizer = torch.optim.AdamW([{"params": list(m.policy.parameters()), "lr_scale": 1.0},  # x the schedule's lr
-                                   {"params": head_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}],
+                                   {"params": m.critic_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}],
                                   lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
     kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
               else rewards.FixedKLController(cfg.kl_coef))
