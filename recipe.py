@@ -50,10 +50,11 @@ from minisafe.config import opt
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, read_jsonl
 from minisafe.report import aggregate, plot, render_markdown, report_card
-from minisafe.surface import surface_mode_accuracy
+from minisafe.surface import RULES, surface_mode_accuracy
 from minisafe.teachers import teacher_answer
 from minisafe.tokenizer import ChatTokenizer, Completion
 from minisafe.training import pick_device
+from minisafe.vocab import INTENTS
 from minisafe.world import load_prompts, load_world
 
 REPO = Path(__file__).resolve().parent
@@ -298,18 +299,20 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
 
 
 def _surface_markdown(surface: dict) -> str:
-    rows = [(s, v) for s, v in surface.items() if v]
+    """surface: seed -> rule (surface.RULES) -> slice -> accuracy record."""
+    rows = [(s, rule, v) for s, per_rule in surface.items() for rule, v in (per_rule or {}).items() if v]
     if not rows:
         return ""
-    keys = ["all", "seen_topic", "held_out_topic", "seen_topic:dual_use", "held_out_topic:dual_use", "seen_transform",
-            "held_out_transform", "intent:benign", "intent:dual_use", "intent:malicious"]
-    md = ("\n## Surface baseline (no model: the nearest training prompt by word overlap, its teacher's mode)\n\n"
+    per_intent = [f"{t}:{i}" for i in INTENTS for t in ("seen_topic", "held_out_topic")]
+    keys = ["all", "seen_topic", "held_out_topic", *per_intent, "seen_transform", "held_out_transform"]
+    md = ("\n## Surface baselines (no model: the eval prompt's mode read off its words; minisafe/surface.py)\n\n"
           "Mode accuracy against the safe-completion teacher on the eval split; high means the slice can be solved "
-          "by surface cues. In brackets: always answering in the slice's most common mode.\n\n| seed | "
-          + " | ".join(keys) + " |\n|---|" + "---|" * len(keys) + "\n")
-    for s, v in rows:
-        md += f"| {s} | " + " | ".join(f"{v[k]['accuracy']:.3f} ({v[k]['majority']:.2f})" if k in v else "–"
-                                      for k in keys) + " |\n"
+          "by surface cues. nearest: the most overlapping training prompt's mode; naive_bayes: a word and word-pair "
+          "classifier. In brackets: always answering in the slice's most common mode.\n\n| seed | rule | "
+          + " | ".join(keys) + " |\n|---|---|" + "---|" * len(keys) + "\n")
+    for s, rule, v in rows:
+        md += f"| {s} | {rule} | " + " | ".join(f"{v[k]['accuracy']:.3f} ({v[k]['majority']:.2f})" if k in v else "–"
+                                                for k in keys) + " |\n"
     return md
 
 
@@ -408,7 +411,8 @@ def main(argv=None):
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
-        extra["surface_baseline"][s] = surface_mode_accuracy(load_world(), load_prompts(d / "world" / "prompts.jsonl"))
+        prompts = load_prompts(d / "world" / "prompts.jsonl")
+        extra["surface_baseline"][s] = {rule: surface_mode_accuracy(load_world(), prompts, rule=rule) for rule in RULES}
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
         extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
                                     for arm, heads in HEAD_STAGES.items()}

@@ -76,8 +76,9 @@ class PPOConfig:
     temperature: float = opt(0.8, "sampling temperature, also dividing the logits in the update; 0 = greedy")
     lr: float = opt(3e-5, "peak learning rate of the policy")
     value_lr: float | None = opt(1e-3, "peak learning rate of the value head(s), on the same schedule (none: --lr)")
-    value_warmup_steps: int = opt(200, "value-only Adam steps (at --value-lr) on the first rollout's Monte Carlo "
-                                       "returns, before the first policy update (0: none)")
+    value_warmup_steps: int = opt(200, "before the first policy update, the value head's bias is set to the first "
+                                       "rollout's mean Monte Carlo return, then this many value-only Adam steps (at "
+                                       "--value-lr) fit it to those returns (0: no warm-up)")
     lr_schedule: str = opt("cosine", "learning-rate decay over the iterations", choices=["cosine", "linear", "constant"])
     min_lr_ratio: float = opt(0.1, "the schedule's floor, as a fraction of --lr")
     lr_decay_iterations: int | None = opt(None, "iterations over which the learning rate decays to its floor "

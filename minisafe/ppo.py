@@ -177,19 +177,37 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
         L = E_t[(V(hidden_t) - R_t)^2],  R_t = sum_{l >= 0} gamma^l r_{t+l}  (GAE with lambda = 1 and V = 0)
 
     hidden (B, T, D) is detached: only the head moves. Without this a zero-initialised head starts at V = 0 and, at
-    the policy's learning rate, stays near it (docs/results.md, "PPO credit assignment"). With DDP the gradients are
-    averaged over processes, so every process keeps the same head.
+    the policy's learning rate, stays near it (docs/results.md, "PPO credit assignment"). The bias starts at the
+    batch's mean return, so the steps fit how the return varies rather than its level: a head that must climb to a
+    high mean from 0 bends its weights toward it and can end up worse than a constant. With DDP the mean and the
+    gradients are those of the whole batch (sums over all processes' tokens), so every process keeps the same head
+    as one process holding the whole batch would.
     """
+    valid = mask.bool()
+    total = torch.stack([torch.where(valid, returns, torch.zeros_like(returns)).sum(), mask.sum()]).float()
+    if distributed:
+        dist.all_reduce(total)   # sum of R_t and number of tokens, over the whole batch
+    n = total[1].clamp(min=1)
+    with torch.no_grad():
+        head.proj.bias.fill_((total[0] / n).item())   # b = mean_t R_t
     opt = torch.optim.Adam(head.parameters(), lr=lr)
     hidden = hidden.detach()
+
+    def loss_share() -> torch.Tensor:   # this process's tokens' part of L: sum (V - R)^2 / n(whole batch)
+        return (torch.where(valid, head(hidden) - returns, torch.zeros_like(returns)) ** 2).sum() / n
+
     for _ in range(steps):
-        loss = masked_mean((head(hidden) - returns) ** 2, mask)
+        loss = loss_share()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         if distributed:
             for p in head.parameters():
-                dist.all_reduce(p.grad, op=dist.ReduceOp.AVG)
+                dist.all_reduce(p.grad)   # the sum of the shares' gradients is the whole batch's gradient
         opt.step()
+    with torch.no_grad():
+        loss = loss_share()
+    if distributed:
+        dist.all_reduce(loss)
     return loss.item()
 
 

@@ -1,37 +1,85 @@
-"""A no-model surface baseline: can the eval split's mode decision be read off the prompt's words alone?
+"""No-model surface baselines: can the eval split's mode decision be read off the prompt's words alone?
 
-For each eval prompt, take the training prompt with the largest word overlap (Jaccard similarity of their word sets)
-and answer in the mode the safe-completion teacher chose for that training prompt. Its accuracy against the teacher's
-mode for the eval prompt itself says how much of the eval a model could solve by matching surface cues it memorised.
-A high score on a slice means that slice measures memorisation, not generalisation (GUIDE §7).
+Each rule learns from the prompts a safety arm trains on, labelled with the safe-completion teacher's mode, and
+predicts the mode of every eval prompt from its words. Its accuracy against the teacher's mode for the eval prompt
+says how much of the eval a model could solve by matching surface cues it memorised. A high score on a slice means
+that slice measures memorisation, not generalisation (GUIDE §7). Two rules, because one weak rule proves little:
+
+    nearest      the training prompt with the largest word overlap (Jaccard similarity of the word sets); its mode.
+                 Every word weighs the same, so a shared topic name dominates.
+    naive_bayes  a multinomial naive Bayes classifier on words and adjacent word pairs (add-one smoothing): it learns
+                 which words go with which mode, e.g. that "suffer" means refusal, whatever the topic.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+
 from minisafe import canon
 from minisafe.teachers import teacher_mode
+from minisafe.vocab import MODES
+
+RULES = ("nearest", "naive_bayes")
 
 
 def _words(prompt: str) -> frozenset:
     return frozenset(canon.tokens(prompt))
 
 
-def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completion") -> dict:
-    """Accuracy of the nearest-training-prompt rule on the eval rows' teacher modes: overall, by intent, by
-    transform, on held-out transforms vs the rest and on held-out topics vs seen ones (also within each intent,
-    since the two sets mix intents differently). Ties break toward the earlier training row. Each slice also gets
-    `majority`: the share of its most common mode, the score of always answering in that mode."""
+def _features(prompt: str) -> set:
+    t = canon.tokens(prompt)
+    return set(t) | {f"{a} {b}" for a, b in zip(t, t[1:])}
+
+
+def nearest_rule(train: list[tuple[str, str]]):
+    """train: (prompt, mode) pairs -> predict(prompt) -> the mode of the most overlapping prompt (ties: earlier)."""
+    memory = [(_words(p), m) for p, m in train]
+
+    def predict(prompt: str) -> str:
+        w = _words(prompt)
+        return max(memory, key=lambda t: len(w & t[0]) / (len(w | t[0]) or 1))[1]
+    return predict
+
+
+def naive_bayes_rule(train: list[tuple[str, str]]):
+    """train: (prompt, mode) pairs -> predict(prompt) -> argmax_m  log P(m) + sum_{f in prompt} log P(f | m),
+
+        P(f | m) = (count of prompts of mode m with feature f + 1) / (sum over f' of those counts + |vocabulary|)
+
+    Features never seen in training carry no evidence and are skipped; ties break in MODES order."""
+    prior = Counter(m for _, m in train)
+    counts = {m: Counter() for m in MODES}
+    for p, m in train:
+        counts[m].update(_features(p))
+    vocab = set().union(*counts.values())
+    total = {m: sum(c.values()) + len(vocab) for m, c in counts.items()}
+    modes = [m for m in MODES if prior[m]]
+
+    def predict(prompt: str) -> str:
+        f = [x for x in _features(prompt) if x in vocab]
+        score = {m: math.log(prior[m]) + sum(math.log((counts[m][x] + 1) / total[m]) for x in f) for m in modes}
+        return max(modes, key=lambda m: score[m])
+    return predict
+
+
+def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completion", rule: str = "nearest") -> dict:
+    """Accuracy of one rule (RULES) on the eval rows' teacher modes: overall, by intent, by transform, on held-out
+    transforms vs the rest and on held-out topics vs seen ones (also within each intent, since the two sets mix
+    intents differently). Each slice also gets `majority`: the share of its most common mode, the score of always
+    answering in that mode."""
+    if rule not in RULES:
+        raise ValueError(f"rule must be one of {RULES}, got {rule!r}")
     mode = {r["id"]: teacher_mode(world, r, teacher) for r in rows}
     # the prompts a safety arm trains on (held-out topics are in the train split for the base model only)
-    train = [(r["id"], _words(r["prompt"])) for r in rows if r["split"] == "train" and not r.get("held_out_topic")]
+    train = [(r["prompt"], mode[r["id"]]) for r in rows if r["split"] == "train" and not r.get("held_out_topic")]
+    predict = (nearest_rule if rule == "nearest" else naive_bayes_rule)(train)
     hits: dict[str, list[bool]] = {}
     modes: dict[str, list[str]] = {}
     for r in rows:
         if r["split"] != "eval":
             continue
-        w = _words(r["prompt"])
-        best = max(train, key=lambda t: len(w & t[1]) / (len(w | t[1]) or 1))[0]
-        ok = mode[best] == mode[r["id"]]
+        ok = predict(r["prompt"]) == mode[r["id"]]
         topic = "held_out_topic" if r.get("held_out_topic") else "seen_topic"
         for key in ("all", f"intent:{r['intent']}", f"transform:{r['transform']}",
                     "held_out_transform" if r["held_out"] else "seen_transform", topic, f"{topic}:{r['intent']}"):

@@ -210,6 +210,66 @@ def test_value_warm_up_fits_the_returns_and_only_moves_the_head():
     assert hidden.grad is None
 
 
+def test_value_warm_up_starts_at_the_mean_return_so_a_high_level_does_not_bend_the_weights():
+    """Returns at a high level (3) with a small varying part: with no steps the head predicts the batch's mean return
+    (padding ignored); after 50 steps it explains most of the variation. The same 50 Adam steps from a zero bias
+    (the warm-up without its bias start) spend the weights on the level and explain less than a constant."""
+    torch.manual_seed(0)
+    B, T, D = 16, 12, 16
+    hidden = torch.randn(B, T, D)
+    returns = 3.0 + 0.3 * (hidden @ torch.randn(D)) / D ** 0.5 + 0.05 * torch.randn(B, T)
+    mask = torch.ones(B, T)
+    mask[:, 9:] = 0
+    returns = torch.where(mask.bool(), returns, torch.full_like(returns, 1e6))
+    head = ValueHead(D)
+    warm_up_value_head(head, hidden, returns, mask, lr=1e-2, steps=0)
+    assert torch.allclose(head(hidden), masked_mean(returns, mask).expand(B, T))
+    head = ValueHead(D)
+    warm_up_value_head(head, hidden, returns, mask, lr=1e-2, steps=50)
+    assert explained_variance(head(hidden).detach(), returns, mask) > 0.9
+    zero_start = ValueHead(D)
+    opt = torch.optim.Adam(zero_start.parameters(), lr=1e-2)
+    for _ in range(50):
+        loss = masked_mean((zero_start(hidden) - returns) ** 2, mask)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    assert explained_variance(zero_start(hidden).detach(), returns, mask) < 0
+
+
+def _warm_up_on_half(rank: int, init_file: str, hidden, returns, mask, out: str) -> None:
+    """One of two gloo processes: warm a fresh head up on its part of the batch (rows 0-4 or 5-15)."""
+    import torch.distributed as dist
+    dist.init_process_group("gloo", init_method=f"file://{init_file}", rank=rank, world_size=2)
+    rows = slice(0, 5) if rank == 0 else slice(5, None)
+    head = ValueHead(hidden.shape[-1])
+    loss = warm_up_value_head(head, hidden[rows], returns[rows], mask[rows], lr=1e-2, steps=50, distributed=True)
+    torch.save({"state": head.state_dict(), "loss": loss}, f"{out}.{rank}")
+    dist.destroy_process_group()
+
+
+def test_value_warm_up_on_two_processes_equals_one_process_on_the_whole_batch(tmp_path):
+    """Two gloo processes holding 5 and 11 rows, with different padding, end with the head one process fits to all
+    16 rows: the mean return and the gradients are those of the whole batch's tokens, not an average of the two
+    processes' means."""
+    import torch.multiprocessing as mp
+    torch.manual_seed(0)
+    B, T, D = 16, 12, 8
+    hidden = torch.randn(B, T, D)
+    returns = 2.0 + hidden @ torch.randn(D) * 0.3 + 0.05 * torch.randn(B, T)
+    mask = torch.ones(B, T)
+    mask[:5, 4:] = 0   # the first process's rows are short: it holds 20 of the batch's 152 tokens
+    head = ValueHead(D)
+    loss = warm_up_value_head(head, hidden, returns, mask, lr=1e-2, steps=50)
+    out = str(tmp_path / "head")
+    mp.spawn(_warm_up_on_half, args=(str(tmp_path / "init"), hidden, returns, mask, out), nprocs=2)
+    for rank in range(2):
+        got = torch.load(f"{out}.{rank}")
+        for k, v in head.state_dict().items():
+            torch.testing.assert_close(got["state"][k], v, atol=1e-5, rtol=1e-5)
+        assert got["loss"] == pytest.approx(loss, rel=1e-4)
+
+
 class _Wrapper(torch.nn.Module):
     """What DistributedDataParallel looks like from outside: forward delegates, attributes live on .module."""
 

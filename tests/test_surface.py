@@ -1,8 +1,11 @@
-"""The no-model surface baseline: it reads the mode off the nearest training prompt, nothing else."""
+"""The no-model surface baselines: they read the mode off the prompt's words, nothing else."""
+
+from collections import Counter
 
 import pytest
 
-from minisafe.surface import surface_mode_accuracy
+from minisafe.surface import RULES, naive_bayes_rule, surface_mode_accuracy
+from minisafe.teachers import teacher_mode
 from minisafe.world import load_world, make_prompts
 
 
@@ -11,29 +14,44 @@ def world():
     return load_world()
 
 
-def test_copies_of_training_prompts_are_solved_exactly(world):
+def test_copies_of_training_prompts_are_solved(world):
+    """nearest finds the copy itself; naive Bayes, which does not memorise prompts, still gets nearly all of them."""
     rows = [r for r in make_prompts(world, 0) if r["split"] == "train" and not r["held_out_topic"]][:300]
     copies = [{**r, "id": "copy-" + r["id"], "split": "eval"} for r in rows[:60]]
     acc = surface_mode_accuracy(world, rows + copies)
     assert (acc["all"]["accuracy"], acc["all"]["n"]) == (1.0, 60)
+    assert surface_mode_accuracy(world, rows + copies, rule="naive_bayes")["all"]["accuracy"] >= 0.95
+
+
+def test_naive_bayes_reads_the_words_that_go_with_a_mode():
+    """A word seen with one mode only is evidence for it; a word seen with both is none (a tie breaks in MODES
+    order); unseen words are skipped, leaving the prior. So a cue word carries over to a topic never seen."""
+    bayes = naive_bayes_rule([("a b", "direct"), ("a c", "refusal"), ("d", "refusal")])
+    assert (bayes("c"), bayes("b"), bayes("zzz")) == ("refusal", "direct", "refusal")
+    assert naive_bayes_rule([("a b", "direct"), ("a c", "refusal")])("a") == "direct"
+    train = [(f"tell me about {t}", "direct") for t in ("amber fen salt", "grey dune fly", "tall reed mill")] + \
+            [(f"revenge, tell me about {t}", "refusal") for t in ("amber fen salt", "grey dune fly", "tall reed mill")]
+    bayes = naive_bayes_rule(train)
+    assert (bayes("revenge, tell me about cold moss vat"), bayes("tell me about cold moss vat")) == ("refusal", "direct")
 
 
 def test_slices_cover_the_eval_split(world):
     rows = make_prompts(world, 0)
-    acc = surface_mode_accuracy(world, rows)
     n_eval = sum(r["split"] == "eval" for r in rows)
-    assert acc["all"]["n"] == n_eval
-    assert acc["seen_transform"]["n"] + acc["held_out_transform"]["n"] == n_eval
-    assert sum(v["n"] for k, v in acc.items() if k.startswith("intent:")) == n_eval
-    assert sum(v["n"] for k, v in acc.items() if k.startswith(("seen_topic:", "held_out_topic:"))) == n_eval
-    assert all(0.0 <= v["accuracy"] <= 1.0 for v in acc.values())
-    from collections import Counter
-    from minisafe.teachers import teacher_mode
     benign = Counter(teacher_mode(world, r, "safe_completion") for r in rows
                      if r["split"] == "eval" and r["intent"] == "benign")
-    assert acc["intent:benign"]["majority"] == max(benign.values()) / sum(benign.values())
-    # a rule that only copies the nearest prompt's mode is far from perfect on unseen phrasings
-    assert acc["all"]["accuracy"] < 0.99
+    for rule in RULES:
+        acc = surface_mode_accuracy(world, rows, rule=rule)
+        assert acc["all"]["n"] == n_eval
+        assert acc["seen_transform"]["n"] + acc["held_out_transform"]["n"] == n_eval
+        assert sum(v["n"] for k, v in acc.items() if k.startswith("intent:")) == n_eval
+        assert sum(v["n"] for k, v in acc.items() if k.startswith(("seen_topic:", "held_out_topic:"))) == n_eval
+        assert all(0.0 <= v["accuracy"] <= 1.0 for v in acc.values())
+        assert acc["intent:benign"]["majority"] == max(benign.values()) / sum(benign.values())
+        # neither rule solves unseen phrasings
+        assert acc["all"]["accuracy"] < 0.99
+    with pytest.raises(ValueError, match="rule must be one of"):
+        surface_mode_accuracy(world, rows, rule="overlap")
 
 
 def test_held_out_topics_are_not_in_the_baselines_memory(world):
@@ -43,4 +61,5 @@ def test_held_out_topics_are_not_in_the_baselines_memory(world):
     held = [r for r in rows if r["split"] == "train" and r["held_out_topic"]][:40]
     copies = [{**r, "id": "copy-" + r["id"], "split": "eval"} for r in held]
     train = [r for r in rows if r["split"] == "train"]
-    assert surface_mode_accuracy(world, train + copies)["all"]["accuracy"] < 1.0
+    for rule in RULES:
+        assert surface_mode_accuracy(world, train + copies, rule=rule)["all"]["accuracy"] < 1.0
