@@ -323,15 +323,35 @@ def test_refusal_reward_runs_with_the_default_heads_source(policy, tmp_path):
     assert -1.0 <= row["reward"] <= 1.0  # 1[right decision] minus the format penalty
 
 
-def test_each_iteration_logs_explained_variance_learning_rate_and_on_policy_gaps(policy, reference):
+def _score_by_prompt(real):
+    """score_rollout with a score that depends on the prompt (the smoke policy's own score is the same for every
+    answer, which leaves PPO with no signal and the returns with no variance to explain)."""
+    def by_prompt(cfg, rows, *a, **k):
+        score, cost, info = real(cfg, rows, *a, **k)
+        return torch.tensor([float(len(r["prompt"]) % 2) for r in rows]), cost, info
+    return by_prompt
+
+
+def test_each_iteration_logs_explained_variance_learning_rate_and_on_policy_gaps(policy, tmp_path, monkeypatch):
     """The value head's explained variance, the annealed learning rate, and both on-policy gaps, every iteration."""
-    rows = metrics(reference("h_times_s"))
+    monkeypatch.setattr(train_rl, "score_rollout", _score_by_prompt(train_rl.score_rollout))
+    train_rl.main(rl_args(policy, tmp_path / "run", "--iterations", "3"))
+    rows = metrics(tmp_path / "run")
     cfg = train_rl.preset_config("smoke")
+    assert len(rows) == 3
     for r in rows:
         assert r["explained_variance"] is not None and r["explained_variance"] <= 1.0
         assert 0 <= r["rollout_logprob_gap"] < cfg.rollout_gap_warn and 0 <= r["logprob_gap"] < cfg.logprob_gap_warn
     lrs = [r["lr"] for r in rows]  # cosine over --lr-decay-iterations 3, from lr to 0.1 lr
     assert lrs[0] == cfg.lr and lrs[0] > lrs[1] > lrs[2] > cfg.min_lr_ratio * cfg.lr
+
+
+def test_a_score_that_never_varies_gives_no_advantage(policy, reference):
+    """The smoke policy's answers all get the same score and its first KL is 0: the warm-up's head, its bias at the
+    mean return, predicts every return exactly, so every advantage is 0 and the explained variance is undefined
+    (logged as None) rather than a number made of round-off."""
+    rows = metrics(reference("h_times_s"))
+    assert rows[0]["explained_variance"] is None and rows[0]["pg_loss"] == 0.0
 
 
 def test_value_warm_up_and_value_learning_rate(policy, tmp_path, monkeypatch):
@@ -340,12 +360,7 @@ def test_value_warm_up_and_value_learning_rate(policy, tmp_path, monkeypatch):
     group at that peak rate. The score is made to depend on the prompt (the smoke policy's own is a constant); with
     lambda 1 the logged variance is that of the Monte Carlo returns the warm-up fits (a 2-step model's hidden states
     carry little of the prompt, so a linear head explains only part of it)."""
-    real = train_rl.score_rollout
-
-    def by_prompt(cfg, rows, *a, **k):
-        score, cost, info = real(cfg, rows, *a, **k)
-        return torch.tensor([float(len(r["prompt"]) % 2) for r in rows]), cost, info
-    monkeypatch.setattr(train_rl, "score_rollout", by_prompt)
+    monkeypatch.setattr(train_rl, "score_rollout", _score_by_prompt(train_rl.score_rollout))
     groups = []
     real_adamw = torch.optim.AdamW
     monkeypatch.setattr(train_rl.torch.optim, "AdamW", lambda *a, **k: groups.append(a[0]) or real_adamw(*a, **k))
