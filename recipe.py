@@ -317,20 +317,23 @@ def _surface_markdown(surface: dict) -> str:
 
 
 def _heads_markdown(heads: dict) -> str:
-    """Each arm's reward heads vs its own judge on the eval split, per seed: on teacher-made answers and on the
-    models' own samples. heads: seed -> arm (HEAD_STAGES key) -> the heads' eval record."""
+    """Each arm's reward heads vs its own judge, per seed: on the eval split's teacher-made answers and the models'
+    own samples, and on the models' samples for rl-split prompts the heads never saw (PPO's wording). heads: seed ->
+    arm (HEAD_STAGES key) -> the heads' eval record."""
     rows = [(s, arm, h) for s, per_arm in heads.items() for arm, h in (per_arm or {}).items() if h]
     if not rows:
         return ""
     def f(x):
         return "–" if x is None else f"{x:.3f}"
 
-    md = ("\n## Reward heads vs their own judge (eval split)\n\nsafe_completion heads: graders.grade labels; refusal "
-          "heads: graders.grade_intent labels.\n\n| seed | heads | answers | n | helpfulness Spearman | safety "
+    md = ("\n## Reward heads vs their own judge\n\nsafe_completion heads: graders.grade labels; refusal heads: "
+          "graders.grade_intent labels. Eval split: unseen wording; rl split: the wording of PPO's prompts, prompts the "
+          "heads did not train on.\n\n| seed | heads | answers | n | helpfulness Spearman | safety "
           "Spearman (ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n"
           "|---|---|---|---|---|---|---|---|---|\n")
     for s, arm, h in rows:
-        for name, e in (("teacher-made", h), ("model samples", h.get("on_model_samples"))):
+        for name, e in (("eval: teacher-made", h), ("eval: model samples", h.get("on_model_samples")),
+                        ("rl: model samples", h.get("rl_prompts_model_samples"))):
             if e and e.get("n"):
                 md += (f"| {s} | {arm} | {name} | {e['n']} | {f(e['helpfulness_spearman'])} | "
                        f"{f(e['safety_spearman'])} ({f(e['safety_spearman_ceiling'])}) | {f(e['safety_auc'])} | "

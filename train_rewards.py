@@ -112,7 +112,7 @@ def train(args, cfg: RewardsConfig) -> dict:
         heads[name] = rm
         report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
     report["eval"] = eval_agreement(world, heads, tok, rows, cfg.seed, cfg.eval_prompts, args.sample_from,
-                                    device=device, labels=label_fn)
+                                    device=device, labels=label_fn, trained_on=frozenset(r["id"] for r in train_rows))
     if judge is not None:
         report["judge"] = {**judge.describe(), "cache": str(judge_cache)}
     atomic_write_json(out / "reward_heads.json", report)
@@ -128,10 +128,12 @@ def check_reusable(rm: RewardModel, where: Path, init_from: str, tok: ChatTokeni
                             f"{want!r}: OUT holds heads of another run; choose another --out or delete {where}")
 
 
-def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int, sample_from, device, labels) -> dict:
+def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int, sample_from, device, labels,
+                   trained_on: frozenset = frozenset()) -> dict:
     """Agreement with the judge the heads learned (`labels`) on the eval split (unseen phrasings and held-out
-    transforms): on the teacher-made answers, and, when models are given, separately on their own sampled answers
-    (what the heads will score during RL)."""
+    transforms): on the teacher-made answers, and, when models are given, separately on their own sampled answers.
+    Also, with models, on their samples for the rl-split prompts the heads did not train on (`trained_on`: prompt
+    ids): the wording PPO's prompts have, so what the heads will score during RL."""
     rng = random.Random(seed + 1)
     eval_rows = [r for r in rows if r["split"] == "eval"]
     if max_prompts:
@@ -139,9 +141,13 @@ def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int, sample_
     examples = make_examples(world, eval_rows, rng, labels=labels)
     out = agreement(heads, tok, examples, device=device) if examples else {"n": 0}  # own prompts: samples only
     if sample_from:
-        samples = policy_samples(sample_from, eval_rows, 1, seed + 1, device)
-        examples = [e for r in eval_rows for a in samples[r["id"]] if (e := graded(world, r, a, labels)) is not None]
-        out["on_model_samples"] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
+        for key, part, sample_seed in (("on_model_samples", eval_rows, seed + 1), ("rl_prompts_model_samples",
+                                       [r for r in rows if r["split"] == "rl" and r["id"] not in trained_on], seed + 2)):
+            if max_prompts:
+                part = part[:max_prompts]
+            samples = policy_samples(sample_from, part, 1, sample_seed, device)
+            examples = [e for r in part for a in samples[r["id"]] if (e := graded(world, r, a, labels)) is not None]
+            out[key] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}
     return out
 
 

@@ -91,6 +91,7 @@ def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
     for arm, heads in (("safe_completion", "reward_heads"), ("refusal", "reward_heads_refusal")):
         rec = json.loads((d / heads / "reward_heads.json").read_text())
         assert rec["labels"] == arm and rec["eval"]["n"] > 0 and rec["n_train_examples"] > 0
+        assert rec["eval"]["on_model_samples"]["n"] > 0 and rec["eval"]["rl_prompts_model_samples"]["n"] > 0
         assert rec["config"]["labels"] == arm
         configs.append({k: v for k, v in rec["config"].items() if k != "labels"})   # the only difference
         for name in ("helpfulness", "safety"):
@@ -103,7 +104,9 @@ def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
     report = json.loads((out / "report.json").read_text())
     assert set(report["reward_heads"]["0"]) == {"safe_completion", "refusal"}
     md = (out / "report.md").read_text()
-    assert "| 0 | safe_completion | teacher-made |" in md and "| 0 | refusal | teacher-made |" in md
+    for arm in ("safe_completion", "refusal"):
+        for answers in ("eval: teacher-made", "eval: model samples", "rl: model samples"):
+            assert f"| 0 | {arm} | {answers} |" in md
 
 
 def test_rerunning_a_finished_recipe_skips_every_stage(smoke_run):

@@ -358,3 +358,25 @@ def test_a_killed_training_does_not_reuse_heads_of_the_other_judge(tok, heads, t
     _check_reusable(rm, tmp_path / "safety", "runs/rf_sft", tok, "refusal")
     with pytest.raises(DataError, match=r"field 'labels' is 'refusal', this run has 'safe_completion'"):
         _check_reusable(rm, tmp_path / "safety", "runs/rf_sft", tok, "safe_completion")
+
+
+def test_agreement_on_rl_prompts_leaves_out_the_prompts_the_heads_trained_on(world, monkeypatch):
+    """Besides the eval split, the heads are checked on the models' samples for rl-split prompts (the wording PPO's
+    prompts have), without the prompts the heads trained on."""
+    import train_rewards
+    rows = make_prompts(world, 0)
+    calls = []
+
+    def fake_samples(model_dirs, part, per_prompt, seed, device):
+        calls.append(part)
+        return {r["id"]: ["I can't help with that."] for r in part}
+    monkeypatch.setattr(train_rewards, "policy_samples", fake_samples)
+    monkeypatch.setattr(train_rewards, "agreement", lambda heads, tok, examples, device: {"n": len(examples)})
+    rl = [r["id"] for r in rows if r["split"] == "rl"]
+    trained = frozenset(rl[:100])
+    out = train_rewards.eval_agreement(world, {}, None, rows, 0, 0, ["model"], "cpu", LABELS["safe_completion"],
+                                       trained_on=trained)
+    eval_part, rl_part = calls
+    assert {r["split"] for r in eval_part} == {"eval"} and {r["split"] for r in rl_part} == {"rl"}
+    assert [r["id"] for r in rl_part] == rl[100:]
+    assert out["rl_prompts_model_samples"]["n"] == len(rl) - 100 and out["on_model_samples"]["n"] == len(eval_part)
