@@ -2,9 +2,10 @@
 
 Yuan et al. 2025, §3.2. The heads, their data (teachers, perturbed variants, samples of --sample-from models) and the
 two arms' judges (--labels safe_completion: graders.grade; refusal: graders.grade_intent) are described in
-minisafe/reward_model.py. Agreement with the judge on the eval split (Spearman, AUC, accuracy) is written to
-OUT/reward_heads.json. Re-running the same command on a finished OUT measures agreement again without training; a
-killed run keeps the heads it finished.
+minisafe/reward_model.py. Agreement with the judge (Spearman, AUC, accuracy) is written to OUT/reward_heads.json:
+on the eval split (unseen wording), and, with --sample-from, on those models' samples for the rl-split prompts the
+heads did not train on (the wording PPO optimises on). Re-running the same command on a finished OUT measures
+agreement again without training; a killed run keeps the heads it finished.
 
     python train_rewards.py --init-from runs/sc_sft --world runs/world --out runs/rm --sample-from runs/base
     python train_rewards.py --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
