@@ -83,23 +83,20 @@ def train(args, cfg: RewardsConfig) -> dict:
     if cfg.max_prompts:
         train_rows = rng.sample(train_rows, min(cfg.max_prompts, len(train_rows)))
     device = pick_device(args.device)
-    samples = policy_samples(args.sample_from, train_rows, cfg.samples_per_prompt, cfg.seed, device) \
-        if args.sample_from else None
-    for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
-        samples = samples or {}
-        for r in read_jsonl(path, required=("id", "answer")):
-            samples.setdefault(r["id"], []).append(r["answer"])
     judge_cache = Path(cfg.judge.cache or Path(args.out) / "judge_cache")
     judge = llm_judge.make_judge(cfg.judge, judge_cache)
     # chosen once: training data and agreement use the same judge; an LLM judge plays the --labels arm's judge
     label_fn = judge.labels if judge is not None else LABELS[cfg.labels]
-    examples = make_examples(world, train_rows, rng, samples, label_fn)
     out = Path(args.out)
     old = read_json(out / "reward_heads.json") if (out / "reward_heads.json").exists() else {}
-    report = {"labels": cfg.labels, "n_train_examples": len(examples), "config": asdict(cfg), "heads": {}}
+    names = [name for name in ("helpfulness", "safety") if not (out / name / "reward_head.json").exists()]
+    # the training data is built only while a head is left to train; over finished heads a re-run only measures
+    examples = training_examples(args, cfg, world, train_rows, rng, label_fn, device) if names else None
+    report = {"labels": cfg.labels, "config": asdict(cfg), "heads": {},
+              "n_train_examples": len(examples) if examples is not None else old.get("n_train_examples")}
     heads = {}
     for name, target in (("helpfulness", "h"), ("safety", "s")):
-        if (out / name / "reward_head.json").exists():  # finished by an earlier, killed run of this command
+        if name not in names:  # finished by an earlier run of this command (killed, or done)
             heads[name] = RewardModel.load(out / name, device=device)
             check_reusable(heads[name], out / name, str(args.init_from), tok, cfg.labels)
             if name in old.get("heads", {}):
@@ -118,6 +115,18 @@ def train(args, cfg: RewardsConfig) -> dict:
         report["judge"] = {**judge.describe(), "cache": str(judge_cache)}
     atomic_write_json(out / "reward_heads.json", report)
     return report
+
+
+def training_examples(args, cfg: RewardsConfig, world, train_rows, rng, label_fn, device) -> list[dict]:
+    """The heads' judged data: the teachers' answers and their variants (make_examples), plus samples of the
+    --sample-from models and the --answers files' answers for the same prompts."""
+    samples = policy_samples(args.sample_from, train_rows, cfg.samples_per_prompt, cfg.seed, device) \
+        if args.sample_from else None
+    for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
+        samples = samples or {}
+        for r in read_jsonl(path, required=("id", "answer")):
+            samples.setdefault(r["id"], []).append(r["answer"])
+    return make_examples(world, train_rows, rng, samples, label_fn)
 
 
 def check_reusable(rm: RewardModel, where: Path, init_from: str, tok: ChatTokenizer, labels: str) -> None:

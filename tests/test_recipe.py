@@ -188,3 +188,28 @@ def test_bootstrap_resamples_prompts_not_answers():
     one = _records(30, 10)
     four = [r for r in one for _ in range(4)]
     assert bootstrap_intervals([four], rate, n=100)["safety"] == bootstrap_intervals([one], rate, n=100)["safety"]
+
+
+def test_rerunning_train_rewards_over_finished_heads_only_measures(smoke_run, tmp_path, monkeypatch):
+    """Over finished heads, train_rewards.py samples no training data and trains nothing: it samples the models only
+    for the agreement (eval split, then rl split) and keeps the heads' training record."""
+    import shutil
+
+    import train_rewards
+    out, _, _ = smoke_run
+    d = out / "seed-0"
+    heads = tmp_path / "reward_heads"
+    shutil.copytree(d / "reward_heads", heads)
+    before = json.loads((heads / "reward_heads.json").read_text())
+    calls = []
+    real = train_rewards.policy_samples
+    monkeypatch.setattr(train_rewards, "policy_samples", lambda dirs, rows, *a, **k: calls.append(
+        {r["split"] for r in rows}) or real(dirs, rows, *a, **k))
+    monkeypatch.setattr(train_rewards, "train_head", lambda *a, **k: pytest.fail("a finished head was trained again"))
+    rec = train_rewards.main(["--labels", "safe_completion", "--init-from", str(d / "safe_completion_sft"), "--world",
+                              str(d / "world"), "--out", str(heads), "--seed", "0", "--device", "cpu",
+                              "--sample-from", str(d / "base"), "--sample-from", str(d / "safe_completion_sft"),
+                              "--preset", "smoke"])
+    assert calls == [{"eval"}, {"rl"}]
+    assert rec["n_train_examples"] == before["n_train_examples"] and rec["heads"] == before["heads"]
+    assert rec["eval"]["rl_prompts_model_samples"]["n"] > 0
