@@ -411,11 +411,12 @@ def main(argv=None):
     per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
+    world = load_world()
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
         prompts = load_prompts(d / "world" / "prompts.jsonl")
-        extra["surface_baseline"][s] = {rule: surface_mode_accuracy(load_world(), prompts, rule=rule) for rule in RULES}
+        extra["surface_baseline"][s] = {rule: surface_mode_accuracy(world, prompts, rule=rule) for rule in RULES}
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
         extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
                                     for arm, heads in HEAD_STAGES.items()}

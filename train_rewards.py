@@ -151,10 +151,10 @@ def eval_agreement(world, heads, tok, rows, seed: int, max_prompts: int, sample_
     examples = make_examples(world, eval_rows, rng, labels=labels)
     out = agreement(heads, tok, examples, device=device) if examples else {"n": 0}  # own prompts: samples only
     if sample_from:
-        for key, part, sample_seed in (("on_model_samples", eval_rows, seed + 1), ("rl_prompts_model_samples",
-                                       [r for r in rows if r["split"] == "rl" and r["id"] not in trained_on], seed + 2)):
-            if max_prompts:
-                part = part[:max_prompts]
+        unseen_rl = [r for r in rows if r["split"] == "rl" and r["id"] not in trained_on]
+        parts = {"on_model_samples": (eval_rows, seed + 1),
+                 "rl_prompts_model_samples": (unseen_rl[:max_prompts or None], seed + 2)}
+        for key, (part, sample_seed) in parts.items():
             samples = policy_samples(sample_from, part, 1, sample_seed, device)
             examples = [e for r in part for a in samples[r["id"]] if (e := graded(world, r, a, labels)) is not None]
             out[key] = agreement(heads, tok, examples, device=device) if examples else {"n": 0}

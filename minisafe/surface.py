@@ -20,9 +20,6 @@ from minisafe import canon
 from minisafe.teachers import teacher_mode
 from minisafe.vocab import MODES
 
-RULES = ("nearest", "naive_bayes")
-
-
 def _words(prompt: str) -> frozenset:
     return frozenset(canon.tokens(prompt))
 
@@ -63,17 +60,20 @@ def naive_bayes_rule(train: list[tuple[str, str]]):
     return predict
 
 
+RULES = {"nearest": nearest_rule, "naive_bayes": naive_bayes_rule}   # name -> train -> predict
+
+
 def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completion", rule: str = "nearest") -> dict:
     """Accuracy of one rule (RULES) on the eval rows' teacher modes: overall, by intent, by transform, on held-out
     transforms vs the rest and on held-out topics vs seen ones (also within each intent, since the two sets mix
     intents differently). Each slice also gets `majority`: the share of its most common mode, the score of always
     answering in that mode."""
     if rule not in RULES:
-        raise ValueError(f"rule must be one of {RULES}, got {rule!r}")
+        raise ValueError(f"rule must be one of {tuple(RULES)}, got {rule!r}")
     mode = {r["id"]: teacher_mode(world, r, teacher) for r in rows}
     # the prompts a safety arm trains on (held-out topics are in the train split for the base model only)
     train = [(r["prompt"], mode[r["id"]]) for r in rows if r["split"] == "train" and not r.get("held_out_topic")]
-    predict = (nearest_rule if rule == "nearest" else naive_bayes_rule)(train)
+    predict = RULES[rule](train)
     hits: dict[str, list[bool]] = {}
     modes: dict[str, list[str]] = {}
     for r in rows:
