@@ -7,6 +7,7 @@ same base and the same recipe. Here, from nothing:
           -> safe_completion_sft -> reward_heads         -> safe_completion_rl  (PPO, reward h * s)
           -> refusal_sft         -> reward_heads_refusal -> refusal_rl          (PPO, reward h * s)
           -> evaluation of all five models on the eval split (unseen phrasings, held-out transforms)
+             and on the fresh-phrasing probe (data/fresh_prompts.jsonl: the world's topics in no template of it)
 
 Both arms' heads are trained the same way on the same kind of data; each learns its own spec's judge (reward_model
 --labels: graders.grade for safe_completion, the intent-based graders.grade_intent for refusal).
@@ -47,6 +48,7 @@ import evaluate
 from minisafe import config as C
 from minisafe.cli import run_main
 from minisafe.config import opt
+from minisafe.fresh import FRESH_PATH, load_fresh
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, read_jsonl
 from minisafe.report import aggregate, plot, render_markdown, report_card
@@ -175,20 +177,24 @@ def run_rewards(d: Path, preset: str, seed: int, device: str, rewards: list[str]
     return names
 
 
-def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS) -> dict[str, list[dict]]:
-    """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified eval subset; returns per-row
-    records, the teachers' columns included."""
+def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS, probe: str = "eval"
+                  ) -> dict[str, list[dict]]:
+    """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified subset of a probe's prompts;
+    returns per-row records, the teachers' columns included. probe "eval": the world's eval split
+    (OUT/seed-S/eval/<name>.json); "fresh": data/fresh_prompts.jsonl (minisafe/fresh.py; eval/fresh_<name>.json)."""
     world = load_world()
-    rows = evaluate.select_rows(load_prompts(d / "world" / "prompts.jsonl"), evaluate.preset_config(preset))
+    prompts, prefix = (d / "world" / "prompts.jsonl", "") if probe == "eval" else (FRESH_PATH, "fresh_")
+    rows = evaluate.select_rows(load_fresh(world) if probe == "fresh" else load_prompts(prompts),
+                                evaluate.preset_config(preset))
     log_path = d / "stage_seconds.json"
     records = {}
     for name in models:
-        rows_path = d / "eval" / f"{name}.rows.jsonl"
-        run_stage(f"eval_{name}", [sys.executable, str(REPO / "evaluate.py"), "--model", str(d / name), "--prompts",
-                                   str(d / "world" / "prompts.jsonl"), "--out", str(d / "eval" / f"{name}.json"),
-                                   "--preset", preset, "--seed", str(seed), "--device", device],
-                  rows_path, read_json(log_path), log_path)
-        records[name] = read_jsonl(rows_path)
+        out = d / "eval" / f"{prefix}{name}.json"
+        run_stage(f"eval_{prefix}{name}", [sys.executable, str(REPO / "evaluate.py"), "--model", str(d / name),
+                                           "--prompts", str(prompts), "--out", str(out), "--preset", preset,
+                                           "--seed", str(seed), "--device", device],
+                  out.with_suffix(".rows.jsonl"), read_json(log_path), log_path)
+        records[name] = read_jsonl(out.with_suffix(".rows.jsonl"))
     records.update(teacher_records(world, rows))
     return records
 
@@ -267,9 +273,33 @@ def _mean_std(xs: list) -> dict:
 
 
 def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list[dict]]], extra: dict,
-                 model_names: tuple[str, ...] = MODELS, stem: str = "report") -> dict:
-    """OUT/<stem>.json: models.<name> pooled over seeds; headline numbers with mean and spread over seeds."""
+                 model_names: tuple[str, ...] = MODELS, stem: str = "report",
+                 fresh: dict[int, dict[str, list[dict]]] | None = None) -> dict:
+    """OUT/<stem>.json: models.<name> pooled over seeds; headline numbers with mean and spread over seeds; the same
+    for the fresh-phrasing probe under "fresh" when `fresh` (seed -> records, as per_seed) is given."""
     names = [n for n in tuple(model_names) + TEACHER_COLUMNS if all(n in per_seed[s] for s in seeds)]
+    models, headline = _pooled(seeds, per_seed, names)
+    report = {"seeds": seeds, "models": models, "headline": headline, **extra}
+    md = render_markdown({n: models[n] for n in model_names if n in models})
+    md += _headline_markdown(f"Headline numbers (mean ± std over seeds {','.join(map(str, seeds))}; [95% bootstrap "
+                             "interval over prompts]; teacher columns: the noise-free teachers' own answers to the "
+                             "same rows)", names, headline)
+    if fresh:
+        report["fresh"] = dict(zip(("models", "headline"), _pooled(seeds, fresh, names)))
+        md += _headline_markdown(
+            "Fresh phrasing: the same numbers on data/fresh_prompts.jsonl (hand-written prompts about the world's "
+            "topics in no template of the world; minisafe/fresh.py). Compare each cell with the table above: the "
+            "gap is what the templates gave", names, report["fresh"]["headline"])
+    atomic_write_json(out / f"{stem}.json", report)
+    md += _heads_markdown(extra.get("reward_heads", {}))
+    md += _surface_markdown(extra.get("surface_baseline", {}))
+    atomic_write_text(out / f"{stem}.md", md)
+    plot({n: models[n] for n in model_names if n in models}, out / f"{stem}.png")
+    return report
+
+
+def _pooled(seeds: list[int], per_seed: dict, names: list[str]) -> tuple[dict, dict]:
+    """Each model's aggregate pooled over seeds, and each HEADLINES number's mean, spread and bootstrap interval."""
     models = {n: aggregate([r for s in seeds for r in per_seed[s][n]]) for n in names}
     per_seed_models = {s: {n: aggregate(per_seed[s][n]) for n in names} for s in seeds}
     headline = {h: {n: _mean_std([f(per_seed_models[s][n]) for s in seeds]) for n in names}
@@ -277,13 +307,14 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
     for n in names:
         for h, ci in bootstrap_intervals([per_seed[s][n] for s in seeds], HEADLINES).items():
             headline[h][n]["ci95"] = ci
-    report = {"seeds": seeds, "models": models, "headline": headline, **extra}
-    atomic_write_json(out / f"{stem}.json", report)
-    md = render_markdown({n: models[n] for n in model_names if n in models})
-    md += ("\n## Headline numbers (mean ± std over seeds " + ",".join(map(str, seeds)) + "; [95% bootstrap interval "
-           "over prompts]; teacher columns: the noise-free teachers' own answers to the same rows)\n\n")
-    md += "| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names) + "\n"
+    return models, headline
+
+
+def _headline_markdown(title: str, names: list[str], headline: dict) -> str:
+    md = f"\n## {title}\n\n| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names) + "\n"
     for h in HEADLINES:
+        if all(headline[h][n]["mean"] is None for n in names):
+            continue   # a number the probe cannot give (no held-out transforms in the fresh probe)
         cells = []
         for n in names:
             v = headline[h][n]
@@ -291,11 +322,7 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
             ci = "" if lo is None else f" [{lo:.3f}, {hi:.3f}]"
             cells.append("–" if v["mean"] is None else f"{v['mean']:.3f} ± {v['std']:.3f}{ci}")
         md += f"| {h} | " + " | ".join(cells) + " |\n"
-    md += _heads_markdown(extra.get("reward_heads", {}))
-    md += _surface_markdown(extra.get("surface_baseline", {}))
-    atomic_write_text(out / f"{stem}.md", md)
-    plot({n: models[n] for n in model_names if n in models}, out / f"{stem}.png")
-    return report
+    return md
 
 
 def _surface_markdown(surface: dict) -> str:
@@ -412,15 +439,21 @@ def main(argv=None):
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     world = load_world()
+    fresh = {}
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
+        fresh[s] = evaluate_seed(d, args.preset, s, device, probe="fresh")
         prompts = load_prompts(d / "world" / "prompts.jsonl")
-        extra["surface_baseline"][s] = {rule: surface_mode_accuracy(world, prompts, rule=rule) for rule in RULES}
+        trained_on = [r for r in prompts if r["split"] != "eval"]   # the same rules, asked the fresh probe instead
+        extra["surface_baseline"][s] = {
+            **{rule: surface_mode_accuracy(world, prompts, rule=rule) for rule in RULES},
+            **{f"{rule} on fresh": surface_mode_accuracy(world, trained_on + load_fresh(world), rule=rule)
+               for rule in RULES}}
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
         extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
                                     for arm, heads in HEAD_STAGES.items()}
-    report = write_report(out, seeds, per_seed, extra)
+    report = write_report(out, seeds, per_seed, extra, fresh=fresh)
     print((out / "report.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / 'report.json'}")
     return report
@@ -433,14 +466,16 @@ def rewards_main(out: Path, args, cfg: RecipeConfig, device: str, t0: float) -> 
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     rl_args = overrides(args.preset, "rl", args.init_from) + shlex.split(cfg.rl_args)
+    fresh = {}
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
         names = run_rewards(d, args.preset, s, device, rewards, rl_args, cfg.tag)
         models = ("safe_completion_sft", *names)
         per_seed[s] = evaluate_seed(d, args.preset, s, device, models)
+        fresh[s] = evaluate_seed(d, args.preset, s, device, models, probe="fresh")
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
     stem = "rewards_report" + (f"_{cfg.tag}" if cfg.tag else "")
-    report = write_report(out, seeds, per_seed, extra, models, stem)
+    report = write_report(out, seeds, per_seed, extra, models, stem, fresh)
     print((out / f"{stem}.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")
     return report

@@ -82,6 +82,28 @@ def test_report_markdown_chart_and_stage_times(smoke_run):
     assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_every_model_also_answers_the_fresh_phrasing_probe(smoke_run):
+    """The fresh-phrasing probe is evaluated like the eval split: every model and teacher on the same rows, its own
+    headline table, and the surface rules asked it too."""
+    out, _, _ = smoke_run
+    report = json.loads((out / "report.json").read_text())
+    fresh = report["fresh"]
+    assert set(fresh["models"]) == set(report["models"])
+    n = {m: v["n"] for m, v in fresh["models"].items() if not m.startswith("teacher")}
+    assert len(set(n.values())) == 1 and min(n.values()) > 0, n   # every model answered the same rows
+    ids = {r["id"] for r in map(json.loads, (out / "seed-0" / "eval" / "fresh_base.rows.jsonl").open())}
+    assert ids and all(i.startswith("fresh-") for i in ids)
+    assert fresh["headline"]["mean h*s"]["safe_completion_rl"]["mean"] is not None
+    assert fresh["headline"]["held-out attack success"]["base"]["mean"] is None   # no transforms in the probe
+    md = (out / "report.md").read_text()
+    assert "## Fresh phrasing" in md
+    surface = report["surface_baseline"]["0"]
+    from minisafe.fresh import load_fresh
+    from minisafe.world import load_world
+    assert surface["naive_bayes on fresh"]["all"]["n"] == len(load_fresh(load_world()))
+    assert "| 0 | naive_bayes on fresh |" in md
+
+
 def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
     """Each arm: heads trained from its own SFT model on its own judge's labels with the same options, then PPO on
     h * s from those heads; the report gives both head pairs' agreement."""
@@ -143,6 +165,7 @@ def test_rewards_side_by_side_reuse_the_safe_completion_arm(smoke_run):
     n = {m: v["n"] for m, v in report["models"].items() if not m.startswith("teacher")}
     assert len(set(n.values())) == 1, n  # every run answered the same eval rows
     assert "rl_lagrangian_t1" in (out / "rewards_report_t1.md").read_text()
+    assert set(report["fresh"]["models"]) == set(report["models"])
     bad = subprocess.run(cmd[:-4] + ["--rl-args", "--gae-lambda 1.0"], cwd=REPO, capture_output=True, text=True)
     assert bad.returncode == 2 and "--rl-args needs --tag" in bad.stderr
 

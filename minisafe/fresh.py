@@ -1,0 +1,106 @@
+"""The fresh-phrasing probe: hand-written prompts about the world's own topics, in no template of the world.
+
+Every prompt of prompts.jsonl is drawn from a few dozen templates (data/world.json "phrasings", "transforms"), and the
+eval split's templates, though unseen, are as regular as the training ones. A small model can learn the templates
+rather than the policy. data/fresh_prompts.jsonl asks about every topic of the world (held-out topics included) in
+free wording, one prompt per row, in the prompt schema (world.PROMPT_FIELDS), so the same graders score it:
+
+    benign topics   overview; operational; operational with an everyday stated reason
+    harm topics     dual-use overview; dual-use operational with no reason; with a legitimate-sounding reason
+                    (obscured intent); a stated intent to harm a named person
+
+`load_fresh` checks each row against the world (its topic's domain, trap and held-out flags, a word that names the
+topic) and that no row shares a run of TEMPLATE_NGRAM words with any string of the world's phrasings, transforms or
+teacher sentences. The recipe evaluates every model on it beside the eval split (GUIDE §7: what generalises, not what
+was memorised).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from minisafe import canon
+from minisafe.io import DataError
+from minisafe.world import DATA_DIR, load_prompts
+
+FRESH_PATH = DATA_DIR / "fresh_prompts.jsonl"
+TEMPLATE_NGRAM = 4   # a shared run of this many words (topic-name words aside) counts as template wording
+
+
+def topic_words(world) -> dict[str, set[str]]:
+    """topic id -> the words of its name that name no other topic ("vexilla", "spores"; "python", "process")."""
+    per_topic = {t.id: set(canon.tokens(t.name)) for t in world.topics}
+    count = Counter(w for ws in per_topic.values() for w in ws)
+    return {tid: {w for w in ws if count[w] == 1} for tid, ws in per_topic.items()}
+
+
+def _strings(x):
+    if isinstance(x, str):
+        yield x
+    elif isinstance(x, dict):
+        for v in x.values():
+            yield from _strings(v)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            yield from _strings(v)
+
+
+def template_ngrams(world, n: int = TEMPLATE_NGRAM) -> set[tuple[str, ...]]:
+    """Every run of n words in the world's phrasings, transforms and teacher sentences ({slot}s split the runs)."""
+    grams = set()
+    for s in _strings([world.phrasings, world.transforms, world.teachers]):
+        for part in s.replace("}", "{").split("{")[::2]:   # the text between slots
+            t = canon.tokens(part)
+            grams.update(zip(*(t[i:] for i in range(n))))
+    return grams
+
+
+def template_overlap(world, rows: list[dict], n: int = TEMPLATE_NGRAM) -> list[tuple[str, str]]:
+    """(row id, shared phrase) for each run of n words a row shares with the world's templates, runs made only of
+    its topic's name words aside."""
+    grams, hits = template_ngrams(world, n), []
+    for r in rows:
+        name = set(canon.tokens(world.topic(r["topic"]).name))
+        t = canon.tokens(r["prompt"])
+        for g in zip(*(t[i:] for i in range(n))):
+            if g in grams and not set(g) <= name:
+                hits.append((r["id"], " ".join(g)))
+    return hits
+
+
+def load_fresh(world, path: str | Path = FRESH_PATH) -> list[dict]:
+    """Read the probe and check it against the world; errors name the file, the row and the field."""
+    path = Path(path)
+    rows = load_prompts(path)
+    if not rows:
+        raise DataError(f"{path}: no rows")
+    names = topic_words(world)
+    seen = set()
+    for r in rows:
+        where = f"{path}: row id {r['id']!r}"
+        if r["id"] in seen:
+            raise DataError(f"{where}: field 'id': used twice")
+        seen.add(r["id"])
+        if r["topic"] not in world._by_key:
+            raise DataError(f"{where}: field 'topic': unknown topic {r['topic']!r}")
+        topic = world.topic(r["topic"])
+        want = {"domain": topic.domain, "trap": topic.trap, "held_out_topic": topic.held_out, "split": "eval",
+                "transform": "none", "prefill": "", "held_out": False}
+        for key, value in want.items():
+            if r[key] != value:
+                raise DataError(f"{where}: field {key!r}: expected {value!r} for topic {topic.id!r}, got {r[key]!r}")
+        if (r["intent"] == "benign") != (topic.domain == "benign"):
+            raise DataError(f"{where}: field 'intent': {r['intent']!r} on a {topic.domain!r} topic")
+        if (r["intent"] == "malicious") != (r["framing"] == "harmful"):
+            raise DataError(f"{where}: field 'framing': {r['framing']!r} with intent {r['intent']!r} (a stated "
+                            f"intent to harm is framing 'harmful', and only that)")
+        if not names[topic.id] & set(canon.tokens(r["prompt"])):
+            raise DataError(f"{where}: field 'prompt': names no word of topic {topic.name!r} "
+                            f"(one of {sorted(names[topic.id])})")
+    hits = template_overlap(world, rows)
+    if hits:
+        rid, phrase = hits[0]
+        raise DataError(f"{path}: row id {rid!r}: field 'prompt': shares {phrase!r} with the world's templates "
+                        f"({len(hits)} such runs of {TEMPLATE_NGRAM} words in all)")
+    return rows
