@@ -6,6 +6,8 @@ Yuan et al. 2025, §4; what each number means is in minisafe/report.py, which co
     python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json --preset cpu
         (the recipe's report card: 4 answers per prompt at temperature 1)
     python evaluate.py --answers answers.jsonl        # grade given answers (prompt rows with `answer`), no model
+    python evaluate.py --model runs/sc_rl --prompts data/fresh_prompts.jsonl --out fresh.json
+        (the fresh-phrasing probe: the world's topics in hand-written prompts, no template; minisafe/fresh.py)
     python evaluate.py --model runs/sc_rl --suite xstest --suite-path xstest_prompts.csv
 
 With --judge-url U --judge-model M (and --judge-spec SPEC.md) the grades come from an LLM judge reading that spec

@@ -17,12 +17,14 @@ was memorised).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 from minisafe import canon
 from minisafe.io import DataError
 from minisafe.world import DATA_DIR, load_prompts
+from minisafe.world_check import strings_under
 
 FRESH_PATH = DATA_DIR / "fresh_prompts.jsonl"
 TEMPLATE_NGRAM = 4   # a shared run of this many words (topic-name words aside) counts as template wording
@@ -35,22 +37,11 @@ def topic_words(world) -> dict[str, set[str]]:
     return {tid: {w for w in ws if count[w] == 1} for tid, ws in per_topic.items()}
 
 
-def _strings(x):
-    if isinstance(x, str):
-        yield x
-    elif isinstance(x, dict):
-        for v in x.values():
-            yield from _strings(v)
-    elif isinstance(x, (list, tuple)):
-        for v in x:
-            yield from _strings(v)
-
-
 def template_ngrams(world, n: int = TEMPLATE_NGRAM) -> set[tuple[str, ...]]:
     """Every run of n words in the world's phrasings, transforms and teacher sentences ({slot}s split the runs)."""
     grams = set()
-    for s in _strings([world.phrasings, world.transforms, world.teachers]):
-        for part in s.replace("}", "{").split("{")[::2]:   # the text between slots
+    for _, s in strings_under([world.phrasings, world.transforms, world.teachers], []):
+        for part in re.split(r"\{[^}]*\}", s):   # the text between slots
             t = canon.tokens(part)
             grams.update(zip(*(t[i:] for i in range(n))))
     return grams

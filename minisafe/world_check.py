@@ -206,18 +206,19 @@ def check_markers_unambiguous(c: Checker, raw: dict, world):
         if in_name:
             c.fail(["topics", i, "name"], f"contains {in_name[0]!r}, the item key of fact {keys[in_name[0]]!r}")
     for key in ("phrasings", "transforms", "teachers", "domains", "paraphrases"):
-        for jp, text in _strings_under(raw[key], [key]):
+        for jp, text in strings_under(raw[key], [key]):
             found = [k for k in canon.tokens(text) if k in keys]
             if found:
                 c.fail(jp, f"contains {found[0]!r}, the item key of fact {keys[found[0]]!r}")
 
 
-def _strings_under(obj, jp):
+def strings_under(obj, jp):
+    """(JSON path, string) for every string inside obj, whose own path is jp."""
     if isinstance(obj, str):
         yield jp, obj
     elif isinstance(obj, dict):
         for k, v in obj.items():
-            yield from _strings_under(v, jp + [k])
+            yield from strings_under(v, jp + [k])
     elif isinstance(obj, list):
         for i, v in enumerate(obj):
-            yield from _strings_under(v, jp + [i])
+            yield from strings_under(v, jp + [i])
