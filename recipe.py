@@ -183,9 +183,14 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS, p
     returns per-row records, the teachers' columns included. probe "eval": the world's eval split
     (OUT/seed-S/eval/<name>.json); "fresh": data/fresh_prompts.jsonl (minisafe/fresh.py; eval/fresh_<name>.json)."""
     world = load_world()
-    prompts, prefix = (d / "world" / "prompts.jsonl", "") if probe == "eval" else (FRESH_PATH, "fresh_")
-    rows = evaluate.select_rows(load_fresh(world) if probe == "fresh" else load_prompts(prompts),
-                                evaluate.preset_config(preset))
+    if probe == "fresh":
+        prompts, prefix, rows = FRESH_PATH, "fresh_", load_fresh(world)
+    elif probe == "eval":
+        prompts, prefix = d / "world" / "prompts.jsonl", ""
+        rows = load_prompts(prompts)
+    else:
+        raise ValueError(f"probe must be 'eval' or 'fresh', got {probe!r}")
+    rows = evaluate.select_rows(rows, evaluate.preset_config(preset))
     log_path = d / "stage_seconds.json"
     records = {}
     for name in models:
