@@ -444,7 +444,7 @@ def main(argv=None):
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     world = load_world()
-    fresh = {}
+    fresh, fresh_rows = {}, load_fresh(world)
     for s in seeds:
         d = run_seed(out, args.preset, s, device, args.init_from)
         per_seed[s] = evaluate_seed(d, args.preset, s, device)
@@ -453,7 +453,7 @@ def main(argv=None):
         trained_on = [r for r in prompts if r["split"] != "eval"]   # the same rules, asked the fresh probe instead
         extra["surface_baseline"][s] = {
             **{rule: surface_mode_accuracy(world, prompts, rule=rule) for rule in RULES},
-            **{f"{rule} on fresh": surface_mode_accuracy(world, trained_on + load_fresh(world), rule=rule)
+            **{f"{rule} on fresh": surface_mode_accuracy(world, trained_on + fresh_rows, rule=rule)
                for rule in RULES}}
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
         extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")

@@ -11,8 +11,8 @@ templates answers whatever topic the wording resembles. Prints both shares per m
 
     python bench/topic_reading.py --runs runs/recipe --seeds 0,1,2
         (the recipe's own evaluation: eval/<model>.rows.jsonl and eval/fresh_<model>.rows.jsonl of each seed)
-    python bench/topic_reading.py --runs runs/recipe --seeds 0,1,2 --rows "runs/greedy/{probe}seed-{seed}-{model}.rows.jsonl"
-        (rows files elsewhere: {probe} is "" for the eval split and "fresh-" for the probe)
+    python bench/topic_reading.py --runs runs/recipe --seeds 0,1,2 --rows "runs/greedy/seed-{seed}-{model}.rows.jsonl" \
+        --fresh-rows "runs/greedy/fresh-seed-{seed}-{model}.rows.jsonl"      (rows files written elsewhere)
 """
 
 import argparse
@@ -44,25 +44,24 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--runs", required=True, help="the recipe's --out directory (its seed-S/world/prompts.jsonl)")
     p.add_argument("--seeds", default="0", help="comma-separated seeds")
-    p.add_argument("--rows", default="{runs}/seed-{seed}/eval/{probe}{model}.rows.jsonl",
-                   help="where each rows file is; {probe} is '' (eval split) or the probe's prefix")
-    p.add_argument("--fresh-prefix", default=None, help="{probe} for the fresh probe (default: 'fresh_', or "
-                                                        "'fresh-' when --rows is given)")
+    p.add_argument("--rows", default="{runs}/seed-{seed}/eval/{model}.rows.jsonl",
+                   help="each model's rows file on the eval split ({runs}, {seed}, {model} are filled in)")
+    p.add_argument("--fresh-rows", default="{runs}/seed-{seed}/eval/fresh_{model}.rows.jsonl",
+                   help="each model's rows file on the fresh-phrasing probe")
     args = p.parse_args()
-    prefix = args.fresh_prefix if args.fresh_prefix is not None else \
-        ("fresh_" if args.rows == p.get_default("rows") else "fresh-")
     world, seeds = load_world(), [int(s) for s in args.seeds.split(",")]
     fresh = {r["id"]: r for r in load_fresh(world)}
+    # prompt ids repeat across seeds' worlds: each seed's records are read with its own rows
+    eval_rows = {s: {r["id"]: r for r in load_prompts(Path(args.runs) / f"seed-{s}" / "world" / "prompts.jsonl")}
+                 for s in seeds}
     print("| model | eval: on topic | eval: wrong topic | fresh: on topic | fresh: wrong topic |\n|---|---|---|---|---|")
     for model in MODELS:
         cells = []
-        for probe in ("", prefix):
+        for template, rows_of in ((args.rows, eval_rows), (args.fresh_rows, dict.fromkeys(seeds, fresh))):
             n = on = wrong = 0
-            for s in seeds:   # prompt ids repeat across seeds' worlds: each seed's records with its own rows
-                rows = fresh if probe else {r["id"]: r for r in
-                                            load_prompts(Path(args.runs) / f"seed-{s}" / "world" / "prompts.jsonl")}
-                path = args.rows.format(runs=args.runs, seed=s, probe=probe, model=model)
-                r = topic_reading(world, rows, [json.loads(line) for line in open(path)])
+            for s in seeds:
+                path = template.format(runs=args.runs, seed=s, model=model)
+                r = topic_reading(world, rows_of[s], [json.loads(line) for line in open(path)])
                 n, on, wrong = n + r["n"], on + r["on_topic"] * r["n"], wrong + r["wrong_topic"] * r["n"]
             cells += [f"{on / n:.2f}", f"{wrong / n:.2f}"]
         print(f"| {model} | " + " | ".join(cells) + " |")
