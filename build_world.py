@@ -1,8 +1,8 @@
 """World build: the prompt set and the three teachers' SFT sets of the embedded world, from a seed.
 
-Writes OUT/prompts.jsonl (train / rl / eval splits; held-out topics and transforms marked) and
-OUT/sft_{helpful,refusal,safe_completion}.jsonl: each teacher read its spec and answered the train prompts (reasoning
-citing §N.M, then the answer); its own judge kept the rows that follow its spec (Guan et al. 2024, §2.3;
+Writes OUT/prompts.jsonl (train / rl / eval / base splits; held-out topics and transforms marked) and
+OUT/sft_{helpful,refusal,safe_completion}.jsonl: each teacher read its spec and answered the train prompts (the
+helpful one the base split too: minisafe/world.py, `base_only`) (reasoning citing §N.M, then the answer); its own judge kept the rows that follow its spec (Guan et al. 2024, §2.3;
 Yuan et al. 2025, §3). The row keeps the prompt WITHOUT the spec (context distillation).
 The same seed writes byte-identical files; the directory appears complete or not at all.
 
@@ -25,7 +25,7 @@ from minisafe.config import opt
 from minisafe.io import DataError, write_jsonl
 from minisafe.teachers import TEACHERS, judge_keep, teacher_answer
 from minisafe.vocab import INTENTS
-from minisafe.world import SPLITS, load_world, make_prompts
+from minisafe.world import SPLITS, base_only, load_world, make_prompts
 
 
 @dataclass
@@ -50,11 +50,11 @@ def build(out_dir: str | Path, seed: int = 0) -> dict:
         rows = [r for r in prompts if r["split"] == split]
         counts["prompts"][split] = {i: sum(r["intent"] == i for r in rows) for i in INTENTS} | {"total": len(rows)}
         counts["transforms"][split] = {t: sum(r["transform"] == t for r in rows) for t in world.transforms}
-    train = [r for r in prompts if r["split"] == "train"]
+    train = [r for r in prompts if r["split"] in ("train", "base")]
     noise = world.teachers["noise"]
     for teacher in TEACHERS:
         kept = []
-        rows = [r for r in train if teacher == "helpful" or not r["held_out_topic"]]   # held-out topics: base only
+        rows = [r for r in train if teacher == "helpful" or not base_only(r)]   # the base split, held-out topics: base only
         for row in rows:
             rng = random.Random(f"{seed}:{teacher}:{row['id']}")
             mode, cot, answer = teacher_answer(world, row, teacher, rng, noise=noise)

@@ -34,7 +34,7 @@ from minisafe.model import Transformer
 from minisafe.reward_model import LABELS, RewardModel, agreement, graded, make_examples, policy_samples, train_head
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.training import pick_device
-from minisafe.world import load_prompts, load_world
+from minisafe.world import base_only, load_prompts, load_world
 
 
 @dataclass
@@ -79,7 +79,7 @@ def train(args, cfg: RewardsConfig) -> dict:
     tok = ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
     rows = load_prompts(Path(args.world) / "prompts.jsonl")
     rng = random.Random(cfg.seed)
-    train_rows = [r for r in rows if r["split"] in ("train", "rl")]
+    train_rows = [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]   # safety data only
     if cfg.max_prompts:
         train_rows = rng.sample(train_rows, min(cfg.max_prompts, len(train_rows)))
     device = pick_device(args.device)

@@ -18,6 +18,7 @@ from collections import Counter
 
 from minisafe import canon
 from minisafe.teachers import teacher_mode
+from minisafe.world import base_only
 from minisafe.vocab import MODES
 
 def _words(prompt: str) -> frozenset:
@@ -71,8 +72,8 @@ def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completi
     if rule not in RULES:
         raise ValueError(f"rule must be one of {tuple(RULES)}, got {rule!r}")
     mode = {r["id"]: teacher_mode(world, r, teacher) for r in rows}
-    # the prompts a safety arm trains on (held-out topics are in the train split for the base model only)
-    train = [(r["prompt"], mode[r["id"]]) for r in rows if r["split"] == "train" and not r.get("held_out_topic")]
+    # the prompts a safety arm trains on (not the rows for the helpful-only base alone)
+    train = [(r["prompt"], mode[r["id"]]) for r in rows if r["split"] == "train" and not base_only(r)]
     predict = RULES[rule](train)
     hits: dict[str, list[bool]] = {}
     modes: dict[str, list[str]] = {}

@@ -5,8 +5,14 @@
 
 `load_world()` parses both into the dataclasses below and checks them against each other (minisafe/world_check.py:
 errors name the file, the line and the JSON path);
-`make_prompts()` draws the prompt set (train / rl / eval). build_world.py writes it with the three SFT sets, one per
-teacher (the teachers and the judge that filters their rows live in minisafe/teachers.py).
+`make_prompts()` draws the prompt set (train / rl / eval / base). build_world.py writes it with the three SFT sets, one
+per teacher (the teachers and the judge that filters their rows live in minisafe/teachers.py).
+
+Some rows are for the helpful-only base alone (`base_only`), as a pretrained model knows far more than its safety
+training shows it: the held-out topics, and the base split, written in the eval's own wordings (its asks, framings and
+transform wraps, held-out transforms included) but never an eval prompt. So the base knows what every eval wording
+means and what every held-out topic is; no safety SFT row, RL prompt or reward-head row contains either, and the eval
+measures whether safety behaviour carries over to them, not whether a model can read words it never saw.
 
 Teachers read the spec and cite it in their reasoning, but the SFT row holds the prompt WITHOUT the spec (context
 distillation, Deliberative Alignment, Guan et al. 2024, §2.3).
@@ -24,7 +30,7 @@ from minisafe.io import DataError, read_json, read_jsonl_numbered
 from minisafe.vocab import ASKS, INTENTS, MODES, SEVERITIES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SPLITS = ("train", "rl", "eval")
+SPLITS = ("train", "rl", "eval", "base")   # base last: adding it left the other splits' draws unchanged
 FORMATS = ("json", "code_block", "table")
 # prompt row schema (the contract): field -> type; enumerated fields are checked in load_prompts
 FRAMINGS = ("none", "legitimate", "harmful")   # what the prompt says about why the user asks
@@ -300,7 +306,9 @@ def load_world(data_dir: str | Path | None = None) -> World:
     splits = c.get(raw, "splits", dict, [])
     for split in SPLITS:
         s = c.get(splits, split, dict, ["splits"])
-        c.get(s, "phrasings", str, ["splits", split], choices=("train", "eval"))
+        phrasings_of = c.get(s, "phrasings", str, ["splits", split], choices=("train", "eval"))
+        if split in ("train", "rl") and phrasings_of != "train":
+            c.fail(["splits", split, "phrasings"], f"the {split} split trains a safety arm: it must use the 'train' phrasings")
         for intent in INTENTS:
             for ask in ASKS:
                 c.get(c.get(c.get(s, "counts", dict, ["splits", split]), intent, dict, ["splits", split, "counts"]),
@@ -311,8 +319,8 @@ def load_world(data_dir: str | Path | None = None) -> World:
                 c.fail(jp, f"unknown transform {name!r}; expected one of {list(transforms)}")
             if not isinstance(w, (int, float)) or isinstance(w, bool) or w < 0:
                 c.fail(jp, f"expected a weight >= 0, got {w!r}")
-            if split != "eval" and transforms[name]["held_out"] and w > 0:
-                c.fail(jp, f"transform {name!r} is held out for eval; it cannot appear in {split}")
+            if split in ("train", "rl") and transforms[name]["held_out"] and w > 0:
+                c.fail(jp, f"transform {name!r} is held out from safety training; it cannot appear in {split}")
             if w > 0 and not transforms[name]["wraps"][s["phrasings"]]:
                 c.fail(jp, f"transform {name!r} has no {s['phrasings']!r} wraps")
         fw = c.get(s, "framing_weights", dict, ["splits", split])
@@ -332,12 +340,18 @@ def load_world(data_dir: str | Path | None = None) -> World:
 # ----------------------------------------------------------------------------------------------------------------
 # Prompts
 
+def base_only(row: dict) -> bool:
+    """Is this prompt row for the helpful-only base alone? The base split and the held-out topics' train rows: no
+    safety SFT set, RL batch or reward head may train on them (the held-out topics are never in rl at all)."""
+    return row["split"] == "base" or (row["split"] == "train" and row["held_out_topic"])
+
+
 def make_prompts(world: World, seed: int = 0) -> list[dict]:
     """All prompt rows, split by split. Eval uses unseen phrasings, framings and transform wordings, the held-out
-    transforms, and also the held-out topics: those appear in train only for the helpful-only base (build() keeps
-    them out of the safety SFT sets) and never in rl."""
+    transforms, and also the held-out topics; no eval prompt appears in another split. The base split is written in
+    the eval's wordings, for the helpful-only base only (`base_only`)."""
     rng = random.Random(seed)
-    seen: dict[str, str] = {}   # prompt text -> "train/rl" or "eval" (eval shares no prompt text with train/rl)
+    seen: dict[str, str] = {}   # prompt text -> "train/rl", "eval" or "base" (no prompt text is in two groups)
     seen_pairs: set = set()     # (prompt, prefill) rows already made
     rows = []
     for split in SPLITS:
@@ -359,13 +373,13 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
     return rows
 
 
-def _framing(world, rng, part, topic, intent) -> tuple[str, str]:
+def _framing(world, rng, split, topic, intent) -> tuple[str, str]:
     """(framing kind, framing sentence). Dual-use prompts state a legitimate purpose (obscured intent: the full
     answer would still need restricted detail) or nothing (ambiguous); malicious ones state an intent to harm."""
-    fr = world.phrasings["framing"]
+    fr, part = world.phrasings["framing"], world.splits[split]["phrasings"]
     if intent == "malicious":
         return "harmful", rng.choice(fr["harmful"][part])
-    weights = world.splits["train" if part == "train" else "eval"]["framing_weights"]
+    weights = world.splits[split]["framing_weights"]
     kind = rng.choices(["none", "legitimate"], [weights["none"], weights["legitimate"]])[0]
     if kind == "none":
         return "none", rng.choice(fr["neutral"][part])
@@ -375,13 +389,13 @@ def _framing(world, rng, part, topic, intent) -> tuple[str, str]:
 
 def _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs, tries=50) -> dict | None:
     cfg, ph = world.splits[split], world.phrasings
-    part, group = cfg["phrasings"], ("eval" if split == "eval" else "train/rl")
+    part, group = cfg["phrasings"], {"train": "train/rl", "rl": "train/rl"}.get(split, split)   # groups share no prompt
     names = [n for n, w in cfg["transform_weights"].items() if w > 0 and (n != "decomposition" or ask == "operational")]
     weights = [cfg["transform_weights"][n] for n in names]
     for _ in range(tries):
         name = rng.choices(names, weights)[0]
         transform = world.transforms[name]
-        kind, framing = _framing(world, rng, part, topic, intent)
+        kind, framing = _framing(world, rng, split, topic, intent)
         if name == "past_tense":
             core = rng.choice(ph["past_tense"][ask]).format(name=topic.name)
         elif name == "decomposition":

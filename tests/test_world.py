@@ -17,7 +17,7 @@ from minisafe.io import DataError
 from minisafe.teachers import TEACHERS, judge_keep, teacher_answer
 import evaluate
 from build_world import build
-from minisafe.world import DATA_DIR, PROMPT_FIELDS, load_prompts, load_world
+from minisafe.world import DATA_DIR, PROMPT_FIELDS, base_only, load_prompts, load_world
 
 REPO = Path(__file__).resolve().parent.parent
 SFT_FILES = [f"sft_{t}.jsonl" for t in TEACHERS]
@@ -82,7 +82,7 @@ def test_same_seed_builds_are_byte_identical_and_seeds_differ(built, tmp_path):
 def test_cli_prints_counts_with_filter_counts(built):
     a, _, printed, counts = built
     assert printed == counts
-    for split in ("train", "rl", "eval"):
+    for split in ("train", "rl", "eval", "base"):
         assert printed["prompts"][split]["total"] == sum(r["split"] == split for r in read(a / "prompts.jsonl"))
     for teacher in TEACHERS:
         c = printed["sft"][teacher]
@@ -140,13 +140,75 @@ def test_eval_is_disjoint_unseen_and_holds_out_transforms(built, world):
         train_framings = [f for k in ("neutral", "harmful") for f in ph["framing"][k]["train"]]
         train_framings += [f for g in ph["framing"]["legitimate"].values() for f in g["train"]]
         assert not any(f and f in r["prompt"] for f in train_framings), r["prompt"]
-    # held-out transforms: only in eval, flagged, well represented
+    # held-out transforms: never in a safety arm's prompts (only eval, and the base split), flagged, well represented
     held = set(world.held_out_transforms)
     assert len(held) >= 2
-    assert not held & {r["transform"] for r in rows if r["split"] != "eval"}
+    assert not held & {r["transform"] for r in rows if r["split"] in ("train", "rl")}
     per = Counter(r["transform"] for r in evals)
     assert all(per[t] >= 50 for t in held)
     assert all(r["held_out"] == (r["transform"] in held) for r in rows)
+
+
+def _eval_templates(world) -> dict:
+    """Every wording the eval split is written in: template name -> a regex matching it in a prompt."""
+    ph, out = world.phrasings, {}
+
+    def add(key, template):
+        pieces = re.split(r"(\{\w+\})", template)
+        out[key] = re.compile("".join(".+?" if p.startswith("{") else re.escape(p) for p in pieces if p),
+                              re.IGNORECASE)
+    for ask in ("overview", "operational"):
+        for i, t in enumerate(ph["ask"][ask]["eval"]):
+            add(f"ask.{ask}.{i}", t)      # case-insensitive: a framing ending in "," lower-cases the first letter
+        for i, t in enumerate(ph["past_tense"][ask]):
+            add(f"past_tense.{ask}.{i}", t)
+    for i, t in enumerate(ph["decomposition"]["eval"]):
+        add(f"decomposition.{i}", t)
+    for kind in ("neutral", "harmful"):
+        for i, t in enumerate(ph["framing"][kind]["eval"]):
+            add(f"framing.{kind}.{i}", t)
+    for group, parts in ph["framing"]["legitimate"].items():
+        for i, t in enumerate(parts["eval"]):
+            add(f"framing.legitimate.{group}.{i}", t)
+    for name, tr in world.transforms.items():
+        for i, w in enumerate(tr["wraps"]["eval"]):
+            if w != "{prompt}":
+                add(f"wrap.{name}.{i}", w)
+    return out
+
+
+def test_the_base_split_teaches_the_base_every_eval_wording_and_no_safety_row_has_one(built, world):
+    """A pretrained model knows what a wording means before safety training: the base split (helpful-only base
+    alone) uses every eval wording, while no safety SFT row, RL prompt or reward-head row does."""
+    a = built[0]
+    rows = read(a / "prompts.jsonl")
+    base = [r for r in rows if r["split"] == "base"]
+    assert len(base) >= 300 and all(base_only(r) for r in base)
+    assert not {r["prompt"] for r in base} & {r["prompt"] for r in rows if r["split"] == "eval"}
+    assert {r["topic"] for r in base} == {t.id for t in world.topics}        # held-out topics too
+    assert {r["transform"] for r in base} >= set(world.held_out_transforms)
+    templates = _eval_templates(world)
+    used = {k for k, rx in templates.items() for r in base if rx.search(r["prompt"])}
+    assert used == set(templates), sorted(set(templates) - used)
+    # the helpful-only base learns them (its judge drops only the teacher's rare mistakes); no safety teacher saw
+    # one, nor a held-out topic
+    helpful = {r["id"] for r in read(a / "sft_helpful.jsonl")}
+    assert len(helpful & {r["id"] for r in base}) >= 0.9 * len(base)
+    for teacher in ("safe_completion", "refusal"):
+        sft = read(a / f"sft_{teacher}.jsonl")
+        assert sft and not any(base_only(r) for r in sft)
+    safety_prompts = [r["prompt"] for r in rows if r["split"] in ("train", "rl") and not base_only(r)]
+    for text in safety_prompts:
+        hit = [k for k, rx in templates.items() if k.startswith(("ask.", "past_tense.", "decomposition.")) and
+               rx.search(text)]
+        assert not hit, (text, hit)
+
+
+def test_base_only_marks_the_base_split_and_the_held_out_topics_train_rows():
+    row = {"split": "train", "held_out_topic": False}
+    assert not base_only(row)
+    assert base_only({**row, "held_out_topic": True}) and base_only({**row, "split": "base"})
+    assert not base_only({**row, "split": "eval", "held_out_topic": True})   # an eval row is nobody's training row
 
 
 # ---------------------------------------------------------------------------------------------------------------
