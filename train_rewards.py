@@ -73,13 +73,19 @@ def preset_config(name: str) -> RewardsConfig:
     return replace(RewardsConfig(), **PRESETS[name])
 
 
+def safety_prompts(rows: list[dict]) -> list[dict]:
+    """The prompts the heads may learn from: the train and rl splits, without the rows for the helpful-only base
+    alone (the held-out topics, the base split: world.base_only). Both are safety training data."""
+    return [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]
+
+
 def train(args, cfg: RewardsConfig) -> dict:
     """Both heads into OUT/helpfulness and OUT/safety (a head already there is reused), then their agreement."""
     world = load_world()
     tok = ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
     rows = load_prompts(Path(args.world) / "prompts.jsonl")
     rng = random.Random(cfg.seed)
-    train_rows = [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]   # safety data only
+    train_rows = safety_prompts(rows)
     if cfg.max_prompts:
         train_rows = rng.sample(train_rows, min(cfg.max_prompts, len(train_rows)))
     device = pick_device(args.device)

@@ -356,6 +356,7 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
     rows = []
     for split in SPLITS:
         cfg, made = world.splits[split], []
+        pick = _Cycle(rng) if split == "base" else rng.choice
         for topic in world.topics:
             if split == "rl" and topic.held_out:
                 continue
@@ -363,7 +364,7 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
             for intent in (INTENTS[:1] if topic.domain == "benign" else INTENTS[1:]):
                 for ask in ASKS:
                     for _ in range(cfg["counts"][intent][ask]):
-                        row = _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs)
+                        row = _sample_prompt(world, rng, pick, split, topic, intent, ask, seen, seen_pairs)
                         if row is not None:
                             made.append(row)
         rng.shuffle(made)
@@ -373,21 +374,35 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
     return rows
 
 
-def _framing(world, rng, split, topic, intent) -> tuple[str, str]:
+class _Cycle:
+    """pick(seq) for the base split: each list's items in turn, reshuffled at every pass, so every eval wording is
+    used, and about equally often (a random choice would leave a rare framing out of some seeds)."""
+
+    def __init__(self, rng: random.Random):
+        self.rng, self.left = rng, {}
+
+    def __call__(self, seq):
+        key = tuple(seq)
+        if not self.left.get(key):
+            self.left[key] = self.rng.sample(key, len(key))
+        return self.left[key].pop()
+
+
+def _framing(world, rng, pick, split, topic, intent) -> tuple[str, str]:
     """(framing kind, framing sentence). Dual-use prompts state a legitimate purpose (obscured intent: the full
     answer would still need restricted detail) or nothing (ambiguous); malicious ones state an intent to harm."""
     fr, part = world.phrasings["framing"], world.splits[split]["phrasings"]
     if intent == "malicious":
-        return "harmful", rng.choice(fr["harmful"][part])
+        return "harmful", pick(fr["harmful"][part])
     weights = world.splits[split]["framing_weights"]
     kind = rng.choices(["none", "legitimate"], [weights["none"], weights["legitimate"]])[0]
     if kind == "none":
-        return "none", rng.choice(fr["neutral"][part])
+        return "none", pick(fr["neutral"][part])
     pool = fr["legitimate"]["any"][part] + fr["legitimate"].get(topic.domain, {}).get(part, [])
-    return "legitimate", rng.choice(pool)
+    return "legitimate", pick(pool)
 
 
-def _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs, tries=50) -> dict | None:
+def _sample_prompt(world, rng, pick, split, topic, intent, ask, seen, seen_pairs, tries=50) -> dict | None:
     cfg, ph = world.splits[split], world.phrasings
     part, group = cfg["phrasings"], {"train": "train/rl", "rl": "train/rl"}.get(split, split)   # groups share no prompt
     names = [n for n, w in cfg["transform_weights"].items() if w > 0 and (n != "decomposition" or ask == "operational")]
@@ -395,17 +410,17 @@ def _sample_prompt(world, rng, split, topic, intent, ask, seen, seen_pairs, trie
     for _ in range(tries):
         name = rng.choices(names, weights)[0]
         transform = world.transforms[name]
-        kind, framing = _framing(world, rng, split, topic, intent)
+        kind, framing = _framing(world, rng, pick, split, topic, intent)
         if name == "past_tense":
-            core = rng.choice(ph["past_tense"][ask]).format(name=topic.name)
+            core = pick(ph["past_tense"][ask]).format(name=topic.name)
         elif name == "decomposition":
-            fact = rng.choice(topic.operational)
-            core = rng.choice(ph["decomposition"][part]).format(name=topic.name, what=fact.what)
+            fact = pick(topic.operational)
+            core = pick(ph["decomposition"][part]).format(name=topic.name, what=fact.what)
         else:
-            core = rng.choice(ph["ask"][ask][part]).format(name=topic.name)
+            core = pick(ph["ask"][ask][part]).format(name=topic.name)
         if framing.endswith(","):
             core = core[0].lower() + core[1:]
-        prompt = rng.choice(transform["wraps"][part]).format(prompt=f"{framing} {core}".strip())
+        prompt = pick(transform["wraps"][part]).format(prompt=f"{framing} {core}".strip())
         prefill = transform["prefill"][part] if "prefill" in transform else ""
         if seen.get(prompt, group) != group or (prompt, prefill) in seen_pairs:
             continue

@@ -380,3 +380,15 @@ def test_agreement_on_rl_prompts_leaves_out_the_prompts_the_heads_trained_on(wor
     assert {r["split"] for r in eval_part} == {"eval"} and {r["split"] for r in rl_part} == {"rl"}
     assert [r["id"] for r in rl_part] == rl[100:]
     assert out["rl_prompts_model_samples"]["n"] == len(rl) - 100 and out["on_model_samples"]["n"] == len(eval_part)
+
+
+def test_the_heads_never_learn_from_the_rows_for_the_base_alone():
+    """No reward-head prompt is a held-out topic's or a base-split row (they are the helpful-only base's alone)."""
+    from minisafe.world import base_only, load_world, make_prompts
+    from train_rewards import safety_prompts
+    rows = make_prompts(load_world(), 0)
+    kept = safety_prompts(rows)
+    assert kept and not any(base_only(r) or r["held_out_topic"] for r in kept)
+    assert {r["split"] for r in kept} == {"train", "rl"}
+    assert len(kept) == sum(r["split"] in ("train", "rl") for r in rows) - sum(
+        r["split"] == "train" and r["held_out_topic"] for r in rows)

@@ -204,6 +204,18 @@ def test_the_base_split_teaches_the_base_every_eval_wording_and_no_safety_row_ha
         assert not hit, (text, hit)
 
 
+def test_every_word_of_the_eval_wordings_is_one_the_base_has_read(built, world):
+    """bench/wording_coverage.py: no eval word is one no model could read; without the base split 133 of them were."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import wording_coverage
+    words = wording_coverage.eval_words(world)
+    assert len(words) > 150 and {"nitty", "proportions", "revenge", "historically"} <= words
+    helpful = read(built[0] / "sft_helpful.jsonl")
+    assert wording_coverage.unread(world, helpful) == []
+    without_base = [r for r in helpful if r["split"] != "base"]
+    assert len(wording_coverage.unread(world, without_base)) > 0.5 * len(words)
+
+
 def test_base_only_marks_the_base_split_and_the_held_out_topics_train_rows():
     row = {"split": "train", "held_out_topic": False}
     assert not base_only(row)
