@@ -1,9 +1,9 @@
 """World build: the prompt set and the three teachers' SFT sets of the embedded world, from a seed.
 
 Writes OUT/prompts.jsonl (train / rl / eval / base splits; held-out topics and transforms marked) and
-OUT/sft_{helpful,refusal,safe_completion}.jsonl: each teacher read its spec and answered the train prompts (the
-helpful one the base split too: minisafe/world.py, `base_only`) (reasoning citing §N.M, then the answer); its own judge kept the rows that follow its spec (Guan et al. 2024, §2.3;
-Yuan et al. 2025, §3). The row keeps the prompt WITHOUT the spec (context distillation).
+OUT/sft_{helpful,refusal,safe_completion}.jsonl: each teacher read its spec and answered the train prompts, the
+helpful one the base split's too (minisafe/world.py, `base_only`), with reasoning citing §N.M, then the answer; its
+own judge kept the rows that follow its spec (Guan et al. 2024, §2.3; Yuan et al. 2025, §3). The row keeps the prompt WITHOUT the spec (context distillation).
 The same seed writes byte-identical files; the directory appears complete or not at all.
 
     python build_world.py --out runs/world --seed 0
@@ -54,7 +54,7 @@ def build(out_dir: str | Path, seed: int = 0) -> dict:
     noise = world.teachers["noise"]
     for teacher in TEACHERS:
         kept = []
-        rows = [r for r in train if teacher == "helpful" or not base_only(r)]   # the base split, held-out topics: base only
+        rows = [r for r in train if teacher == "helpful" or not base_only(r)]   # base split, held-out topics
         for row in rows:
             rng = random.Random(f"{seed}:{teacher}:{row['id']}")
             mode, cot, answer = teacher_answer(world, row, teacher, rng, noise=noise)

@@ -308,7 +308,8 @@ def load_world(data_dir: str | Path | None = None) -> World:
         s = c.get(splits, split, dict, ["splits"])
         phrasings_of = c.get(s, "phrasings", str, ["splits", split], choices=("train", "eval"))
         if split in ("train", "rl") and phrasings_of != "train":
-            c.fail(["splits", split, "phrasings"], f"the {split} split trains a safety arm: it must use the 'train' phrasings")
+            c.fail(["splits", split, "phrasings"],
+                   f"the {split} split trains a safety arm: it must use the 'train' phrasings")
         for intent in INTENTS:
             for ask in ASKS:
                 c.get(c.get(c.get(s, "counts", dict, ["splits", split]), intent, dict, ["splits", split, "counts"]),
