@@ -3,7 +3,8 @@
 Writes OUT/prompts.jsonl (train / rl / eval / base splits; held-out topics and transforms marked) and
 OUT/sft_{helpful,refusal,safe_completion}.jsonl: each teacher read its spec and answered the train prompts, the
 helpful one the base split's too (minisafe/world.py, `base_only`), with reasoning citing §N.M, then the answer; its
-own judge kept the rows that follow its spec (Guan et al. 2024, §2.3; Yuan et al. 2025, §3). The row keeps the prompt WITHOUT the spec (context distillation).
+own judge kept the rows that follow its spec (Guan et al. 2024, §2.3; Yuan et al. 2025, §3). The row keeps the prompt
+WITHOUT the spec (context distillation).
 The same seed writes byte-identical files; the directory appears complete or not at all.
 
     python build_world.py --out runs/world --seed 0

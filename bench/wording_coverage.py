@@ -10,7 +10,7 @@ guessing, not generalisation. The base split (minisafe/world.py, `base_only`) is
 """
 
 import argparse
-import json
+import re
 import sys
 from pathlib import Path
 
@@ -20,9 +20,6 @@ from minisafe.io import read_jsonl  # noqa: E402
 from minisafe.world import load_world  # noqa: E402
 from minisafe.world_check import strings_under  # noqa: E402
 
-SLOTS = ("{name}", "{what}", "{prompt}")
-
-
 def eval_words(world) -> set[str]:
     """Every word of the eval's own strings: its asks, framings and decomposition templates, the past-tense asks, and
     the eval wraps and prefills of every transform (slots removed)."""
@@ -30,9 +27,7 @@ def eval_words(world) -> set[str]:
     strings = [*strings_under(world.phrasings, ["phrasings"]), *strings_under(world.transforms, ["transforms"])]
     for jp, s in strings:
         if "eval" in jp or jp[:2] == ["phrasings", "past_tense"]:   # past-tense asks: an eval-only transform
-            for slot in SLOTS:
-                s = s.replace(slot, " ")
-            words |= set(canon.tokens(s))
+            words |= set(canon.tokens(re.sub(r"\{[^}]*\}", " ", s)))   # {slot}s removed, as in fresh.template_ngrams
     return words
 
 
