@@ -1,17 +1,17 @@
 """Evaluation: the report card of a checkpoint (or of answers already written), or refusal rates on a real suite.
 
-Yuan et al. 2025, §4; what each number means is in minisafe/report.py, which computes them.
+Yuan et al. 2025, §4; what each number means is in minisafe/world/report.py, which computes them.
 
     python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json
     python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json --preset cpu
         (the recipe's report card: 4 answers per prompt at temperature 1)
     python evaluate.py --answers answers.jsonl        # grade given answers (prompt rows with `answer`), no model
     python evaluate.py --model runs/sc_rl --prompts data/fresh_prompts.jsonl --out fresh.json
-        (the fresh-phrasing probe: the world's topics in hand-written prompts, no template; minisafe/fresh.py)
+        (the fresh-phrasing probe: the world's topics in hand-written prompts, no template; minisafe/world/fresh.py)
     python evaluate.py --model runs/sc_rl --suite xstest --suite-path xstest_prompts.csv
 
 With --judge-url U --judge-model M (and --judge-spec SPEC.md) the grades come from an LLM judge reading that spec
-(minisafe/llm_judge.py), and --suite strongreject adds the StrongREJECT rubric score.
+(minisafe/integrations/llm_judge.py), and --suite strongreject adds the StrongREJECT rubric score.
 """
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe import llm_judge, report, suites
+from minisafe.integrations import llm_judge, suites
+from minisafe.world import report
 from minisafe.cli import run_main
 from minisafe.config import opt
 from minisafe.io import DataError, atomic_write_json, check_not_input, read_jsonl, write_jsonl
-from minisafe.llm_judge import JudgeConfig
+from minisafe.integrations.llm_judge import JudgeConfig
 from minisafe.tokenizer import Completion
-from minisafe.world import load_prompts, load_world
+from minisafe.world.prompts import load_prompts
+from minisafe.world.spec import load_world
 
 
 @dataclass
@@ -76,7 +78,7 @@ def parse_args(argv=None):
     C.add_dataclass_args(p.add_argument_group("evaluation (defaults: no preset)"), EvalConfig)
     args = p.parse_args(argv)
     if args.suite and not (args.model and args.suite_path):
-        p.error(f"--suite {args.suite} needs --model DIR and --suite-path FILE (where to get it: minisafe/suites.py)")
+        p.error(f"--suite {args.suite} needs --model DIR and --suite-path FILE (where to get it: minisafe/integrations/suites.py)")
     if not args.suite and not args.answers and not (args.model and args.prompts and args.out):
         p.error("give --model, --prompts and --out (or --answers FILE, or --suite NAME --suite-path FILE)")
     return args

@@ -3,7 +3,7 @@
 Guan et al. 2024, §2.2-2.3: the teacher reads the spec and the prompt and writes reasoning that
 cites the spec, then the answer; a judge that also reads the spec grades and filters; the SFT row is the prompt
 *without* the spec -> (reasoning, answer). Why a row is dropped, the reply formats and the outputs (data.jsonl,
-dropped.jsonl, stats.json in --out) are described in minisafe/specgen.py. Every reply is cached: a stopped run
+dropped.jsonl, stats.json in --out) are described in minisafe/integrations/specgen.py. Every reply is cached: a stopped run
 resumes with the same command and asks nothing twice.
 
     python generate_data.py --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
@@ -20,9 +20,9 @@ from pathlib import Path
 
 from minisafe import config as C
 from minisafe.cli import run_main
-from minisafe.client import ChatClient, ServerUnavailable
+from minisafe.integrations.client import ChatClient, ServerUnavailable, add_server_args
 from minisafe.config import opt
-from minisafe.specgen import generate
+from minisafe.integrations.specgen import generate
 
 
 @dataclass
@@ -46,14 +46,6 @@ class GenerateConfig:
         C.non_negative(self, "seed", "teacher_temperature", "judge_temperature", "retries")
         C.in_range(self, "min_helpfulness", 0.0, 1.0)
         return self
-
-
-def add_server_args(p) -> None:
-    """The teacher and the judge: OpenAI-compatible base URLs and model names (also recipe_own_spec.py's)."""
-    g = p.add_argument_group("models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
-    for who in ("teacher", "judge"):
-        g.add_argument(f"--{who}-url", required=True)
-        g.add_argument(f"--{who}-model", required=True)
 
 
 def main(argv=None) -> dict:

@@ -38,28 +38,26 @@ from __future__ import annotations
 import math
 import random
 import shlex
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import evaluate
 from minisafe import config as C
-from minisafe.cli import run_main
+from minisafe.cli import REPO, run_main, run_stage
 from minisafe.config import opt
-from minisafe.fresh import FRESH_PATH, load_fresh
+from minisafe.world.fresh import FRESH_PATH, load_fresh
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, read_jsonl
-from minisafe.report import aggregate, plot, render_markdown, report_card
-from minisafe.surface import RULES, surface_mode_accuracy
-from minisafe.teachers import teacher_answer
+from minisafe.world.report import aggregate, plot, render_markdown, report_card
+from minisafe.world.surface import RULES, surface_mode_accuracy
+from minisafe.world.teachers import teacher_answer
 from minisafe.tokenizer import ChatTokenizer, Completion
 from minisafe.training import pick_device
-from minisafe.vocab import INTENTS
-from minisafe.world import load_prompts, load_world
+from minisafe.world.vocab import INTENTS
+from minisafe.world.prompts import load_prompts
+from minisafe.world.spec import load_world
 
-REPO = Path(__file__).resolve().parent
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 TEACHER_COLUMNS = ("teacher:refusal", "teacher:safe_completion")   # what the data alone fixes, on the same rows
 BOOTSTRAP = 400   # resamples of the eval prompts for the 95% intervals
@@ -85,24 +83,6 @@ def overrides(preset: str, stage: str, init_from) -> list[str]:
     """The PRETRAINED options of one stage as command-line flags (none when training from scratch)."""
     values = PRETRAINED[preset].get(stage, {}) if init_from else {}
     return [a for k, v in values.items() for a in (C.flag(k), str(v))]
-
-
-def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, resume_dir: Path | None = None) -> None:
-    """Run one stage as a subprocess unless `done` exists; resume it when a checkpoint is there."""
-    if done.exists():
-        print(f"[recipe] {name}: done ({done.parent}), skipping")
-        return
-    if resume_dir is not None and (resume_dir / "checkpoints" / "latest.json").exists():
-        cmd = cmd + ["--resume"]
-    print(f"[recipe] {name}: {' '.join(cmd[1:])}", flush=True)
-    t0 = time.time()
-    proc = subprocess.run(cmd, cwd=REPO)
-    if proc.returncode != 0:
-        raise SystemExit(f"[recipe] stage {name} failed (exit {proc.returncode}); fix the cause and re-run the same "
-                         f"command: finished stages are skipped and this one resumes")
-    log[name] = round(time.time() - t0, 1)
-    atomic_write_json(log_path, log)
-    print(f"[recipe] {name}: {log[name]:.0f}s", flush=True)
 
 
 def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None,
@@ -181,7 +161,7 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS, p
                   ) -> dict[str, list[dict]]:
     """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified subset of a probe's prompts;
     returns per-row records, the teachers' columns included. probe "eval": the world's eval split
-    (OUT/seed-S/eval/<name>.json); "fresh": data/fresh_prompts.jsonl (minisafe/fresh.py; eval/fresh_<name>.json)."""
+    (OUT/seed-S/eval/<name>.json); "fresh": data/fresh_prompts.jsonl (minisafe/world/fresh.py; eval/fresh_<name>.json)."""
     world = load_world()
     if probe == "fresh":
         prompts, prefix, rows = FRESH_PATH, "fresh_", load_fresh(world)
@@ -190,7 +170,6 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS, p
         rows = load_prompts(prompts)
     else:
         raise ValueError(f"probe must be 'eval' or 'fresh', got {probe!r}")
-    rows = evaluate.select_rows(rows, evaluate.preset_config(preset))
     log_path = d / "stage_seconds.json"
     records = {}
     for name in models:
@@ -200,6 +179,8 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS, p
                                            "--seed", str(seed), "--device", device],
                   out.with_suffix(".rows.jsonl"), read_json(log_path), log_path)
         records[name] = read_jsonl(out.with_suffix(".rows.jsonl"))
+    by_id = {r["id"]: r for r in rows}   # the rows evaluate.py chose (its preset's subset), in its order
+    rows = [by_id[i] for i in dict.fromkeys(r["id"] for r in records[models[0]])]
     records.update(teacher_records(world, rows))
     return records
 
@@ -293,7 +274,7 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
         report["fresh"] = dict(zip(("models", "headline"), _pooled(seeds, fresh, names)))
         md += _headline_markdown(
             "Fresh phrasing: the same numbers on data/fresh_prompts.jsonl (hand-written prompts about the world's "
-            "topics in no template of the world; minisafe/fresh.py). Compare each cell with the table above: the "
+            "topics in no template of the world; minisafe/world/fresh.py). Compare each cell with the table above: the "
             "gap is what the templates gave", names, report["fresh"]["headline"])
     atomic_write_json(out / f"{stem}.json", report)
     md += _heads_markdown(extra.get("reward_heads", {}))
@@ -337,7 +318,7 @@ def _surface_markdown(surface: dict) -> str:
         return ""
     per_intent = [f"{t}:{i}" for i in INTENTS for t in ("seen_topic", "held_out_topic")]
     keys = ["all", "seen_topic", "held_out_topic", *per_intent, "seen_transform", "held_out_transform"]
-    md = ("\n## Surface baselines (no model: the eval prompt's mode read off its words; minisafe/surface.py)\n\n"
+    md = ("\n## Surface baselines (no model: the eval prompt's mode read off its words; minisafe/world/surface.py)\n\n"
           "Mode accuracy against the safe-completion teacher on the eval split; high means the slice can be solved "
           "by surface cues. nearest: the most overlapping training prompt's mode; naive_bayes: a word and word-pair "
           "classifier. In brackets: always answering in the slice's most common mode.\n\n| seed | rule | "

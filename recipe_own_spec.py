@@ -36,17 +36,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import evaluate
-import generate_data
 from minisafe import config as C
-from minisafe.cli import run_main
+from minisafe.cli import REPO, run_main, run_stage
 from minisafe.config import opt
 from minisafe.io import DataError, atomic_write_text, read_json, write_jsonl
-from minisafe.report import render_markdown
-from minisafe.specgen import load_prompts
-from minisafe.vocab import INTENTS
-from recipe import REPO, run_stage
-
+from minisafe.world.report import render_markdown
+from minisafe.integrations.client import add_server_args
+from minisafe.integrations.specgen import load_prompts
+from minisafe.world.vocab import INTENTS
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -132,14 +129,14 @@ def run(args, cfg: OwnRecipeConfig) -> dict:
     models = {"init": Path(args.init_from)}
     for arm, spec in arms.items():
         data_dir = out / ("specgen" if arm == "safe_completion" else "specgen_refusal")
-        if not (data_dir / "stats.json").exists():   # the teacher's and judge's answers are cached: cheap to rerun
-            stats = generate_data.main(["--spec", str(spec), "--prompts", str(out / "train_prompts.jsonl"),
-                                  "--out", str(data_dir), "--cache-dir", str(out / "cache"),
-                                  "--teacher-url", args.teacher_url, "--teacher-model", args.teacher_model,
-                                  "--judge-url", args.judge_url, "--judge-model", args.judge_model,
-                                  "--api-key-env", cfg.api_key_env, *split(cfg.specgen_args)])
-        else:
-            stats = read_json(data_dir / "stats.json")
+        # the teacher's and judge's answers are cached: a killed run asks nothing twice
+        run_stage(f"{arm}_data", [py, str(REPO / "generate_data.py"), "--spec", str(spec), "--prompts",
+                                  str(out / "train_prompts.jsonl"), "--out", str(data_dir), "--cache-dir",
+                                  str(out / "cache"), "--teacher-url", args.teacher_url, "--teacher-model",
+                                  args.teacher_model, "--judge-url", args.judge_url, "--judge-model",
+                                  args.judge_model, "--api-key-env", cfg.api_key_env, *split(cfg.specgen_args)],
+                  data_dir / "stats.json", log, log_path)
+        stats = read_json(data_dir / "stats.json")
         n_train = stats["kept"] - (stats["kept"] + 49) // 50   # train_sft holds out every 50th row
         if n_train < 1:
             raise SystemExit(f"[recipe] {arm}: the judge kept {stats['kept']} of {stats['asked']} rows "
@@ -169,9 +166,9 @@ def run(args, cfg: OwnRecipeConfig) -> dict:
     metrics = {}
     for name, model_dir in models.items():
         report = out / "eval" / f"{name}.json"
-        if not report.exists():
-            evaluate.main(["--model", str(model_dir), "--prompts", str(out / "world" / "prompts.jsonl"),
-                           "--out", str(report), "--judge-spec", args.spec, *judge, *split(cfg.eval_args)])
+        run_stage(f"eval_{name}", [py, str(REPO / "evaluate.py"), "--model", str(model_dir), "--prompts",
+                                   str(out / "world" / "prompts.jsonl"), "--out", str(report), "--judge-spec",
+                                   args.spec, *judge, *split(cfg.eval_args)], report, log, log_path)
         metrics[name] = read_json(report)["metrics"]
     atomic_write_text(out / "report.md", render_markdown(metrics))
     print(f"[recipe] wrote {out / 'report.md'}", flush=True)
@@ -204,7 +201,7 @@ def main(argv=None) -> dict:
     g.add_argument("--init-from", required=True, help="the checkpoint to train (minisafe or ChatML HF directory)")
     g.add_argument("--out", required=True)
     g.add_argument("--device", default="auto", help="cpu, cuda or auto (training stages)")
-    generate_data.add_server_args(p)
+    add_server_args(p)
     C.add_dataclass_args(p.add_argument_group("recipe"), OwnRecipeConfig)
     args = p.parse_args(argv)
     return run(args, C.from_args(OwnRecipeConfig, args).validate())

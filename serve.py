@@ -1,6 +1,6 @@
 """Serve a checkpoint behind an OpenAI-compatible chat API, so any outside harness (or a judge, a teacher) can use it.
 
-The endpoints, the chat rendering and the reply fields are described in minisafe/serve.py. The server binds loopback
+The endpoints, the chat rendering and the reply fields are described in minisafe/integrations/serve.py. The server binds loopback
 by default and has no authentication.
 
     python serve.py --model runs/sc_rl --port 8000
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from minisafe import config as C
 from minisafe.cli import run_main
 from minisafe.config import opt
-from minisafe.serve import Engine, Server
+from minisafe.integrations.serve import Engine, Server
 
 
 @dataclass

@@ -10,7 +10,7 @@ agreement again without training; a killed run keeps the heads it finished.
     python train_rewards.py --init-from runs/sc_sft --world runs/world --out runs/rm --sample-from runs/base
     python train_rewards.py --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
 
-With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead (minisafe/llm_judge.py);
+With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead (minisafe/integrations/llm_judge.py);
 rows of your own prompts have no world teacher, so their answers come from --answers FILE and --sample-from.
 """
 
@@ -24,17 +24,19 @@ from pathlib import Path
 
 import torch
 
+from minisafe.hf import load_pretrained
 from minisafe import config as C
-from minisafe import llm_judge
+from minisafe.integrations import llm_judge
 from minisafe.cli import run_main
 from minisafe.config import opt
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl, tokenizer_sha256
-from minisafe.llm_judge import JudgeConfig
-from minisafe.model import Transformer
-from minisafe.reward_model import LABELS, RewardModel, agreement, graded, make_examples, policy_samples, train_head
+from minisafe.integrations.llm_judge import JudgeConfig
+from minisafe.world.reward_data import LABELS, agreement, graded, make_examples, policy_samples
+from minisafe.reward_model import RewardModel, train_head
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.training import pick_device
-from minisafe.world import base_only, load_prompts, load_world
+from minisafe.world.prompts import base_only, load_prompts
+from minisafe.world.spec import load_world
 
 
 @dataclass
@@ -109,7 +111,7 @@ def train(args, cfg: RewardsConfig) -> dict:
                 report["heads"][name] = old["heads"][name]  # keep its training record
             continue
         torch.manual_seed(cfg.seed)
-        rm = RewardModel(Transformer.from_pretrained(args.init_from), name).to(device)
+        rm = RewardModel(load_pretrained(args.init_from), name).to(device)
         t0 = time.time()
         losses = train_head(rm, tok, examples, target, cfg, device=device)
         rm.save(out / name, tokenizer=tok, init_from=str(args.init_from), labels=cfg.labels)

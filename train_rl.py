@@ -46,17 +46,21 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
+from minisafe.hf import load_pretrained, save_pretrained
 from minisafe import config as C
-from minisafe import graders, rewards, training
+from minisafe.world import graders
+from minisafe import rewards, training
 from minisafe.config import opt
 from minisafe.cli import run_main
 from minisafe.io import DataError, atomic_write_json, read_json, tokenizer_sha256
 from minisafe.model import Transformer
-from minisafe.reward_model import LABELS, check_compatible, load_heads, score
-from minisafe.vocab import MODES
-from minisafe.world import load_prompts, load_world
-from minisafe.ppo import ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten, \
-    policy_loss, rollout, value_loss, warm_up_value_head
+from minisafe.world.reward_data import LABELS
+from minisafe.reward_model import check_compatible, load_heads, score
+from minisafe.world.vocab import MODES
+from minisafe.world.prompts import load_prompts
+from minisafe.world.spec import load_world
+from minisafe.ppo import (ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten,
+    policy_loss, rollout, value_loss, warm_up_value_head)
 from minisafe.tokenizer import ChatTokenizer
 
 
@@ -298,8 +302,8 @@ class Models:
 def load_models(args, cfg: PPOConfig, device) -> Models:
     init = Path(args.init_from)
     tok = ChatTokenizer.from_file(init / "tokenizer.json")
-    policy = Transformer.from_pretrained(init).to(device)
-    reference = Transformer.from_pretrained(init).to(device).eval().requires_grad_(False)
+    policy = load_pretrained(init).to(device)
+    reference = load_pretrained(init).to(device).eval().requires_grad_(False)
     value_head = ValueHead(policy.config.d_model).to(device)
     reward_heads = {}
     if cfg.reward_source == "heads":  # heads that learned another judge than --reward-labels are refused
@@ -474,7 +478,8 @@ def main(argv=None) -> dict:
                **({"cost_value_head": m.cost_head} if m.cost_head is not None else {})}
     run_state = {"kind": "rl", "init_from": str(Path(args.init_from)), "reward_heads": args.reward_heads,
                  "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(m.tok), "config": asdict(cfg)}
-    state = training.resume(out, modules, optimizer, m.policy, m.tok, is_main, args.resume, record=run_state)
+    state = training.resume(out, modules, optimizer, lambda: save_pretrained(m.policy, out, m.tok), is_main,
+                             args.resume, record=run_state)
     start, log_lambda = state["step"], state.get("log_lambda", 0.0)
     kl_ctl.value = state.get("kl_coef", kl_ctl.value)
     recent_costs = deque(state.get("recent_costs", []), maxlen=cfg.cost_window)  # episode costs behind lambda
@@ -540,7 +545,7 @@ def main(argv=None) -> dict:
                 training.save_checkpoint(out, it + 1, modules, optimizer,
                                          {"log_lambda": log_lambda, "kl_coef": kl_ctl.value,
                                           "recent_costs": list(recent_costs), **run_state})
-                m.policy.save_pretrained(out, tokenizer=m.tok)
+                save_pretrained(m.policy, out, tokenizer=m.tok)
         if ddp:
             torch.distributed.barrier()
 

@@ -35,11 +35,11 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
-import build_world
+from minisafe.world.build import build as build_world
+from minisafe.hf import load_pretrained, save_pretrained
 from minisafe.cli import run_main
 from minisafe.generation import generate_completions, render_prompts
-from minisafe.io import DataError, atomic_write_json, file_sha256, line_of, read_jsonl, tokenizer_sha256, \
-    write_jsonl
+from minisafe.io import DataError, atomic_write_json, file_sha256, line_of, read_jsonl, tokenizer_sha256, write_jsonl
 from minisafe.logprobs import linear_cross_entropy
 from minisafe.model import ModelConfig, Transformer
 from minisafe.tokenizer import ChatTokenizer, pad_right
@@ -190,7 +190,7 @@ def resolve_world(args) -> Path | None:
         if args.stage == "custom":
             return None
         print(f"building the safety world in {wdir} (seed {args.seed})")
-        build_world.build(wdir, seed=args.seed)
+        build_world(wdir, seed=args.seed)
     return wdir
 
 
@@ -213,7 +213,7 @@ def load_tokenizer(args, cfg: SFTConfig, world_dir: Path | None) -> ChatTokenize
 
 def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
     if args.init_from:
-        model = Transformer.from_pretrained(args.init_from)
+        model = load_pretrained(args.init_from)
         if model.config.vocab_size < tok.vocab_size:  # special tokens were added to a real model's tokenizer
             model.resize_token_embeddings(tok.vocab_size)
         return model
@@ -296,7 +296,8 @@ def main(argv=None) -> dict:
                  "data": str(data_path), "data_sha256": file_sha256(data_path),
                  "tokenizer_sha256": tokenizer_sha256(tok),
                  "world": str(world_dir) if world_dir else None, "config": _jsonable(asdict(cfg))}
-    start_step = training.resume(out, {"model": model}, optimizer, model, tok, is_main, args.resume,
+    start_step = training.resume(out, {"model": model}, optimizer, lambda: save_pretrained(model, out, tok), is_main,
+                                 args.resume,
                                  record=run_state)["step"]
     train_model = model
     if args.compile:
@@ -378,7 +379,7 @@ def main(argv=None) -> dict:
             bar.set_postfix(loss=f"{loss_value:.3f}", tok_s=f"{tok_s:.0f}", lr=f"{lr:.1e}")
         if is_main and (done % cfg.save_every == 0 or done == cfg.max_steps):
             training.save_checkpoint(out, done, {"model": model}, optimizer, {"epoch": epoch, **run_state})
-            model.save_pretrained(out, tokenizer=tok)
+            save_pretrained(model, out, tokenizer=tok)
         if world_size > 1:
             torch.distributed.barrier()
 

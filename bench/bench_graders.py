@@ -1,4 +1,4 @@
-"""Grading speed: the content graders (minisafe/graders.py) on every teacher answer of a seed's eval split.
+"""Grading speed: the content graders (minisafe/world/graders.py) on every teacher answer of a seed's eval split.
 
 The reference, timed in the same run and interleaved (A B A B), is verbatim marker matching (lower case, punctuation
 to spaces, every marker of a fact as a substring): the old rule, which a JSON key or a unit symbol fools. The goal is
@@ -16,9 +16,10 @@ import re
 import statistics
 import time
 
-from minisafe import graders
-from minisafe.teachers import TEACHERS, teacher_answer
-from minisafe.world import load_world, make_prompts
+from minisafe.world import graders
+from minisafe.world.teachers import TEACHERS, teacher_answer
+from minisafe.world.spec import load_world
+from minisafe.world.prompts import make_prompts
 
 
 def verbatim_reference(world, answers: list[str]) -> int:

@@ -23,8 +23,8 @@ import time
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from minisafe.hf import load_pretrained  # noqa: E402
 from minisafe.logprobs import linear_cross_entropy  # noqa: E402
-from minisafe.model import Transformer  # noqa: E402
 
 
 def build_models(args):
@@ -40,7 +40,7 @@ def build_models(args):
     hf.config._attn_implementation = "sdpa"
     with tempfile.TemporaryDirectory() as d:
         hf.save_pretrained(d)
-        ours = Transformer.from_pretrained(d)
+        ours = load_pretrained(d)
     return hf.eval(), ours.eval()
 
 

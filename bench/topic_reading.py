@@ -21,9 +21,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from minisafe import graders  # noqa: E402
-from minisafe.fresh import load_fresh  # noqa: E402
-from minisafe.world import load_prompts, load_world  # noqa: E402
+from minisafe.world import graders  # noqa: E402
+from minisafe.world.fresh import load_fresh  # noqa: E402
+from minisafe.world.prompts import load_prompts  # noqa: E402
+from minisafe.world.spec import load_world  # noqa: E402
 
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 

@@ -3,7 +3,7 @@
 A pretrained model has read every everyday wording before its safety training; the eval then asks whether safety
 behaviour carries over to wordings that safety training never showed. In the embedded world the base's helpful-only
 SFT set is its only reading, so an eval word absent from it is a word no model can read: an answer to it measures
-guessing, not generalisation. The base split (minisafe/world.py, `base_only`) is there to make this list empty.
+guessing, not generalisation. The base split (minisafe/world/prompts.py, `base_only`) is there to make this list empty.
 
     python build_world.py --out runs/world --seed 0
     python bench/wording_coverage.py --world runs/world
@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from minisafe import canon  # noqa: E402
+from minisafe.world import canon  # noqa: E402
 from minisafe.io import read_jsonl  # noqa: E402
-from minisafe.world import load_world  # noqa: E402
-from minisafe.world_check import strings_under  # noqa: E402
+from minisafe.world.spec import load_world  # noqa: E402
+from minisafe.world.check import strings_under  # noqa: E402
 
 def eval_words(world) -> set[str]:
     """Every word of the eval's own strings: its asks, framings and decomposition templates, the past-tense asks, and

@@ -1,4 +1,6 @@
-"""One top-level error path for every command line: a known error is one line on stderr, exit code 2.
+"""Command lines: one top-level error path for every stage script, and running a stage as its own process.
+
+A known error is one line on stderr, exit code 2.
 
 Known errors are the ones a user can fix by changing the input: bad data (io.DataError, naming file:line and field),
 a bad checkpoint (hf.CheckpointError), a bad argument (ValueError from argument validation), a missing file, a file
@@ -7,18 +9,24 @@ checkpoint). Anything else is a bug: it keeps its traceback.
 
     if __name__ == "__main__":
         run_main(main)
+
+The recipes run each stage script as a subprocess (`run_stage`): a stage whose output exists is skipped, one with a
+checkpoint resumes, so re-running a recipe continues it.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
+import time
 import traceback
+from pathlib import Path
 
 from safetensors import SafetensorError
 
 from minisafe.hf import CheckpointError
-from minisafe.io import DataError
+from minisafe.io import DataError, atomic_write_json
 
 EXIT_BAD_INPUT = 2
 KNOWN_ERRORS = (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError, SafetensorError)
@@ -73,3 +81,24 @@ def run_main(main, argv=None) -> None:
         print(one_line(e), file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+REPO = Path(__file__).resolve().parent.parent   # the stage scripts sit beside the package
+
+
+def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, resume_dir: Path | None = None) -> None:
+    """Run one stage as a subprocess unless `done` exists; resume it when a checkpoint is there."""
+    if done.exists():
+        print(f"[recipe] {name}: done ({done.parent}), skipping")
+        return
+    if resume_dir is not None and (resume_dir / "checkpoints" / "latest.json").exists():
+        cmd = cmd + ["--resume"]
+    print(f"[recipe] {name}: {' '.join(cmd[1:])}", flush=True)
+    t0 = time.time()
+    proc = subprocess.run(cmd, cwd=REPO)
+    if proc.returncode != 0:
+        raise SystemExit(f"[recipe] stage {name} failed (exit {proc.returncode}); fix the cause and re-run the same "
+                         f"command: finished stages are skipped and this one resumes")
+    log[name] = round(time.time() - t0, 1)
+    atomic_write_json(log_path, log)
+    print(f"[recipe] {name}: {log[name]:.0f}s", flush=True)

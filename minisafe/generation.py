@@ -18,6 +18,7 @@ from pathlib import Path
 import torch
 from tqdm import tqdm
 
+from minisafe.hf import load_pretrained
 from minisafe.io import DataError, first_non_finite, read_json, tokenizer_fingerprint
 from minisafe.model import Transformer
 from minisafe.tokenizer import ChatTokenizer, Completion, pad_left
@@ -86,7 +87,7 @@ def sample_answers(model, tok, rows: list[dict], max_new_tokens: int = 160, temp
 
 def load_sampler(model_dir, device="cpu") -> tuple[Transformer, ChatTokenizer]:
     """The model and tokenizer of a checkpoint directory (its own chat format), checked by check_model."""
-    model = Transformer.from_pretrained(model_dir).to(device)
+    model = load_pretrained(model_dir).to(device)
     check_model(model, model_dir)
     return model, ChatTokenizer.from_file(Path(model_dir) / "tokenizer.json")
 

@@ -292,18 +292,7 @@ class Transformer(nn.Module):
         return (out, new_logp) if return_logprobs else out
 
     # ------------------------------------------------------------------------------------------------------------
-    # HF checkpoints (minisafe/hf.py) and vocabulary growth
-
-    @classmethod
-    def from_pretrained(cls, path, dtype: torch.dtype = torch.float32, device="cpu") -> "Transformer":
-        """Load an HF Llama/Qwen2/Mistral checkpoint directory (config.json + safetensors)."""
-        from minisafe.hf import load_pretrained
-        return load_pretrained(path, dtype=dtype, device=device)
-
-    def save_pretrained(self, path, tokenizer=None) -> None:
-        """Write config.json (HF llama/qwen2 form) + model.safetensors (+ tokenizer.json), each atomically."""
-        from minisafe.hf import save_pretrained
-        save_pretrained(self, path, tokenizer=tokenizer)
+    # vocabulary growth (a real checkpoint's tokenizer given the house chat tokens); HF checkpoints in and out: hf.py
 
     @torch.no_grad()
     def resize_token_embeddings(self, n: int) -> None:

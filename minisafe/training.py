@@ -27,8 +27,8 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from minisafe.io import DataError, append_jsonl, atomic_save_safetensors, atomic_write_json, atomic_write_text, \
-    first_non_finite, load_safetensors, read_json
+from minisafe.io import (DataError, append_jsonl, atomic_save_safetensors, atomic_write_json, atomic_write_text,
+    first_non_finite, load_safetensors, read_json)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -245,14 +245,14 @@ def log_metrics(out: str | Path, row: dict) -> None:
 
 
 def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torch.optim.Optimizer, export,
-           tokenizer, is_main: bool, enabled: bool, record: dict | None = None) -> dict:
+           is_main: bool, enabled: bool, record: dict | None = None) -> dict:
     """Continue from OUT's latest checkpoint when `enabled`; returns its state.json ({"step": 0} for a fresh run).
 
     record: what this run was started with (data, sizes, config); a checkpoint written with other values is
     refused before anything is loaded or written (see check_same_run).
 
     Also repairs what a kill can leave behind: an OUT/model.safetensors older than the checkpoint (killed between
-    the two writes; `export` is re-saved) and metric lines logged after it (they will be logged again).
+    the two writes; `export()` writes it again) and metric lines logged after it (they will be logged again).
     """
     ckpt = latest_checkpoint(out) if enabled else None
     state = {"step": 0}
@@ -261,7 +261,7 @@ def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torc
             check_same_run(read_json(ckpt / "state.json"), record, ckpt)
         state = load_checkpoint(ckpt, modules, optimizer)
         if is_main:
-            export.save_pretrained(out, tokenizer=tokenizer)
+            export()
             print(f"resumed from {ckpt} at step {state['step']}")
     if is_main:
         truncate_metrics(out, state["step"])

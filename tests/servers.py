@@ -122,11 +122,13 @@ def tiny_checkpoint(path, texts, vocab_size):
     """A random one-layer model (d_model 32, context 4096) with a tokenizer trained on `texts`, saved in `path`."""
     import torch
 
+    from minisafe.hf import save_pretrained
     from minisafe.model import ModelConfig, Transformer
     from minisafe.tokenizer import ChatTokenizer
 
     tok = ChatTokenizer.train(texts, vocab_size=vocab_size)
     torch.manual_seed(0)
-    Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=64,
-                            max_seq_len=4096)).save_pretrained(path, tokenizer=tok)
+    model = Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2,
+                                d_ff=64, max_seq_len=4096))
+    save_pretrained(model, path, tokenizer=tok)
     return path

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
 
-from minisafe.tokenizer import (IM_END, IM_START, SPECIAL_TOKENS, ChatTokenizer, Completion, pad_left)
+from minisafe.tokenizer import IM_END, IM_START, SPECIAL_TOKENS, ChatTokenizer, Completion, pad_left
 
 CORPUS = [
     "How do I bake sourdough bread at home? Start with an active starter and a long, cold proof.",

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from minisafe.client import BadResponse, ChatClient, RequestRefused, ServerUnavailable, request_key
+from minisafe.integrations.client import BadResponse, ChatClient, RequestRefused, ServerUnavailable, request_key
 from servers import FakeChatServer, completion, started
 
 

@@ -151,7 +151,7 @@ def test_a_stage_runs_from_any_working_directory(tmp_path):
 
 def test_the_library_without_its_data_says_how_to_install(monkeypatch, tmp_path):
     """An installed copy of the package has no data/ beside it: loading the world fails at once, saying how."""
-    from minisafe import world
+    from minisafe.world import spec as world
     from minisafe.io import DataError
 
     monkeypatch.setattr(world, "DATA_DIR", tmp_path / "site-packages" / "data")

@@ -16,6 +16,7 @@ import pytest
 import torch
 from safetensors.torch import load_file, save_file
 
+from minisafe.hf import save_pretrained
 from minisafe import cli, training
 from minisafe.io import DataError, check_not_input, load_safetensors, read_json, read_jsonl, tokenizer_fingerprint
 
@@ -33,7 +34,7 @@ def tiny_model_dir(path: Path, texts=TEXTS, seed: int = 0) -> Path:
     torch.manual_seed(seed)
     model = Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=1,
                                     d_ff=64, max_seq_len=256))
-    model.save_pretrained(path, tokenizer=tok)
+    save_pretrained(model, path, tokenizer=tok)
     return path
 
 
@@ -48,7 +49,8 @@ def write_jsonl(path: Path, rows) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _eval_row() -> dict:
-    from minisafe.world import load_world, make_prompts
+    from minisafe.world.spec import load_world
+    from minisafe.world.prompts import make_prompts
 
     return next(r for r in make_prompts(load_world(), 0) if r["split"] == "eval" and r["intent"] == "benign")
 
@@ -166,7 +168,7 @@ class _Export:
     def __init__(self):
         self.calls = 0
 
-    def save_pretrained(self, out, tokenizer=None):
+    def __call__(self):
         self.calls += 1
 
 
@@ -200,7 +202,7 @@ def test_resuming_from_nan_weights_is_refused_before_any_export(tmp_path):
     save_file(w, str(ckpt / "model.safetensors"))
     export = _Export()
     with pytest.raises(FloatingPointError, match=r"model\.safetensors: tensor 'model\.bias' holds NaN/inf"):
-        training.resume(tmp_path, {"model": m}, opt, export, None, True, True)
+        training.resume(tmp_path, {"model": m}, opt, export, True, True)
     assert export.calls == 0  # OUT/model.safetensors was not overwritten
 
 
@@ -218,11 +220,11 @@ def test_resume_with_other_data_or_sizes_names_the_field(tmp_path, field, value)
     else:
         changed[key] = value
     with pytest.raises(DataError, match=rf"state\.json: field '{field}' was .* now .*start fresh with another --out"):
-        training.resume(tmp_path, {"model": m}, opt, _Export(), None, True, True, record=changed)
+        training.resume(tmp_path, {"model": m}, opt, _Export(), True, True, record=changed)
     # what may change: how often to save, and how long to run
     ok = json.loads(json.dumps(record))
     ok["config"].update(save_every=5, max_steps=10)
-    assert training.resume(tmp_path, {"model": m}, opt, _Export(), None, True, True, record=ok)["step"] == 1
+    assert training.resume(tmp_path, {"model": m}, opt, _Export(), True, True, record=ok)["step"] == 1
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -364,7 +366,7 @@ def test_grading_an_empty_answers_file_is_an_error(tmp_path):
 
 
 def test_world_build_that_dies_leaves_no_world_that_looks_built(tmp_path, monkeypatch):
-    import build_world as world
+    from minisafe.world import build as world
 
     real = world.write_jsonl
 
@@ -387,7 +389,7 @@ def test_world_publish_into_an_existing_directory_moves_prompts_last(tmp_path, m
     back last, so a kill in between leaves a world that is visibly not built."""
     import os
 
-    import build_world as world
+    from minisafe.world import build as world
 
     final, tmp = tmp_path / "w", tmp_path / ".w.building"
     final.mkdir()

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 import evaluate
-from minisafe.report import aggregate, plot, render_markdown, subsample
+from minisafe.world.report import aggregate, plot, render_markdown, subsample
 
 
 def rec(intent, s, rating, h, refused, mode, severity, transform="plain", held_out=False, trap=False, ended=True,
@@ -89,14 +89,17 @@ def test_chart_is_a_png(tmp_path):
 
 
 def test_cli_report_agrees_with_its_own_rows(tmp_path):
+    from minisafe.hf import save_pretrained
     from minisafe.model import ModelConfig, Transformer
     from minisafe.tokenizer import ChatTokenizer
 
     tok = ChatTokenizer.train(["how do I tune a guitar", "turn the pegs"] * 8, vocab_size=300)
     torch.manual_seed(0)
-    Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=1, d_ff=64,
-                            max_seq_len=128)).save_pretrained(tmp_path / "m", tokenizer=tok)
-    from minisafe.world import load_world, make_prompts
+    model = Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=1,
+                                d_ff=64, max_seq_len=128))
+    save_pretrained(model, tmp_path / "m", tokenizer=tok)
+    from minisafe.world.spec import load_world
+    from minisafe.world.prompts import make_prompts
 
     base = {**next(r for r in make_prompts(load_world(), 0) if r["split"] == "eval"), "prefill": ""}
     rows = [{**base, "id": f"p{i}", "intent": intent} for i, intent in enumerate(["benign", "dual_use", "malicious"])]

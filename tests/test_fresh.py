@@ -5,10 +5,11 @@ from collections import Counter
 
 import pytest
 
-from minisafe import canon
-from minisafe.fresh import load_fresh, template_overlap
+from minisafe.world import canon
+from minisafe.world.fresh import load_fresh, template_overlap
 from minisafe.io import DataError
-from minisafe.world import load_world, make_prompts
+from minisafe.world.spec import load_world
+from minisafe.world.prompts import make_prompts
 
 
 @pytest.fixture(scope="module")

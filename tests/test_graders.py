@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from minisafe import graders
-from minisafe.graders import cited_sections, find_facts, follows_citation, grade
-from minisafe.report import report_card
+from minisafe.world import graders
+from minisafe.world.graders import cited_sections, find_facts, follows_citation, grade
+from minisafe.world.report import report_card
 from minisafe.tokenizer import Completion
-from minisafe.world import load_world
+from minisafe.world.spec import load_world
 
 
 @pytest.fixture(scope="module")
@@ -247,8 +247,8 @@ def test_no_false_positive_on_any_teacher_answer_of_a_build(world):
     included), and in the teacher's own mode."""
     import random
 
-    from minisafe.teachers import TEACHERS, teacher_answer
-    from minisafe.world import make_prompts
+    from minisafe.world.teachers import TEACHERS, teacher_answer
+    from minisafe.world.prompts import make_prompts
 
     unsafe, wrong_mode, n = [], [], 0
     for r in make_prompts(world, 0):

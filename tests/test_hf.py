@@ -6,7 +6,7 @@ import pytest
 import torch
 from safetensors.torch import load_file, save_file
 
-from minisafe.hf import CheckpointError
+from minisafe.hf import CheckpointError, load_pretrained, save_pretrained
 from minisafe.model import ModelConfig, Transformer
 
 transformers = pytest.importorskip("transformers")
@@ -48,7 +48,7 @@ def hf_checkpoint(request, tmp_path_factory):
 
 def test_load_matches_transformers_logits(hf_checkpoint):
     kind, hf, path = hf_checkpoint
-    ours = Transformer.from_pretrained(path)
+    ours = load_pretrained(path)
     assert ours.config.qkv_bias == (kind == "qwen2")
     assert ours.config.tie_embeddings == (kind == "qwen2")
     assert ours.config.n_kv_heads == 2 and ours.config.rope_theta == 5000.0
@@ -73,7 +73,7 @@ def test_save_loads_in_transformers(tmp_path):
             for p in ours.parameters():
                 p.normal_(0.0, 0.3)
         d = tmp_path / f"bias{qkv_bias}"
-        ours.save_pretrained(d)
+        save_pretrained(ours, d)
         config = json.loads((d / "config.json").read_text())
         assert config["model_type"] == ("qwen2" if qkv_bias else "llama")
         assert config["rope_theta"] == config["rope_parameters"]["rope_theta"] == 20000.0
@@ -83,7 +83,7 @@ def test_save_loads_in_transformers(tmp_path):
         with torch.no_grad():
             torch.testing.assert_close(hf(ids).logits, ours(ids), atol=TOL, rtol=0)
         # and back again: a round trip keeps every weight bit for bit
-        again = Transformer.from_pretrained(d)
+        again = load_pretrained(d)
         for (name, p), q in zip(ours.state_dict().items(), again.state_dict().values()):
             assert torch.equal(p, q), name
 
@@ -96,8 +96,8 @@ def test_save_writes_tokenizer(tmp_path):
             from minisafe.io import atomic_write_text
             atomic_write_text(path, "{}")
 
-    Transformer(ModelConfig(vocab_size=16, d_model=16, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=32)).save_pretrained(
-        tmp_path, tokenizer=Tok())
+    save_pretrained(Transformer(ModelConfig(vocab_size=16, d_model=16, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=32)),
+                    tmp_path, tokenizer=Tok())
     assert (tmp_path / "tokenizer.json").read_text() == "{}"
     config = json.loads((tmp_path / "config.json").read_text())
     assert config["eos_token_id"] == 7 and config["pad_token_id"] == 0
@@ -116,10 +116,10 @@ def test_sharded_checkpoint(hf_checkpoint, tmp_path):
     (tmp_path / "config.json").write_text((path / "config.json").read_text())
     ids, _ = _batch()
     with torch.no_grad():
-        torch.testing.assert_close(Transformer.from_pretrained(tmp_path)(ids), hf(ids).logits, atol=TOL, rtol=0)
+        torch.testing.assert_close(load_pretrained(tmp_path)(ids), hf(ids).logits, atol=TOL, rtol=0)
     (tmp_path / "model-00002-of-00002.safetensors").unlink()
     with pytest.raises(FileNotFoundError, match="model-00002-of-00002.safetensors"):
-        Transformer.from_pretrained(tmp_path)
+        load_pretrained(tmp_path)
 
 
 @pytest.fixture()
@@ -140,7 +140,7 @@ def test_v4_config_with_top_level_rope_theta(llama_dir):
         c["rope_theta"] = 5000.0
         c["rope_scaling"] = None
     _edit_config(llama_dir, to_v4)
-    ours = Transformer.from_pretrained(llama_dir)
+    ours = load_pretrained(llama_dir)
     assert ours.config.rope_theta == 5000.0
     hf = _tiny_hf("llama")
     ids, _ = _batch()
@@ -152,13 +152,13 @@ def test_v4_config_with_top_level_rope_theta(llama_dir):
 def test_rejects_rope_scaling(llama_dir, field):
     _edit_config(llama_dir, lambda c: c.update({field: {"rope_type": "yarn", "factor": 4.0, "rope_theta": 1e4}}))
     with pytest.raises(CheckpointError, match=f"config.json.*{field}.*'yarn'"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
 
 
 def test_error_unknown_model_type(llama_dir):
     _edit_config(llama_dir, lambda c: c.update(model_type="gpt2"))
     with pytest.raises(CheckpointError, match=r"config.json: unsupported model_type 'gpt2'"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
 
 
 def test_error_missing_tensor(llama_dir):
@@ -167,7 +167,7 @@ def test_error_missing_tensor(llama_dir):
     save_file(tensors, llama_dir / "model.safetensors")
     with pytest.raises(CheckpointError, match=r"model.safetensors: missing tensor "
                                               r"'model.layers.1.mlp.up_proj.weight' \(expected shape \[56, 32\]\)"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
 
 
 def test_error_shape_mismatch(llama_dir):
@@ -176,18 +176,18 @@ def test_error_shape_mismatch(llama_dir):
     save_file(tensors, llama_dir / "model.safetensors")
     with pytest.raises(CheckpointError, match=r"model.safetensors: tensor 'model.layers.0.self_attn.k_proj.weight' "
                                               r"has shape \[32, 32\], expected \[16, 32\]"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
 
 
 def test_error_missing_files(llama_dir, tmp_path):
     (llama_dir / "model.safetensors").unlink()
     with pytest.raises(FileNotFoundError, match="no model.safetensors or model.safetensors.index.json"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
     (llama_dir / "config.json").unlink()
     with pytest.raises(FileNotFoundError, match="config.json: file not found"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
     with pytest.raises(FileNotFoundError, match="nowhere"):
-        Transformer.from_pretrained(tmp_path / "nowhere")
+        load_pretrained(tmp_path / "nowhere")
 
 
 def test_tied_checkpoint_may_lack_lm_head_but_untied_may_not(llama_dir):
@@ -195,14 +195,14 @@ def test_tied_checkpoint_may_lack_lm_head_but_untied_may_not(llama_dir):
     del tensors["lm_head.weight"]
     save_file(tensors, llama_dir / "model.safetensors")
     with pytest.raises(CheckpointError, match="missing tensor 'lm_head.weight'"):
-        Transformer.from_pretrained(llama_dir)
+        load_pretrained(llama_dir)
     _edit_config(llama_dir, lambda c: c.update(tie_word_embeddings=True))
-    ours = Transformer.from_pretrained(llama_dir)
+    ours = load_pretrained(llama_dir)
     assert ours.lm_head_weight is ours.tok_emb.weight
 
 
 def test_dtype_and_device_arguments(llama_dir):
-    ours = Transformer.from_pretrained(llama_dir, dtype=torch.bfloat16, device="cpu")
+    ours = load_pretrained(llama_dir, dtype=torch.bfloat16, device="cpu")
     assert {p.dtype for p in ours.parameters()} == {torch.bfloat16}
     ids, _ = _batch()
     with torch.no_grad():

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import torch
 
+from minisafe.hf import load_pretrained, save_pretrained
 from minisafe import ppo, rewards, training
 from minisafe.model import ModelConfig, Transformer
 
@@ -36,7 +37,7 @@ def tiny_model_dir(path: Path) -> Path:
     torch.manual_seed(0)
     model = Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=1,
                                     d_ff=64, max_seq_len=256))
-    model.save_pretrained(path, tokenizer=tok)
+    save_pretrained(model, path, tokenizer=tok)
     return path
 
 
@@ -150,8 +151,8 @@ def test_ppo_with_the_reward_zeroed_does_not_learn_the_task():
 
 def test_bf16_loading_keeps_the_values(tmp_path):
     d = tiny_model_dir(tmp_path / "m")
-    fp32 = Transformer.from_pretrained(d)
-    bf16 = Transformer.from_pretrained(d, dtype=torch.bfloat16)
+    fp32 = load_pretrained(d)
+    bf16 = load_pretrained(d, dtype=torch.bfloat16)
     for (n, a), (_, b) in zip(fp32.state_dict().items(), bf16.state_dict().items()):
         assert b.dtype == torch.bfloat16, n
         assert torch.equal(b, a.to(torch.bfloat16)), n  # each weight is the fp32 value rounded to bf16

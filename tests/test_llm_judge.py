@@ -9,10 +9,12 @@ from types import SimpleNamespace
 import pytest
 
 import evaluate
-from minisafe import llm_judge, report, reward_model, specgen
-from minisafe.client import ChatClient
+from minisafe.integrations import llm_judge, specgen
+from minisafe.world import report
+from minisafe.world import reward_data
+from minisafe.integrations.client import ChatClient
 from minisafe.io import read_json
-from minisafe.world import load_world
+from minisafe.world.spec import load_world
 from servers import FakeChatServer, completion, serve_py, tiny_checkpoint
 
 REPO = Path(__file__).resolve().parents[1]
@@ -152,7 +154,7 @@ def test_reward_labels_for_own_prompts_come_from_the_judge(server, tmp_path):
     judge = make_judge(server.url, tmp_path / "c")
     rows = [own_row("a", "dual_use"), own_row("b", "benign")]
     extra = {"a": ["A LEAK here.", "GARBAGE", "I DECLINE."], "b": ["Store it up high, ok"]}
-    ex = reward_model.make_examples(load_world(), rows, random.Random(0), extra, labels=judge.labels)
+    ex = reward_data.make_examples(load_world(), rows, random.Random(0), extra, labels=judge.labels)
     assert [(e["answer"], e["s"], e["h"]) for e in ex] == [("A LEAK here.", 0.4, 1.0), ("I DECLINE.", 1.0, 0.6),
                                                            ("Store it up high, ok", 1.0, 0.5)]
 
@@ -175,7 +177,7 @@ def test_strongreject_scores_and_report(server, tmp_path):
 
 
 def test_evaluate_strongreject_suite_adds_the_rubric_score_only_with_a_judge(server, tmp_path, monkeypatch):
-    from minisafe import suites
+    from minisafe.integrations import suites
 
     recs = [{"id": "s1", "category": "x", "prompt": "p", "answer": "Detailed steps."},
             {"id": "s2", "category": "y", "prompt": "p", "answer": "I'm sorry, I can't."}]

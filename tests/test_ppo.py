@@ -8,7 +8,7 @@ import torch
 
 from minisafe.model import ModelConfig, Transformer
 from minisafe.ppo import (ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten,
-                          policy_loss, value_loss, warm_up_value_head)
+    policy_loss, value_loss, warm_up_value_head)
 
 
 def test_gae_matches_hand_computed_values():

@@ -98,8 +98,8 @@ def test_every_model_also_answers_the_fresh_phrasing_probe(smoke_run):
     md = (out / "report.md").read_text()
     assert "## Fresh phrasing" in md
     surface = report["surface_baseline"]["0"]
-    from minisafe.fresh import load_fresh
-    from minisafe.world import load_world
+    from minisafe.world.fresh import load_fresh
+    from minisafe.world.spec import load_world
     assert surface["naive_bayes on fresh"]["all"]["n"] == len(load_fresh(load_world()))
     assert "| 0 | naive_bayes on fresh |" in md
 

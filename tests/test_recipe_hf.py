@@ -71,7 +71,7 @@ def recipe(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def hf_run(tmp_path_factory):
-    from build_world import build
+    from minisafe.world.build import build
 
     root = tmp_path_factory.mktemp("recipe_hf")
     out, ckpt = root / "run", root / "tiny-qwen2"
@@ -126,12 +126,12 @@ def test_trained_model_loads_in_transformers_with_its_chat_template(hf_run):
     hf_prompt = list(theirs.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
                                                 tokenize=True, return_dict=False))
     assert hf_prompt == ours.render_prompt(prompt, system=DEFAULT_SYSTEM)   # the copied template, not a default
-    from minisafe.model import Transformer
+    from minisafe.hf import load_pretrained
 
     model = transformers.AutoModelForCausalLM.from_pretrained(d).eval()
     ids = torch.tensor([hf_prompt])
     with torch.no_grad():
-        torch.testing.assert_close(model(ids).logits, Transformer.from_pretrained(d)(ids), atol=1e-4, rtol=0)
+        torch.testing.assert_close(model(ids).logits, load_pretrained(d)(ids), atol=1e-4, rtol=0)
 
 
 def test_another_starting_point_cannot_continue_the_run(hf_run):
@@ -171,7 +171,7 @@ def test_cuda_without_cuda_is_one_line_naming_the_flag(monkeypatch, capsys, tmp_
 
 
 def test_save_pretrained_writes_a_chatml_template_when_the_source_has_none(tmp_path):
-    from minisafe.hf import CHATML_TEMPLATE
+    from minisafe.hf import CHATML_TEMPLATE, load_pretrained, save_pretrained
     from minisafe.model import ModelConfig, Transformer
 
     world = tmp_path / "w"
@@ -181,8 +181,8 @@ def test_save_pretrained_writes_a_chatml_template_when_the_source_has_none(tmp_p
                                               "answer": "Mix flour and water."}) + "\n")
     build_checkpoint(tmp_path / "src", world)
     (tmp_path / "src" / "tokenizer_config.json").unlink()
-    model = Transformer.from_pretrained(tmp_path / "src")
-    model.save_pretrained(tmp_path / "out", tokenizer=ChatTokenizer.from_file(tmp_path / "src"))
+    model = load_pretrained(tmp_path / "src")
+    save_pretrained(model, tmp_path / "out", tokenizer=ChatTokenizer.from_file(tmp_path / "src"))
     config = json.loads((tmp_path / "out" / "tokenizer_config.json").read_text())
     assert config["chat_template"] == CHATML_TEMPLATE and config["eos_token"] == IM_END
     theirs = transformers.AutoTokenizer.from_pretrained(tmp_path / "out")
@@ -191,6 +191,7 @@ def test_save_pretrained_writes_a_chatml_template_when_the_source_has_none(tmp_p
     assert list(got) == ChatTokenizer.from_file(tmp_path / "out").render_prompt("hi")
     # a house-format model (from scratch) gets no template: transformers cannot render the house format
     house = ChatTokenizer.train(["How do I bake bread? Mix flour and water."] * 5, vocab_size=300)
-    Transformer(ModelConfig(vocab_size=house.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2, d_ff=64,
-                            max_seq_len=64)).save_pretrained(tmp_path / "house", tokenizer=house)
+    model = Transformer(ModelConfig(vocab_size=house.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2,
+                                d_ff=64, max_seq_len=64))
+    save_pretrained(model, tmp_path / "house", tokenizer=house)
     assert not (tmp_path / "house" / "tokenizer_config.json").exists()

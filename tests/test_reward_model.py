@@ -9,14 +9,16 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from minisafe import graders
+from minisafe.hf import save_pretrained
+from minisafe.world import graders
 from minisafe.model import ModelConfig, Transformer
 from minisafe.io import DataError
-from minisafe.reward_model import (LABELS, RewardModel, agreement, auc, check_compatible, load_heads,
-                                   make_examples, refusal_labels, safe_completion_labels, score, spearman,
-                                   train_head)
+from minisafe.world.reward_data import (LABELS, agreement, auc, make_examples, refusal_labels, safe_completion_labels,
+    spearman)
+from minisafe.reward_model import RewardModel, check_compatible, load_heads, score, train_head
 from minisafe.tokenizer import ChatTokenizer
-from minisafe.world import load_world, make_prompts
+from minisafe.world.spec import load_world
+from minisafe.world.prompts import make_prompts
 from train_rewards import RewardsConfig
 
 CORPUS = [
@@ -340,7 +342,7 @@ def test_ppo_refuses_heads_trained_on_the_other_judge(tok, heads, tmp_path):
         sys.path.insert(0, str(repo))
     import train_rl
 
-    heads["safety"].backbone.save_pretrained(tmp_path / "policy", tokenizer=tok)
+    save_pretrained(heads["safety"].backbone, tmp_path / "policy", tokenizer=tok)
     _save_heads(heads, tok, tmp_path / "rm", "safe_completion")
     argv = ["--init-from", str(tmp_path / "policy"), "--world", str(tmp_path / "no-world"), "--preset", "smoke",
             "--device", "cpu", "--reward-heads", str(tmp_path / "rm"), "--out", str(tmp_path / "run")]
@@ -384,7 +386,8 @@ def test_agreement_on_rl_prompts_leaves_out_the_prompts_the_heads_trained_on(wor
 
 def test_the_heads_never_learn_from_the_rows_for_the_base_alone():
     """No reward-head prompt is a held-out topic's or a base-split row (they are the helpful-only base's alone)."""
-    from minisafe.world import base_only, load_world, make_prompts
+    from minisafe.world.prompts import base_only, make_prompts
+    from minisafe.world.spec import load_world
     from train_rewards import safety_prompts
     rows = make_prompts(load_world(), 0)
     kept = safety_prompts(rows)

@@ -12,23 +12,9 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minisafe.rewards import (
-    AdaptiveKLController,
-    FixedKLController,
-    additive_reward,
-    check_unit_interval,
-    kl_k1,
-    kl_k2,
-    kl_k3,
-    kl_penalty,
-    lagrangian_advantage,
-    missing_end_penalty,
-    per_token_rewards,
-    refusal_reward,
-    safe_completion_reward,
-    safety_cost,
-    update_log_lambda,
-)
+from minisafe.rewards import (AdaptiveKLController, FixedKLController, additive_reward, check_unit_interval, kl_k1,
+    kl_k2, kl_k3, kl_penalty, lagrangian_advantage, missing_end_penalty, per_token_rewards, refusal_reward,
+    safe_completion_reward, safety_cost, update_log_lambda)
 
 FAST = settings(max_examples=60, deadline=None)
 unit = st.floats(min_value=0.0, max_value=1.0)  # a valid score (endpoints included)

@@ -9,9 +9,9 @@ import urllib.request
 
 import pytest
 
-from minisafe.client import ChatClient
+from minisafe.integrations.client import ChatClient
 from minisafe.generation import sample_answers
-from minisafe.serve import Engine, Server
+from minisafe.integrations.serve import Engine, Server
 from servers import serve_py, tiny_checkpoint
 
 CORPUS = ["How do I store bleach safely? Keep it closed, cool and away from children.",

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 import generate_data
-from minisafe import specgen
-from minisafe.client import ChatClient, ServerUnavailable
+from minisafe.integrations import specgen
+from minisafe.integrations.client import ChatClient, ServerUnavailable
 from minisafe.io import read_json, read_jsonl
-from minisafe.specgen import Dropped, parse_judge, parse_strongreject, parse_teacher, strongreject_score
-from minisafe.world import parse_spec
+from minisafe.integrations.specgen import Dropped, parse_judge, parse_strongreject, parse_teacher, strongreject_score
+from minisafe.world.spec import parse_spec
 from servers import FakeChatServer, completion, serve_py, started, tiny_checkpoint
 
 REPO = Path(__file__).resolve().parents[1]

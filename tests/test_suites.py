@@ -1,4 +1,4 @@
-"""Real evaluation sets (minisafe/suites.py): XSTest and StrongREJECT loaders on the real copies, their validation
+"""Real evaluation sets (minisafe/integrations/suites.py): XSTest and StrongREJECT loaders on the real copies, their validation
 errors, XSTest's string-match refusal classifier, and `python evaluate.py --suite` on a tiny random model.
 
 The real copies live in shared/external/ beside the repository (../shared/external from the repo root, as in CI);
@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from minisafe import suites
+from minisafe.hf import save_pretrained
+from minisafe.integrations import suites
 from minisafe.io import DataError, read_jsonl
-from minisafe.suites import (XSTEST_REFUSAL_PREFIXES, load_suite, refusal_report, render_markdown,
-                             string_match_refusal)
+from minisafe.integrations.suites import (XSTEST_REFUSAL_PREFIXES, load_suite, refusal_report, render_markdown,
+    string_match_refusal)
 
 REPO = Path(__file__).resolve().parents[1]
 EXTERNAL = REPO.parent / "shared" / "external"
@@ -170,7 +171,7 @@ def tiny_model(tmp_path_factory) -> Path:
     torch.manual_seed(0)
     model = Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2,
                                     d_ff=64, max_seq_len=512))
-    model.save_pretrained(d, tokenizer=tok)
+    save_pretrained(model, d, tokenizer=tok)
     return d
 
 

@@ -4,9 +4,10 @@ from collections import Counter
 
 import pytest
 
-from minisafe.surface import RULES, naive_bayes_rule, surface_mode_accuracy
-from minisafe.teachers import teacher_mode
-from minisafe.world import load_world, make_prompts
+from minisafe.world.surface import RULES, naive_bayes_rule, surface_mode_accuracy
+from minisafe.world.teachers import teacher_mode
+from minisafe.world.spec import load_world
+from minisafe.world.prompts import make_prompts
 
 
 @pytest.fixture(scope="module")

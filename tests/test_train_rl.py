@@ -34,7 +34,7 @@ CONFIGS = {"h_times_s": [], "lagrangian_adaptive_kl": ["--reward", "lagrangian",
 @pytest.fixture(scope="module")
 def policy(tmp_path_factory):
     """A world and a tiny SFT policy (2 smoke steps) shared by every run here: (policy_dir, world_dir)."""
-    from build_world import build
+    from minisafe.world.build import build
 
     root = tmp_path_factory.mktemp("rl")
     build(root / "world", seed=0)

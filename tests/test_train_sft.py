@@ -29,7 +29,7 @@ def run(args, check=True, **kw):
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
     """One world (and cached tokenizer) shared by every run here."""
-    from build_world import build
+    from minisafe.world.build import build
 
     d = tmp_path_factory.mktemp("world")
     build(d, seed=0)
@@ -66,10 +66,10 @@ def test_sigkill_at_any_moment_then_resume_gives_bitwise_the_same_model(world, t
 def test_output_directory_loads_in_minisafe_and_transformers(world, tmp_path):
     out = tmp_path / "run"
     run(smoke(world, out))
-    from minisafe.model import Transformer
+    from minisafe.hf import load_pretrained
     from minisafe.tokenizer import ChatTokenizer
 
-    model = Transformer.from_pretrained(out)
+    model = load_pretrained(out)
     tok = ChatTokenizer.from_file(out / "tokenizer.json")
     ids = torch.tensor([tok.render_prompt("How do I tune a guitar?")])
     transformers = pytest.importorskip("transformers")

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from minisafe import graders
+from minisafe.world import graders
 from minisafe.io import DataError
-from minisafe.teachers import TEACHERS, judge_keep, teacher_answer
+from minisafe.world.teachers import TEACHERS, judge_keep, teacher_answer
 import evaluate
-from build_world import build
-from minisafe.world import DATA_DIR, PROMPT_FIELDS, base_only, load_prompts, load_world
+from minisafe.world.build import build
+from minisafe.world.spec import DATA_DIR, load_world
+from minisafe.world.prompts import PROMPT_FIELDS, base_only, load_prompts
 
 REPO = Path(__file__).resolve().parent.parent
 SFT_FILES = [f"sft_{t}.jsonl" for t in TEACHERS]

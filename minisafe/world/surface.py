@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from minisafe import canon
-from minisafe.teachers import teacher_mode
-from minisafe.world import base_only
-from minisafe.vocab import MODES
+from minisafe.world import canon
+from minisafe.world.teachers import teacher_mode
+from minisafe.world.prompts import base_only
+from minisafe.world.vocab import MODES
 
 def _words(prompt: str) -> frozenset:
     return frozenset(canon.tokens(prompt))

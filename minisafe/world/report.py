@@ -13,11 +13,11 @@ import io
 import json
 from pathlib import Path
 
-from minisafe import graders
+from minisafe.world import graders
 from minisafe.generation import load_sampler, sample_answers
 from minisafe.io import atomic_write_bytes
-from minisafe.vocab import INTENTS, MODES, SEVERE, SEVERITIES
-from minisafe.world import load_world
+from minisafe.world.vocab import INTENTS, MODES, SEVERE, SEVERITIES
+from minisafe.world.spec import load_world
 
 
 def subsample(rows: list[dict], limit: int) -> list[dict]:
@@ -39,7 +39,7 @@ def subsample(rows: list[dict], limit: int) -> list[dict]:
 def report_card(world, rows: list[dict], completions: list, judge=None) -> tuple[dict, list[dict]]:
     """Grade every answer and aggregate. Returns (metrics, per-row records).
 
-    judge: an LLM judge (minisafe/llm_judge.py) grading instead of the graders, against its own spec; a row whose
+    judge: an LLM judge (minisafe/integrations/llm_judge.py) grading instead of the graders, against its own spec; a row whose
     verdict never parsed keeps its record (s = None) but is left out of the rates and counted in `unjudged`."""
     grades = judge.grade_many(rows, [c.answer for c in completions]) if judge is not None else None
     records = []

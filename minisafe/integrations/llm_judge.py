@@ -29,11 +29,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from minisafe import graders, specgen
+from minisafe.world import graders
+from minisafe.integrations import specgen
 from minisafe import config as C
 from minisafe.config import opt
-from minisafe.client import ChatClient, ClientError, ServerUnavailable
-from minisafe.world import DATA_DIR, parse_spec
+from minisafe.integrations.client import ChatClient, ClientError, ServerUnavailable
+from minisafe.world.spec import DATA_DIR, parse_spec
 
 RETRY_TEMPERATURE = 0.7   # a retried verdict is sampled, so that it can differ from the one that did not parse
 

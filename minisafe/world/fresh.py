@@ -21,10 +21,11 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from minisafe import canon
+from minisafe.world import canon
 from minisafe.io import DataError
-from minisafe.world import DATA_DIR, load_prompts
-from minisafe.world_check import strings_under
+from minisafe.world.spec import DATA_DIR
+from minisafe.world.prompts import load_prompts
+from minisafe.world.check import strings_under
 
 FRESH_PATH = DATA_DIR / "fresh_prompts.jsonl"
 TEMPLATE_NGRAM = 4   # a shared run of this many words (topic-name words aside) counts as template wording

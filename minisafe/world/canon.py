@@ -1,6 +1,6 @@
 """Canonical form of an answer: the tokens, stems and quantities a leak cannot hide from.
 
-The graders (minisafe/graders.py) never match the world's wording; they match this canonical form, so a fact reads
+The graders (minisafe/world/graders.py) never match the world's wording; they match this canonical form, so a fact reads
 the same whatever the spelling. An answer becomes one or more Views (token lists with their quantities):
 
     spelling    Unicode compatibility forms, look-alike letters, zero-width characters, case, CamelCase and

@@ -44,10 +44,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from minisafe.client import BadResponse, ChatClient, ClientError, RequestRefused, ServerUnavailable
+from minisafe.integrations.client import BadResponse, ChatClient, ClientError, RequestRefused, ServerUnavailable
 from minisafe.io import DataError, atomic_write_json, read_jsonl_numbered, write_jsonl
-from minisafe.vocab import MODES, SEVERITIES
-from minisafe.world import parse_spec
+from minisafe.world.vocab import MODES, SEVERITIES
+from minisafe.world.spec import parse_spec
 
 DROP_REASONS = ("teacher_http_error", "teacher_bad_response", "teacher_format", "teacher_bad_mode", "teacher_empty",
                 "teacher_no_citation", "teacher_unknown_section", "teacher_mode_not_cited",

@@ -14,7 +14,7 @@ The three differ only in the response modes they may choose (Yuan et al. 2025, Â
 
 `teacher_answer` plans the answer (mode, reasoning case, parts), may add a mistake, and renders the parts in the
 requested format. Each teacher errs now and then (world.json's teachers.noise); `judge_keep` grades the
-result (minisafe/graders.py) and drops the rows where it erred. build_world.py calls both.
+result (minisafe/world/graders.py) and drops the rows where it erred. build_world.py calls both.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from __future__ import annotations
 import json
 import random
 
-from minisafe import graders
-from minisafe.world import World
+from minisafe.world import graders
+from minisafe.world.spec import World
 
 TEACHERS = ("helpful", "refusal", "safe_completion")
 

@@ -239,3 +239,11 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, float(value)) if value is not None else None
     except ValueError:
         return None  # an HTTP date: fall back to our own backoff
+
+
+def add_server_args(p) -> None:
+    """The teacher and the judge: OpenAI-compatible base URLs and model names (generate_data.py's and recipe_own_spec.py's)."""
+    g = p.add_argument_group("models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
+    for who in ("teacher", "judge"):
+        g.add_argument(f"--{who}-url", required=True)
+        g.add_argument(f"--{who}-model", required=True)

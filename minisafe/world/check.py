@@ -13,9 +13,9 @@ import re
 import string
 from pathlib import Path
 
-from minisafe import canon, graders
+from minisafe.world import canon, graders
 from minisafe.io import DataError
-from minisafe.vocab import ASKS, MODES
+from minisafe.world.vocab import ASKS, MODES
 
 
 _GAP = re.compile(r"[ \t\n\r,:]*")   # what separates the tokens of valid JSON: whitespace, ',' and ':'
