@@ -22,11 +22,7 @@ from minisafe.world.build import build
 @dataclass
 class WorldConfig:
     """Every field is a command-line option (--field-name). The world itself is data/spec.md and data/world.json."""
-    seed: int = opt(0, "seed of the prompts and the teachers' noise (same seed -> byte-identical files)")
-
-    def validate(self) -> "WorldConfig":
-        C.non_negative(self, "seed")
-        return self
+    seed: int = opt(0, "seed of the prompts and the teachers' noise (same seed -> byte-identical files)", ge=0)
 
 
 def main(argv=None) -> dict:
@@ -34,7 +30,7 @@ def main(argv=None) -> dict:
     p.add_argument("--out", metavar="DIR", required=True, help="output directory")
     C.add_dataclass_args(p.add_argument_group("world"), WorldConfig)
     args = p.parse_args(argv)
-    cfg = C.from_args(WorldConfig, args).validate()
+    cfg = C.check(C.from_args(WorldConfig, args))
     if Path(args.out).exists() and not Path(args.out).is_dir():
         raise DataError(f"--out {args.out}: is a file; give a directory")
     counts = build(args.out, cfg.seed)

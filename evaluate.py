@@ -35,17 +35,16 @@ from minisafe.world.spec import load_world
 class EvalConfig:
     """Every field is a command-line option (--field-name; the judge's as --judge-url ...)."""
     split: str = opt("eval", "keep rows of this split when rows have one ('all': keep all)")
-    limit: int = opt(0, "evaluate a stratified subset of this many prompts (0: all)")
-    samples: int = opt(1, "answers per prompt; intervals over prompts keep a prompt's answers together")
-    temperature: float = opt(0.0, "sampling temperature (0: greedy)")
-    max_new_tokens: int = opt(160, "answer budget in tokens (reasoning + answer)")
-    batch_size: int = opt(64, "prompts per generation batch")
-    seed: int = opt(0, "sampling seed")
+    limit: int = opt(0, "evaluate a stratified subset of this many prompts (0: all)", ge=0)
+    samples: int = opt(1, "answers per prompt; intervals over prompts keep a prompt's answers together", gt=0)
+    temperature: float = opt(0.0, "sampling temperature (0: greedy)", ge=0)
+    max_new_tokens: int = opt(160, "answer budget in tokens (reasoning + answer)", gt=0)
+    batch_size: int = opt(64, "prompts per generation batch", gt=0)
+    seed: int = opt(0, "sampling seed", ge=0)
     judge: JudgeConfig = opt(default_factory=JudgeConfig)
 
     def validate(self) -> "EvalConfig":
-        C.non_negative(self, "limit", "temperature", "seed")
-        C.positive(self, "samples", "max_new_tokens", "batch_size")
+        C.check(self)
         self.judge.validate()
         return self
 

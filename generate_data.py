@@ -28,24 +28,18 @@ from minisafe.integrations.specgen import generate
 @dataclass
 class GenerateConfig:
     """Every field is a command-line option (--field-name)."""
-    samples: int = opt(1, "teacher samples per prompt (sample k uses seed + k)")
-    seed: int = opt(0, "sampling seed sent to both servers")
-    teacher_temperature: float = opt(0.7, "the teacher's sampling temperature")
-    judge_temperature: float = opt(0.0, "the judge's sampling temperature")
-    teacher_max_tokens: int = opt(1024, "the teacher's reply budget")
-    judge_max_tokens: int = opt(256, "the judge's reply budget")
-    min_helpfulness: float = opt(0.5, "keep rows with max(direct, indirect helpfulness) >= this")
-    concurrency: int = opt(4, "requests in flight per server")
-    timeout: float = opt(300.0, "seconds per request")
-    retries: int = opt(5, "retries on 429 / 5xx / timeouts / connection errors")
+    samples: int = opt(1, "teacher samples per prompt (sample k uses seed + k)", gt=0)
+    seed: int = opt(0, "sampling seed sent to both servers", ge=0)
+    teacher_temperature: float = opt(0.7, "the teacher's sampling temperature", ge=0)
+    judge_temperature: float = opt(0.0, "the judge's sampling temperature", ge=0)
+    teacher_max_tokens: int = opt(1024, "the teacher's reply budget", gt=0)
+    judge_max_tokens: int = opt(256, "the judge's reply budget", gt=0)
+    min_helpfulness: float = opt(0.5, "keep rows with max(direct, indirect helpfulness) >= this", ge=0.0, le=1.0)
+    concurrency: int = opt(4, "requests in flight per server", gt=0)
+    timeout: float = opt(300.0, "seconds per request", gt=0)
+    retries: int = opt(5, "retries on 429 / 5xx / timeouts / connection errors", ge=0)
     api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the API key, if any")
     cache_dir: str | None = opt(None, "answer cache (none: OUT/cache); a rerun asks nothing twice")
-
-    def validate(self) -> "GenerateConfig":
-        C.positive(self, "samples", "teacher_max_tokens", "judge_max_tokens", "concurrency", "timeout")
-        C.non_negative(self, "seed", "teacher_temperature", "judge_temperature", "retries")
-        C.in_range(self, "min_helpfulness", 0.0, 1.0)
-        return self
 
 
 def main(argv=None) -> dict:
@@ -57,7 +51,7 @@ def main(argv=None) -> dict:
     add_server_args(p)
     C.add_dataclass_args(p.add_argument_group("generation"), GenerateConfig)
     args = p.parse_args(argv)
-    cfg = C.from_args(GenerateConfig, args).validate()
+    cfg = C.check(C.from_args(GenerateConfig, args))
     cache = Path(cfg.cache_dir) if cfg.cache_dir else Path(args.out) / "cache"
     common = {"api_key_env": cfg.api_key_env, "timeout": cfg.timeout, "max_retries": cfg.retries,
               "concurrency": cfg.concurrency}

@@ -22,16 +22,11 @@ from minisafe.integrations.serve import Engine, Server
 class ServeConfig:
     """Every field is a command-line option (--field-name)."""
     host: str = opt("127.0.0.1", "address to bind (loopback only: no authentication)")
-    port: int = opt(8000, "port (0: any free port; the URL is printed)")
+    port: int = opt(8000, "port (0: any free port; the URL is printed)", ge=0, le=65535)
     name: str | None = opt(None, "model name in the API (none: the directory's name)")
-    max_new_tokens: int = opt(256, "completion length when a request sets none")
+    max_new_tokens: int = opt(256, "completion length when a request sets none", gt=0)
     device: str = opt("cpu", "cpu, cuda or auto")
     quiet: bool = opt(False, "no per-request log lines")
-
-    def validate(self) -> "ServeConfig":
-        C.positive(self, "max_new_tokens")
-        C.in_range(self, "port", 0, 65535)
-        return self
 
 
 def main(argv=None):
@@ -39,7 +34,7 @@ def main(argv=None):
     p.add_argument("--model", required=True, help="model directory (config.json, model.safetensors, tokenizer.json)")
     C.add_dataclass_args(p.add_argument_group("server"), ServeConfig)
     args = p.parse_args(argv)
-    cfg = C.from_args(ServeConfig, args).validate()
+    cfg = C.check(C.from_args(ServeConfig, args))
     engine = Engine.from_dir(args.model, cfg.name, cfg.max_new_tokens, cfg.device)
     try:
         server = Server(engine, cfg.host, cfg.port, quiet=cfg.quiet)

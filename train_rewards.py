@@ -45,21 +45,19 @@ class RewardsConfig:
     labels: str = opt("safe_completion", "whose judge the heads learn: safe_completion (graders.grade, output-"
                       "centric) or refusal (graders.grade_intent, the intent-based baseline's spec)",
                       choices=sorted(LABELS))
-    epochs: int = opt(2, "passes over the judged answers")
-    batch_size: int = opt(32, "answers per optimizer step")
-    lr: float = opt(3e-4, "peak learning rate (cosine decay to 10%)")
-    weight_decay: float = opt(0.0, "AdamW weight decay")
-    max_len: int = opt(256, "longest (prompt, answer) in tokens; longer ones are skipped and counted")
-    max_prompts: int = opt(1200, "training prompts sampled from the train and rl splits (0: all)")
-    samples_per_prompt: int = opt(2, "answers sampled per prompt from each --sample-from model")
-    eval_prompts: int = opt(0, "eval-split prompts for the agreement check (0: the whole split)")
-    seed: int = opt(0, "seed of the prompt sample, the perturbations and the head's init")
+    epochs: int = opt(2, "passes over the judged answers", gt=0)
+    batch_size: int = opt(32, "answers per optimizer step", gt=0)
+    lr: float = opt(3e-4, "peak learning rate (cosine decay to 10%)", gt=0)
+    weight_decay: float = opt(0.0, "AdamW weight decay", ge=0)
+    max_len: int = opt(256, "longest (prompt, answer) in tokens; longer ones are skipped and counted", gt=0)
+    max_prompts: int = opt(1200, "training prompts sampled from the train and rl splits (0: all)", ge=0)
+    samples_per_prompt: int = opt(2, "answers sampled per prompt from each --sample-from model", gt=0)
+    eval_prompts: int = opt(0, "eval-split prompts for the agreement check (0: the whole split)", ge=0)
+    seed: int = opt(0, "seed of the prompt sample, the perturbations and the head's init", ge=0)
     judge: JudgeConfig = opt(default_factory=JudgeConfig)
 
     def validate(self) -> "RewardsConfig":
-        C.positive(self, "epochs", "batch_size", "lr", "max_len", "samples_per_prompt")
-        C.non_negative(self, "weight_decay", "max_prompts", "eval_prompts", "seed")
-        C.one_of(self, "labels", sorted(LABELS))
+        C.check(self)
         self.judge.validate()
         return self
 

@@ -56,33 +56,27 @@ from minisafe.config import opt
 class SFTConfig:
     """Every field is a command-line option (--field-name; the model's as --model-d-model ...), from minisafe.config."""
     model: ModelConfig = opt(help="used only when training from scratch (stage base)", default_factory=ModelConfig)
-    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here")
-    max_steps: int = opt(600, "optimizer steps")
-    batch_size: int = opt(32, "sequences per optimizer step (global, over all processes)")
-    micro_batch_size: int = opt(16, "sequences per forward/backward on one process (gradient accumulation)")
-    seq_len: int = opt(384, "longest example in tokens; longer ones are skipped and counted")
-    lr: float = opt(2e-3, "peak learning rate (warm-up, then cosine decay)")
-    min_lr_ratio: float = opt(0.1, "the cosine's floor, as a fraction of --lr")
-    warmup_steps: int = opt(30, "linear warm-up steps")
-    weight_decay: float = opt(0.1, "AdamW weight decay (matrices only)")
+    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here", gt=0)
+    max_steps: int = opt(600, "optimizer steps", gt=0)
+    batch_size: int = opt(32, "sequences per optimizer step (global, over all processes)", gt=0)
+    micro_batch_size: int = opt(16, "sequences per forward/backward on one process (gradient accumulation)", gt=0)
+    seq_len: int = opt(384, "longest example in tokens; longer ones are skipped and counted", gt=0)
+    lr: float = opt(2e-3, "peak learning rate (warm-up, then cosine decay)", gt=0)
+    min_lr_ratio: float = opt(0.1, "the cosine's floor, as a fraction of --lr", ge=0.0, le=1.0)
+    warmup_steps: int = opt(30, "linear warm-up steps", ge=0)
+    weight_decay: float = opt(0.1, "AdamW weight decay (matrices only)", ge=0)
     betas: tuple[float, ...] = opt((0.9, 0.95), "AdamW betas")
-    grad_clip: float = opt(1.0, "clip the global gradient norm to this")
-    eval_every: int = opt(200, "validation loss + a few sampled answers every N steps (0: never)")
-    save_every: int = opt(200, "checkpoint every N steps (and at the end)")
-    log_every: int = opt(10, "log a metrics row every N steps")
-    seed: int = opt(0, "seed for the world, the init and the data order")
+    grad_clip: float = opt(1.0, "clip the global gradient norm to this", gt=0)
+    eval_every: int = opt(200, "validation loss + a few sampled answers every N steps (0: never)", ge=0)
+    save_every: int = opt(200, "checkpoint every N steps (and at the end)", gt=0)
+    log_every: int = opt(10, "log a metrics row every N steps", gt=0)
+    seed: int = opt(0, "seed for the world, the init and the data order", ge=0)
 
     def validate(self) -> "SFTConfig":
         """Check every value before any work; ValueError naming the flag. Returns self."""
-        C.positive(self, "vocab_size", "max_steps", "batch_size", "micro_batch_size", "seq_len", "lr", "grad_clip",
-                   "save_every", "log_every")
-        C.non_negative(self, "warmup_steps", "weight_decay", "eval_every", "seed")
-        C.in_range(self, "min_lr_ratio", 0.0, 1.0)
+        C.check(self)
         if len(self.betas) != 2 or not all(0 <= b < 1 for b in self.betas):
             raise ValueError(f"--betas must be two numbers in [0, 1), got {self.betas}")
-        m = self.model
-        C.positive(m, "vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "d_ff", "max_seq_len",
-                   "rope_theta", "norm_eps")
         return self
 
 

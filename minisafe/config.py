@@ -1,14 +1,15 @@
 """Command-line options generated from a config dataclass: one place to add a hyperparameter, not three.
 
-A field `lr: float = opt(3e-5, "peak learning rate")` becomes `--lr FLOAT` with that help and its default listed in
---help. Presets stay dicts of overrides on the dataclass; the command line overrides the preset:
+A field `lr: float = opt(3e-5, "peak learning rate", gt=0)` becomes `--lr FLOAT` with that help and its default listed
+in --help, and `check` refuses a value <= 0 naming --lr. Presets stay dicts of overrides on the dataclass; the
+command line overrides the preset:
 
     p = parser(__doc__)
     add_dataclass_args(p.add_argument_group("PPO"), PPOConfig, replace(PPOConfig(), **PRESETS["cpu"]))
     args = p.parse_args()
     preset = replace(PPOConfig(), **PRESETS[args.preset])       # a preset is a dict of overrides
     cfg = from_args(PPOConfig, args, preset)                    # the preset, then every flag the user gave
-    cfg.validate()                                              # ValueError naming the flag, before any work
+    cfg.validate()                    # check(cfg), then rules across fields; ValueError naming the flag, before any work
 
 Types: int, float, str, bool (--x / --no-x), `X | None` (the word "none" sets None), tuples of numbers (several
 values), and a nested dataclass (its fields become --<field>-<subfield>, e.g. --model-d-model).
@@ -39,9 +40,10 @@ def parser(doc: str) -> argparse.ArgumentParser:
     return argparse.ArgumentParser(description=doc, formatter_class=_HelpFormatter, allow_abbrev=False)
 
 
-def opt(default=MISSING, help: str = "", choices=None, default_factory=MISSING):
-    """A dataclass field with its one-line --help text (and optional choices) in its metadata."""
-    meta = {"help": help, "choices": choices}
+def opt(default=MISSING, help: str = "", choices=None, default_factory=MISSING, ge=None, gt=None, le=None):
+    """A dataclass field with its one-line --help text, its choices and its bounds (ge: >=, gt: >, le: <=) in its
+    metadata; `check` enforces them."""
+    meta = {"help": help, "choices": choices, "ge": ge, "gt": gt, "le": le}
     if default_factory is not MISSING:
         return field(default_factory=default_factory, metadata=meta)
     return field(default=default, metadata=meta)
@@ -122,45 +124,35 @@ def from_args(cls, args: argparse.Namespace, base=None, prefix: str = ""):
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# validation helpers: each raises ValueError naming the flag and the value
+# validation: each field's bounds and choices sit in its opt(); `check` enforces them all before any work
+
+
+def check(cfg, prefix: str = ""):
+    """Every field of `cfg` within its opt() choices and bounds, nested configs included (None means "unset" and
+    passes). A ValueError names the flag and the value. Returns cfg."""
+    for f in fields(cfg):
+        v, name, m = getattr(cfg, f.name), prefix + f.name, f.metadata
+        if is_dataclass(v):
+            check(v, name + "_")
+        elif v is None:
+            continue
+        elif m.get("choices") and v not in m["choices"]:
+            _fail(name, v, f"one of {list(m['choices'])}")
+        elif any(m.get(b) is not None for b in ("ge", "gt", "le")):
+            ge, gt, le = m.get("ge"), m.get("gt"), m.get("le")
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+                _fail(name, v, "a finite number")
+            if ge is not None and le is not None and not ge <= v <= le:
+                _fail(name, v, f"in [{ge}, {le}]")
+            if ge is not None and le is None and not v >= ge:
+                _fail(name, v, f">= {ge}")
+            if gt is not None and not v > gt:
+                _fail(name, v, f"> {gt}")
+    return cfg
 
 
 def _fail(name: str, value, expected: str):
     raise ValueError(f"{flag(name)} must be {expected}, got {value!r}")
 
 
-def _number(cfg, name: str):
-    v = getattr(cfg, name)
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        _fail(name, v, "a finite number")
-    return v
-
-
-def positive(cfg, *names: str) -> None:
-    """Each named field is a finite number > 0."""
-    for n in names:
-        if _number(cfg, n) <= 0:
-            _fail(n, getattr(cfg, n), "> 0")
-
-
-def non_negative(cfg, *names: str) -> None:
-    """Each named field is a finite number >= 0."""
-    for n in names:
-        if _number(cfg, n) < 0:
-            _fail(n, getattr(cfg, n), ">= 0")
-
-
-def in_range(cfg, name: str, lo: float, hi: float) -> None:
-    """The field is a finite number in [lo, hi]."""
-    v = _number(cfg, name)
-    if not lo <= v <= hi:
-        _fail(name, v, f"in [{lo}, {hi}]")
-
-
-def one_of(cfg, name: str, allowed) -> None:
-    v = getattr(cfg, name)
-    if v not in allowed:
-        _fail(name, v, f"one of {list(allowed)}")
-
-
-__all__ = ["parser", "opt", "flag", "add_dataclass_args", "from_args", "positive", "non_negative", "in_range", "one_of"]
+__all__ = ["parser", "opt", "flag", "add_dataclass_args", "from_args", "check"]

@@ -64,7 +64,7 @@ def config_from_hf(hf: dict, source: str = CONFIG_FILE):
 
     d_model, n_heads = need("hidden_size"), need("num_attention_heads")
     head_dim = hf.get("head_dim")
-    if head_dim is not None and head_dim != d_model // n_heads:
+    if head_dim is not None and n_heads and head_dim != d_model // n_heads:
         raise CheckpointError(f"{source}: head_dim={head_dim} is not hidden_size/num_attention_heads="
                               f"{d_model // n_heads}; unsupported")
     if hf.get("hidden_act", "silu") != "silu":
@@ -80,19 +80,14 @@ def config_from_hf(hf: dict, source: str = CONFIG_FILE):
         raise CheckpointError(f"{source}: sliding_window={window} < max_position_embeddings={max_pos}; "
                               f"sliding-window attention is unsupported")
 
-    return ModelConfig(
-        vocab_size=need("vocab_size"),
-        d_model=d_model,
-        n_layers=need("num_hidden_layers"),
-        n_heads=n_heads,
-        n_kv_heads=hf.get("num_key_value_heads") or n_heads,
-        d_ff=need("intermediate_size"),
-        max_seq_len=max_pos,
-        rope_theta=float(theta),
-        norm_eps=float(hf.get("rms_norm_eps", 1e-6)),
-        qkv_bias=model_type == "qwen2",
-        tie_embeddings=bool(hf.get("tie_word_embeddings", model_type == "qwen2")),
-    )
+    try:   # ModelConfig refuses sizes <= 0 and a NaN or infinite rope_theta / rms_norm_eps
+        return ModelConfig(vocab_size=need("vocab_size"), d_model=d_model, n_layers=need("num_hidden_layers"),
+                           n_heads=n_heads, n_kv_heads=hf.get("num_key_value_heads") or n_heads,
+                           d_ff=need("intermediate_size"), max_seq_len=max_pos, rope_theta=float(theta),
+                           norm_eps=float(hf.get("rms_norm_eps", 1e-6)), qkv_bias=model_type == "qwen2",
+                           tie_embeddings=bool(hf.get("tie_word_embeddings", model_type == "qwen2")))
+    except (TypeError, ValueError, ZeroDivisionError) as e:
+        raise CheckpointError(f"{source}: {e}") from None
 
 
 def config_to_hf(cfg, dtype: torch.dtype = torch.float32, bos_token_id=None, eos_token_id=None,

@@ -37,7 +37,12 @@ class ModelConfig:
     qkv_bias: bool = False       # Qwen2 uses True
     tie_embeddings: bool = True
 
-    def __post_init__(self):
+    def __post_init__(self):   # a config.json that lies (0 layers, NaN eps) fails here, naming the field
+        for name in ("vocab_size", "d_model", "n_layers", "n_heads", "n_kv_heads", "d_ff", "max_seq_len", "rope_theta",
+                     "norm_eps"):
+            v = getattr(self, name)
+            if not (isinstance(v, (int, float)) and math.isfinite(v) and v > 0):
+                raise ValueError(f"{name}={v!r} must be a finite number > 0")
         if self.d_model % self.n_heads:
             raise ValueError(f"d_model={self.d_model} must be divisible by n_heads={self.n_heads}")
         if self.n_heads % self.n_kv_heads:

@@ -198,17 +198,14 @@ class JudgeConfig:
     model: str | None = opt(None, "the judge's model name (needed with --judge-url)")
     spec: str = opt(str(DATA_DIR / "spec.md"), "the spec the judge reads (### §N.M Title [mode: M])")
     cache: str | None = opt(None, "cache of the judge's replies (none: beside the output)")
-    max_tokens: int = opt(256, "reply budget of one verdict")
-    attempts: int = opt(2, "asks per answer before it counts as unjudged")
-    concurrency: int = opt(4, "requests in flight")
+    max_tokens: int = opt(256, "reply budget of one verdict", ge=1)
+    attempts: int = opt(2, "asks per answer before it counts as unjudged", ge=1)
+    concurrency: int = opt(4, "requests in flight", ge=1)
     api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the API key, if any")
 
     def validate(self) -> "JudgeConfig":
         if self.url and not self.model:
             raise ValueError("--judge-url needs --judge-model")
-        for name in ("max_tokens", "attempts", "concurrency"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{C.flag('judge_' + name)} must be >= 1, got {getattr(self, name)!r}")
         return self
 
 
