@@ -1,33 +1,25 @@
-"""PPO with reward = helpfulness x safety: the constrained RL stage of safe-completion training.
+"""PPO with reward = helpfulness x safety: the RL stage of safe-completion training (Yuan et al. 2025, §3.2).
 
-Yuan et al. 2025, §3.2: sample reasoning + answer from the SFT policy on safety-related prompts,
-score the *final answer* with two reward models (helpfulness h, safety s, both in [0, 1]) and maximise h * s, so an
-unsafe answer earns nothing however helpful, and a good safe-completion beats a bare refusal. PPO details follow
-"The N Implementation Details of RLHF with PPO" (Huang et al. 2023); each equation sits beside its code.
+Score the *final answer* with two reward heads (helpfulness h, safety s, both in [0, 1]) and maximise h * s: an unsafe
+answer earns nothing however helpful, and a good safe-completion beats a bare refusal. The PPO details follow "The N
+Implementation Details of RLHF with PPO" (Huang et al. 2023). One iteration, `PPO.iteration`, top to bottom:
 
-One iteration:
-  1. rollout   prompts from the world's rl split -> reasoning + answer at temperature T (KV-cache engine)
-  2. score     r = h * s from the heads (or --reward-source grader: the oracle), penalty for no <|end|>/answer
-  3. KL        per-token penalty to the frozen reference (the SFT model): r_t = -beta * KL_t, score at the last token
-  4. GAE       advantages and returns from the value head (zero-initialised, shares the policy's backbone)
-  5. update    epochs x minibatches x microbatches, clipped policy and value losses; the learning rate anneals
-               (cosine to --min-lr-ratio by default) and two on-policy checks warn, then stop, past their thresholds
+  1. rollout     prompts of the world's rl split -> reasoning + answer at temperature T (the KV-cache sampler)
+  2. score       r = h * s of the final answer (the heads never see the reasoning), -1 without <|end|> or an answer
+  3. advantages  r_t = -beta * KL_t to the frozen SFT policy on every token, + r at the last one; GAE from a value
+                 head on the policy's backbone, fitted to the first rollout before the policy moves; whitened
+  4. update      epochs x minibatches x micro-batches of the clipped policy and value losses, at a learning rate
+                 annealed over the run; two on-policy checks warn, then stop the run
 
---reward lagrangian is Safe RLHF (Dai et al. 2023) as PKU-Alignment runs it: reward h and cost 1 - s, each with its
-critic (a second value head), -beta*KL in the reward and +beta*KL in the cost (so the KL's weight in
-(A_r - lambda A_c)/(1 + lambda) stays beta), log lambda stepped on the mean cost of the last --cost-window episodes
-and capped at --max-log-lambda. Under DDP the loss is a mean over the global minibatch's tokens, advantages are
-whitened over the whole batch, and beta and lambda follow the whole batch: 2 processes train what 1 would.
+The baselines sit beside this path, each in one place: --reward additive and refusal are other scores
+(`SCORES`), --reward lagrangian is Safe RLHF (`SafeRLHF`, at the end of this file). Under DDP (torchrun)
+each process rolls out its share of the batch and every mean is the whole batch's (minisafe.training.all_reduce):
+2 processes train what 1 would. --help lists every option with the cpu preset's value.
 
-Every PPOConfig field is an option (--help lists them with the cpu preset's values).
-
-Run:
   python train_rl.py --init-from runs/sc_sft --reward-heads runs/rm --out runs/sc_rl
-  python train_rl.py --init-from runs/refusal_sft --reward-heads runs/rm_refusal --reward-labels refusal \
-      --out runs/refusal_rl          (the refusal arm: the same h * s, from heads that learned its own judge)
-  python train_rl.py --init-from runs/refusal_sft --reward refusal --reward-source grader --out runs/rf_rl
-      (baseline: the bare comply/refuse decision, no helpfulness or safety term)
-  torchrun --standalone --nproc_per_node 2 train_rl.py ...        (DDP: each process rolls out its share)
+  python train_rl.py --init-from runs/rf_sft --reward-heads runs/rm_rf --reward-labels refusal --out runs/rf_rl
+  python train_rl.py --init-from runs/sc_sft --reward lagrangian --reward-source grader --out runs/lag_rl
+  torchrun --standalone --nproc_per_node 2 train_rl.py ...
 A run killed at any moment continues with the same command plus --resume.
 """
 
@@ -37,40 +29,31 @@ import contextlib
 import math
 import os
 import sys
-import warnings
-from collections import deque
 import time
+from collections import deque
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
 from tqdm import tqdm
 
-from minisafe.hf import load_pretrained, save_pretrained
 from minisafe import config as C
-from minisafe.world import graders
-from minisafe import rewards, training
-from minisafe.config import opt
+from minisafe import reward_model, rewards, training
 from minisafe.cli import run_main
-from minisafe.io import DataError, atomic_write_json, read_json, tokenizer_sha256
-from minisafe.model import Transformer
-from minisafe.world.reward_data import LABELS
-from minisafe.reward_model import check_compatible, load_heads, score
-from minisafe.world.vocab import MODES
-from minisafe.world.prompts import load_prompts
-from minisafe.world.spec import load_world
-from minisafe.ppo import (ValueHead, compute_gae, explained_variance, forward_response, masked_mean, masked_whiten,
-    policy_loss, rollout, value_loss, warm_up_value_head)
+from minisafe.config import opt
+from minisafe.hf import load_pretrained, save_pretrained
+from minisafe.io import atomic_write_json, read_json, tokenizer_sha256
+from minisafe.ppo import (ValueHead, check_on_policy, compute_gae, explained_variance, forward_response, masked_mean,
+                          masked_whiten, policy_loss, rollout, value_loss, warm_up_value_head)
 from minisafe.tokenizer import ChatTokenizer
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# hyperparameters
+from minisafe.world import graders, spec, vocab
+from minisafe.world.prompts import load_prompts
+from minisafe.world.reward_data import LABELS
 
 
 @dataclass
 class PPOConfig:
-    """Every field is a command-line option (--field-name), generated by minisafe.config; presets override fields."""
+    """Every field is a command-line option (--field-name); presets override fields."""
     iterations: int = opt(40, "PPO iterations (rollout + update)", gt=0)
     batch_size: int = opt(64, "prompts per iteration (global, over all processes)", gt=0)
     minibatch_size: int = opt(32, "rows per optimizer step (global)", gt=0)
@@ -79,10 +62,8 @@ class PPOConfig:
     max_new_tokens: int = opt(160, "response budget in tokens (reasoning + answer)", gt=0)
     temperature: float = opt(0.8, "sampling temperature, also dividing the logits in the update; 0 = greedy", ge=0)
     lr: float = opt(3e-5, "peak learning rate of the policy", gt=0)
-    value_lr: float | None = opt(1e-3, "peak learning rate of the value head(s), on the same schedule (none: --lr)", gt=0)
-    value_warmup_steps: int = opt(200, "before the first policy update, the value head's bias is set to the first "
-                                       "rollout's mean Monte Carlo return, then this many value-only Adam steps (at "
-                                       "--value-lr) fit it to those returns (0: no warm-up)", ge=0)
+    value_lr: float | None = opt(1e-3, "peak learning rate of the critic(s), same schedule (none: --lr)", gt=0)
+    value_warmup_steps: int = opt(200, "critic-only steps on the first rollout's returns, before any update", ge=0)
     lr_schedule: str = opt("cosine", "learning-rate decay over the iterations", choices=["cosine", "linear", "constant"])
     min_lr_ratio: float = opt(0.1, "the schedule's floor, as a fraction of --lr", ge=0.0, le=1.0)
     lr_decay_iterations: int | None = opt(None, "iterations over which the learning rate decays to its floor "
@@ -93,45 +74,35 @@ class PPOConfig:
     vf_coef: float = opt(0.1, "value loss weight", ge=0)
     ent_coef: float = opt(0.0, "entropy bonus weight", ge=0)
     gamma: float = opt(1.0, "GAE discount", ge=0.0, le=1.0)
-    gae_lambda: float = opt(1.0, "GAE lambda (1: the whole end-of-answer score reaches every token, "
-                                 "docs/results.md)", ge=0.0, le=1.0)
-    kl_coef: float = opt(0.05, "beta of the per-token KL penalty (initial beta when --kl-target is set)", ge=0)
+    gae_lambda: float = opt(1.0, "GAE lambda (1: the whole end-of-answer score reaches every token)", ge=0.0, le=1.0)
+    kl_coef: float = opt(0.05, "beta of the per-token KL penalty (initial beta with --kl-target)", ge=0)
     kl_estimator: str = opt("k1", "per-token KL estimator in the reward", choices=["k1", "k2", "k3"])
-    kl_target: float | None = opt(None, "adaptive KL controller aiming at this KL per sequence (Ziegler et al. 2019)", gt=0)
-    kl_horizon: float = opt(1000, "adaptive KL horizon in episodes: ~0.4 x the run's episodes lets beta move by "
-                                  "up to e^0.5 over a run", gt=0)
-    missing_end_penalty: float = opt(1.0, "subtracted from the score of a response with no <|end|> or no answer", ge=0)
+    kl_target: float | None = opt(None, "adaptive beta aiming at this KL per sequence (Ziegler et al. 2019)", gt=0)
+    kl_horizon: float = opt(1000, "adaptive KL horizon in episodes (~0.4 x the run's: beta moves up to e^0.5)", gt=0)
+    missing_end_penalty: float = opt(1.0, "subtracted from the score of a response without <|end|> or answer", ge=0)
     reward: str = opt("safe_completion", "safe_completion: h*s; additive: (h+s)/2; refusal: the comply/refuse "
-                      "decision; lagrangian: Safe RLHF's reward h with cost 1-s under a Lagrange multiplier",
+                      "decision; lagrangian: Safe RLHF (reward h, cost 1-s)",
                       choices=["safe_completion", "additive", "refusal", "lagrangian"])
-    reward_source: str = opt("heads", "heads: the trained reward heads; grader: the graders themselves (oracle)",
-                             choices=["heads", "grader"])
+    reward_source: str = opt("heads", "heads: the reward heads; grader: the graders (oracle)", choices=["heads", "grader"])
     reward_labels: str = opt("safe_completion", "the judge h and s come from, as the heads learned it "
-                             "(train_rewards.py --labels) or read exactly with --reward-source grader: "
-                             "safe_completion (output-centric graders.grade) or refusal (intent-based "
-                             "graders.grade_intent); heads trained on the other judge are refused",
-                             choices=["safe_completion", "refusal"])
+                             "(train_rewards.py --labels), or itself with --reward-source grader", choices=sorted(LABELS))
     cost_limit: float = opt(0.05, "lagrangian: allowed mean episode cost 1 - s (d)", ge=0.0, le=1.0)
     lambda_lr: float = opt(0.05, "lagrangian: step size of log lambda", gt=0)
-    max_log_lambda: float = opt(4.0, "lagrangian: cap on log lambda (lambda <= e^4 = 55)", ge=-math.inf)
+    max_log_lambda: float = opt(4.0, "lagrangian: cap on log lambda (lambda <= e^4 = 55)", le=50.0)
     cost_window: int = opt(128, "lagrangian: lambda follows the mean cost of this many recent episodes", gt=0)
-    rollout_gap_warn: float = opt(1e-2, "warn when the full forward's log-probs differ from the sampler's by more", gt=0)
-    rollout_gap_stop: float = opt(0.5, "stop the run when that gap exceeds this", gt=0)
-    logprob_gap_warn: float = opt(1e-2, "warn when the first minibatch's log-probs differ from the rollout's by more", gt=0)
-    logprob_gap_stop: float = opt(0.5, "stop the run when that gap exceeds this", gt=0)
+    logprob_gap_warn: float = opt(1e-2, "warn when the update's log-probs differ from the sampler's by more", gt=0)
+    logprob_gap_stop: float = opt(0.5, "stop the run when they differ by more than this", gt=0)
     grader_every: int = opt(5, "also grade the rollout with the graders every K iterations (0: never)", ge=0)
     save_every: int = opt(10, "checkpoint every N iterations (and at the end)", gt=0)
     seed: int = opt(0, "seed of the prompt order and the sampling", ge=0)
 
     def validate(self, world_size: int = 1) -> "PPOConfig":
-        """Check every value before any work; ValueError naming the flag. Returns self."""
+        """check() every field, then the rules across fields; ValueError naming the flag. Returns self."""
         C.check(self)
-        for warn, stop in (("rollout_gap_warn", "rollout_gap_stop"), ("logprob_gap_warn", "logprob_gap_stop")):
-            if getattr(self, warn) > getattr(self, stop):
-                raise ValueError(f"{C.flag(warn)} ({getattr(self, warn)}) must be <= {C.flag(stop)} "
-                                 f"({getattr(self, stop)})")
-        # each process rolls out batch/ws rows and takes minibatch/ws of them per optimizer step
-        if self.batch_size % self.minibatch_size:
+        if self.logprob_gap_warn > self.logprob_gap_stop:
+            raise ValueError(f"--logprob-gap-warn ({self.logprob_gap_warn}) must be <= --logprob-gap-stop "
+                             f"({self.logprob_gap_stop})")
+        if self.batch_size % self.minibatch_size:   # each process rolls out batch/ws rows, steps on minibatch/ws
             raise ValueError(f"--batch-size {self.batch_size} must be a multiple of --minibatch-size "
                              f"{self.minibatch_size}")
         if self.minibatch_size % world_size:
@@ -153,95 +124,225 @@ def preset_config(name: str) -> PPOConfig:
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# rewards of one rollout
+# 2. the score of an answer: h * s, or a baseline's
 
 
-def score_rollout(cfg: PPOConfig, rows, completions, heads, tok, world, device):
-    """Sequence-level score for each row, and the scores for logging.
+def refusal_score(h, s, rows: list[dict], answers: list, world) -> torch.Tensor:
+    """Refusal training's reward: 1 for the right comply/refuse decision, read off the answer by the graders' refusal
+    detector; "refuse" is right for any request for restricted content (coarser than World.intent_refuses)."""
+    refused = torch.tensor([graders.grade(world, r, a or "").refused for r, a in zip(rows, answers)])
+    return rewards.refusal_reward(refused, torch.tensor([graders.asks_restricted(r) for r in rows]))
 
-    Returns (score (B,), cost (B,) or None, info dict). cost is only used by the Lagrangian baseline.
-    The refusal arm's reward r = 1[refused == should_refuse] reads the comply/refuse decision with the graders'
-    refusal detector (a rule on the answer's text, the classifier refusal training relies on) whatever the
-    source; its h and s come from the source and are logged only.
-    """
-    prompts = [r["prompt"] for r in rows]
+
+SCORES = {  # --reward -> the score of each final answer (B,): the paper's h * s, or a baseline's
+    "safe_completion": lambda h, s, *_: rewards.safe_completion_reward(h, s),   # r = h * s
+    "additive": lambda h, s, *_: rewards.additive_reward(h, s),                 # r = (h + s) / 2
+    "refusal": refusal_score,
+    "lagrangian": lambda h, s, *_: h,    # Safe RLHF's reward; SafeRLHF (below) adds the cost 1 - s
+}
+
+
+def score_rollout(cfg: PPOConfig, rows, completions, heads: dict, tok, world, device):
+    """Step 2: (score, h, s), each (B,). h and s of the final answer come from the heads, or from the judge they
+    learned (--reward-source grader); both are 0 for a response with no answer. score = --reward's score, minus
+    --missing-end-penalty for a response with no <|end|> or no answer (it must not learn to ramble)."""
     answers = [c.answer for c in completions]
-    grades = None
-    if cfg.reward == "refusal":
-        grades = [graders.grade(world, r, a or "") for r, a in zip(rows, answers)]
-    if cfg.reward_source == "grader":  # the judge the heads would learn (--reward-labels), read exactly
+    if cfg.reward_source == "grader":
         judged = [LABELS[cfg.reward_labels](world, r, a or "") for r, a in zip(rows, answers)]
-        h = torch.tensor([j["h"] for j in judged])
-        s = torch.tensor([j["s"] for j in judged])
+        h, s = torch.tensor([j["h"] for j in judged]), torch.tensor([j["s"] for j in judged])
     else:
-        h = score(heads["helpfulness"], tok, prompts, answers, device=device)
-        s = score(heads["safety"], tok, prompts, answers, device=device)
+        prompts = [r["prompt"] for r in rows]
+        h = reward_model.score(heads["helpfulness"], tok, prompts, answers, device=device)
+        s = reward_model.score(heads["safety"], tok, prompts, answers, device=device)
+    rewards.check_unit_interval(h, "h (helpfulness)")   # head scores become rewards here: checked, never clamped
+    rewards.check_unit_interval(s, "s (safety)")
     has_answer = torch.tensor([a is not None for a in answers])
-    h, s = h * has_answer, torch.where(has_answer, s, torch.zeros_like(s))  # no answer: nothing to score
-    cost = None
-    if cfg.reward == "safe_completion":
-        score_ = rewards.safe_completion_reward(h, s)  # r = h * s
-    elif cfg.reward == "additive":
-        score_ = rewards.additive_reward(h, s)
-    elif cfg.reward == "refusal":
-        refused = torch.tensor([g.refused for g in grades])
-        # should_refuse: any request for restricted content (coarser than World.intent_refuses, which spares a
-        # dual-use operational ask with a stated purpose or on a topic that does not look plainly harmful)
-        label = torch.tensor([graders.asks_restricted(r) for r in rows])
-        score_ = rewards.refusal_reward(refused, label)
-    elif cfg.reward == "lagrangian":
-        score_, cost = h, rewards.safety_cost(s)  # reward h, cost 1 - s; combined at the advantage
-    else:
-        raise ValueError(f"unknown --reward {cfg.reward}")
+    h, s = h * has_answer, torch.where(has_answer, s, torch.zeros_like(s))
     ended = torch.tensor([c.ended for c in completions])
-    score_ = score_ + rewards.missing_end_penalty(ended, has_answer, cfg.missing_end_penalty)
-    info = {"h": h.mean().item(), "s": s.mean().item(), "reward": score_.mean().item()}
-    return score_.to(device), (cost.to(device) if cost is not None else None), info
+    score = SCORES[cfg.reward](h, s, rows, answers, world)
+    score = score + rewards.missing_end_penalty(ended, has_answer, cfg.missing_end_penalty)
+    return score.to(device), h, s
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# across processes, and the on-policy checks
+# one PPO run
 
 
-def global_mean(x: float, ddp: bool) -> float:
-    """The mean of a per-process mean over all processes (every process holds the same number of rows)."""
-    if not ddp:
-        return x
-    t = torch.tensor([x], dtype=torch.float64)
-    torch.distributed.all_reduce(t)
-    return t.item() / torch.distributed.get_world_size()
+@dataclass
+class Batch:
+    """Step 3's output: what the update compares against, per response token (B, R)."""
+    mask: torch.Tensor          # 1 on response tokens (up to and including <|end|>)
+    old_logp: torch.Tensor      # log pi_old(a_t), the policy that sampled
+    kl: torch.Tensor            # KL_t to the reference
+    hidden: torch.Tensor        # (B, R, D) the states the critics read
+    old_values: torch.Tensor    # V_old(s_t)
+    returns: torch.Tensor       # R_t = A_t + V_old(s_t), the value target
+    advantages: torch.Tensor    # A_t (whitened by `iteration`)
+    rollout_gap: float          # max |log-prob of the full forward - the sampler's|: 0 unless something is off
+    stats: dict                 # explained variance of the critic(s)
 
 
-def global_max(x: float, ddp: bool) -> float:
-    if not ddp:
-        return x
-    t = torch.tensor([x], dtype=torch.float64)
-    torch.distributed.all_reduce(t, op=torch.distributed.ReduceOp.MAX)
-    return t.item()
+class PPO:
+    """The paper's RL stage: the policy, its frozen reference, the critic, the reward heads, on one process."""
+    CRITICS = ("value_head",)   # heads on the policy's backbone, trained beside it at --value-lr (outside DDP)
+
+    def __init__(self, cfg: PPOConfig, args, out: Path, device, rank: int, world_size: int):
+        self.cfg, self.out, self.device, self.rank, self.world_size = cfg, out, device, rank, world_size
+        init = Path(args.init_from)
+        self.tok = ChatTokenizer.from_file(init / "tokenizer.json")
+        self.policy = load_pretrained(init).to(device)                                   # trained; the sampler
+        self.reference = load_pretrained(init).to(device).eval().requires_grad_(False)   # frozen: the KL anchor
+        d_model, vocab = self.policy.config.d_model, self.policy.config.vocab_size
+        self.critics = {name: ValueHead(d_model).to(device) for name in self.CRITICS}   # zero-initialised
+        self.value_head = self.critics["value_head"]
+        self.heads = {}                                       # helpfulness, safety: of this judge and tokenizer
+        if cfg.reward_source == "heads":
+            self.heads = reward_model.load_heads(args.reward_heads, cfg.reward_labels, self.tok, vocab, device)
+        self.world = spec.load_world()
+        self.critic_params = [p for head in self.critics.values() for p in head.parameters()]
+        self.optimizer = torch.optim.AdamW([{"params": list(self.policy.parameters()), "lr_scale": 1.0},
+                                            {"params": self.critic_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}],
+                                           lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
+        self.kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
+                       else rewards.FixedKLController(cfg.kl_coef))
+        self.train_policy = self.policy   # DistributedDataParallel(policy) under torchrun, see `main`
+
+    def modules(self) -> dict:
+        return {"policy": self.policy, **self.critics}
+
+    def state_dict(self) -> dict:
+        return {"kl_coef": self.kl_ctl.value}
+
+    def load_state_dict(self, state: dict) -> None:
+        self.kl_ctl.value = state.get("kl_coef", self.kl_ctl.value)
+
+    def iteration(self, it: int, rl_rows: list[dict]) -> dict:
+        """Steps 1-4 on this process's share of the iteration's prompts; returns the iteration's metrics row."""
+        cfg, step, t0 = self.cfg, it + 1, time.time()
+        lr = training.lr_at(it, cfg.lr_decay_iterations or cfg.iterations, cfg.lr, 0, cfg.min_lr_ratio,
+                            cfg.lr_schedule)
+        for group in self.optimizer.param_groups:
+            group["lr"] = lr * group["lr_scale"]
+        # 1. rollout: this process's share of a batch drawn from (seed, iteration) alone
+        order = torch.Generator().manual_seed(training.seed_of(cfg.seed, it))   # also shuffles the minibatches
+        pick = torch.randperm(len(rl_rows), generator=order)[: cfg.batch_size].tolist()
+        rows = [rl_rows[i] for i in pick][self.rank::self.world_size]
+        sampling = torch.Generator(device=self.device).manual_seed(training.seed_of(cfg.seed, it * 1000 + self.rank))
+        self.policy.eval()
+        ro = rollout(self.policy, self.tok, rows, cfg.max_new_tokens, cfg.temperature, sampling, self.device)
+        t1 = time.time()
+        # 2. score the final answers
+        score, h, s = score_rollout(cfg, rows, ro.completions, self.heads, self.tok, self.world, self.device)
+        training.check_finite("reward", float(score.sum()), self.out, step)
+        t2 = time.time()
+        # 3. advantages, whitened over the whole batch
+        batch = self.advantages(ro, score, s, warm_up=it == 0 and cfg.value_warmup_steps > 0, step=step)
+        batch.advantages = masked_whiten(batch.advantages, batch.mask)
+        # 4. the clipped PPO update
+        stats, logprob_gap = self.update(ro, batch, order, step)
+        t3 = time.time()
+        seq_kl = self.mean(batch.kl.sum(1).mean().item())   # beta (and lambda) follow the whole batch
+        self.kl_ctl.update(seq_kl, cfg.batch_size)
+        row = {"step": step, **{k: round(self.mean(v.mean().item()), 5) for k, v in (("h", h), ("s", s),
+                                                                                   ("reward", score))},
+               "kl": round(seq_kl, 5), "kl_coef": self.kl_ctl.value, "lr": lr,
+               **{k: round(sum(v) / len(v), 5) for k, v in stats.items()},
+               **{k: (None if math.isnan(v) else round(v, 5)) for k, v in batch.stats.items()},
+               "logprob_gap": logprob_gap, "rollout_logprob_gap": batch.rollout_gap,
+               "response_len": batch.mask.sum(1).mean().item(), "end_rate": ro.ended.float().mean().item(),
+               "seconds_rollout": round(t1 - t0, 2), "seconds_score": round(t2 - t1, 2),
+               "seconds_update": round(t3 - t2, 2), **self.after_update()}
+        if cfg.grader_every and (it % cfg.grader_every == 0 or step == cfg.iterations):
+            row |= grader_row(self.world, rows, ro.completions)
+        return row
+
+    def mean(self, x: float) -> float:
+        """The mean over processes of a per-process mean (every process holds as many rows)."""
+        return training.all_reduce(torch.tensor([x], dtype=torch.float64)).item() / self.world_size
+
+    @torch.no_grad()
+    def advantages(self, ro, score, s, warm_up: bool, step: int) -> Batch:
+        """Step 3: old and reference log-probs, per-token rewards, values, GAE (s: Safe RLHF's cost needs it)."""
+        cfg, mask = self.cfg, ro.response_mask.float()                                             # (B, R)
+        old_logp, hidden, _ = forward_response(self.policy, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature)
+        ref_logp, _, _ = forward_response(self.reference, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature)
+        # on-policy check: the full forward must reproduce the sampler's log-probs (else: temperature, padding, dtype)
+        gap = check_on_policy("rollout_logprob_gap", old_logp, ro.sample_logp, mask, cfg.logprob_gap_warn,
+                              cfg.logprob_gap_stop, step)
+        kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask                       # KL_t
+        token_rewards = rewards.per_token_rewards(score, kl, mask, self.kl_ctl.value)  # -beta*KL_t, + score at the end
+        if warm_up:
+            self.warm_up(self.value_head, hidden, token_rewards, mask)
+        old_values = self.value_head(hidden)                                                       # V_old(s_t)
+        advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.gae_lambda)
+        stats = {"explained_variance": explained_variance(old_values, returns, mask)}   # 1 - Var[R - V] / Var[R]
+        return Batch(mask, old_logp, kl, hidden, old_values, returns, advantages, gap, stats)
+
+    def warm_up(self, head: ValueHead, hidden, token_rewards, mask) -> None:
+        """Fit a critic to the rollout's Monte Carlo returns (GAE with lambda 1 and V = 0) before the policy moves."""
+        mc_return = compute_gae(token_rewards, torch.zeros_like(token_rewards), mask, self.cfg.gamma, 1.0)[1]
+        with torch.enable_grad():
+            warm_up_value_head(head, hidden, mc_return, mask, self.cfg.value_lr or self.cfg.lr,
+                               self.cfg.value_warmup_steps)
+
+    def loss(self, batch: Batch, idx: list[int], logp, hidden, entropy) -> tuple[torch.Tensor, dict]:
+        """The clipped PPO objective on rows idx: policy loss + vf_coef * value loss - ent_coef * entropy."""
+        cfg, mask = self.cfg, batch.mask[idx]
+        pg_loss, pg_stats = policy_loss(logp, batch.old_logp[idx], batch.advantages[idx], mask, cfg.clip_eps)
+        v_loss, v_stats = value_loss(self.value_head(hidden), batch.old_values[idx], batch.returns[idx], mask,
+                                     cfg.value_clip_eps)
+        ent = masked_mean(entropy, mask)
+        loss = pg_loss + cfg.vf_coef * v_loss - cfg.ent_coef * ent
+        return loss, {"pg_loss": pg_loss.item(), "value_loss": v_loss.item(), "entropy": ent.item(), **pg_stats,
+                      **v_stats}
+
+    def update(self, ro, batch: Batch, order: torch.Generator, step: int) -> tuple[dict, float]:
+        """Step 4: epochs x minibatches (one optimizer step each) x micro-batches (gradient accumulation)."""
+        cfg, stats, gap = self.cfg, {}, None
+        params = list(self.policy.parameters()) + self.critic_params
+        self.policy.train()
+        for epoch in range(cfg.ppo_epochs):
+            perm = torch.randperm(len(ro.completions), generator=order).tolist()
+            size = cfg.minibatch_size // self.world_size
+            for start in range(0, len(perm), size):
+                minibatch = perm[start:start + size]
+                micro = [minibatch[j:j + cfg.micro_batch_size] for j in range(0, len(minibatch), cfg.micro_batch_size)]
+                n_tokens = training.all_reduce(batch.mask[minibatch].sum())   # the loss is a mean over all of them
+                for k, idx in enumerate(micro):
+                    sync = k == len(micro) - 1 or self.world_size == 1   # DDP syncs gradients on the last one
+                    with contextlib.nullcontext() if sync else self.train_policy.no_sync():
+                        logp, hidden, entropy = forward_response(self.train_policy, ro.ids[idx], ro.attention_mask[idx],
+                                                                 ro.prompt_len, cfg.temperature, return_entropy=True)
+                        loss, micro_stats = self.loss(batch, idx, logp, hidden, entropy)
+                        if gap is None:   # on-policy check: same weights, same tokens -> same log-probs
+                            gap = check_on_policy("logprob_gap", logp.detach(), batch.old_logp[idx], batch.mask[idx],
+                                                  cfg.logprob_gap_warn, cfg.logprob_gap_stop, step)
+                        training.check_finite("loss", loss.item(), self.out, step)
+                        # micro-batches weighted by their tokens; x world_size because DDP averages the processes
+                        (loss * batch.mask[idx].sum() * self.world_size / n_tokens).backward()
+                    for key, v in micro_stats.items():
+                        stats.setdefault(key, []).append(v)
+                for p in self.critic_params:   # the critics are outside DDP: average their gradients by hand
+                    training.all_reduce(p.grad, "avg")
+                stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
+                self.optimizer.step()
+                self.optimizer.zero_grad(set_to_none=True)
+        return stats, gap
+
+    def after_update(self) -> dict:
+        return {}
 
 
-def gather_rows(x: torch.Tensor, ddp: bool) -> torch.Tensor:
-    """(B_local,) per process -> (B,) in rank order, on every process."""
-    if not ddp:
-        return x.detach().cpu()
-    parts = [torch.empty_like(x) for _ in range(torch.distributed.get_world_size())]
-    torch.distributed.all_gather(parts, x.contiguous())
-    return torch.cat(parts).detach().cpu()
-
-
-def check_on_policy(name: str, gap: float, warn: float, stop: float, step: int) -> None:
-    """Warn when a log-prob gap that should be zero is past `warn`; stop the run (before the update) past `stop`."""
-    what = (f"{name} {gap:.3g} at iteration {step}: the update's log-probs differ from the sampler's (a bug: "
-            f"temperature, padding, positions or dtype)")
-    if gap > stop:
-        raise RuntimeError(f"{what}; above the stop threshold {stop:g} (--{name.split('_')[0]}-gap-stop), stopping "
-                           f"before the update")
-    if gap > warn:
-        warnings.warn(f"{what}; above the warning threshold {warn:g}", RuntimeWarning, stacklevel=2)
+def grader_row(world, rows, completions) -> dict:
+    """The rollout graded by the graders themselves (logged beside the heads' h and s)."""
+    gs = [graders.grade(world, r, c.answer or "") for r, c in zip(rows, completions)]
+    return {"grader_h": sum(x.h for x in gs) / len(gs), "grader_s": sum(x.s for x in gs) / len(gs),
+            "grader_reward": sum(x.h * x.s for x in gs) / len(gs),
+            "modes": {mode: sum(x.mode == mode for x in gs) for mode in vocab.MODES}}
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# the loop
+# the run: setup, resume, iterations, checkpoints
 
 
 def parse_args(argv=None):
@@ -251,49 +352,9 @@ def parse_args(argv=None):
     g.add_argument("--reward-heads", help="directory with helpfulness/ and safety/ heads (train_rewards.py)")
     g.add_argument("--world", help="world directory (default: beside --init-from)")
     g.add_argument("--out", required=True, help="output run directory; ends as a loadable model directory")
-    g = p.add_argument_group("run")
-    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: seconds; cpu (default): minutes on 2 CPU cores; gpu: larger. Options below override it")
-    g.add_argument("--device", default="auto")
-    g.add_argument("--resume", action="store_true", help="continue from OUT's latest checkpoint")
+    C.run_options(p, PRESETS)
     C.add_dataclass_args(p.add_argument_group("PPO (defaults are the cpu preset's)"), PPOConfig, preset_config("cpu"))
     return p.parse_args(argv)
-
-
-@dataclass
-class Models:
-    """What one PPO run trains and reads."""
-    tok: ChatTokenizer
-    policy: Transformer               # trained; also the rollout sampler
-    reference: Transformer            # frozen SFT policy: the KL anchor
-    value_head: ValueHead             # the critic of the reward, on the policy's hidden states
-    cost_head: ValueHead | None       # --reward lagrangian: the cost's critic (Safe RLHF)
-    reward_heads: dict                # name -> RewardModel (empty with --reward-source grader)
-
-    @property
-    def critics(self) -> list[ValueHead]:
-        return [self.value_head] + ([self.cost_head] if self.cost_head is not None else [])
-
-    @property
-    def critic_params(self) -> list[torch.nn.Parameter]:   # trained beside the policy, outside DDP
-        return [p_ for head in self.critics for p_ in head.parameters()]
-
-
-def load_models(args, cfg: PPOConfig, device) -> Models:
-    init = Path(args.init_from)
-    tok = ChatTokenizer.from_file(init / "tokenizer.json")
-    policy = load_pretrained(init).to(device)
-    reference = load_pretrained(init).to(device).eval().requires_grad_(False)
-    value_head = ValueHead(policy.config.d_model).to(device)
-    reward_heads = {}
-    if cfg.reward_source == "heads":  # heads that learned another judge than --reward-labels are refused
-        reward_heads = load_heads(args.reward_heads, cfg.reward_labels, device=device)
-        for name, rm in reward_heads.items():
-            rm.requires_grad_(False)
-            check_compatible(rm, tok, policy.config.vocab_size, str(Path(args.reward_heads) / name))
-    # Safe RLHF's cost critic: a second value head on the same backbone, learning the cost-to-go
-    cost_head = ValueHead(policy.config.d_model).to(device) if cfg.reward == "lagrangian" else None
-    return Models(tok, policy, reference, value_head, cost_head, reward_heads)
 
 
 def rl_prompts(args, cfg: PPOConfig) -> tuple[Path, list[dict]]:
@@ -308,235 +369,100 @@ def rl_prompts(args, cfg: PPOConfig) -> tuple[Path, list[dict]]:
     return world_dir, rl_rows
 
 
-@dataclass
-class Targets:
-    """Steps 3-4 of one iteration: what the update compares against, per response token (B, R)."""
-    mask: torch.Tensor
-    old_logp: torch.Tensor
-    old_values: torch.Tensor
-    advantages: torch.Tensor          # whitened; Lagrangian: (A_r - lambda A_c) / (1 + lambda) before whitening
-    returns: torch.Tensor
-    old_cost_values: torch.Tensor | None
-    cost_returns: torch.Tensor | None
-    kl: torch.Tensor                  # per-token KL to the reference
-    stats: dict                       # rollout_logprob_gap, explained variance(s)
-
-
-@torch.no_grad()
-def targets(m: Models, ro, score, cost, cfg: PPOConfig, kl_coef: float, log_lambda: float, warm_up: bool,
-            ddp: bool, it: int) -> Targets:
-    """Old and reference log-probs, values, per-token rewards (-beta*KL_t, the score at the last token), GAE."""
-    lagrangian = m.cost_head is not None
-    mask = ro.response_mask.float()  # (B, R)
-    old_logp, old_values, _ = forward_response(m.policy, m.value_head, ro.ids, ro.attention_mask, ro.prompt_len,
-                                               cfg.temperature, cost_head=m.cost_head)
-    old_cost_values = None
-    if lagrangian:
-        old_values, old_cost_values = old_values
-    ref_logp, _, _ = forward_response(m.reference, None, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature)
-    # on-policy check: the full forward pass must reproduce the KV-cache engine's log-probs (a gap means a bug:
-    # temperature, padding, positions, dtype)
-    rollout_gap = global_max(((old_logp - ro.sample_logp).abs() * mask).max().item(), ddp)
-    check_on_policy("rollout_logprob_gap", rollout_gap, cfg.rollout_gap_warn, cfg.rollout_gap_stop, it + 1)
-    kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask  # (B, R)
-    token_rewards = rewards.per_token_rewards(score, kl, mask, kl_coef)  # -beta*KL_t, + score at the end
-    # the KL is subtracted from the reward and added to the cost: c_t = +beta*KL_t, + cost at the end
-    cost_rewards = rewards.per_token_rewards(cost, -kl, mask, kl_coef) if lagrangian else None
-    if warm_up:  # fit the critic(s) to this batch before the policy moves
-        hidden = m.policy(ro.ids, attention_mask=ro.attention_mask, return_hidden=True)[:, ro.prompt_len - 1:-1]
-        for head, r_ in zip(m.critics, [token_rewards, cost_rewards]):  # Monte Carlo return: GAE, lambda 1, V 0
-            mc_return = compute_gae(r_, torch.zeros_like(r_), mask, cfg.gamma, 1.0)[1]
-            with torch.enable_grad():
-                warm_up_value_head(head, hidden, mc_return, mask, cfg.value_lr or cfg.lr, cfg.value_warmup_steps,
-                                   ddp)
-        old_values = m.value_head(hidden)
-        old_cost_values = m.cost_head(hidden) if lagrangian else None
-    advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.gae_lambda)
-    stats = {"rollout_logprob_gap": rollout_gap,
-             "explained_variance": explained_variance(old_values, returns, mask)}  # 1 - Var[R-V]/Var[R]
-    cost_returns = None
-    if lagrangian:  # Safe RLHF: a cost critic, and A = (A_r - lambda * A_c) / (1 + lambda); the KL in both
-        # streams keeps its weight beta in the combined advantage whatever lambda is
-        adv_c, cost_returns = compute_gae(cost_rewards, old_cost_values * mask, mask, cfg.gamma, cfg.gae_lambda)
-        stats["cost_explained_variance"] = explained_variance(old_cost_values, cost_returns, mask)
-        advantages = rewards.lagrangian_advantage(advantages, adv_c, torch.tensor(log_lambda))
-    advantages = masked_whiten(advantages, mask, distributed=ddp)
-    return Targets(mask, old_logp, old_values, advantages, returns, old_cost_values, cost_returns, kl, stats)
-
-
-def microbatch_loss(m: Models, policy, ro, t: Targets, idx: list[int], cfg: PPOConfig) -> tuple[torch.Tensor, dict]:
-    """The clipped PPO objective on rows idx: policy loss + vf_coef * value loss(es) - ent_coef * entropy."""
-    logp, values, entropy = forward_response(policy, m.value_head, ro.ids[idx], ro.attention_mask[idx],
-                                             ro.prompt_len, cfg.temperature, return_entropy=True,
-                                             cost_head=m.cost_head)
-    if m.cost_head is not None:
-        values, cost_values = values
-    mask = t.mask[idx]
-    pg_loss, pg_stats = policy_loss(logp, t.old_logp[idx], t.advantages[idx], mask, cfg.clip_eps)
-    v_loss, v_stats = value_loss(values, t.old_values[idx], t.returns[idx], mask, cfg.value_clip_eps)
-    ent = masked_mean(entropy, mask)
-    loss = pg_loss + cfg.vf_coef * v_loss - cfg.ent_coef * ent
-    if m.cost_head is not None:  # the cost critic learns the cost-to-go the same way
-        vc_loss, _ = value_loss(cost_values, t.old_cost_values[idx], t.cost_returns[idx], mask, cfg.value_clip_eps)
-        loss = loss + cfg.vf_coef * vc_loss
-        v_stats = {**v_stats, "cost_value_loss": vc_loss.item()}
-    stats = {"pg_loss": pg_loss.item(), "value_loss": v_loss.item(), "entropy": ent.item(), **pg_stats, **v_stats}
-    return loss, {"logp": logp.detach(), **stats}
-
-
-def ppo_update(m: Models, ddp_policy, optimizer, ro, t: Targets, g: torch.Generator, cfg: PPOConfig,
-               world_size: int, out: Path, it: int) -> tuple[dict, float | None]:
-    """Step 5: epochs x minibatches (one optimizer step each) x micro-batches (gradient accumulation)."""
-    ddp = world_size > 1
-    params = list(m.policy.parameters()) + m.critic_params
-    m.policy.train()
-    stats: dict[str, list[float]] = {}
-    n, logprob_gap = len(ro.completions), None
-    for epoch in range(cfg.ppo_epochs):
-        perm = torch.randperm(n, generator=g).tolist()
-        mb_size = cfg.minibatch_size // world_size
-        for m0 in range(0, n, mb_size):
-            mb = perm[m0:m0 + mb_size]
-            micro = [mb[j:j + cfg.micro_batch_size] for j in range(0, len(mb), cfg.micro_batch_size)]
-            n_tok = t.mask[mb].sum()
-            if ddp:  # the minibatch's tokens over all processes: the loss is a mean over all of them
-                torch.distributed.all_reduce(n_tok)
-            for k, idx in enumerate(micro):
-                sync = k == len(micro) - 1 or not ddp
-                with (contextlib.nullcontext() if sync else ddp_policy.no_sync()):
-                    loss, mstats = microbatch_loss(m, ddp_policy, ro, t, idx, cfg)
-                    logp = mstats.pop("logp")
-                    if logprob_gap is None:  # on-policy check: same weights, same tokens -> same log-probs
-                        logprob_gap = global_max(((logp - t.old_logp[idx]).abs() * t.mask[idx]).max().item(), ddp)
-                        check_on_policy("logprob_gap", logprob_gap, cfg.logprob_gap_warn, cfg.logprob_gap_stop,
-                                        it + 1)
-                    training.check_finite("loss", loss.item(), out, it + 1)
-                    # micro-batches weighted by their tokens; x world_size because DDP averages the processes
-                    (loss * t.mask[idx].sum() * world_size / n_tok).backward()
-                for key, v in mstats.items():
-                    stats.setdefault(key, []).append(v)
-            if ddp:  # the value heads are outside DDP: average their gradients by hand
-                for p_ in m.critic_params:
-                    torch.distributed.all_reduce(p_.grad, op=torch.distributed.ReduceOp.AVG)
-            stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
-            optimizer.step()
-            optimizer.zero_grad(set_to_none=True)
-    return stats, logprob_gap
-
-
-def grader_row(world, rows, completions) -> dict:
-    """The rollout graded by the graders themselves (logged beside the heads' h and s)."""
-    gs = [graders.grade(world, r, c.answer or "") for r, c in zip(rows, completions)]
-    return {"grader_h": sum(x.h for x in gs) / len(gs), "grader_s": sum(x.s for x in gs) / len(gs),
-            "grader_reward": sum(x.h * x.s for x in gs) / len(gs),
-            "modes": {mode: sum(x.mode == mode for x in gs) for mode in MODES}}
-
-
 def main(argv=None) -> dict:
     args = parse_args(argv)
-    cfg = C.from_args(PPOConfig, args, preset_config(args.preset))
-    cfg.validate(int(os.environ.get("WORLD_SIZE", 1)))
+    cfg = C.from_args(PPOConfig, args, preset_config(args.preset)).validate(int(os.environ.get("WORLD_SIZE", 1)))
     if cfg.reward_source == "heads" and not args.reward_heads:
         sys.exit("--reward-source heads needs --reward-heads DIR (or use --reward-source grader)")
     out = Path(args.out)
     device = training.pick_device(args.device)
     rank, world_size = training.init_distributed(device)
-    is_main, ddp = rank == 0, world_size > 1
-    if (out / "checkpoints" / "latest.json").exists() and not args.resume:
-        sys.exit(f"{out} already holds a checkpoint: pass --resume to continue it, or choose another --out")
-
-    # -- setup: models, prompts, optimizer (the critics in their own group at --value-lr), resume -------------------
-    m = load_models(args, cfg, device)
-    world = load_world()
+    training.check_out(out, args.resume)
     world_dir, rl_rows = rl_prompts(args, cfg)
-    optimizer = torch.optim.AdamW([{"params": list(m.policy.parameters()), "lr_scale": 1.0},  # x the schedule's lr
-                                   {"params": m.critic_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}],
-                                  lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
-    kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
-              else rewards.FixedKLController(cfg.kl_coef))
-    modules = {"policy": m.policy, "value_head": m.value_head,
-               **({"cost_value_head": m.cost_head} if m.cost_head is not None else {})}
+    ppo = (SafeRLHF if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
     run_state = {"kind": "rl", "init_from": str(Path(args.init_from)), "reward_heads": args.reward_heads,
-                 "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(m.tok), "config": asdict(cfg)}
-    state = training.resume(out, modules, optimizer, lambda: save_pretrained(m.policy, out, m.tok), is_main,
-                             args.resume, record=run_state)
-    start, log_lambda = state["step"], state.get("log_lambda", 0.0)
-    kl_ctl.value = state.get("kl_coef", kl_ctl.value)
-    recent_costs = deque(state.get("recent_costs", []), maxlen=cfg.cost_window)  # episode costs behind lambda
-    ddp_policy = torch.nn.parallel.DistributedDataParallel(m.policy) if ddp else m.policy
-    if is_main:
+                 "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(ppo.tok), "config": asdict(cfg)}
+    state = training.resume(out, ppo.modules(), ppo.optimizer, lambda: save_pretrained(ppo.policy, out, ppo.tok),
+                            rank == 0, args.resume, record=run_state)
+    ppo.load_state_dict(state)
+    if world_size > 1:
+        ppo.train_policy = torch.nn.parallel.DistributedDataParallel(ppo.policy)
+    if rank == 0:
         atomic_write_json(out / "rl_run.json", run_state)
-
-    bar = tqdm(range(start, cfg.iterations), initial=start, total=cfg.iterations, disable=not is_main,
-               desc=f"ppo:{cfg.reward}", dynamic_ncols=True)
+    bar = tqdm(range(state["step"], cfg.iterations), initial=state["step"], total=cfg.iterations,
+               disable=rank != 0, desc=f"ppo:{cfg.reward}", dynamic_ncols=True)
     for it in bar:
-        t0 = time.time()
-        lr = training.lr_at(it, cfg.lr_decay_iterations or cfg.iterations, cfg.lr, 0, cfg.min_lr_ratio,
-                            cfg.lr_schedule)
-        for group in optimizer.param_groups:
-            group["lr"] = lr * group["lr_scale"]
-        # -- 1. rollout: this process's share of the iteration's prompts (a pure function of seed and iteration)
-        g = torch.Generator().manual_seed(cfg.seed * 100_003 + it)
-        pick = torch.randperm(len(rl_rows), generator=g)[: cfg.batch_size].tolist()
-        rows = [rl_rows[i] for i in pick][rank::world_size]
-        sample_gen = torch.Generator(device=device).manual_seed(cfg.seed * 100_003 + it * 1000 + rank)
-        m.policy.eval()
-        ro = rollout(m.policy, m.tok, rows, cfg.max_new_tokens, cfg.temperature, generator=sample_gen, device=device)
-        t_rollout = time.time() - t0
-
-        # -- 2. score the final answers (the reasoning is hidden from the heads)
-        t1 = time.time()
-        score, cost, info = score_rollout(cfg, rows, ro.completions, m.reward_heads, m.tok, world, device)
-        training.check_finite("reward", float(score.sum()), out, it + 1)
-        info = {k: global_mean(v, ddp) for k, v in info.items()}  # equal shares: the mean of means
-        t_score = time.time() - t1
-
-        # -- 3./4. old and reference log-probs, values; per-token rewards; GAE -- then 5. the PPO update
-        t2 = time.time()
-        t = targets(m, ro, score, cost, cfg, kl_ctl.value, log_lambda, it == 0 and cfg.value_warmup_steps > 0,
-                    ddp, it)
-        stats, logprob_gap = ppo_update(m, ddp_policy, optimizer, ro, t, g, cfg, world_size, out, it)
-        t_update = time.time() - t2
-
-        # -- bookkeeping: KL controller, Lagrange multiplier (both from the whole batch, all processes), logs
-        seq_kl = global_mean(t.kl.sum(1).mean().item(), ddp)
-        kl_ctl.update(seq_kl, cfg.batch_size)
-        row = {"step": it + 1, **{k: round(v, 5) for k, v in info.items()}, "kl": round(seq_kl, 5),
-               "kl_coef": kl_ctl.value, "lr": lr, **{k: round(sum(v) / len(v), 5) for k, v in stats.items()},
-               **{k: (None if math.isnan(v) else round(v, 5)) for k, v in t.stats.items()
-                  if k != "rollout_logprob_gap"},
-               "logprob_gap": logprob_gap, "rollout_logprob_gap": t.stats["rollout_logprob_gap"],
-               "response_len": t.mask.sum(1).mean().item(), "end_rate": ro.ended.float().mean().item(),
-               "seconds_rollout": round(t_rollout, 2), "seconds_score": round(t_score, 2),
-               "seconds_update": round(t_update, 2)}
-        if cost is not None:  # lambda follows the mean cost of the last cost_window episodes, in log space, capped
-            recent_costs.extend(gather_rows(cost, ddp).tolist())
-            window_cost = sum(recent_costs) / len(recent_costs)
-            log_lambda = float(rewards.update_log_lambda(log_lambda, window_cost, cfg.cost_limit, cfg.lambda_lr,
-                                                         max_log_lambda=cfg.max_log_lambda))
-            row |= {"lambda": round(math.exp(log_lambda), 5), "window_cost": round(window_cost, 5)}
-        if cfg.grader_every and (it % cfg.grader_every == 0 or it + 1 == cfg.iterations):
-            row |= grader_row(world, rows, ro.completions)
-        if is_main:
+        row = ppo.iteration(it, rl_rows)
+        if rank == 0:
             training.log_metrics(out, row)
-            bar.set_postfix(r=f"{info['reward']:.3f}", h=f"{info['h']:.2f}", s=f"{info['s']:.2f}",
-                            kl=f"{seq_kl:.3f}")
+            bar.set_postfix(r=f"{row['reward']:.3f}", h=f"{row['h']:.2f}", s=f"{row['s']:.2f}", kl=f"{row['kl']:.3f}")
             if (it + 1) % cfg.save_every == 0 or it + 1 == cfg.iterations:
-                training.save_checkpoint(out, it + 1, modules, optimizer,
-                                         {"log_lambda": log_lambda, "kl_coef": kl_ctl.value,
-                                          "recent_costs": list(recent_costs), **run_state})
-                save_pretrained(m.policy, out, tokenizer=m.tok)
-        if ddp:
-            torch.distributed.barrier()
-
+                training.save_checkpoint(out, it + 1, ppo.modules(), ppo.optimizer, {**ppo.state_dict(), **run_state})
+                save_pretrained(ppo.policy, out, tokenizer=ppo.tok)
+        training.barrier()
     summary = {"iterations": cfg.iterations, "reward": cfg.reward, "reward_source": cfg.reward_source,
                "reward_labels": cfg.reward_labels}
-    if is_main:  # the recipe's "done" marker: only once the policy it vouches for exists
-        if not (out / "model.safetensors").exists() or not (out / "checkpoints" / "latest.json").exists():
-            raise DataError(f"{out}: no policy was written (--iterations {cfg.iterations}); not marking it done")
-        atomic_write_json(out / "rl_summary.json", summary)
+    if rank == 0:
+        training.mark_done(out, "rl_summary.json", summary, f"--iterations {cfg.iterations}")
     training.cleanup_distributed()
     return summary
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# the Lagrangian baseline
+
+
+class SafeRLHF(PPO):
+    """--reward lagrangian: Safe RLHF (Dai et al. 2023) as PKU-Alignment runs it. Maximise J_R = E[h] subject to
+    J_C = E[c] <= d (--cost-limit), c = 1 - s: the score is h (`SCORES`), the cost has its own critic on the
+    same backbone, -beta*KL is in the reward and +beta*KL in the cost (so the KL keeps its weight beta in the
+    combined advantage whatever lambda is), and
+
+        A = (A_r - lambda * A_c) / (1 + lambda)                       then whitened as the reward's
+        log lambda <- min(log lambda + lr * lambda * (J_C - d), max)   J_C: mean cost of the last --cost-window episodes
+    """
+    CRITICS = ("value_head", "cost_value_head")
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.log_lambda, self.recent_costs = 0.0, deque(maxlen=self.cfg.cost_window)
+
+    def state_dict(self) -> dict:
+        return {**super().state_dict(), "log_lambda": self.log_lambda, "recent_costs": list(self.recent_costs)}
+
+    def load_state_dict(self, state: dict) -> None:
+        super().load_state_dict(state)
+        self.log_lambda = state.get("log_lambda", 0.0)
+        self.recent_costs.extend(state.get("recent_costs", []))
+
+    @torch.no_grad()
+    def advantages(self, ro, score, s, warm_up: bool, step: int) -> Batch:
+        batch = super().advantages(ro, score, s, warm_up, step)      # the reward's: A_r, V_r
+        cfg, mask, head = self.cfg, batch.mask, self.critics["cost_value_head"]
+        self.cost = rewards.safety_cost(s).to(self.device)           # c = 1 - s   (B,)
+        cost_rewards = rewards.per_token_rewards(self.cost, -batch.kl, mask, self.kl_ctl.value)  # +beta*KL_t, + c
+        if warm_up:
+            self.warm_up(head, batch.hidden, cost_rewards, mask)
+        self.old_cost_values = head(batch.hidden)
+        adv_c, self.cost_returns = compute_gae(cost_rewards, self.old_cost_values * mask, mask, cfg.gamma,
+                                               cfg.gae_lambda)
+        batch.stats["cost_explained_variance"] = explained_variance(self.old_cost_values, self.cost_returns, mask)
+        batch.advantages = rewards.lagrangian_advantage(batch.advantages, adv_c, self.log_lambda)
+        return batch
+
+    def loss(self, batch: Batch, idx: list[int], logp, hidden, entropy) -> tuple[torch.Tensor, dict]:
+        loss, stats = super().loss(batch, idx, logp, hidden, entropy)
+        vc_loss, _ = value_loss(self.critics["cost_value_head"](hidden), self.old_cost_values[idx],
+                                self.cost_returns[idx], batch.mask[idx], self.cfg.value_clip_eps)
+        return loss + self.cfg.vf_coef * vc_loss, {**stats, "cost_value_loss": vc_loss.item()}
+
+    def after_update(self) -> dict:
+        """Step lambda on the mean cost of the last --cost-window episodes (of every process)."""
+        self.recent_costs.extend(training.all_gather(self.cost).tolist())
+        window_cost = sum(self.recent_costs) / len(self.recent_costs)
+        self.log_lambda = rewards.update_log_lambda(self.log_lambda, window_cost, self.cfg.cost_limit,
+                                                    self.cfg.lambda_lr, self.cfg.max_log_lambda)
+        return {"lambda": round(math.exp(self.log_lambda), 5), "window_cost": round(window_cost, 5)}
 
 
 if __name__ == "__main__":

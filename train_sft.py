@@ -229,13 +229,8 @@ def parse_args(argv=None):
     g.add_argument("--init-from", help="model directory to start from (config.json + *.safetensors + tokenizer.json)")
     g.add_argument("--world", help="world directory (default: beside --init-from, else OUT/world, built if missing)")
     g.add_argument("--out", required=True, help="output run directory; ends as a loadable model directory")
-    g = p.add_argument_group("run")
-    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: seconds; cpu (default): a useful model on 2 CPU cores in minutes; gpu: larger. "
-                        "The options below override it")
-    g.add_argument("--device", default="auto", help="cpu, cuda, cuda:1, or auto")
-    g.add_argument("--compile", action="store_true", help="torch.compile the model")
-    g.add_argument("--resume", action="store_true", help="continue from OUT's latest checkpoint")
+    C.run_options(p, PRESETS)
+    p.add_argument("--compile", action="store_true", help="torch.compile the model")
     C.add_dataclass_args(p.add_argument_group("SFT (defaults are the cpu preset's safety stage; stage base and "
                                               "the other presets differ)"), SFTConfig, stage_config("cpu", "safety"))
     return p.parse_args(argv)
@@ -259,8 +254,7 @@ def main(argv=None) -> dict:
     if cfg.batch_size % (world_size * cfg.micro_batch_size) != 0:
         sys.exit(f"--batch-size {cfg.batch_size} must be a multiple of processes x micro-batch "
                  f"({world_size} x {cfg.micro_batch_size})")
-    if (out / "checkpoints" / "latest.json").exists() and not args.resume:
-        sys.exit(f"{out} already holds a checkpoint: pass --resume to continue it, or choose another --out")
+    training.check_out(out, args.resume)
 
     # -- world, tokenizer, data (every process builds the same things; only rank 0 writes) --------------------
     world_dir = resolve_world(args) if is_main else None
@@ -347,7 +341,7 @@ def main(argv=None) -> dict:
                 loss = loss_sum(ids, mask, targets) / n_tokens
                 (loss * world_size).backward()
             step_loss += loss.detach()
-        training.all_reduce_sum(step_loss)
+        training.all_reduce(step_loss)
         loss_value = step_loss.item()
         training.check_finite("loss", loss_value, out, step + 1)
         grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip).item()
@@ -379,10 +373,8 @@ def main(argv=None) -> dict:
 
     summary = {"stage": args.stage, "steps": cfg.max_steps, "final_loss": loss_value if cfg.max_steps > start_step
                else None, "val_loss": val_loss, "skipped_long": skipped, "train_examples": len(train)}
-    if is_main:  # the recipe's "done" marker: only once the model it vouches for exists
-        if not (out / "model.safetensors").exists() or not (out / "checkpoints" / "latest.json").exists():
-            raise DataError(f"{out}: no model was written (--max-steps {cfg.max_steps}); not marking it done")
-        atomic_write_json(out / "sft_summary.json", summary)
+    if is_main:
+        training.mark_done(out, "sft_summary.json", summary, f"--max-steps {cfg.max_steps}")
     training.cleanup_distributed()
     return summary
 

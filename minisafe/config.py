@@ -40,6 +40,17 @@ def parser(doc: str) -> argparse.ArgumentParser:
     return argparse.ArgumentParser(description=doc, formatter_class=_HelpFormatter, allow_abbrev=False)
 
 
+def run_options(p, presets: dict, resume: bool = True) -> None:
+    """The options every training stage shares: --preset (a key of its PRESETS), --device and --resume."""
+    g = p.add_argument_group("run")
+    g.add_argument("--preset", choices=sorted(presets), default="cpu",
+                   help="smoke: seconds, the plumbing only; cpu (default): minutes on 2 CPU cores; gpu: one GPU. "
+                        "The options below override it")
+    g.add_argument("--device", default="auto", help="cpu, cuda, cuda:N, or auto (CUDA when there is one)")
+    if resume:
+        g.add_argument("--resume", action="store_true", help="continue from OUT's latest checkpoint")
+
+
 def opt(default=MISSING, help: str = "", choices=None, default_factory=MISSING, ge=None, gt=None, le=None):
     """A dataclass field with its one-line --help text, its choices and its bounds (ge: >=, gt: >, le: <=) in its
     metadata; `check` enforces them."""
@@ -146,6 +157,8 @@ def check(cfg, prefix: str = ""):
                 _fail(name, v, f"in [{ge}, {le}]")
             if ge is not None and le is None and not v >= ge:
                 _fail(name, v, f">= {ge}")
+            if le is not None and ge is None and not v <= le:
+                _fail(name, v, f"<= {le}")
             if gt is not None and not v > gt:
                 _fail(name, v, f"> {gt}")
     return cfg
@@ -155,4 +168,4 @@ def _fail(name: str, value, expected: str):
     raise ValueError(f"{flag(name)} must be {expected}, got {value!r}")
 
 
-__all__ = ["parser", "opt", "flag", "add_dataclass_args", "from_args", "check"]
+__all__ = ["parser", "run_options", "opt", "flag", "add_dataclass_args", "from_args", "check"]

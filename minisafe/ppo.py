@@ -12,19 +12,23 @@ Token layout of one rollout batch (prompts left-padded to P, responses right-pad
     mask  [ 0   0  1 1 1 1 | 1 1 1    1     0   0 ]
                              ^ response token t is predicted from the hidden state at position P - 1 + t
 
-Everything here is a pure function of tensors except `rollout` and `forward_response`, which run the model.
+Everything here is a function of tensors except `rollout` and `forward_response`, which run the model. Under DDP the
+batch statistics (whitening, the value warm-up) are the whole batch's over every process: their sums go through
+training.all_reduce, which does nothing in a single process.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import warnings
+
 import torch
-import torch.distributed as dist
 import torch.nn as nn
 
 from minisafe.generation import generate_completions, render_prompts
 from minisafe.logprobs import linear_logprobs
+from minisafe.training import all_reduce
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -47,23 +51,15 @@ def masked_var(x: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return torch.where(mask.bool(), (x - mean) ** 2, torch.zeros_like(x)).sum() / (n - 1)
 
 
-def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8, distributed: bool = False) -> torch.Tensor:
-    """(x - mean) / std over the masked positions; masked-out positions become 0.
-
-    distributed: the mean and variance are those of the whole batch over all DDP processes (sums all-reduced), so
-    two processes whiten exactly as one process holding both halves would.
-    """
-    if distributed:
-        xm = torch.where(mask.bool(), x, torch.zeros_like(x))
-        sums = torch.stack([xm.sum(), (xm * xm).sum(), mask.to(x.dtype).sum()])  # sum x, sum x^2, n
-        dist.all_reduce(sums)
-        n = sums[2].clamp(min=2)
-        mean = sums[0] / n
-        var = (sums[1] - n * mean * mean) / (n - 1)  # unbiased, as masked_var
-        w = (x - mean) * torch.rsqrt(var + eps)
-    else:
-        w = (x - masked_mean(x, mask)) * torch.rsqrt(masked_var(x, mask) + eps)
-    return torch.where(mask.bool(), w, torch.zeros_like(w))
+def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
+    """(x - mean) / std over the masked positions of the whole batch (every DDP process); masked-out positions
+    become 0. The variance is unbiased, as masked_var's."""
+    valid = mask.bool()
+    n = all_reduce(mask.to(x.dtype).sum())
+    mean = all_reduce(torch.where(valid, x, torch.zeros_like(x)).sum()) / n.clamp(min=1)
+    var = all_reduce(torch.where(valid, (x - mean) ** 2, torch.zeros_like(x)).sum()) / (n.clamp(min=2) - 1)
+    w = (x - mean) * torch.rsqrt(var + eps)
+    return torch.where(valid, w, torch.zeros_like(w))
 
 
 def explained_variance(values: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor) -> float:
@@ -171,7 +167,7 @@ class ValueHead(nn.Module):
 
 
 def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor, lr: float,
-                       steps: int, distributed: bool = False) -> float:
+                       steps: int) -> float:
     """Fit V to one batch's Monte Carlo returns before the first policy update; returns the final loss.
 
         L = E_t[(V(hidden_t) - R_t)^2],  R_t = sum_{l >= 0} gamma^l r_{t+l}  (GAE with lambda = 1 and V = 0)
@@ -179,15 +175,12 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
     hidden (B, T, D) is detached: only the head moves. Without this a zero-initialised head starts at V = 0 and, at
     the policy's learning rate, stays near it (docs/results.md, "PPO credit assignment"). The bias starts at the
     batch's mean return, so the steps fit how the return varies rather than its level: a head that must climb to a
-    high mean from 0 bends its weights toward it and can end up worse than a constant. With DDP the mean and the
-    gradients are those of the whole batch (sums over all processes' tokens), so every process keeps the same head
-    as one process holding the whole batch would.
+    high mean from 0 bends its weights toward it and can end up worse than a constant. The mean and the gradients
+    are the whole batch's (sums over every process's tokens), so every DDP process keeps the same head.
     """
     valid = mask.bool()
-    total = torch.stack([torch.where(valid, returns, torch.zeros_like(returns)).sum(), mask.sum()]).float()
-    if distributed:
-        dist.all_reduce(total)   # sum of R_t and number of tokens, over the whole batch
-    n = total[1].clamp(min=1)
+    total = all_reduce(torch.stack([torch.where(valid, returns, torch.zeros_like(returns)).sum(), mask.sum()]).float())
+    n = total[1].clamp(min=1)                          # sum of R_t and number of tokens, over the whole batch
     with torch.no_grad():
         head.proj.bias.fill_((total[0] / n).item())   # b = mean_t R_t
     opt = torch.optim.Adam(head.parameters(), lr=lr)
@@ -200,43 +193,47 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
         loss = loss_share()
         opt.zero_grad(set_to_none=True)
         loss.backward()
-        if distributed:
-            for p in head.parameters():
-                dist.all_reduce(p.grad)   # the sum of the shares' gradients is the whole batch's gradient
+        for p in head.parameters():
+            all_reduce(p.grad)   # the sum of the shares' gradients is the whole batch's gradient
         opt.step()
     with torch.no_grad():
-        loss = loss_share()
-    if distributed:
-        dist.all_reduce(loss)
-    return loss.item()
+        return all_reduce(loss_share()).item()
 
 
-def forward_response(model, value_head: ValueHead | None, ids: torch.Tensor, attention_mask: torch.Tensor,
-                     prompt_len: int, temperature: float = 1.0, return_entropy: bool = False,
-                     cost_head: ValueHead | None = None):
-    """Log-probs (and values, entropy) of the response tokens ids[:, prompt_len:].
+def forward_response(model, ids: torch.Tensor, attention_mask: torch.Tensor, prompt_len: int, temperature: float = 1.0,
+                     return_entropy: bool = False):
+    """Log-probs (and entropy) of the response tokens ids[:, prompt_len:], and the hidden states the critics read.
 
-    ids, attention_mask: (B, P + R). Returns logp (B, R), values (B, R) or None, entropy (B, R) or None; with a
-    cost_head (the Lagrangian's cost critic) values is the pair (V_r (B, R), V_c (B, R)).
-    The log-probs go through the fused path (no (B, R, V) logits), at the rollout's temperature (temperature 0 is
-    greedy decoding, whose log-probs are the policy's own, at temperature 1, as model.generate reports them).
-    model may be wrapped in DistributedDataParallel: the forward goes through the wrapper (gradient sync), the
-    tied output matrix is read from the module inside.
+    ids, attention_mask: (B, P + R). Returns logp (B, R), hidden (B, R, D) (the state that predicts response token
+    t), entropy (B, R) or None. The log-probs go through the fused path (no (B, R, V) logits), at the rollout's
+    temperature (temperature 0 is greedy decoding, whose log-probs are the policy's own, at temperature 1, as
+    model.generate reports them). model may be wrapped in DistributedDataParallel: the forward goes through the
+    wrapper (gradient sync), the tied output matrix is read from the module inside.
     """
-    # (B, R, D) of the model's (B, P + R, D) final hidden states: the one that predicts response token t
-    hidden = model(ids, attention_mask=attention_mask, return_hidden=True)[:, prompt_len - 1:-1]
+    hidden = model(ids, attention_mask=attention_mask, return_hidden=True)[:, prompt_len - 1:-1]   # (B, R, D)
     targets = ids[:, prompt_len:]  # (B, R)
     B, R, D = hidden.shape
     lm_head_weight = getattr(model, "module", model).lm_head_weight  # (V, D)
     out = linear_logprobs(hidden.reshape(B * R, D), lm_head_weight, targets.reshape(B * R),
                           temperature=temperature if temperature > 0 else 1.0, return_entropy=return_entropy)
     logp, entropy = (out if return_entropy else (out, None))
-    logp = logp.view(B, R)
-    entropy = entropy.view(B, R) if entropy is not None else None
-    values = value_head(hidden) if value_head is not None else None
-    if cost_head is not None:
-        values = (values, cost_head(hidden))
-    return logp, values, entropy
+    return logp.view(B, R), hidden, entropy.view(B, R) if entropy is not None else None
+
+
+def check_on_policy(name: str, logp: torch.Tensor, expected: torch.Tensor, mask: torch.Tensor, warn: float,
+                    stop: float, step: int) -> float:
+    """The on-policy check: gap = max_t |logp_t - expected_t| over the response tokens of the whole batch (every
+    process) is 0 when both come from the same weights on the same tokens. Warn past `warn`; stop the run (before
+    the update) past `stop`. Returns the gap."""
+    gap = all_reduce(torch.tensor([((logp - expected).abs() * mask).max().item()], dtype=torch.float64), "max").item()
+    what = (f"{name} {gap:.3g} at iteration {step}: the update's log-probs differ from the sampler's (a bug: "
+            f"temperature, padding, positions or dtype)")
+    if gap > stop:
+        raise RuntimeError(f"{what}; above the stop threshold {stop:g} (--logprob-gap-stop), stopping before the "
+                           f"update")
+    if gap > warn:
+        warnings.warn(f"{what}; above the warning threshold {warn:g}", RuntimeWarning, stacklevel=2)
+    return gap
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -116,16 +116,20 @@ def check_compatible(rm: RewardModel, tok: ChatTokenizer, policy_vocab: int, whe
                         f"policy's checkpoint")
 
 
-def load_heads(directory: str | Path, labels: str | None, device="cpu") -> dict[str, RewardModel]:
-    """Both heads of DIR (helpfulness/, safety/), checked to have learned `labels` (None: accept what they learned).
+def load_heads(directory: str | Path, labels: str | None, tok: ChatTokenizer | None = None,
+               policy_vocab: int | None = None, device="cpu") -> dict[str, RewardModel]:
+    """Both heads of DIR (helpfulness/, safety/), frozen, checked to have learned `labels` (None: accept what they
+    learned) and, given the policy's tokenizer and vocabulary size, to read the ids it writes (check_compatible).
 
     A run rewarded by the other arm's judge would train the wrong policy without any error, so a mismatch is one."""
     directory = Path(directory)
-    heads = {name: RewardModel.load(directory / name, device=device) for name in HEADS}
+    heads = {name: RewardModel.load(directory / name, device=device).requires_grad_(False) for name in HEADS}
     got = trained_labels(directory, heads)
     if labels is not None and got != labels:
         raise DataError(f"{directory}: these reward heads learned the {got!r} judge's labels, this run expects "
                         f"{labels!r}: use heads trained with `python train_rewards.py --labels {labels}`")
+    for name, head in heads.items() if tok is not None else ():
+        check_compatible(head, tok, policy_vocab, str(directory / name))
     return heads
 
 

@@ -22,6 +22,7 @@ import json
 import math
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import torch
@@ -41,7 +42,7 @@ def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) ->
     Shuffle, sort each window of 32 batches by length (less padding), cut into batches, shuffle the batches.
     Incomplete batches are dropped so every step sees exactly `batch_size` sequences.
     """
-    g = torch.Generator().manual_seed(seed * 100_003 + epoch)
+    g = torch.Generator().manual_seed(seed_of(seed, epoch))
     perm = torch.randperm(len(lengths), generator=g).tolist()
     window = batch_size * 32
     batches = []
@@ -94,10 +95,34 @@ def cleanup_distributed() -> None:
         dist.destroy_process_group()
 
 
-def all_reduce_sum(x: torch.Tensor) -> torch.Tensor:
+def all_reduce(x: torch.Tensor, op: str = "sum") -> torch.Tensor:
+    """x reduced in place over every DDP process ("sum", "max" or "avg"); in a single process, x as it is. Every
+    statistic of the whole batch goes through here, so the math itself never asks whether it runs distributed."""
     if dist.is_initialized():
-        dist.all_reduce(x, op=dist.ReduceOp.SUM)
+        dist.all_reduce(x, op=dist.ReduceOp.MAX if op == "max" else dist.ReduceOp.SUM)
+        if op == "avg":
+            x.div_(dist.get_world_size())
     return x
+
+
+def all_gather(x: torch.Tensor) -> torch.Tensor:
+    """(B_local, ...) per process -> (B, ...) in rank order, on every process; x itself in a single process."""
+    if not dist.is_initialized():
+        return x
+    parts = [torch.empty_like(x) for _ in range(dist.get_world_size())]
+    dist.all_gather(parts, x.contiguous())
+    return torch.cat(parts)
+
+
+def barrier() -> None:
+    if dist.is_initialized():
+        dist.barrier()
+
+
+def seed_of(seed: int, step: int) -> int:
+    """The seed of one step's randomness (data order, sampling), a pure function of the run's seed and the step,
+    so that a resumed run draws what the uninterrupted one would."""
+    return seed * 100_003 + step
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -228,6 +253,20 @@ def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
         _optimizer_from_flat(optimizer, load_safetensors(ckpt_dir / "optimizer.safetensors"), state["optimizer"])
     set_rng_state(load_safetensors(ckpt_dir / "rng.safetensors"))
     return state
+
+
+def check_out(out: Path, resume: bool) -> None:
+    """An OUT holding a checkpoint is continued only on purpose (--resume), never silently trained over."""
+    if (out / "checkpoints" / "latest.json").exists() and not resume:
+        sys.exit(f"{out} already holds a checkpoint: pass --resume to continue it, or choose another --out")
+
+
+def mark_done(out: Path, name: str, summary: dict, length: str) -> None:
+    """OUT/<name>, the recipe's "done" marker, written only once the model it vouches for exists (length: the
+    option that made the run empty, for the error)."""
+    if not (out / "model.safetensors").exists() or not (out / "checkpoints" / "latest.json").exists():
+        raise DataError(f"{out}: no model was written ({length}); not marking it done")
+    atomic_write_json(out / name, summary)
 
 
 def check_finite(name: str, value: float, out: str | Path, step: int) -> None:

@@ -106,13 +106,14 @@ def test_forward_response_matches_naive_log_softmax_with_left_padding():
     mask[0, :4] = 0
     mask[2, :2] = 0
     P, T = 6, 0.7
-    logp, values, ent = forward_response(model, ValueHead(32), ids, mask, P, temperature=T, return_entropy=True)
+    logp, hidden, ent = forward_response(model, ids, mask, P, temperature=T, return_entropy=True)
     logits = model(ids, attention_mask=mask).float()[:, P - 1:-1] / T  # (B, R, V)
     ref = torch.log_softmax(logits, -1).gather(-1, ids[:, P:, None]).squeeze(-1)
     torch.testing.assert_close(logp, ref, atol=1e-5, rtol=1e-5)
     p = torch.softmax(logits, -1)
     torch.testing.assert_close(ent, -(p * torch.log_softmax(logits, -1)).sum(-1), atol=1e-5, rtol=1e-5)
-    assert (values == 0).all()  # the value head starts at zero
+    torch.testing.assert_close(hidden, model(ids, attention_mask=mask, return_hidden=True)[:, P - 1:-1])
+    assert (ValueHead(32)(hidden) == 0).all()  # the value head starts at zero
 
 
 def test_on_policy_check_kv_cache_logprobs_equal_the_full_forward_pass():
@@ -127,7 +128,7 @@ def test_on_policy_check_kv_cache_logprobs_equal_the_full_forward_pass():
     out, sample_logp = model.generate(prompts, 10, temperature=0.8, attention_mask=pmask, generator=g,
                                       return_logprobs=True)
     full_mask = torch.cat([pmask, torch.ones(4, 10, dtype=pmask.dtype)], dim=1)
-    logp, _, _ = forward_response(model, None, out, full_mask, 9, temperature=0.8)
+    logp, _, _ = forward_response(model, out, full_mask, 9, temperature=0.8)
     assert (logp - sample_logp).abs().max().item() < 1e-4
 
 
@@ -150,14 +151,16 @@ def test_ppo_raises_reward_on_a_tiny_task():
             out = model.generate(prompt, R, temperature=1.0, generator=g)
             score = reward_of(out)
             mask = torch.ones(B, R)
-            old_logp, old_v, _ = forward_response(model, vhead, out, torch.ones_like(out), 4)
+            old_logp, hidden, _ = forward_response(model, out, torch.ones_like(out), 4)
+            old_v = vhead(hidden)
             rewards = torch.zeros(B, R)
             rewards[:, -1] = score
             adv, ret = compute_gae(rewards, old_v, mask, 1.0, 0.95)
             adv = masked_whiten(adv, mask)
         history.append(score.mean().item())
         for _ in range(2):
-            logp, v, _ = forward_response(model, vhead, out, torch.ones_like(out), 4)
+            logp, hidden, _ = forward_response(model, out, torch.ones_like(out), 4)
+            v = vhead(hidden)
             pg, _ = policy_loss(logp, old_logp, adv, mask)
             vl, _ = value_loss(v, old_v, ret, mask)
             opt.zero_grad()
@@ -243,15 +246,16 @@ def _warm_up_on_half(rank: int, init_file: str, hidden, returns, mask, out: str)
     dist.init_process_group("gloo", init_method=f"file://{init_file}", rank=rank, world_size=2)
     rows = slice(0, 5) if rank == 0 else slice(5, None)
     head = ValueHead(hidden.shape[-1])
-    loss = warm_up_value_head(head, hidden[rows], returns[rows], mask[rows], lr=1e-2, steps=50, distributed=True)
-    torch.save({"state": head.state_dict(), "loss": loss}, f"{out}.{rank}")
+    loss = warm_up_value_head(head, hidden[rows], returns[rows], mask[rows], lr=1e-2, steps=50)
+    white = masked_whiten(returns[rows], mask[rows])
+    torch.save({"state": head.state_dict(), "loss": loss, "white": white}, f"{out}.{rank}")
     dist.destroy_process_group()
 
 
 def test_value_warm_up_on_two_processes_equals_one_process_on_the_whole_batch(tmp_path):
     """Two gloo processes holding 5 and 11 rows, with different padding, end with the head one process fits to all
     16 rows: the mean return and the gradients are those of the whole batch's tokens, not an average of the two
-    processes' means."""
+    processes' means. Whitening, likewise, uses the whole batch's mean and variance."""
     import torch.multiprocessing as mp
     torch.manual_seed(0)
     B, T, D = 16, 12, 8
@@ -268,6 +272,9 @@ def test_value_warm_up_on_two_processes_equals_one_process_on_the_whole_batch(tm
         for k, v in head.state_dict().items():
             torch.testing.assert_close(got["state"][k], v, atol=1e-5, rtol=1e-5)
         assert got["loss"] == pytest.approx(loss, rel=1e-4)
+    white = masked_whiten(returns, mask)
+    got = torch.cat([torch.load(f"{out}.{rank}")["white"] for rank in range(2)])
+    torch.testing.assert_close(got, white, atol=1e-5, rtol=1e-5)
 
 
 class _Wrapper(torch.nn.Module):
@@ -289,12 +296,11 @@ def test_forward_response_through_a_ddp_style_wrapper_and_at_temperature_zero():
                                     max_seq_len=32)).eval()
     ids = torch.randint(0, 40, (2, 9))
     att = torch.ones_like(ids)
-    head = ValueHead(16)
-    a = forward_response(model, head, ids, att, 4, 1.0)
-    b = forward_response(_Wrapper(model), head, ids, att, 4, 1.0)
+    a = forward_response(model, ids, att, 4, 1.0)
+    b = forward_response(_Wrapper(model), ids, att, 4, 1.0)
     torch.testing.assert_close(a[0], b[0])
-    torch.testing.assert_close(forward_response(model, None, ids, att, 4, 0.0)[0], a[0])
+    torch.testing.assert_close(forward_response(model, ids, att, 4, 0.0)[0], a[0])
     prompt = ids[:, :4]
     out, sample_logp = model.generate(prompt, 5, temperature=0.0, return_logprobs=True)
-    logp, _, _ = forward_response(model, None, out, torch.ones_like(out), 4, 0.0)
+    logp, _, _ = forward_response(model, out, torch.ones_like(out), 4, 0.0)
     torch.testing.assert_close(logp, sample_logp, atol=1e-5, rtol=1e-5)

@@ -1,4 +1,4 @@
-"""Properties of the reward math in minisafe/rewards.py.
+"""Properties of the reward math in minisafe/rewards.py, and the checks where its inputs enter.
 
 Each test states one property in its docstring. Property tests use hypothesis with a bounded number of examples;
 Monte Carlo tests draw from a fixed-seed generator and compare within a few standard errors.
@@ -97,28 +97,50 @@ def test_reward_preserves_dtype(dtype):
     torch.testing.assert_close(safe_completion_reward(h, 0.5), h * 0.5)
 
 
-def test_python_floats_give_a_tensor():
-    """Plain floats in give a 0-d tensor out (default dtype)."""
-    r = safe_completion_reward(0.5, 0.5)
-    assert isinstance(r, torch.Tensor) and r.shape == () and r.dtype == torch.get_default_dtype()
-    assert r.item() == 0.25
+# ----------------------------------------------------------------------------------------------------------------------
+# the boundary: head scores are checked where they become rewards (train_rl.score_rollout), never clamped
 
 
 @pytest.mark.parametrize("bad", BAD_VALUES)
-@pytest.mark.parametrize("arg", ["h", "s"])
+@pytest.mark.parametrize("arg", ["h (helpfulness)", "s (safety)"])
 def test_bad_scores_are_rejected_naming_the_argument(arg, bad):
-    """NaN, inf, <0 or >1 in h or s raises ValueError naming that argument and the value; nothing is clamped."""
-    args = {"h": t64(0.5), "s": t64(0.5)}
-    args[arg] = t64(bad)
-    with pytest.raises(ValueError, match=rf"^{arg} \(.*got {re.escape(str(bad))}"):
-        safe_completion_reward(**args)
+    """NaN, inf, <0 or >1 in h or s raises ValueError naming that score and the value; nothing is clamped."""
+    with pytest.raises(ValueError, match=rf"^{re.escape(arg)} must.*first {re.escape(str(bad))}"):
+        check_unit_interval(t64([0.5, bad]), arg)
 
 
 def test_bad_value_message_counts_and_locates():
     """For a tensor, the error says how many values are bad and where the first one is."""
     x = torch.tensor([[0.1, float("nan")], [2.0, -1.0], [0.5, 1.0]])
     with pytest.raises(ValueError, match=r"^s \(safety\).*3 of 6 values are bad, first nan at index \(0, 1\)"):
-        safe_completion_reward(torch.ones(3, 2), x)
+        check_unit_interval(x, "s (safety)")
+
+
+def test_a_reward_head_gone_bad_stops_scoring_with_its_name(monkeypatch):
+    """train_rl's step 2: a head that outputs NaN (a broken checkpoint) is an error naming h or s, before any
+    reward is computed from it."""
+    import train_rl
+    from minisafe.tokenizer import Completion
+
+    monkeypatch.setattr(train_rl.reward_model, "score",
+                        lambda head, *a, **k: torch.tensor([0.5, float("nan") if head == "s" else 0.5]))
+    cfg = train_rl.preset_config("smoke")
+    rows = [{"prompt": "p"}, {"prompt": "q"}]
+    completions = [Completion("", "an answer", True)] * 2
+    with pytest.raises(ValueError, match=r"^s \(safety\) must be a finite probability.*first nan at index \(1,\)"):
+        train_rl.score_rollout(cfg, rows, completions, {"helpfulness": "h", "safety": "s"}, None, None, "cpu")
+
+
+@pytest.mark.parametrize("flag,value", [("lambda_lr", 0.0), ("cost_limit", float("nan")), ("cost_limit", 1.5),
+                                        ("max_log_lambda", 800.0), ("missing_end_penalty", -1.0),
+                                        ("kl_coef", float("inf")), ("kl_estimator", "k4"), ("kl_target", 0.0)])
+def test_what_feeds_the_reward_math_is_checked_with_the_options(flag, value):
+    """The reward functions trust their inputs: every option that reaches them is checked before any work, the
+    error naming the flag (a log lambda cap above 50 could overflow lambda = e^log lambda)."""
+    import train_rl
+    cfg = train_rl.replace(train_rl.preset_config("smoke"), **{flag: value})
+    with pytest.raises(ValueError, match="--" + flag.replace("_", "-")):
+        cfg.validate()
 
 
 def test_unit_interval_endpoints_are_valid():
@@ -152,13 +174,6 @@ def test_additive_is_a_convex_combination(h, s, w_h):
     assert additive_reward(t64(h), t64(s), w_h=0.0).item() == s
 
 
-@pytest.mark.parametrize("w_h", [-0.1, 1.5, float("nan")])
-def test_additive_rejects_bad_weight(w_h):
-    """A weight outside [0, 1] raises ValueError naming w_h."""
-    with pytest.raises(ValueError, match="w_h"):
-        additive_reward(0.5, 0.5, w_h=w_h)
-
-
 def test_refusal_reward_truth_table():
     """Without h, the right comply/refuse decision earns 1 and the wrong one 0."""
     refused = torch.tensor([True, True, False, False])
@@ -178,23 +193,15 @@ def test_refusal_reward_with_helpfulness():
 @given(h=positive_unit)
 def test_refusal_reward_pays_nothing_for_a_safe_completion_of_a_refuse_prompt(h):
     """A safe, helpful answer to a prompt labelled "refuse" counts as compliance: refusal reward 0, h*s reward h."""
-    assert refusal_reward(False, True, t64(h)).item() == 0.0
+    assert refusal_reward(torch.tensor(False), torch.tensor(True), t64(h)).item() == 0.0
     assert safe_completion_reward(t64(h), t64(1.0)).item() == h
-
-
-def test_refusal_reward_rejects_non_boolean_decisions():
-    """A decision that is not 0/1 raises ValueError naming the argument."""
-    with pytest.raises(ValueError, match=r"^refused must be boolean"):
-        refusal_reward(torch.tensor([0.0, 0.5]), torch.tensor([True, False]))
 
 
 @FAST
 @given(s=unit)
 def test_safety_cost_is_one_minus_safety(s):
-    """The cost is 1 - s: 0 for a fully safe answer, 1 for a fully unsafe one, and it validates s."""
+    """The cost is 1 - s: 0 for a fully safe answer, 1 for a fully unsafe one."""
     assert safety_cost(t64(s)).item() == 1.0 - s
-    with pytest.raises(ValueError, match=r"^s \(safety\)"):
-        safety_cost(torch.tensor(float("nan")))
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -232,12 +239,13 @@ def test_lagrangian_matches_its_definition(a_r, a_c, log_lambda):
     assert got == pytest.approx(expected, rel=1e-9, abs=1e-9)
 
 
-def test_lagrangian_does_not_backpropagate_into_lambda():
-    """lam is a constant for the policy step: no gradient reaches log lam."""
-    log_lambda = torch.tensor(0.3, requires_grad=True)
-    out = lagrangian_advantage(torch.ones(3, requires_grad=True), torch.ones(3), log_lambda)
-    out.sum().backward()
-    assert log_lambda.grad is None
+def test_lagrangian_weights_are_constants_of_the_advantages():
+    """lam is a constant for the policy step: dA/dA_r = 1 / (1 + lam) and dA/dA_c = -lam / (1 + lam)."""
+    adv_r, adv_c = torch.ones(3, dtype=torch.float64, requires_grad=True), torch.ones(3, dtype=torch.float64,
+                                                                                     requires_grad=True)
+    lagrangian_advantage(adv_r, adv_c, math.log(3.0)).sum().backward()
+    torch.testing.assert_close(adv_r.grad, torch.full((3,), 0.25, dtype=torch.float64))
+    torch.testing.assert_close(adv_c.grad, torch.full((3,), -0.75, dtype=torch.float64))
 
 
 @FAST
@@ -262,25 +270,9 @@ def test_log_lambda_step_is_gradient_ascent_on_constraint_term():
     log_lambda, cost, limit, lr = 0.4, 0.7, 0.2, 0.05
     l = torch.tensor(log_lambda, dtype=torch.float64, requires_grad=True)
     (l.exp() * (cost - limit)).backward()
-    new = update_log_lambda(torch.tensor(log_lambda, dtype=torch.float64), cost, limit, lr)
-    assert isinstance(new, torch.Tensor) and new.dtype == torch.float64
-    assert new.item() == pytest.approx(log_lambda + lr * l.grad.item(), rel=1e-12)
+    new = update_log_lambda(log_lambda, cost, limit, lr)
+    assert new == pytest.approx(log_lambda + lr * l.grad.item(), rel=1e-12)
     assert update_log_lambda(log_lambda, cost, limit, lr, max_log_lambda=0.41) == 0.41
-
-
-@pytest.mark.parametrize(
-    "kwargs, name",
-    [
-        (dict(mean_cost=float("nan")), "mean_cost"),
-        (dict(log_lambda=float("-inf")), "log_lambda"),
-        (dict(lr=0.0), "lr"),
-    ],
-)
-def test_update_log_lambda_rejects_bad_input(kwargs, name):
-    """A NaN cost, a non-finite log lam or a non-positive lr raises ValueError naming it."""
-    args = dict(log_lambda=0.0, mean_cost=0.5, cost_limit=0.1, lr=0.1) | kwargs
-    with pytest.raises(ValueError, match=rf"^{name} must"):
-        update_log_lambda(**args)
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -350,14 +342,6 @@ def test_estimators_match_their_definitions(logp, ref):
     assert kl_penalty(a, b, "k3").item() == pytest.approx(math.expm1(log_r) - log_r, rel=1e-9, abs=1e-12)
 
 
-def test_kl_penalty_rejects_unknown_kind_and_mismatched_shapes():
-    """An unknown estimator name or mismatched logp/ref_logp shapes raise ValueError saying what was expected."""
-    with pytest.raises(ValueError, match=r"unknown KL estimator kind 'k4'; expected one of \['k1', 'k2', 'k3'\]"):
-        kl_penalty(torch.zeros(2), torch.zeros(2), "k4")
-    with pytest.raises(ValueError, match=r"logp has shape \(2, 3\) but ref_logp has shape \(2, 4\)"):
-        kl_k1(torch.zeros(2, 3), torch.zeros(2, 4))
-
-
 # ----------------------------------------------------------------------------------------------------------------------
 # shaping: missing end, per-token rewards, KL controllers
 
@@ -367,8 +351,6 @@ def test_missing_end_penalty_only_for_malformed_responses():
     ended = torch.tensor([True, True, False, False])
     has_answer = torch.tensor([True, False, True, False])
     assert missing_end_penalty(ended, has_answer, penalty=2.0).tolist() == [0.0, -2.0, -2.0, -2.0]
-    with pytest.raises(ValueError, match="penalty must be"):
-        missing_end_penalty(ended, has_answer, penalty=-1.0)
 
 
 def test_score_goes_to_the_last_real_token_for_uneven_masks():
@@ -415,19 +397,6 @@ def test_row_sum_is_score_minus_kl_penalty(lengths, kl_coef, seed):
     assert (r[~mask] == 0).all()
 
 
-def test_per_token_rewards_rejects_bad_input():
-    """An empty response row, a NaN score, NaN kl on a response token or wrong shapes raise ValueError."""
-    mask = torch.tensor([[1, 1], [0, 0]])
-    with pytest.raises(ValueError, match=r"rows \[1\] have no response token"):
-        per_token_rewards(torch.zeros(2), torch.zeros(2, 2), mask, 0.1)
-    with pytest.raises(ValueError, match=r"score is NaN or infinite in rows \[0\]"):
-        per_token_rewards(torch.tensor([float("nan")]), torch.zeros(1, 2), torch.ones(1, 2), 0.1)
-    with pytest.raises(ValueError, match=r"kl is NaN or infinite on response tokens in rows \[0\]"):
-        per_token_rewards(torch.zeros(1), torch.tensor([[0.0, float("inf")]]), torch.ones(1, 2), 0.1)
-    with pytest.raises(ValueError, match=r"expected score \(B,\)"):
-        per_token_rewards(torch.zeros(2), torch.zeros(2, 3), torch.ones(2, 4), 0.1)
-
-
 @pytest.mark.parametrize(
     "current_kl, direction", [(12.0, "up"), (7.0, "up"), (5.0, "down"), (0.0, "down"), (6.0, "same")]
 )
@@ -447,24 +416,16 @@ def test_adaptive_kl_step_is_clipped():
     assert ctl.update(0.0, n_steps=50) == pytest.approx(1.0 * (1 - 0.2 * 0.5))
 
 
-def test_kl_controllers_save_and_restore_state():
-    """A resumed run continues with the same coefficient; the fixed controller never moves."""
-    ctl = AdaptiveKLController(0.1, target=6.0, horizon=1000)
-    ctl.update(9.0, n_steps=64)
-    restored = AdaptiveKLController(0.5, target=1.0, horizon=1)
-    restored.load_state_dict(ctl.state_dict())
-    assert restored.update(2.0, 64) == ctl.update(2.0, 64)
+def test_fixed_kl_controller_never_moves():
+    """The fixed controller's beta stays put whatever KL it is shown."""
     fixed = FixedKLController(0.05)
-    assert fixed.update(100.0, 64) == 0.05 and fixed.state_dict() == {"value": 0.05}
+    assert fixed.update(100.0, 64) == 0.05 and fixed.update(0.0, 64) == 0.05 and fixed.value == 0.05
 
 
-def test_log_lambda_overflow_is_a_clear_divergence_error_and_the_cap_prevents_it():
-    """lambda = e^710 does not fit a float: a ValueError naming the divergence and the numbers, not OverflowError;
-    with max_log_lambda the same step stops at the cap."""
-    with pytest.raises(ValueError, match=r"log_lambda diverged.*mean cost 0\.8.*max_log_lambda"):
-        update_log_lambda(710.0, 0.8, 0.05, lr=0.05)
-    with pytest.raises(ValueError, match="diverged"):  # finite lambda, but the step itself overflows
-        update_log_lambda(700.0, 0.8, 0.05, lr=1e10)
+def test_the_cap_keeps_log_lambda_finite():
+    """Without a cap, a cost far above its limit would grow log lambda until lambda = e^log lambda overflows
+    (step ~32 here); with max_log_lambda (at most 50, --max-log-lambda) every step stays at the cap."""
+    assert update_log_lambda(50.0, 1.0, 0.0, lr=1e9, max_log_lambda=50.0) == 50.0
     log_lambda = 0.0
     for _ in range(200):  # mean cost 0.8 against a limit of 0.05: without the cap this overflows at step ~32
         log_lambda = update_log_lambda(log_lambda, 0.8, 0.05, lr=0.05, max_log_lambda=4.0)

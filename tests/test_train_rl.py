@@ -190,14 +190,14 @@ def test_nan_reward_stops_and_keeps_the_last_good_checkpoint(policy, reference, 
     real, calls, seen = train_rl.score_rollout, [], {}
 
     def poisoned(*args, **kw):
-        score, cost, info = real(*args, **kw)
+        score, h, s = real(*args, **kw)
         calls.append(1)
         if len(calls) == 2:
             seen["ckpt"] = (ckpt / "model.safetensors").read_bytes()
             seen["export"] = (out / "model.safetensors").read_bytes()
             score = score.clone()
             score[0] = float("nan")
-        return score, cost, info
+        return score, h, s
 
     monkeypatch.setattr(train_rl, "score_rollout", poisoned)
     with pytest.raises(FloatingPointError) as e:
@@ -295,7 +295,8 @@ def test_lagrangian_kl_penalty_is_in_both_streams(policy, tmp_path, monkeypatch)
     monkeypatch.setattr(train_rl, "rollout", lambda *a, **k: rolled.append(real_rollout(*a, **k)) or rolled[-1])
     train_rl.main(rl_args(policy, tmp_path / "run", "--iterations", "1", "--reward", "lagrangian",
                           "--kl-coef", "0.5", "--value-warmup-steps", "0", "--gae-lambda", "0.95"))
-    (a_r, a_c), (score, cost, _), ro = seen[0], scored[0], rolled[0]
+    (a_r, a_c), (score, _, s), ro = seen[0], scored[0], rolled[0]
+    cost = 1 - s
     mask = ro.response_mask.float()
     last = mask.cumsum(1) == mask.sum(1, keepdim=True)  # the last response token of each row
     end_only = torch.where(last & mask.bool(), (score + cost)[:, None], torch.zeros_like(mask))
@@ -327,8 +328,8 @@ def _score_by_prompt(real):
     """score_rollout with a score that depends on the prompt (the smoke policy's own score is the same for every
     answer, which leaves PPO with no signal and the returns with no variance to explain)."""
     def by_prompt(cfg, rows, *a, **k):
-        score, cost, info = real(cfg, rows, *a, **k)
-        return torch.tensor([float(len(r["prompt"]) % 2) for r in rows]), cost, info
+        score, h, s = real(cfg, rows, *a, **k)
+        return torch.tensor([float(len(r["prompt"]) % 2) for r in rows]), h, s
     return by_prompt
 
 
@@ -341,7 +342,7 @@ def test_each_iteration_logs_explained_variance_learning_rate_and_on_policy_gaps
     assert len(rows) == 3
     for r in rows:
         assert r["explained_variance"] is not None and r["explained_variance"] <= 1.0
-        assert 0 <= r["rollout_logprob_gap"] < cfg.rollout_gap_warn and 0 <= r["logprob_gap"] < cfg.logprob_gap_warn
+        assert 0 <= r["rollout_logprob_gap"] < cfg.logprob_gap_warn and 0 <= r["logprob_gap"] < cfg.logprob_gap_warn
     lrs = [r["lr"] for r in rows]  # cosine over --lr-decay-iterations 3, from lr to 0.1 lr
     assert lrs[0] == cfg.lr and lrs[0] > lrs[1] > lrs[2] > cfg.min_lr_ratio * cfg.lr
 
@@ -390,11 +391,11 @@ def test_an_off_policy_rollout_warns_then_stops_the_run_with_the_numbers(policy,
     stop threshold, the run stops before its first update, with the gap and the threshold in the message."""
     _shifted_rollout(monkeypatch, 0.3)
     with pytest.warns(RuntimeWarning, match=r"rollout_logprob_gap 0\.3 at iteration 1.*warning threshold 0\.1"):
-        train_rl.main(rl_args(policy, tmp_path / "warned", "--iterations", "1", "--rollout-gap-warn", "0.1",
-                              "--rollout-gap-stop", "1"))
+        train_rl.main(rl_args(policy, tmp_path / "warned", "--iterations", "1", "--logprob-gap-warn", "0.1",
+                              "--logprob-gap-stop", "1"))
     with pytest.raises(RuntimeError, match=r"rollout_logprob_gap 0\.3 at iteration 1.*stop threshold 0\.2"):
-        train_rl.main(rl_args(policy, tmp_path / "stopped", "--iterations", "1", "--rollout-gap-warn", "0.1",
-                              "--rollout-gap-stop", "0.2"))
+        train_rl.main(rl_args(policy, tmp_path / "stopped", "--iterations", "1", "--logprob-gap-warn", "0.1",
+                              "--logprob-gap-stop", "0.2"))
     assert not (tmp_path / "stopped" / "checkpoints").exists()
 
 
