@@ -1,10 +1,10 @@
 """Data from your own spec: Deliberative Alignment's pipeline with any OpenAI-compatible teacher and judge.
 
-Guan et al. 2024, §2.2-2.3: the teacher reads the spec and the prompt and writes reasoning that
-cites the spec, then the answer; a judge that also reads the spec grades and filters; the SFT row is the prompt
-*without* the spec -> (reasoning, answer). Why a row is dropped, the reply formats and the outputs (data.jsonl,
-dropped.jsonl, stats.json in --out) are described in minisafe/integrations/specgen.py. Every reply is cached: a stopped run
-resumes with the same command and asks nothing twice.
+The teacher reads the spec and the prompt and writes reasoning that cites the spec, then the answer; a judge that
+also reads the spec grades and filters; the SFT row is the prompt *without* the spec -> (reasoning, answer)
+(Guan et al. 2024, §2.2-2.3). The reply formats, why a row is dropped and the outputs (data.jsonl, dropped.jsonl,
+stats.json in --out) are in minisafe/integrations/specgen.py. Every reply is cached: a stopped run resumes with the
+same command and asks nothing twice.
 
     python generate_data.py --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
         --teacher-url http://127.0.0.1:8000/v1 --teacher-model T --judge-url http://127.0.0.1:8001/v1 \\
@@ -20,8 +20,8 @@ from pathlib import Path
 
 from minisafe import config as C
 from minisafe.cli import run_main
-from minisafe.integrations.client import ChatClient, ServerUnavailable, add_server_args
 from minisafe.config import opt
+from minisafe.integrations.client import ChatClient, ServerUnavailable, add_server_args
 from minisafe.integrations.specgen import generate
 
 

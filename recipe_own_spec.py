@@ -1,20 +1,19 @@
 """The whole recipe on your own material: spec + prompts + teacher + judge + a checkpoint, in one command.
 
 Deliberative Alignment's data (Guan et al. 2024, §2) and safe-completion training (Yuan et al. 2025, §3-4), with
-real models behind OpenAI-compatible servers playing the teacher and the judge, and minisafe training a checkpoint
-you give (a minisafe or ChatML HF directory). Stages, each skipped when its output is there (a killed run resumes:
-the servers' answers are cached, training resumes from its checkpoint):
+real models behind OpenAI-compatible servers as the teacher and the judge, and minisafe training the checkpoint you
+give (a minisafe or ChatML HF directory). Each stage runs as its own process and is skipped when its output is there;
+a killed run resumes (the servers' answers are cached, training resumes from its checkpoint):
 
     prepare        your prompts -> OUT/world/prompts.jsonl (the world's row schema: train rows as split "rl", a
-                   held-out share per intent as "eval") and OUT/train_prompts.jsonl (the train rows, for specgen)
+                   held-out share per intent as "eval") and OUT/train_prompts.jsonl (the train rows)
     data           generate_data.py: teacher + judge on your spec -> OUT/specgen/data.jsonl   (safe-completion arm)
                    and, with --refusal-spec, on that intent-based spec -> OUT/specgen_refusal  (refusal arm)
     sft            train_sft.py --stage custom from --init-from on each arm's data -> OUT/{arm}_sft
-    reward heads   train_rewards.py --judge-url ... --judge-spec (the arm's spec): heads learn the LLM
-                   judge's labels of the teacher's kept answers and of samples of the checkpoint and the arm's SFT
-                   model -> OUT/{arm}_rm
+    reward heads   train_rewards.py with the LLM judge reading the arm's spec: heads learn its labels of the
+                   teacher's kept answers and of samples of the checkpoint and the arm's SFT model -> OUT/{arm}_rm
     ppo            train_rl.py --reward-heads OUT/{arm}_rm on the rl rows -> OUT/{arm}_rl
-    report card    evaluate.py --judge-url ... --judge-spec SPEC on the eval rows, for the checkpoint and every
+    report card    evaluate.py with the LLM judge reading --spec, on the eval rows, for the checkpoint and every
                    model trained -> OUT/eval/*.json and OUT/report.md (every model graded against YOUR spec)
 
     python recipe_own_spec.py --spec data/example_spec.md --prompts data/example_prompts.jsonl \\
@@ -38,12 +37,29 @@ from pathlib import Path
 
 from minisafe import config as C
 from minisafe.cli import REPO, run_main, run_stage
-from minisafe.config import opt
-from minisafe.io import DataError, atomic_write_text, read_json, write_jsonl
-from minisafe.world.report import render_markdown
+from minisafe.config import flag, opt
 from minisafe.integrations.client import add_server_args
 from minisafe.integrations.specgen import load_prompts
+from minisafe.io import DataError, atomic_write_text, read_json, write_jsonl
+from minisafe.world.report import render_markdown
 from minisafe.world.vocab import INTENTS
+
+
+@dataclass
+class OwnRecipeConfig:
+    """Every field is a command-line option (--field-name); each stage's own options pass through as one string."""
+    eval_share: float = opt(0.25, "prompts per intent held out for the report card")
+    api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the servers' API key, if any")
+    specgen_args: str = opt("", "extra options of generate_data.py")
+    sft_args: str = opt("", "extra options of train_sft.py")
+    rm_args: str = opt("", "extra options of train_rewards.py")
+    rl_args: str = opt("", "extra options of train_rl.py")
+    eval_args: str = opt("", "extra options of evaluate.py")
+
+    def validate(self) -> "OwnRecipeConfig":
+        if not 0 < self.eval_share < 1:
+            raise ValueError(f"--eval-share {self.eval_share}: must be in (0, 1)")
+        return self
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -99,16 +115,13 @@ def prepare(prompts_path, out: Path, eval_share: float) -> dict:
 # stages
 
 
-def _with_default(extra: list[str], flag: str, value) -> list[str]:
-    """`extra` plus `flag value` unless the user's options already set that flag."""
-    return extra if any(a == flag or a.startswith(flag + "=") for a in extra) else extra + [flag, str(value)]
-
-
-def _pow2_at_most(n: int, cap: int) -> int:
-    b = 1
-    while b * 2 <= min(n, cap):
-        b *= 2
-    return b
+def with_defaults(extra: str, **defaults) -> list[str]:
+    """The user's options `extra` (one string), then `--name value` for each default whose flag they did not set."""
+    args = shlex.split(extra)
+    for name, value in defaults.items():
+        if not any(a == flag(name) or a.startswith(flag(name) + "=") for a in args):
+            args += [flag(name), str(value)]
+    return args
 
 
 def run(args, cfg: OwnRecipeConfig) -> dict:
@@ -116,80 +129,61 @@ def run(args, cfg: OwnRecipeConfig) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     log_path = out / "stages.json"
     log = read_json(log_path) if log_path.exists() else {}
-    py, judge_cache = sys.executable, out / "cache" / "judge"
+
+    def stage(name: str, script: str, argv: list, done: Path, resume_dir: Path | None = None) -> None:
+        run_stage(name, [sys.executable, str(REPO / script), *map(str, argv)], done, log, log_path, resume_dir)
+
     counts = prepare(args.prompts, out, cfg.eval_share)
     print(f"[recipe] prompts: {counts['rl']} for training, {counts['eval']} held out for the report card", flush=True)
-    judge = ["--judge-url", args.judge_url, "--judge-model", args.judge_model, "--judge-cache", str(judge_cache),
+    judge = ["--judge-url", args.judge_url, "--judge-model", args.judge_model, "--judge-cache", out / "cache" / "judge",
              "--judge-api-key-env", cfg.api_key_env]
     arms = {"safe_completion": Path(args.spec)}
     if args.refusal_spec:
         arms["refusal"] = Path(args.refusal_spec)
-    split = lambda s: shlex.split(s or "")  # noqa: E731
-
     models = {"init": Path(args.init_from)}
     for arm, spec in arms.items():
-        data_dir = out / ("specgen" if arm == "safe_completion" else "specgen_refusal")
-        # the teacher's and judge's answers are cached: a killed run asks nothing twice
-        run_stage(f"{arm}_data", [py, str(REPO / "generate_data.py"), "--spec", str(spec), "--prompts",
-                                  str(out / "train_prompts.jsonl"), "--out", str(data_dir), "--cache-dir",
-                                  str(out / "cache"), "--teacher-url", args.teacher_url, "--teacher-model",
-                                  args.teacher_model, "--judge-url", args.judge_url, "--judge-model",
-                                  args.judge_model, "--api-key-env", cfg.api_key_env, *split(cfg.specgen_args)],
-                  data_dir / "stats.json", log, log_path)
-        stats = read_json(data_dir / "stats.json")
+        data = out / ("specgen" if arm == "safe_completion" else "specgen_refusal")
+        stage(f"{arm}_data", "generate_data.py",
+              ["--spec", spec, "--prompts", out / "train_prompts.jsonl", "--out", data, "--cache-dir", out / "cache",
+               "--teacher-url", args.teacher_url, "--teacher-model", args.teacher_model, "--judge-url", args.judge_url,
+               "--judge-model", args.judge_model, "--api-key-env", cfg.api_key_env, *shlex.split(cfg.specgen_args)],
+              data / "stats.json")
+        stats = read_json(data / "stats.json")
         n_train = stats["kept"] - (stats["kept"] + 49) // 50   # train_sft holds out every 50th row
         if n_train < 1:
             raise SystemExit(f"[recipe] {arm}: the judge kept {stats['kept']} of {stats['asked']} rows "
-                             f"({data_dir / 'stats.json'} says why): too few to fine-tune on")
+                             f"({data / 'stats.json'} says why): too few to fine-tune on")
         sft, rm, rl = out / f"{arm}_sft", out / f"{arm}_rm", out / f"{arm}_rl"
-        sft_args = _with_default(split(cfg.sft_args), "--batch-size", min(32, n_train))
-        sft_args = _with_default(sft_args, "--micro-batch-size", min(16, n_train))
-        run_stage(f"{arm}_sft", [py, str(REPO / "train_sft.py"), "--stage", "custom", "--init-from", args.init_from,
-                                 "--data", str(data_dir / "data.jsonl"), "--out", str(sft), "--device", args.device,
-                                 *sft_args], sft / "sft_summary.json", log, log_path, sft)
-        run_stage(f"{arm}_rm", [py, str(REPO / "train_rewards.py"), "--labels", arm, "--init-from", str(sft),
-                                "--world", str(out / "world"), "--out", str(rm), "--answers",
-                                str(data_dir / "data.jsonl"), "--sample-from", args.init_from, "--sample-from",
-                                str(sft), "--judge-spec", str(spec), "--device", args.device, *judge,
-                                *split(cfg.rm_args)], rm / "reward_heads.json", log, log_path)
-        batch = _pow2_at_most(counts["rl"], 64)
-        rl_args = _with_default(split(cfg.rl_args), "--batch-size", batch)
-        rl_args = _with_default(rl_args, "--minibatch-size", min(32, batch))
-        rl_args = _with_default(rl_args, "--micro-batch-size", min(16, batch))
-        run_stage(f"{arm}_rl", [py, str(REPO / "train_rl.py"), "--init-from", str(sft), "--reward-heads", str(rm),
-                                "--reward-labels", arm, "--world", str(out / "world"), "--out", str(rl),
-                                "--grader-every", "0", "--device", args.device, *rl_args],
-                  rl / "rl_summary.json", log, log_path, rl)
+        stage(f"{arm}_sft", "train_sft.py",
+              ["--stage", "custom", "--init-from", args.init_from, "--data", data / "data.jsonl", "--out", sft,
+               "--device", args.device, *with_defaults(cfg.sft_args, batch_size=min(32, n_train),
+                                                       micro_batch_size=min(16, n_train))],
+              sft / "sft_summary.json", sft)
+        stage(f"{arm}_rm", "train_rewards.py",
+              ["--labels", arm, "--init-from", sft, "--world", out / "world", "--out", rm,
+               "--answers", data / "data.jsonl", "--sample-from", args.init_from, "--sample-from", sft,
+               "--judge-spec", spec, "--device", args.device, *judge, *shlex.split(cfg.rm_args)],
+              rm / "reward_heads.json")
+        batch = 1 << (min(counts["rl"], 64).bit_length() - 1)   # the largest power of 2 <= min(rl rows, 64)
+        stage(f"{arm}_rl", "train_rl.py",
+              ["--init-from", sft, "--reward-heads", rm, "--reward-labels", arm, "--world", out / "world",
+               "--out", rl, "--grader-every", "0", "--device", args.device,
+               *with_defaults(cfg.rl_args, batch_size=batch, minibatch_size=min(32, batch),
+                              micro_batch_size=min(16, batch))],
+              rl / "rl_summary.json", rl)
         models.update({f"{arm}_sft": sft, f"{arm}_rl": rl})
 
     # the report card: every model, graded by the LLM judge against YOUR spec, on the held-out prompts
     metrics = {}
     for name, model_dir in models.items():
         report = out / "eval" / f"{name}.json"
-        run_stage(f"eval_{name}", [py, str(REPO / "evaluate.py"), "--model", str(model_dir), "--prompts",
-                                   str(out / "world" / "prompts.jsonl"), "--out", str(report), "--judge-spec",
-                                   args.spec, *judge, *split(cfg.eval_args)], report, log, log_path)
+        stage(f"eval_{name}", "evaluate.py",
+              ["--model", model_dir, "--prompts", out / "world" / "prompts.jsonl", "--out", report,
+               "--judge-spec", args.spec, *judge, *shlex.split(cfg.eval_args)], report)
         metrics[name] = read_json(report)["metrics"]
     atomic_write_text(out / "report.md", render_markdown(metrics))
     print(f"[recipe] wrote {out / 'report.md'}", flush=True)
     return metrics
-
-
-@dataclass
-class OwnRecipeConfig:
-    """Every field is a command-line option (--field-name); each stage's own options pass through as one string."""
-    eval_share: float = opt(0.25, "prompts per intent held out for the report card")
-    api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the servers' API key, if any")
-    specgen_args: str = opt("", "extra options of generate_data.py")
-    sft_args: str = opt("", "extra options of train_sft.py")
-    rm_args: str = opt("", "extra options of train_rewards.py")
-    rl_args: str = opt("", "extra options of train_rl.py")
-    eval_args: str = opt("", "extra options of evaluate.py")
-
-    def validate(self) -> "OwnRecipeConfig":
-        if not 0 < self.eval_share < 1:
-            raise ValueError(f"--eval-share {self.eval_share}: must be in (0, 1)")
-        return self
 
 
 def main(argv=None) -> dict:

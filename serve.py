@@ -1,7 +1,7 @@
 """Serve a checkpoint behind an OpenAI-compatible chat API, so any outside harness (or a judge, a teacher) can use it.
 
-The endpoints, the chat rendering and the reply fields are described in minisafe/integrations/serve.py. The server binds loopback
-by default and has no authentication.
+The endpoints, the chat rendering and the reply fields are described in minisafe/integrations/serve.py. The server
+binds loopback by default and has no authentication.
 
     python serve.py --model runs/sc_rl --port 8000
     python serve.py --model runs/sc_rl --port 0 --quiet        # any free port; the URL is printed

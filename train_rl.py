@@ -11,10 +11,9 @@ Implementation Details of RLHF with PPO" (Huang et al. 2023). One iteration, `PP
   4. update      epochs x minibatches x micro-batches of the clipped policy and value losses, at a learning rate
                  annealed over the run; two on-policy checks warn, then stop the run
 
-The baselines sit beside this path, each in one place: --reward additive and refusal are other scores
-(`SCORES`), --reward lagrangian is Safe RLHF (`SafeRLHF`, at the end of this file). Under DDP (torchrun)
-each process rolls out its share of the batch and every mean is the whole batch's (minisafe.training.all_reduce):
-2 processes train what 1 would. --help lists every option with the cpu preset's value.
+The baselines sit beside this path, each in one place: --reward additive and refusal are other scores (`SCORES`),
+--reward lagrangian is Safe RLHF (`SafeRLHF`, at the end). Under DDP (torchrun) each process rolls out its share of
+the batch and every mean is the whole batch's (training.all_reduce): 2 processes train what 1 would.
 
   python train_rl.py --init-from runs/sc_sft --reward-heads runs/rm --out runs/sc_rl
   python train_rl.py --init-from runs/rf_sft --reward-heads runs/rm_rf --reward-labels refusal --out runs/rf_rl
@@ -64,10 +63,8 @@ class PPOConfig:
     lr: float = opt(3e-5, "peak learning rate of the policy", gt=0)
     value_lr: float | None = opt(1e-3, "peak learning rate of the critic(s), same schedule (none: --lr)", gt=0)
     value_warmup_steps: int = opt(200, "critic-only steps on the first rollout's returns, before any update", ge=0)
-    lr_schedule: str = opt("cosine", "learning-rate decay over the iterations", choices=["cosine", "linear", "constant"])
-    min_lr_ratio: float = opt(0.1, "the schedule's floor, as a fraction of --lr", ge=0.0, le=1.0)
-    lr_decay_iterations: int | None = opt(None, "iterations over which the learning rate decays to its floor "
-                                                "(none: --iterations); fix it to extend a run with --resume", gt=0)
+    min_lr_ratio: float = opt(0.1, "the cosine decay's floor, as a fraction of --lr", ge=0.0, le=1.0)
+    lr_decay_iterations: int | None = opt(None, "the decay's length (none: --iterations; set it to extend a run)", gt=0)
     grad_clip: float = opt(1.0, "clip the global gradient norm to this", gt=0)
     clip_eps: float = opt(0.2, "policy ratio clip epsilon", ge=0)
     value_clip_eps: float = opt(0.2, "value clip epsilon", ge=0)
@@ -83,9 +80,10 @@ class PPOConfig:
     reward: str = opt("safe_completion", "safe_completion: h*s; additive: (h+s)/2; refusal: the comply/refuse "
                       "decision; lagrangian: Safe RLHF (reward h, cost 1-s)",
                       choices=["safe_completion", "additive", "refusal", "lagrangian"])
-    reward_source: str = opt("heads", "heads: the reward heads; grader: the graders (oracle)", choices=["heads", "grader"])
-    reward_labels: str = opt("safe_completion", "the judge h and s come from, as the heads learned it "
-                             "(train_rewards.py --labels), or itself with --reward-source grader", choices=sorted(LABELS))
+    reward_source: str = opt("heads", "heads: the reward heads; grader: the graders (an oracle)",
+                             choices=["heads", "grader"])
+    reward_labels: str = opt("safe_completion", "the judge h and s come from: as the heads learned it "
+                             "(train_rewards.py --labels), or itself (--reward-source grader)", choices=sorted(LABELS))
     cost_limit: float = opt(0.05, "lagrangian: allowed mean episode cost 1 - s (d)", ge=0.0, le=1.0)
     lambda_lr: float = opt(0.05, "lagrangian: step size of log lambda", gt=0)
     max_log_lambda: float = opt(4.0, "lagrangian: cap on log lambda (lambda <= e^4 = 55)", le=50.0)
@@ -200,15 +198,13 @@ class PPO:
             self.heads = reward_model.load_heads(args.reward_heads, cfg.reward_labels, self.tok, vocab, device)
         self.world = spec.load_world()
         self.critic_params = [p for head in self.critics.values() for p in head.parameters()]
-        self.optimizer = torch.optim.AdamW([{"params": list(self.policy.parameters()), "lr_scale": 1.0},
-                                            {"params": self.critic_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}],
-                                           lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
+        groups = [{"params": list(self.policy.parameters()), "lr_scale": 1.0},     # x the schedule's lr
+                  {"params": self.critic_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}]
+        self.optimizer = torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
         self.kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
                        else rewards.FixedKLController(cfg.kl_coef))
         self.train_policy = self.policy   # DistributedDataParallel(policy) under torchrun, see `main`
-
-    def modules(self) -> dict:
-        return {"policy": self.policy, **self.critics}
+        self.modules = {"policy": self.policy, **self.critics}   # what a checkpoint holds
 
     def state_dict(self) -> dict:
         return {"kl_coef": self.kl_ctl.value}
@@ -219,8 +215,7 @@ class PPO:
     def iteration(self, it: int, rl_rows: list[dict]) -> dict:
         """Steps 1-4 on this process's share of the iteration's prompts; returns the iteration's metrics row."""
         cfg, step, t0 = self.cfg, it + 1, time.time()
-        lr = training.lr_at(it, cfg.lr_decay_iterations or cfg.iterations, cfg.lr, 0, cfg.min_lr_ratio,
-                            cfg.lr_schedule)
+        lr = training.lr_at(it, cfg.lr_decay_iterations or cfg.iterations, cfg.lr, 0, cfg.min_lr_ratio)
         for group in self.optimizer.param_groups:
             group["lr"] = lr * group["lr_scale"]
         # 1. rollout: this process's share of a batch drawn from (seed, iteration) alone
@@ -271,19 +266,21 @@ class PPO:
                               cfg.logprob_gap_stop, step)
         kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask                       # KL_t
         token_rewards = rewards.per_token_rewards(score, kl, mask, self.kl_ctl.value)  # -beta*KL_t, + score at the end
-        if warm_up:
-            self.warm_up(self.value_head, hidden, token_rewards, mask)
-        old_values = self.value_head(hidden)                                                       # V_old(s_t)
-        advantages, returns = compute_gae(token_rewards, old_values * mask, mask, cfg.gamma, cfg.gae_lambda)
-        stats = {"explained_variance": explained_variance(old_values, returns, mask)}   # 1 - Var[R - V] / Var[R]
-        return Batch(mask, old_logp, kl, hidden, old_values, returns, advantages, gap, stats)
+        old_values, advantages, returns, ev = self.gae(self.value_head, token_rewards, hidden, mask, warm_up)
+        return Batch(mask, old_logp, kl, hidden, old_values, returns, advantages, gap, {"explained_variance": ev})
 
-    def warm_up(self, head: ValueHead, hidden, token_rewards, mask) -> None:
-        """Fit a critic to the rollout's Monte Carlo returns (GAE with lambda 1 and V = 0) before the policy moves."""
-        mc_return = compute_gae(token_rewards, torch.zeros_like(token_rewards), mask, self.cfg.gamma, 1.0)[1]
-        with torch.enable_grad():
-            warm_up_value_head(head, hidden, mc_return, mask, self.cfg.value_lr or self.cfg.lr,
-                               self.cfg.value_warmup_steps)
+    def gae(self, head: ValueHead, token_rewards, hidden, mask, warm_up: bool):
+        """V_old(s_t) of a critic, the advantages A_t and returns R_t, and how much of R's variance V explains
+        (1 - Var[R - V] / Var[R]). With warm_up the critic is first fitted to the rollout's Monte Carlo returns (GAE
+        with lambda 1 and V = 0), before the policy moves."""
+        cfg = self.cfg
+        if warm_up:
+            mc_return = compute_gae(token_rewards, torch.zeros_like(token_rewards), mask, cfg.gamma, 1.0)[1]
+            with torch.enable_grad():
+                warm_up_value_head(head, hidden, mc_return, mask, cfg.value_lr or cfg.lr, cfg.value_warmup_steps)
+        values = head(hidden)
+        advantages, returns = compute_gae(token_rewards, values * mask, mask, cfg.gamma, cfg.gae_lambda)
+        return values, advantages, returns, explained_variance(values, returns, mask)
 
     def loss(self, batch: Batch, idx: list[int], logp, hidden, entropy) -> tuple[torch.Tensor, dict]:
         """The clipped PPO objective on rows idx: policy loss + vf_coef * value loss - ent_coef * entropy."""
@@ -378,11 +375,11 @@ def main(argv=None) -> dict:
     device = training.pick_device(args.device)
     rank, world_size = training.init_distributed(device)
     training.check_out(out, args.resume)
-    world_dir, rl_rows = rl_prompts(args, cfg)
     ppo = (SafeRLHF if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
+    world_dir, rl_rows = rl_prompts(args, cfg)
     run_state = {"kind": "rl", "init_from": str(Path(args.init_from)), "reward_heads": args.reward_heads,
                  "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(ppo.tok), "config": asdict(cfg)}
-    state = training.resume(out, ppo.modules(), ppo.optimizer, lambda: save_pretrained(ppo.policy, out, ppo.tok),
+    state = training.resume(out, ppo.modules, ppo.optimizer, lambda: save_pretrained(ppo.policy, out, ppo.tok),
                             rank == 0, args.resume, record=run_state)
     ppo.load_state_dict(state)
     if world_size > 1:
@@ -397,7 +394,7 @@ def main(argv=None) -> dict:
             training.log_metrics(out, row)
             bar.set_postfix(r=f"{row['reward']:.3f}", h=f"{row['h']:.2f}", s=f"{row['s']:.2f}", kl=f"{row['kl']:.3f}")
             if (it + 1) % cfg.save_every == 0 or it + 1 == cfg.iterations:
-                training.save_checkpoint(out, it + 1, ppo.modules(), ppo.optimizer, {**ppo.state_dict(), **run_state})
+                training.save_checkpoint(out, it + 1, ppo.modules, ppo.optimizer, {**ppo.state_dict(), **run_state})
                 save_pretrained(ppo.policy, out, tokenizer=ppo.tok)
         training.barrier()
     summary = {"iterations": cfg.iterations, "reward": cfg.reward, "reward_source": cfg.reward_source,
@@ -438,15 +435,11 @@ class SafeRLHF(PPO):
     @torch.no_grad()
     def advantages(self, ro, score, s, warm_up: bool, step: int) -> Batch:
         batch = super().advantages(ro, score, s, warm_up, step)      # the reward's: A_r, V_r
-        cfg, mask, head = self.cfg, batch.mask, self.critics["cost_value_head"]
+        mask, head = batch.mask, self.critics["cost_value_head"]
         self.cost = rewards.safety_cost(s).to(self.device)           # c = 1 - s   (B,)
         cost_rewards = rewards.per_token_rewards(self.cost, -batch.kl, mask, self.kl_ctl.value)  # +beta*KL_t, + c
-        if warm_up:
-            self.warm_up(head, batch.hidden, cost_rewards, mask)
-        self.old_cost_values = head(batch.hidden)
-        adv_c, self.cost_returns = compute_gae(cost_rewards, self.old_cost_values * mask, mask, cfg.gamma,
-                                               cfg.gae_lambda)
-        batch.stats["cost_explained_variance"] = explained_variance(self.old_cost_values, self.cost_returns, mask)
+        self.old_cost_values, adv_c, self.cost_returns, ev = self.gae(head, cost_rewards, batch.hidden, mask, warm_up)
+        batch.stats["cost_explained_variance"] = ev
         batch.advantages = rewards.lagrangian_advantage(batch.advantages, adv_c, self.log_lambda)
         return batch
 

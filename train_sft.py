@@ -283,10 +283,9 @@ def main(argv=None) -> dict:
     run_state = {"kind": "sft", "stage": args.stage, "preset": args.preset, "init_from": args.init_from,
                  "data": str(data_path), "data_sha256": file_sha256(data_path),
                  "tokenizer_sha256": tokenizer_sha256(tok),
-                 "world": str(world_dir) if world_dir else None, "config": _jsonable(asdict(cfg))}
+                 "world": str(world_dir) if world_dir else None, "config": asdict(cfg)}
     start_step = training.resume(out, {"model": model}, optimizer, lambda: save_pretrained(model, out, tok), is_main,
-                                 args.resume,
-                                 record=run_state)["step"]
+                                 args.resume, record=run_state)["step"]
     train_model = model
     if args.compile:
         train_model = torch.compile(model)
@@ -398,14 +397,6 @@ def _show_samples(model, tok, world_dir, out, step, device, n=3):
     path = out / "samples.jsonl"
     old = read_jsonl(path) if path.exists() else []
     write_jsonl(path, [s for s in old if s["step"] < step] + samples)
-
-
-def _jsonable(x):
-    if isinstance(x, dict):
-        return {k: _jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [_jsonable(v) for v in x]
-    return x
 
 
 if __name__ == "__main__":

@@ -1,11 +1,10 @@
 """Command lines: one top-level error path for every stage script, and running a stage as its own process.
 
-A known error is one line on stderr, exit code 2.
-
-Known errors are the ones a user can fix by changing the input: bad data (io.DataError, naming file:line and field),
-a bad checkpoint (hf.CheckpointError), a bad argument (ValueError from argument validation), a missing file, a file
-that is not UTF-8, a damaged safetensors file, a run stopped on NaN/inf (FloatingPointError naming the last good
-checkpoint). Anything else is a bug: it keeps its traceback.
+A known error, one the user can fix by changing the input, is one line on stderr and exit code 2: bad data
+(io.DataError, naming file:line and field, a damaged safetensors file included), a bad checkpoint
+(hf.CheckpointError), a bad argument (ValueError from argument validation), a missing file, a file that is not
+UTF-8, a run stopped on NaN/inf (FloatingPointError naming the last good checkpoint). Anything else is a bug: it
+keeps its traceback.
 
     if __name__ == "__main__":
         run_main(main)
@@ -16,20 +15,17 @@ checkpoint resumes, so re-running a recipe continues it.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 import traceback
 from pathlib import Path
 
-from safetensors import SafetensorError
-
 from minisafe.hf import CheckpointError
 from minisafe.io import DataError, atomic_write_json
 
 EXIT_BAD_INPUT = 2
-KNOWN_ERRORS = (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError, SafetensorError)
+KNOWN_ERRORS = (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError)
 
 
 def _from_validation(e: BaseException) -> bool:
@@ -45,16 +41,6 @@ def _from_validation(e: BaseException) -> bool:
     return False
 
 
-def _safetensors_file(e: BaseException) -> str | None:
-    """The .safetensors path that was being read when e was raised: a local variable of the innermost frame that
-    holds one (e.g. hf._load_tensors's `file`)."""
-    for frame, _ in reversed(list(traceback.walk_tb(e.__traceback__))):
-        for v in frame.f_locals.values():
-            if isinstance(v, (str, os.PathLike)) and str(v).endswith(".safetensors"):
-                return str(v)
-    return None
-
-
 def one_line(e: BaseException) -> str:
     """The message a user sees: `error: <what and where>`, on one line."""
     if isinstance(e, UnicodeDecodeError):
@@ -63,8 +49,6 @@ def one_line(e: BaseException) -> str:
         msg = f"{e.filename}: {e.strerror or 'file not found'}"
     else:
         msg = str(e) or type(e).__name__
-        if type(e).__name__ == "SafetensorError":  # the library's message names no file: find the one being read
-            msg = f"{_safetensors_file(e) or 'a safetensors file'}: not a valid safetensors file ({msg})"
     return "error: " + " ".join(msg.split())
 
 
@@ -72,11 +56,8 @@ def run_main(main, argv=None) -> None:
     """Call main(argv); exit 0 on success, 2 with one line on a known error; re-raise anything else."""
     try:
         result = main(argv)
-    except KNOWN_ERRORS as e:
-        print(one_line(e), file=sys.stderr)
-        sys.exit(EXIT_BAD_INPUT)
-    except ValueError as e:
-        if not _from_validation(e):
+    except (*KNOWN_ERRORS, ValueError) as e:
+        if not isinstance(e, KNOWN_ERRORS) and not _from_validation(e):
             raise
         print(one_line(e), file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)

@@ -9,7 +9,7 @@ command line overrides the preset:
     args = p.parse_args()
     preset = replace(PPOConfig(), **PRESETS[args.preset])       # a preset is a dict of overrides
     cfg = from_args(PPOConfig, args, preset)                    # the preset, then every flag the user gave
-    cfg.validate()                    # check(cfg), then rules across fields; ValueError naming the flag, before any work
+    cfg.validate()          # check(cfg), then rules across fields; a ValueError naming the flag, before any work
 
 Types: int, float, str, bool (--x / --no-x), `X | None` (the word "none" sets None), tuples of numbers (several
 values), and a nested dataclass (its fields become --<field>-<subfield>, e.g. --model-d-model).
@@ -75,15 +75,12 @@ def _unwrap_optional(tp):
 
 
 def _parser_for(tp, optional: bool, name: str):
-    base = {int: int, float: float, str: str}.get(tp)
-    if base is None:
+    if tp not in (int, float, str):
         raise TypeError(f"config field {name}: type {tp} has no command-line form")
 
     def parse(text: str):
-        if optional and text.lower() == "none":
-            return None
-        return base(text)
-    parse.__name__ = base.__name__  # argparse names the type in its error: "invalid float value: 'x'"
+        return None if optional and text.lower() == "none" else tp(text)
+    parse.__name__ = tp.__name__  # argparse names the type in its error: "invalid float value: 'x'"
     return parse
 
 
@@ -106,8 +103,7 @@ def add_dataclass_args(parser, cls, defaults=None, prefix: str = "", skip: tuple
             continue
         help_ = f.metadata.get("help", "") or (f"{cls.__name__}.{f.name}" if prefix else "")
         text = f"{help_} (default: {value})".strip().replace("%", "%%")   # argparse %-formats help
-        kw = {"dest": name, "default": argparse.SUPPRESS, "help": text,
-              "choices": f.metadata.get("choices")}
+        kw = {"dest": name, "default": argparse.SUPPRESS, "help": text, "choices": f.metadata.get("choices")}
         if tp is bool:
             parser.add_argument(flag(name), action=argparse.BooleanOptionalAction, **kw)
         elif typing.get_origin(tp) is tuple or tp is tuple:
@@ -167,5 +163,3 @@ def check(cfg, prefix: str = ""):
 def _fail(name: str, value, expected: str):
     raise ValueError(f"{flag(name)} must be {expected}, got {value!r}")
 
-
-__all__ = ["parser", "run_options", "opt", "flag", "add_dataclass_args", "from_args", "check"]

@@ -63,10 +63,8 @@ def generate_completions(model, tok: ChatTokenizer, prompts: list[list[int]], ma
 @torch.no_grad()
 def sample_answers(model, tok, rows: list[dict], max_new_tokens: int = 160, temperature: float = 0.0,
                    batch_size: int = 64, seed: int = 0, device="cpu", desc: str = "sampling") -> list:
-    """One completion per prompt row (greedy by default), parsed into (reasoning, answer, ended).
-
-    Rows are processed sorted by prompt length (less padding); results come back in the rows' order.
-    """
+    """One completion per prompt row (greedy by default), parsed into (reasoning, answer, ended). Rows are
+    processed sorted by prompt length (less padding); results come back in the rows' order."""
     model.eval()
     prompts = render_prompts(tok, rows)
     order = sorted(range(len(rows)), key=lambda i: len(prompts[i]))

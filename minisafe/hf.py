@@ -25,9 +25,8 @@ from pathlib import Path
 
 import torch
 from torch import Tensor
-from safetensors import safe_open
 
-from minisafe.io import atomic_save_safetensors, atomic_write_json, atomic_write_text, read_json
+from minisafe.io import atomic_save_safetensors, atomic_write_json, atomic_write_text, load_safetensors, read_json
 from minisafe.model import ModelConfig, Transformer
 
 SUPPORTED_MODEL_TYPES = ("llama", "qwen2", "mistral")
@@ -50,7 +49,8 @@ def config_from_hf(hf: dict, source: str = CONFIG_FILE):
 
     model_type = hf.get("model_type")
     if model_type not in SUPPORTED_MODEL_TYPES:
-        raise CheckpointError(f"{source}: unsupported model_type {model_type!r}; expected one of {SUPPORTED_MODEL_TYPES}")
+        raise CheckpointError(f"{source}: unsupported model_type {model_type!r}; "
+                              f"expected one of {SUPPORTED_MODEL_TYPES}")
 
     # RoPE: v4 keeps rope_theta (+ optional rope_scaling) at the top level; v5 nests both in rope_parameters.
     rope = hf.get("rope_parameters") or {}
@@ -90,9 +90,9 @@ def config_from_hf(hf: dict, source: str = CONFIG_FILE):
         raise CheckpointError(f"{source}: {e}") from None
 
 
-def config_to_hf(cfg, dtype: torch.dtype = torch.float32, bos_token_id=None, eos_token_id=None,
-                 pad_token_id=None) -> dict:
-    """ModelConfig -> HF config dict, readable by transformers v4 (rope_theta) and v5 (rope_parameters)."""
+def config_to_hf(cfg, dtype: torch.dtype = torch.float32, **token_ids: int) -> dict:
+    """ModelConfig -> HF config dict, readable by transformers v4 (rope_theta) and v5 (rope_parameters).
+    token_ids: eos_token_id, pad_token_id."""
     model_type = "qwen2" if cfg.qkv_bias else "llama"
     dtype_name = str(dtype).removeprefix("torch.")
     hf = {
@@ -118,9 +118,7 @@ def config_to_hf(cfg, dtype: torch.dtype = torch.float32, bos_token_id=None, eos
         hf.update(attention_bias=False, mlp_bias=False)
     else:
         hf.update(use_sliding_window=False)
-    for key, value in (("bos_token_id", bos_token_id), ("eos_token_id", eos_token_id), ("pad_token_id", pad_token_id)):
-        if value is not None:
-            hf[key] = value
+    hf.update(token_ids)
     return hf
 
 
@@ -145,47 +143,34 @@ def _ours_to_hf_names(cfg) -> dict[str, str]:
     return names
 
 
-def hf_state_dict(model) -> dict[str, Tensor]:
-    """Our parameters under HF names (a tied head is not repeated: HF ties lm_head to embed_tokens)."""
-    ours = dict(model.named_parameters())
-    return {hf: ours[name].detach() for name, hf in _ours_to_hf_names(model.config).items()}
-
-
 def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str, Tensor]:
     """Read the `expected` {HF key: shape} tensors from model.safetensors or its shards; check presence and shape."""
     single, index = path / WEIGHTS_FILE, path / INDEX_FILE
     if single.exists():
-        where = {key: single for key in expected}
-        described = str(single)
+        where, described = {key: single for key in expected}, str(single)
     elif index.exists():
         weight_map = read_json(index).get("weight_map")
         if not isinstance(weight_map, dict):
             raise CheckpointError(f"{index}: missing field 'weight_map'")
-        where = {key: path / weight_map[key] for key in expected if key in weight_map}
-        described = f"{index} (shards)"
         for key in expected:
             if key not in weight_map:
                 raise CheckpointError(f"{index}: missing tensor '{key}' (expected shape {list(expected[key])})")
+        where, described = {key: path / weight_map[key] for key in expected}, f"{index} (shards)"
     else:
         raise FileNotFoundError(f"{path}: no {WEIGHTS_FILE} or {INDEX_FILE} found (only safetensors are read)")
 
     tensors: dict[str, Tensor] = {}
-    by_file: dict[Path, list[str]] = {}
-    for key, file in where.items():
-        by_file.setdefault(file, []).append(key)
-    for file, keys in by_file.items():
+    for file in dict.fromkeys(where.values()):                          # each file once, in order of first use
         if not file.exists():
             raise FileNotFoundError(f"{file}: file not found (listed in {described})")
-        with safe_open(str(file), framework="pt") as f:
-            present = set(f.keys())
-            for key in keys:
-                if key not in present:
-                    raise CheckpointError(f"{file}: missing tensor '{key}' (expected shape {list(expected[key])})")
-                t = f.get_tensor(key)
-                if tuple(t.shape) != expected[key]:
-                    raise CheckpointError(f"{file}: tensor '{key}' has shape {list(t.shape)}, "
-                                          f"expected {list(expected[key])}")
-                tensors[key] = t
+        found = load_safetensors(file)   # a damaged file is a DataError naming it
+        for key in [k for k, f in where.items() if f == file]:
+            if key not in found:
+                raise CheckpointError(f"{file}: missing tensor '{key}' (expected shape {list(expected[key])})")
+            if tuple(found[key].shape) != expected[key]:
+                raise CheckpointError(f"{file}: tensor '{key}' has shape {list(found[key].shape)}, "
+                                      f"expected {list(expected[key])}")
+            tensors[key] = found[key]
     return tensors
 
 
@@ -212,11 +197,9 @@ def save_pretrained(model, path, tokenizer=None) -> None:
     ChatML tokenizer also tokenizer_config.json (see tokenizer_config)."""
     path = Path(path)
     os.makedirs(path, exist_ok=True)
-    dtype = model.tok_emb.weight.dtype
-    ids = {}
-    if tokenizer is not None:
-        ids = {"eos_token_id": getattr(tokenizer, "end_id", None), "pad_token_id": getattr(tokenizer, "pad_id", None)}
-    tensors = {k: v.to("cpu") for k, v in hf_state_dict(model).items()}
+    ids = {"eos_token_id": tokenizer.end_id, "pad_token_id": tokenizer.pad_id} if tokenizer is not None else {}
+    ours = dict(model.named_parameters())   # a tied head is not repeated: HF ties lm_head to embed_tokens
+    tensors = {hf: ours[name].detach().to("cpu") for name, hf in _ours_to_hf_names(model.config).items()}
     atomic_save_safetensors(tensors, path / WEIGHTS_FILE, metadata={"format": "pt"})
     if tokenizer is not None:
         tokenizer.save(path / "tokenizer.json")
@@ -227,7 +210,7 @@ def save_pretrained(model, path, tokenizer=None) -> None:
             template = Path(source) / CHAT_TEMPLATE_FILE if source else None   # transformers v5 keeps it apart
             if template is not None and template.is_file():
                 atomic_write_text(path / CHAT_TEMPLATE_FILE, template.read_text(encoding="utf-8"))
-    atomic_write_json(path / CONFIG_FILE, config_to_hf(model.config, dtype=dtype, **ids))
+    atomic_write_json(path / CONFIG_FILE, config_to_hf(model.config, dtype=model.tok_emb.weight.dtype, **ids))
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -244,12 +227,9 @@ CHATML_TEMPLATE = ("{% for message in messages %}{{ '<|im_start|>' + message['ro
 def tokenizer_config(tokenizer, source: str | None) -> dict | None:
     """tokenizer_config.json for a model saved with `tokenizer`, or None (house format: no HF chat template).
 
-    A ChatML tokenizer is the checkpoint's own, unchanged (minisafe adds no tokens to it), so the starting
-    directory's tokenizer_config.json still describes it: it is carried over as it is, chat_template included (and
-    chat_template.jinja beside it, where transformers v5 keeps the template), so a transformers user loads the trained
-    model with its own chat template. Without one (a checkpoint that shipped only tokenizer.json) a minimal config
-    with a plain ChatML template is written."""
-    if getattr(getattr(tokenizer, "format", None), "name", None) != "chatml":
+    A ChatML tokenizer is the checkpoint's own, unchanged, so the starting directory's tokenizer_config.json (chat
+    template included) is carried over as it is; without one, a minimal config with a plain ChatML template."""
+    if tokenizer.format.name != "chatml":
         return None
     if source is not None and (Path(source) / TOKENIZER_CONFIG_FILE).is_file():
         return read_json(Path(source) / TOKENIZER_CONFIG_FILE)

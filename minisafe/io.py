@@ -48,8 +48,8 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write_json(path: str | os.PathLike, obj: Any, indent: int | None = 2) -> None:
-    atomic_write_text(path, json.dumps(obj, indent=indent, sort_keys=False, ensure_ascii=False) + "\n")
+def atomic_write_json(path: str | os.PathLike, obj: Any) -> None:
+    atomic_write_text(path, json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
 
 def write_jsonl(path: str | os.PathLike, rows: Iterable[dict]) -> None:
@@ -62,9 +62,8 @@ def read_json(path: str | os.PathLike) -> Any:
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: file not found")
-    raw = path.read_bytes()
     try:
-        return json.loads(_decode(raw, path))
+        return json.loads(_decode(path.read_bytes(), path))
     except json.JSONDecodeError as e:
         raise DataError(f"{path}:{e.lineno}: invalid JSON ({e.msg})") from None
 
@@ -132,15 +131,6 @@ def line_of(path: str | os.PathLike, row: dict) -> int | None:
     return None
 
 
-def append_jsonl(path: str | os.PathLike, row: dict) -> None:
-    """Append one JSON line (metrics logs). A line is written with one write() call and flushed."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a", encoding="utf-8") as f:
-        f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        f.flush()
-
-
 def atomic_save_safetensors(tensors: dict, path: str | os.PathLike, metadata: dict[str, str] | None = None) -> None:
     """Save a dict of tensors as safetensors, atomically. Tensors are made contiguous and unshared first."""
     tensors = {k: v.detach().contiguous().clone() if _shares_storage(k, v, tensors) else v.detach().contiguous()
@@ -162,10 +152,7 @@ def check_not_input(out: str | os.PathLike, *inputs: str | os.PathLike | None, f
     out = Path(out)
     if out.is_dir():
         raise DataError(f"{flag} {out}: is a directory; give a file path")
-    for inp in inputs:
-        if inp is None:
-            continue
-        inp = Path(inp)
+    for inp in (Path(i) for i in inputs if i is not None):
         same = out.exists() and inp.exists() and os.path.samefile(out, inp)
         if same or out.resolve() == inp.resolve():
             raise DataError(f"{flag} {out}: is also an input file; writing it would destroy the input")

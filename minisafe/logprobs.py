@@ -38,8 +38,6 @@ Backends, behind one `backend=` argument:
 `linear_cross_entropy` is the SFT loss mode: the gradient is computed inside the forward (as Liger-Kernel does),
 since the upstream gradient of a mean/sum loss is one scalar; backward only scales the stored gradients, which saves
 recomputing the logits.
-
-`naive_logprobs` is the plain reference (logits -> log_softmax -> gather) used by the tests and the benchmark.
 """
 from __future__ import annotations
 
@@ -56,7 +54,8 @@ IGNORE_INDEX = -100
 
 
 def naive_logprobs(hidden, weight, targets, temperature=1.0, return_entropy=False, ignore_index=IGNORE_INDEX):
-    """log p(targets) (and entropy) through the full (N, V) logits. The reference for tests and benchmarks."""
+    """log p(targets) (and entropy) through the full (N, V) logits (log_softmax -> gather): the plain reference
+    for tests and benchmarks."""
     z = hidden @ weight.t()  # (N, V)
     z = z.to(_compute_dtype(z.dtype)) / temperature
     logp_all = torch.log_softmax(z, dim=-1)  # (N, V)

@@ -5,10 +5,6 @@ The same network loads Llama, Qwen2 and Mistral checkpoints from the Hugging Fac
 It is the policy, the reference and the reward-model trunk of safe-completion training (Yuan et al. 2025, §3), and
 `generate` is PPO's rollout engine, so decoding is written to be quick on a CPU.
 
-Every weight maps one to one onto an HF tensor (hf.py). Fusing q|k|v and gate|up into single Linears was tried
-and dropped: one matmul fewer per decode step, but the training step got slower (the backward of the split output
-costs a zero-fill and a copy), see docs/benchmarks.md.
-
     y = x + Attn(RMSNorm(x));  out = y + W_down( silu(W_gate y') * (W_up y') ),  y' = RMSNorm(y)
 """
 
@@ -57,6 +53,15 @@ class ModelConfig:
 
 # ----------------------------------------------------------------------------------------------------------------
 # building blocks
+
+class Embedding(nn.Embedding):
+    """nn.Embedding that draws no weights on the meta device, where hf.load_pretrained builds the shapes it then
+    fills (torch's normal_ on a meta tensor costs a second of imports per process)."""
+
+    def reset_parameters(self) -> None:
+        if not self.weight.is_meta:
+            super().reset_parameters()
+
 
 class RMSNorm(nn.Module):
     """RMSNorm (Zhang & Sennrich 2019): y = w * x / sqrt(mean(x^2) + eps), computed in float32 like HF."""
@@ -165,11 +170,12 @@ class Transformer(nn.Module):
     def __init__(self, config: ModelConfig):
         super().__init__()
         self.config = config
-        self.tok_emb = nn.Embedding(config.vocab_size, config.d_model)
+        self.tok_emb = Embedding(config.vocab_size, config.d_model)
         self.layers = nn.ModuleList([Block(config) for _ in range(config.n_layers)])
         self.norm = RMSNorm(config.d_model, config.norm_eps)
         self.lm_head = None if config.tie_embeddings else nn.Linear(config.d_model, config.vocab_size, bias=False)
-        self._init_weights()
+        if not self.tok_emb.weight.is_meta:   # meta: shapes for hf.load_pretrained, nothing to draw
+            self._init_weights()
 
     def _init_weights(self):
         """N(0, 0.02) weights, zero biases; residual-branch outputs scaled by 1/sqrt(2 n_layers) (GPT-2)."""
@@ -179,8 +185,8 @@ class Transformer(nn.Module):
             elif name.endswith("bias"):
                 nn.init.zeros_(p)
             else:
-                std = 0.02 / math.sqrt(2 * self.config.n_layers) if name.endswith(("wo.weight", "w_down.weight")) else 0.02
-                nn.init.normal_(p, mean=0.0, std=std)
+                residual_out = name.endswith(("wo.weight", "w_down.weight"))
+                nn.init.normal_(p, mean=0.0, std=0.02 / math.sqrt(2 * self.config.n_layers) if residual_out else 0.02)
 
     @property
     def lm_head_weight(self) -> Tensor:
@@ -215,9 +221,7 @@ class Transformer(nn.Module):
         for layer in self.layers:
             x = layer(x, cos, sin, mask)
         x = self.norm(x)
-        if return_hidden:
-            return x
-        return F.linear(x, self.lm_head_weight)                            # (B, T, V)
+        return x if return_hidden else F.linear(x, self.lm_head_weight)    # (B, T, D) or logits (B, T, V)
 
     # ------------------------------------------------------------------------------------------------------------
     # sampling (PPO's rollout engine)
@@ -278,13 +282,11 @@ class Transformer(nn.Module):
                 scaled = logits.float() / (temperature if temperature > 0 else 1.0)
                 lp = torch.log_softmax(scaled, dim=-1).gather(-1, tok[:, None]).squeeze(-1)
                 new_logp[:, step] = lp.masked_fill(finished, 0.0)
+            out[:, T + step] = tok.masked_fill(finished, pad_token_id)     # finished stays False without an EOS
             if eos_token_id is not None:
-                out[:, T + step] = tok.masked_fill(finished, pad_token_id)
                 finished |= tok == eos_token_id
                 if bool(finished.all()):
                     break
-            else:
-                out[:, T + step] = tok
             if step == max_new_tokens - 1:
                 break
             t = T + step                                                   # cache slot of this token

@@ -19,9 +19,8 @@ training.all_reduce, which does nothing in a single process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import warnings
+from dataclasses import dataclass
 
 import torch
 import torch.nn as nn
@@ -63,12 +62,8 @@ def masked_whiten(x: torch.Tensor, mask: torch.Tensor, eps: float = 1e-8) -> tor
 
 
 def explained_variance(values: torch.Tensor, returns: torch.Tensor, mask: torch.Tensor) -> float:
-    """How much of the returns' variance the value head predicts, under the mask:
-
-        EV = 1 - Var[R - V] / Var[R]
-
-    1: perfect; 0: no better than a constant; < 0: worse than a constant. NaN when the returns do not vary.
-    """
+    """How much of the returns' variance the value head predicts, under the mask: EV = 1 - Var[R - V] / Var[R].
+    1: perfect; 0: no better than a constant; < 0: worse than a constant; NaN when the returns do not vary."""
     var_r = masked_var(returns, mask)
     if var_r.item() == 0:
         return float("nan")

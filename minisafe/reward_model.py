@@ -79,8 +79,7 @@ class RewardModel(nn.Module):
             raise KeyError(f"{path / 'head.safetensors'}: expected tensors 'weight' and 'bias', found {sorted(head)}")
         for key, param in (("weight", rm.head.weight), ("bias", rm.head.bias)):
             if head[key].shape != param.shape:
-                raise KeyError(f"{path / 'head.safetensors'}: tensor '{key}' not of shape "
-                               f"{tuple(param.shape)}")
+                raise KeyError(f"{path / 'head.safetensors'}: tensor '{key}' not of shape {tuple(param.shape)}")
         rm.head.load_state_dict(head)
         return rm.to(device).eval()
 
@@ -134,9 +133,9 @@ def load_heads(directory: str | Path, labels: str | None, tok: ChatTokenizer | N
 
 
 def trained_labels(directory: Path, heads: dict[str, RewardModel]) -> str:
-    """The judge the heads in DIR learned, from their record (reward_head.json of each head and DIR's
-    reward_heads.json); heads saved before labels were recorded learned "safe_completion"."""
-    seen = {str(directory / n / "reward_head.json"): getattr(rm, "meta", {}).get("labels", "safe_completion")
+    """The judge the heads in DIR learned, from their records (each head's reward_head.json, DIR's
+    reward_heads.json); a record without labels means "safe_completion"."""
+    seen = {str(directory / n / "reward_head.json"): rm.meta.get("labels", "safe_completion")
             for n, rm in heads.items()}
     summary = directory / "reward_heads.json"
     if summary.exists() and "labels" in read_json(summary):

@@ -11,9 +11,8 @@
     per_token_rewards        -beta * KL on every response token, score added at the last one
     AdaptiveKLController     beta_{t+1} = beta_t * (1 + K_beta * e_t)   Ziegler et al. 2019 (arXiv 1909.08593) §2.2
 
-h (helpfulness) and s (safety) are probabilities in [0, 1]. They are checked where they enter, when the reward heads'
-scores become rewards (`check_unit_interval`, called by train_rl.py): a NaN or an out-of-range score is an error
-there, never clamped, since a clamp would hide a broken reward head. The functions below trust their inputs.
+h (helpfulness) and s (safety) are probabilities in [0, 1], checked where the heads' scores become rewards
+(`check_unit_interval`, in train_rl.py): never clamped, since a clamp would hide a broken head. The rest trusts them.
 """
 
 from __future__ import annotations
@@ -107,7 +106,7 @@ def update_log_lambda(log_lambda: float, mean_cost: float, cost_limit: float, lr
     reference code takes it with Adam, which rescales it; with plain SGD the step shrinks as lambda -> 0).
     """
     new = log_lambda + lr * math.exp(log_lambda) * (mean_cost - cost_limit)  # log λ ← log λ + η · λ · (J_C − d)
-    return new if max_log_lambda is None else min(new, max_log_lambda)     # cap on λ (Safe RLHF's lambda_max)
+    return new if max_log_lambda is None else min(new, max_log_lambda)  # cap on λ (Safe RLHF's lambda_max)
 
 
 # ----------------------------------------------------------------------------------------------------------------------

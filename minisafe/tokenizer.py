@@ -3,23 +3,21 @@
 Two chat formats, one code path: a `ChatFormat` says where the special tokens and fixed strings go, and the same
 render/parse functions serve both. The format is chosen from the tokenizer (`ChatFormat.detect`):
 
-- house (from-scratch models; any tokenizer that has the seven house special tokens):
+- house (from-scratch models; any tokenizer with the seven house special tokens):
 
     [<|system|>{system}]<|user|>{prompt}<|assistant|><|think|>{cot}<|answer|>{answer}<|end|>
 
-- ChatML (a checkpoint whose tokenizer has <|im_start|> and <|im_end|> as special tokens, e.g. Qwen2, SmolLM2),
-  with the reasoning in a <think> block before the answer (the convention of current reasoning models, e.g. Qwen3):
+- ChatML (a checkpoint whose tokenizer has <|im_start|> and <|im_end|> as special tokens, e.g. Qwen2, SmolLM2), the
+  reasoning in a <think> block before the answer (as current reasoning models write it, e.g. Qwen3), no new tokens:
 
     [<|im_start|>system\n{system}<|im_end|>\n]<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n
     <think>\n{cot}\n</think>\n\n{answer}<|im_end|>
 
-  The generation prompt is exactly what transformers' `apply_chat_template(messages, add_generation_prompt=True)`
-  gives with a plain ChatML template (tests/test_chatml.py checks it token for token), so an instruct checkpoint is
-  evaluated and trained in the format it was tuned on, with no new embedding rows. <think> and </think> are plain
-  text there (no new tokens). Templates that insert a default system message (Qwen2.5, SmolLM2) do so only when none
-  is given: pass `system=` to match them.
+  The generation prompt is exactly transformers' `apply_chat_template(messages, add_generation_prompt=True)` with a
+  plain ChatML template (tests/test_chatml.py). Templates that insert a default system message (Qwen2.5, SmolLM2)
+  do so only when none is given: pass `system=` to match them.
 
-The three renderings, shown in the house format (its seven special tokens are single ids no user text can produce):
+The three renderings (house format shown):
 
     render_prompt  ...<|user|>{prompt}<|assistant|><|think|>                  what the policy is asked to continue
                    ...<|user|>{prompt}<|assistant|><|think|><|answer|>{prefill}   prefill attack: reasoning skipped
@@ -27,27 +25,17 @@ The three renderings, shown in the house format (its seven special tokens are si
                    ({cot}<|answer|>{answer}<|end|>), 0 on the generation prompt (and on a forced prefill)
     render_reward  <|user|>{prompt}<|assistant|><|answer|>{answer}<|end|>     what the reward heads see
 
-Design choices, with their reasons:
-- No spec in the prompt. Deliberative alignment (Guan et al. 2024, §2) shows the teacher the
-  spec, then trains on (prompt without the spec) -> (CoT, answer): context distillation, so the model has to recall
-  the policy from its weights. The chat format therefore has no slot for it.
-- The reward heads see no reasoning. Safe-completion RL (Yuan et al. 2025, §3) scores the
-  prompt and the final answer only; hiding the CoT keeps optimisation pressure off the reasoning (so it stays an
-  honest window on the policy's decision instead of being tuned to please the grader).
-- Text between two special tokens is encoded on its own (in ChatML the fixed "user\n" joins the user's text, as
-  a chat template renders it) and the special ids are concatenated in between. A user who types "<|answer|>" or
-  "<|im_end|>" gets the ordinary tokens for those characters, never the special id, so text cannot forge a turn or a
-  section boundary. The generation prompt is built by the same function as the training sequence, so
-  render_prompt(...) is always an exact prefix of render_chat(...) (including a forced prefill, encoded as its own
-  segment exactly as the rollout prompt encodes it).
-
-Loading a pretrained tokenizer (`from_file`) keeps its ChatML format when it has one. Otherwise (or with
-chat_format="house") it adds whichever of the house special tokens it lacks; the vocabulary then grows past the
-checkpoint's embedding table, so call `model.resize_token_embeddings(tokenizer.vocab_size)` afterwards.
+- No spec in the prompt: the teacher read the spec, the student learns (prompt without it) -> (CoT, answer), so it
+  must recall the policy from its weights (context distillation, Guan et al. 2024, §2).
+- The reward heads see no reasoning (Yuan et al. 2025, §3): no optimisation pressure lands on the CoT.
+- Text between two special tokens is encoded on its own and the special ids are put in between, so a user who types
+  "<|answer|>" or "<|im_end|>" gets ordinary tokens and cannot forge a turn. render_prompt(...) is built by the same
+  function as render_chat(...), so it is always an exact prefix of it (a forced prefill included).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from dataclasses import dataclass
@@ -59,9 +47,8 @@ from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, 
 
 from minisafe.io import DataError, atomic_write_text
 
-PAD, SYSTEM, USER, ASSISTANT, THINK, ANSWER, END = (
-    "<|pad|>", "<|system|>", "<|user|>", "<|assistant|>", "<|think|>", "<|answer|>", "<|end|>")
-SPECIAL_TOKENS: tuple[str, ...] = (PAD, SYSTEM, USER, ASSISTANT, THINK, ANSWER, END)
+# the house format's special tokens, ids 0..6 of a tokenizer trained here
+SPECIAL_TOKENS = ("<|pad|>", "<|system|>", "<|user|>", "<|assistant|>", "<|think|>", "<|answer|>", "<|end|>")
 IM_START, IM_END, ENDOFTEXT = "<|im_start|>", "<|im_end|>", "<|endoftext|>"
 THINK_OPEN, THINK_CLOSE = "<think>", "</think>"
 CHAT_FORMATS = ("auto", "house", "chatml")
@@ -75,9 +62,6 @@ class ChatFormat:
         system_open {system} system_close  user_open {prompt} user_close  assistant_open      <- generation prompt
         think_open {cot} think_close {answer} end_id                                          <- what is trained
         user_open {prompt} user_close  reward_open {answer} end_id                            <- what rewards see
-
-    Text between two special tokens is encoded as one piece (so fixed strings like "user\n" join the user's text
-    exactly as a chat template renders them), and the prompt / its forced prefill / the target are separate pieces.
     """
     name: str
     system_open: tuple
@@ -99,9 +83,8 @@ class ChatFormat:
         if chat_format not in CHAT_FORMATS:
             raise ValueError(f"chat_format must be one of {CHAT_FORMATS}, got {chat_format!r}")
         special = _special_tokens(tokenizer)
-        has_house = all(t in special for t in SPECIAL_TOKENS)
         has_chatml = IM_START in special and IM_END in special
-        if chat_format == "chatml" or (chat_format == "auto" and has_chatml and not has_house):
+        if chat_format == "chatml" or (chat_format == "auto" and has_chatml and not set(SPECIAL_TOKENS) <= special):
             if not has_chatml:
                 raise ValueError(f"chat_format='chatml' needs {IM_START} and {IM_END} as special tokens; "
                                  "this tokenizer lacks them")
@@ -123,8 +106,7 @@ class ChatFormat:
     def chatml(tokenizer: Tokenizer) -> "ChatFormat":
         start, end = tokenizer.token_to_id(IM_START), tokenizer.token_to_id(IM_END)
         # Padding is always masked out; <|endoftext|> (Qwen2, SmolLM2) when there is one, else <|im_end|>.
-        eot = tokenizer.token_to_id(ENDOFTEXT)
-        pad = eot if eot is not None and ENDOFTEXT in _special_tokens(tokenizer) else end
+        pad = tokenizer.token_to_id(ENDOFTEXT) if ENDOFTEXT in _special_tokens(tokenizer) else end
         return ChatFormat("chatml", system_open=(start, "system\n"), system_close=(end, "\n"),
                           user_open=(start, "user\n"), user_close=(end, "\n"), assistant_open=(start, "assistant\n"),
                           think_open=(f"{THINK_OPEN}\n",), think_close=(f"\n{THINK_CLOSE}\n\n",),
@@ -144,8 +126,10 @@ class Completion:
 
 class ChatTokenizer:
     """A `tokenizers.Tokenizer` plus a chat format (`self.format`, chosen from the tokenizer). Build with `train` or
-    `from_file`. `pad_id`, `end_id` and `special_ids` exist in every format; the house format also has `system_id`,
-    `user_id`, `assistant_id`, `think_id`, `answer_id`, the ChatML format `im_start_id`."""
+    `from_file`. `pad_id`, `end_id`, `special_ids` (no user text can produce them) and `vocab_size` (embedding rows
+    needed: max id + 1, added tokens included; ids of a loaded tokenizer need not be contiguous) exist in every
+    format; the house format also has `system_id`, `user_id`, `assistant_id`, `think_id`, `answer_id`, the ChatML
+    format `im_start_id`."""
 
     def __init__(self, tokenizer: Tokenizer, chat_format: str = "auto"):
         self.format = ChatFormat.detect(tokenizer, chat_format)
@@ -154,15 +138,13 @@ class ChatTokenizer:
         # Special-token strings inside text are encoded as plain text (the flag is not written to tokenizer.json).
         tokenizer.encode_special_tokens = True
         self._tok = tokenizer
-        self.pad_id, self.end_id = self.format.pad_id, self.format.end_id
+        self.pad_id, self.end_id, self.special_ids = self.format.pad_id, self.format.end_id, self.format.special_ids
         if self.format.name == "house":
-            ids = {s: tokenizer.token_to_id(s) for s in SPECIAL_TOKENS}
-            self.system_id, self.user_id, self.assistant_id = ids[SYSTEM], ids[USER], ids[ASSISTANT]
-            self.think_id, self.answer_id = ids[THINK], ids[ANSWER]
+            _, self.system_id, self.user_id, self.assistant_id, self.think_id, self.answer_id, _ = (
+                tokenizer.token_to_id(s) for s in SPECIAL_TOKENS)
         else:
             self.im_start_id = tokenizer.token_to_id(IM_START)
-        # Embedding rows needed: max id + 1 (ids of a loaded tokenizer need not be contiguous).
-        self._vocab_size = max(tokenizer.get_vocab(with_added_tokens=True).values()) + 1
+        self.vocab_size = max(tokenizer.get_vocab(with_added_tokens=True).values()) + 1
 
     # ---- construction -------------------------------------------------------------------------------------------
 
@@ -189,9 +171,7 @@ class ChatTokenizer:
         """Load any HF tokenizer.json (or a directory holding one), e.g. a Llama or Qwen2 checkpoint's.
         A ChatML tokenizer (Qwen2, SmolLM2) keeps its own format and vocabulary. Otherwise, or with
         chat_format="house", the house special tokens are added as special tokens where missing, so `vocab_size`
-        may grow: resize the model's embeddings to `vocab_size` before training."""
-        if chat_format not in CHAT_FORMATS:
-            raise ValueError(f"chat_format must be one of {CHAT_FORMATS}, got {chat_format!r}")
+        may grow: `model.resize_token_embeddings(tokenizer.vocab_size)` before training."""
         path = Path(path)
         if path.is_dir():
             path = path / "tokenizer.json"
@@ -207,13 +187,10 @@ class ChatTokenizer:
         except Exception as e:  # the Rust side raises a bare Exception
             raise DataError(f"{path}: not a valid HF tokenizer.json ({e})") from None
         special = _special_tokens(tok)
-        house = all(s in special for s in SPECIAL_TOKENS)
-        chatml = IM_START in special and IM_END in special
-        if chat_format == "house" or (chat_format == "auto" and not chatml and not house):
-            todo = [s for s in SPECIAL_TOKENS if s not in special]  # missing, or present but not marked special
-            if todo:
-                tok.add_special_tokens([AddedToken(s, special=True, normalized=False) for s in todo])
-            chat_format = "house"
+        if chat_format == "house" or (chat_format == "auto" and not {IM_START, IM_END} <= special):
+            # the house tokens missing, or present but not marked special (ChatFormat.detect then picks house)
+            tok.add_special_tokens([AddedToken(s, special=True, normalized=False)
+                                    for s in SPECIAL_TOKENS if s not in special])
         try:
             return cls(tok, chat_format)
         except ValueError as e:
@@ -225,18 +202,8 @@ class ChatTokenizer:
 
     # ---- plain text ---------------------------------------------------------------------------------------------
 
-    @property
-    def vocab_size(self) -> int:
-        """Number of embedding rows needed (max id + 1), added special tokens included."""
-        return self._vocab_size
-
     def __len__(self) -> int:
-        return self._vocab_size
-
-    @property
-    def special_ids(self) -> frozenset[int]:
-        """The ids the chat format is built from (no user text can produce them)."""
-        return self.format.special_ids
+        return self.vocab_size
 
     def encode(self, text: str) -> list[int]:
         """Token ids of `text`; no special tokens added, and special-token strings in `text` stay plain text."""
@@ -254,26 +221,16 @@ class ChatTokenizer:
     def _render(self, *parts: int | str) -> list[int]:
         """Special ids as they are; each run of adjacent strings is joined and encoded as one piece."""
         ids: list[int] = []
-        run: list[str] = []
-        for part in parts:
-            if isinstance(part, str):
-                run.append(part)
-                continue
-            ids += self.encode("".join(run)) + [part]
-            run = []
-        return ids + self.encode("".join(run))
+        for is_text, run in itertools.groupby(parts, key=lambda part: isinstance(part, str)):
+            ids += self.encode("".join(run)) if is_text else list(run)
+        return ids
 
     def render_prompt(self, prompt: str, system: str | None = None, prefill: str = "") -> list[int]:
-        """Generation prompt: [system turn] user turn, then the assistant header (house: <|assistant|><|think|>,
-        ChatML: <|im_start|>assistant\n). With a prefill (the attack forces the start of the answer) the reasoning
-        is skipped: + think_open think_close {prefill} (house: <|answer|>{prefill}, ChatML:
-        <think>\n\n</think>\n\n{prefill}), encoded as its own piece. An empty or None system adds no system turn."""
-        _check_str(prompt=prompt, prefill=prefill)
+        """Generation prompt: [system turn, if system is non-empty] user turn, assistant header; with a prefill (the
+        attack forces the start of the answer) the reasoning is skipped: + think_open think_close {prefill}, encoded
+        as its own piece."""
         f = self.format
-        system_turn: tuple = ()
-        if system:
-            _check_str(system=system)
-            system_turn = (*f.system_open, system, *f.system_close)
+        system_turn = (*f.system_open, system, *f.system_close) if system else ()
         ids = self._render(*system_turn, *f.user_open, prompt, *f.user_close, *f.assistant_open)
         if prefill:
             ids += self._render(*f.think_open, *f.think_close, prefill)
@@ -291,7 +248,6 @@ class ChatTokenizer:
                                                                the skipped reasoning and the prefill are forced, so
                                                                masked out)
         """
-        _check_str(cot=cot, answer=answer)
         f = self.format
         prompt_ids = self.render_prompt(prompt, system, prefill)
         if prefill:
@@ -309,10 +265,7 @@ class ChatTokenizer:
         return prompt_ids + target, [0] * len(prompt_ids) + [1] * len(target)
 
     def render_reward(self, prompt: str, answer: str) -> list[int]:
-        """What the reward heads score -- the reasoning removed (Yuan et al. 2025, §3):
-        house: <|user|>{prompt}<|assistant|><|answer|>{answer}<|end|>; ChatML: user turn, then
-        <|im_start|>assistant\n<think>\n\n</think>\n\n{answer}<|im_end|>"""
-        _check_str(prompt=prompt, answer=answer)
+        """What the reward heads score: the user turn and the answer, the reasoning removed (Yuan et al. 2025, §3)."""
         f = self.format
         return self._render(*f.user_open, prompt, *f.user_close, *f.reward_open, answer, f.end_id)
 
@@ -346,22 +299,15 @@ class ChatTokenizer:
             ids = ids[:ids.index(self.end_id)]
         ids = [i for i in ids if i != self.pad_id]
         (close,) = self.format.think_close
-        if isinstance(close, int):
-            if close in ids:
-                k = ids.index(close)
-                reasoning_ids, answer_ids = ids[:k], ids[k + 1:]
-            else:
-                reasoning_ids, answer_ids = ids, None
-            # decode(skip_special_tokens=True) drops <|think|> and any stray special token.
-            reasoning = self.decode(reasoning_ids)
-            answer = None if answer_ids is None else self.decode(answer_ids)
-            return Completion(reasoning=reasoning, answer=answer, ended=ended)
+        if isinstance(close, int):   # decode(skip_special_tokens=True) drops <|think|> and any stray special token
+            if close not in ids:
+                return Completion(reasoning=self.decode(ids), answer=None, ended=ended)
+            k = ids.index(close)
+            return Completion(reasoning=self.decode(ids[:k]), answer=self.decode(ids[k + 1:]), ended=ended)
         text = self.decode(ids)
-        (open_,) = self.format.think_open  # "<think>\n"
         if not text.lstrip().startswith(THINK_OPEN):
             return Completion(reasoning="", answer=text, ended=ended)
-        text = text.lstrip()
-        text = text[len(open_):] if text.startswith(open_) else text[len(THINK_OPEN):]
+        text = text.lstrip().removeprefix(THINK_OPEN).removeprefix("\n")   # think_open = "<think>\n"
         if THINK_CLOSE not in text:
             return Completion(reasoning=text, answer=None, ended=ended)
         reasoning, answer = text.split(THINK_CLOSE, 1)
@@ -395,8 +341,6 @@ def _pad(seqs: Sequence[Sequence[int]], pad_id: int, left: bool = False) -> tupl
     ids = torch.full((B, T), pad_id, dtype=torch.long)   # (B, T)
     mask = torch.zeros((B, T), dtype=torch.long)         # (B, T)
     for b, s in enumerate(seqs):
-        if not s:
-            continue
         cols = slice(T - len(s), T) if left else slice(0, len(s))
         ids[b, cols] = torch.tensor(s, dtype=torch.long)
         mask[b, cols] = 1
@@ -414,12 +358,6 @@ def _as_list(ids: Sequence[int] | torch.Tensor) -> list[int]:
 def _special_tokens(tokenizer: Tokenizer) -> set[str]:
     """Contents of the tokenizer's added tokens that are marked special."""
     return {t.content for t in tokenizer.get_added_tokens_decoder().values() if t.special}
-
-
-def _check_str(**fields: object) -> None:
-    for name, value in fields.items():
-        if not isinstance(value, str):
-            raise TypeError(f"{name} must be a str, got {type(value).__name__}")
 
 
 def _checked_texts(texts: Iterable[str]) -> Iterator[str]:

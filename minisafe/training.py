@@ -28,7 +28,7 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
-from minisafe.io import (DataError, append_jsonl, atomic_save_safetensors, atomic_write_json, atomic_write_text,
+from minisafe.io import (DataError, atomic_save_safetensors, atomic_write_json, atomic_write_text,
     first_non_finite, load_safetensors, read_json)
 
 
@@ -55,8 +55,7 @@ def epoch_batches(lengths: list[int], batch_size: int, seed: int, epoch: int) ->
 
 def pick_device(name: str = "auto") -> torch.device:
     """--device: auto (CUDA when this machine has it, else CPU), cpu, cuda or cuda:N. A device this machine lacks
-    (cuda on a CPU-only machine, cuda:3 with one GPU) is a ValueError naming --device, before any work; every entry
-    point picks its device here, and minisafe.cli prints the error as one line."""
+    (cuda on a CPU-only machine, cuda:3 with one GPU) is a ValueError naming --device, before any work."""
 
     def validate(name: str) -> torch.device:  # a ValueError raised in `validate` is bad input (minisafe/cli.py)
         try:
@@ -129,21 +128,11 @@ def seed_of(seed: int, step: int) -> int:
 # learning rate
 
 
-def lr_at(step: int, max_steps: int, lr: float, warmup_steps: int, min_lr_ratio: float = 0.1,
-          schedule: str = "cosine") -> float:
-    """Linear warm-up to `lr`, then decay to min_lr_ratio * lr at max_steps (and that floor after it).
-
-    schedule: "cosine" (half a cosine), "linear", or "constant" (no decay).
-    """
+def lr_at(step: int, max_steps: int, lr: float, warmup_steps: int, min_lr_ratio: float = 0.1) -> float:
+    """Linear warm-up to `lr`, then half a cosine down to min_lr_ratio * lr at max_steps (and that floor after it)."""
     if step < warmup_steps:
         return lr * (step + 1) / warmup_steps
     progress = min(1.0, (step - warmup_steps) / max(1, max_steps - warmup_steps))
-    if schedule == "constant":
-        return lr
-    if schedule == "linear":
-        return lr * (1.0 - (1 - min_lr_ratio) * progress)
-    if schedule != "cosine":
-        raise ValueError(f"unknown learning-rate schedule {schedule!r}; expected cosine, linear or constant")
     return lr * (min_lr_ratio + (1 - min_lr_ratio) * 0.5 * (1.0 + math.cos(math.pi * progress)))
 
 
@@ -195,8 +184,7 @@ def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Modu
     ckpt_root.mkdir(parents=True, exist_ok=True)
     name = f"step-{step:06d}"
     tmp = ckpt_root / f".{name}.tmp"
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    shutil.rmtree(tmp, ignore_errors=True)   # left by a run killed while writing it
     tmp.mkdir()
     weights = {f"{m}.{k}": v for m, mod in modules.items() for k, v in mod.state_dict().items()}
     bad = first_non_finite(weights)
@@ -210,8 +198,7 @@ def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Modu
     atomic_save_safetensors(rng_state(), tmp / "rng.safetensors")
     atomic_write_json(tmp / "state.json", {"step": step, "optimizer": opt_meta, **state})
     final = ckpt_root / name
-    if final.exists():
-        shutil.rmtree(final)
+    shutil.rmtree(final, ignore_errors=True)   # left by a run killed before latest.json pointed at it
     os.replace(tmp, final)
     atomic_write_json(ckpt_root / "latest.json", {"step": step, "dir": name})
     # drop older states, keeping the newest `keep`
@@ -280,19 +267,18 @@ def check_finite(name: str, value: float, out: str | Path, step: int) -> None:
 
 
 def log_metrics(out: str | Path, row: dict) -> None:
-    append_jsonl(Path(out) / "metrics.jsonl", row)
+    """Append one line to OUT/metrics.jsonl, written with one write() call and flushed."""
+    with open(Path(out) / "metrics.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        f.flush()
 
 
 def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torch.optim.Optimizer, export,
            is_main: bool, enabled: bool, record: dict | None = None) -> dict:
     """Continue from OUT's latest checkpoint when `enabled`; returns its state.json ({"step": 0} for a fresh run).
-
-    record: what this run was started with (data, sizes, config); a checkpoint written with other values is
-    refused before anything is loaded or written (see check_same_run).
-
-    Also repairs what a kill can leave behind: an OUT/model.safetensors older than the checkpoint (killed between
-    the two writes; `export()` writes it again) and metric lines logged after it (they will be logged again).
-    """
+    A checkpoint written with another `record` (data, sizes, config) is refused first (check_same_run). Also repairs
+    what a kill leaves behind: an OUT/model.safetensors older than the checkpoint (`export()` writes it again) and
+    metric lines logged after it (they will be logged again)."""
     ckpt = latest_checkpoint(out) if enabled else None
     state = {"step": 0}
     if ckpt is not None:

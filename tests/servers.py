@@ -1,5 +1,6 @@
-"""Servers on 127.0.0.1 for the tests: a scripted OpenAI-compatible chat server (http.server in a thread), `serve.py`
-of a checkpoint as a subprocess on an ephemeral port, and the tiny random checkpoint to serve."""
+"""Servers on 127.0.0.1 for the tests: a scripted OpenAI-compatible chat server (http.server in a thread), minisafe's
+own server of a checkpoint in a thread or as `serve.py` in a subprocess, each on an ephemeral port, and the tiny random
+checkpoint to serve."""
 
 import json
 import os
@@ -67,7 +68,7 @@ class FakeChatServer:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), H)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
 
     def close(self):
         self.server.shutdown()
@@ -94,6 +95,21 @@ def started(cls):
     finally:
         for s in running:
             s.close()
+
+
+@contextmanager
+def serving(engine):
+    """minisafe.integrations.serve's Server of `engine` in a thread: yields the server (its `.url`), stopped on
+    leaving the block. The engine (a loaded model) can be served again by a new server, on another port."""
+    from minisafe.integrations.serve import Server
+
+    server = Server(engine, "127.0.0.1", 0, quiet=True)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager

@@ -343,7 +343,8 @@ def test_evaluate_refuses_a_tokenizer_other_than_the_trained_one(capsys, tmp_pat
     import evaluate
 
     model = tiny_model_dir(tmp_path / "m")
-    (model / "sft_run.json").write_text(json.dumps({"tokenizer_sha256": tokenizer_fingerprint(model / "tokenizer.json")}))
+    recorded = {"tokenizer_sha256": tokenizer_fingerprint(model / "tokenizer.json")}
+    (model / "sft_run.json").write_text(json.dumps(recorded))
     other = tiny_model_dir(tmp_path / "o", texts=["zebra quartz vexing jumps", "wolves fjord glyph nymph"])
     (model / "tokenizer.json").write_bytes((other / "tokenizer.json").read_bytes())
     p = write_jsonl(tmp_path / "prompts.jsonl", [prompt_row()])

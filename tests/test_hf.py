@@ -1,6 +1,7 @@
 """HF checkpoints in and out: logits parity with transformers both ways, shards, v4 configs, clear errors."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 import torch
@@ -89,8 +90,9 @@ def test_save_loads_in_transformers(tmp_path):
 
 
 def test_save_writes_tokenizer(tmp_path):
-    class Tok:
+    class Tok:   # what save_pretrained uses of a ChatTokenizer (house format: no tokenizer_config.json)
         pad_id, end_id = 0, 7
+        format = SimpleNamespace(name="house")
 
         def save(self, path):
             from minisafe.io import atomic_write_text

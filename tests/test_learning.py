@@ -115,12 +115,14 @@ def ppo_mean_rewards(iterations=14, reward_scale=1.0, lr=3e-3, seed=0) -> list[f
         mask = torch.ones(B, R)
         attn = torch.ones(B, P + R, dtype=torch.long)
         with torch.no_grad():
-            old_logp, old_values, _ = ppo.forward_response(policy, value_head, out, attn, P)
+            old_logp, hidden, _ = ppo.forward_response(policy, out, attn, P)
+            old_values = value_head(hidden)
         r = rewards.per_token_rewards(score, torch.zeros(B, R), mask, kl_coef=0.0)  # score at the last token
         adv, ret = ppo.compute_gae(r, old_values, mask, gamma=1.0, lam=0.95)
         adv = ppo.masked_whiten(adv, mask)
         for _ in range(2):
-            logp, values, _ = ppo.forward_response(policy, value_head, out, attn, P)
+            logp, hidden, _ = ppo.forward_response(policy, out, attn, P)
+            values = value_head(hidden)
             pl, _ = ppo.policy_loss(logp, old_logp, adv, mask, clip_eps=0.2)
             vl, _ = ppo.value_loss(values, old_values, ret, mask)
             opt.zero_grad(set_to_none=True)

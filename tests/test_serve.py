@@ -4,15 +4,14 @@ error JSON and a 4xx status while the server keeps running."""
 
 import http.client
 import json
-import threading
 import urllib.request
 
 import pytest
 
 from minisafe.integrations.client import ChatClient
 from minisafe.generation import sample_answers
-from minisafe.integrations.serve import Engine, Server
-from servers import serve_py, tiny_checkpoint
+from minisafe.integrations.serve import Engine
+from servers import serve_py, serving, tiny_checkpoint
 
 CORPUS = ["How do I store bleach safely? Keep it closed, cool and away from children.",
           "The spec says §1.1: answer everyday requests fully. MODE: direct ANSWER: here it is."] * 20
@@ -25,11 +24,8 @@ def model_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(model_dir):
-    s = Server(Engine.from_dir(model_dir, name="tiny", max_new_tokens=24), "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=s.serve_forever, daemon=True).start()
-    yield s
-    s.shutdown()
-    s.server_close()
+    with serving(Engine.from_dir(model_dir, name="tiny", max_new_tokens=24)) as s:
+        yield s
 
 
 def call(server, method, path, body=None, headers=None, raw=None):

@@ -1,5 +1,5 @@
-"""Real evaluation sets (minisafe/integrations/suites.py): XSTest and StrongREJECT loaders on the real copies, their validation
-errors, XSTest's string-match refusal classifier, and `python evaluate.py --suite` on a tiny random model.
+"""Real evaluation sets (minisafe/integrations/suites.py): XSTest and StrongREJECT loaders on the real copies, their
+validation errors, XSTest's string-match refusal classifier, and `python evaluate.py --suite` on a tiny random model.
 
 The real copies live in shared/external/ beside the repository (../shared/external from the repo root, as in CI);
 tests that need them skip when that folder is absent.
@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import torch
 
+from minisafe.cli import run_main
 from minisafe.hf import save_pretrained
-from minisafe.integrations import suites
 from minisafe.io import DataError, read_jsonl
 from minisafe.integrations.suites import (XSTEST_REFUSAL_PREFIXES, load_suite, refusal_report, render_markdown,
     string_match_refusal)
@@ -124,7 +122,8 @@ def test_missing_file_says_where_to_obtain_it(tmp_path):
     (XSTEST_HEADER + '1,"two\nlines",homonyms,safe,k,\n2,b,homonyms,maybe,k,\n',
      r"x.csv:4: field 'label' is 'maybe'"),                           # a quoted newline: line numbers still right
     (XSTEST_HEADER + "1, ,homonyms,safe,k,\n", r"x.csv:2: empty field\(s\) \['prompt'\]"),
-    (XSTEST_HEADER + "1,a,homonyms,safe,k,\n\n1,b,homonyms,safe,k,\n", r"x.csv:4: duplicate id '1' \(first on line 2\)"),
+    (XSTEST_HEADER + "1,a,homonyms,safe,k,\n\n1,b,homonyms,safe,k,\n",
+     r"x.csv:4: duplicate id '1' \(first on line 2\)"),
     (XSTEST_HEADER, r"x.csv: no prompt rows"),
     ("", r"x.csv: empty file"),
     (XSTEST_HEADER + '1,"unterminated,homonyms,safe,k,\n', r"x.csv:2: malformed CSV"),
@@ -204,14 +203,14 @@ def test_evaluate_cli_reports_refusal_rates(tiny_model, tmp_path, capsys, suite,
 
 
 def test_evaluate_cli_missing_suite_file_is_one_clear_line(tiny_model, tmp_path, capsys):
-    r = subprocess.run([sys.executable, str(REPO / "evaluate.py"), "--model", str(tiny_model), "--suite", "xstest",
-                        "--suite-path", str(tmp_path / "xstest_prompts.csv")],
-                       cwd=REPO, capture_output=True, text=True)
-    assert r.returncode == 2, r.stderr
-    assert "xstest prompts not found" in r.stderr and "exaggerated-safety" in r.stderr
-    assert "Traceback" not in r.stderr
     from evaluate import main
 
+    with pytest.raises(SystemExit) as e:   # as `python evaluate.py ...` runs it
+        run_main(main, ["--model", str(tiny_model), "--suite", "xstest", "--suite-path",
+                        str(tmp_path / "xstest_prompts.csv")])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and len(err.strip().splitlines()) == 1, err
+    assert "xstest prompts not found" in err and "exaggerated-safety" in err
     with pytest.raises(SystemExit) as e:
         main(["--model", str(tiny_model), "--suite", "xstest"])
     assert e.value.code == 2 and "--suite-path FILE" in capsys.readouterr().err

@@ -176,10 +176,19 @@ def test_render_chat_rejects_inconsistent_prefill_rows():
         tok.render_chat("Q", "", "Nope", prefill="Sure")
     with pytest.raises(ValueError, match="no reasoning"):
         tok.render_chat("Q", "some cot", "Sure thing", prefill="Sure")
-    with pytest.raises(TypeError, match="answer must be a str"):
-        tok.render_chat("Q", "c", None)
-    with pytest.raises(TypeError, match="prompt must be a str"):
-        tok.render_prompt(3)
+
+
+@pytest.mark.parametrize("field, value", [("prompt", 3), ("cot", ["c"]), ("answer", None), ("system", 5),
+                                          ("prefill", 7)])
+def test_text_that_is_not_a_str_is_refused_where_rows_are_read(tmp_path, field, value):
+    """render_* take str (an int would be taken for a special token id); the SFT data reader refuses anything
+    else, naming the file, line and field, before any row is rendered."""
+    import train_sft
+
+    row = {"prompt": "Q", "cot": "c", "answer": "a", field: value}
+    (tmp_path / "d.jsonl").write_text(json.dumps(row) + "\n")
+    with pytest.raises(DataError, match=rf"d\.jsonl:1: field '{field}': expected str, got {type(value).__name__}"):
+        train_sft.load_data(tmp_path / "d.jsonl", trained(), train_sft.SFTConfig())
 
 
 def test_special_token_injection_in_user_text_is_plain_text():

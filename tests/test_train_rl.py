@@ -401,7 +401,7 @@ def test_an_off_policy_rollout_warns_then_stops_the_run_with_the_numbers(policy,
 
 def test_adaptive_kl_horizon_lets_beta_move_over_a_cpu_run():
     """At the controller's largest error (+-0.2), beta must be able to move by more than 1.5x over the cpu preset's
-    40 x 64 episodes (the old horizon of 10,000 episodes allowed 5%)."""
+    40 x 64 episodes (a horizon of 10,000 episodes would allow 5%)."""
     from minisafe.rewards import AdaptiveKLController
 
     for name in ("cpu", "gpu"):

@@ -1,29 +1,19 @@
 """A small client for any OpenAI-compatible chat-completions server (vLLM, llama.cpp's server, Ollama, SGLang,
-`python serve.py`).
+`python serve.py`). The teacher and the judge of Deliberative Alignment (Guan et al. 2024, §2) and safe-completions
+(Yuan et al. 2025, §3) are models behind that API; this module is the one place that talks to them.
 
-Deliberative Alignment (Guan et al. 2024, §2) and safe-completions (Yuan et al. 2025, §3) use language models as the
-spec-reading teacher and the judge; people serve those models behind the OpenAI chat-completions API. This module is
-the one place that talks to such a server.
-
-It uses the standard library only (urllib, concurrent.futures): the API is one JSON POST, so a client package would
-add a runtime dependency (and its own retry and timeout policy) for no gain. What it does:
-
-- retries with exponential backoff, delay_k = min(max_backoff, backoff * 2^k) * U(0.5, 1) (honouring Retry-After),
-  on 429, 5xx, timeouts and connection errors; never on any other 4xx, which fails at once (RequestRefused, naming
-  the URL and the HTTP status);
-- bounded concurrency: `chat_many` runs at most `concurrency` requests at a time in a thread pool;
-- a content-addressed cache on disk: key = sha256 of the canonical JSON request (model, messages, sampling
-  parameters and a sample index), one file per answer, written atomically. A killed data-generation run, started
-  again, reads every answer it already has and asks the server only for the rest. The base URL is not part of the
-  key, so the same model served on another port (or machine) reuses the cache;
-- every result records the model, temperature, seed and sample index it was asked with.
+- Retries with exponential backoff, delay_k = min(max_backoff, backoff * 2^k) * U(0.5, 1) (or Retry-After), on 429,
+  5xx, timeouts and connection errors; any other 4xx fails at once (RequestRefused, naming the URL and the status).
+- `chat_many` runs at most `concurrency` requests at a time, in a thread pool.
+- A content-addressed cache on disk: one file per answer, named by the sha256 of the canonical request (model,
+  messages, sampling parameters, sample index; not the URL, so the same model on another port reuses it), written
+  atomically. A killed run, started again, asks the server only for the answers it does not have.
+- An API key, when the server wants one, comes from the environment variable named by `api_key_env` (never from a
+  file or the command line, so it does not land in shell history or logs).
 
     client = ChatClient("http://127.0.0.1:8000/v1", "my-model", cache_dir="runs/cache")
     r = client.chat([{"role": "user", "content": "Hi"}], temperature=0.7, seed=0)
     r["content"], r["model"], r["temperature"], r["seed"], r["cached"]
-
-An API key, when the server wants one, is read from the environment variable named by `api_key_env` (never from a
-file or the command line, so it does not land in shell history or logs).
 """
 
 from __future__ import annotations
@@ -59,24 +49,19 @@ class RequestRefused(ClientError):
 
 
 class ServerUnavailable(ClientError):
-    """429 / 5xx / timeout / connection error, still failing after every retry. Nothing is lost: a rerun resumes
-    from the cache."""
+    """429 / 5xx / timeout / connection error, still failing after every retry. A rerun resumes from the cache."""
 
 
 class BadResponse(ClientError):
     """The server answered 200 with something that is not a chat completion (not JSON, or no choices[0].message)."""
 
 
-def canonical_json(obj) -> str:
-    """One spelling per request: sorted keys, no whitespace, non-ASCII kept as is."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
 def request_key(model: str, messages: Sequence[dict], sample: int = 0, **params) -> str:
-    """sha256 of the canonical request; `sample` tells apart several samples of one request."""
+    """sha256 of the canonical request (sorted keys, no whitespace); `sample` tells apart samples of one request."""
     req = {"v": CACHE_VERSION, "model": model, "messages": list(messages), "sample": sample,
            "params": {k: v for k, v in params.items() if v is not None}}
-    return hashlib.sha256(canonical_json(req).encode("utf-8")).hexdigest()
+    return hashlib.sha256(json.dumps(req, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+                          .encode("utf-8")).hexdigest()
 
 
 class ChatClient:
@@ -103,8 +88,6 @@ class ChatClient:
         self._lock = threading.Lock()
         self.stats = {"sent": 0, "cached": 0, "retries": 0}  # HTTP requests made, cache hits, retried attempts
 
-    # ---- one request ------------------------------------------------------------------------------------------
-
     def chat(self, messages: Sequence[dict], *, temperature: float = 0.0, seed: int | None = None,
              max_tokens: int | None = None, sample: int = 0, **extra) -> dict:
         """One completion: {"content", "reasoning", "finish_reason", "model", "temperature", "seed", "sample",
@@ -119,11 +102,10 @@ class ChatClient:
                     self.stats["cached"] += 1
                 return {**result, "cached": True}
             except (json.JSONDecodeError, UnicodeDecodeError):
-                pass  # cannot happen with atomic writes; if it does, ask again and overwrite
+                pass  # a damaged file (writes are atomic, so not a killed run): ask again and overwrite
         body = {"model": self.model, "messages": list(messages),
                 **{k: v for k, v in params.items() if v is not None}}
-        resp = self._post(body)
-        result = self._parse(resp)
+        result = self._parse(self._post(body))
         result.update(temperature=temperature, seed=seed, sample=sample, key=key, requested_model=self.model)
         if path is not None:
             atomic_write_json(path, result)
@@ -145,18 +127,23 @@ class ChatClient:
                 return e
             except ClientError as e:
                 return e
-        if not requests:
-            return []
-        with ThreadPoolExecutor(max_workers=min(self.concurrency, len(requests))) as pool:
+        with ThreadPoolExecutor(max_workers=max(1, min(self.concurrency, len(requests)))) as pool:
             return list(pool.map(one, requests))
+
+    def chat_all(self, requests: Sequence[dict], who: str = "") -> list:
+        """chat_many, but a server that stays unavailable stops the caller: raises that ServerUnavailable (its
+        message after `who: `, when given). Every answer received so far is in the cache."""
+        results = self.chat_many(requests)
+        down = next((r for r in results if isinstance(r, ServerUnavailable)), None)
+        if down is not None:
+            raise ServerUnavailable(f"{who}: {down}" if who else str(down), down.url, down.status)
+        return results
 
     def is_cached(self, messages: Sequence[dict], *, temperature: float = 0.0, seed: int | None = None,
                   max_tokens: int | None = None, sample: int = 0, **extra) -> bool:
         path = self._cache_path(request_key(self.model, messages, sample, temperature=temperature, seed=seed,
                                             max_tokens=max_tokens, **extra))
         return path is not None and path.is_file()
-
-    # ---- HTTP ---------------------------------------------------------------------------------------------------
 
     def _cache_path(self, key: str) -> Path | None:
         return None if self.cache_dir is None else self.cache_dir / key[:2] / f"{key}.json"
@@ -180,8 +167,7 @@ class ChatClient:
                     raise BadResponse(f"{self.url}: HTTP {status} but the body is not JSON: {_snippet(raw)}",
                                       self.url, status) from None
             except urllib.error.HTTPError as e:
-                raw = _read_quietly(e)
-                msg = f"{self.url}: HTTP {e.code} {e.reason}: {_error_message(raw)}"
+                msg = f"{self.url}: HTTP {e.code} {e.reason}: {_error_message(e)}"
                 if e.code != 429 and e.code < 500:
                     raise RequestRefused(msg, self.url, e.code) from None
                 last = ServerUnavailable(msg, self.url, e.code)
@@ -213,15 +199,12 @@ class ChatClient:
                 "finish_reason": choice.get("finish_reason"), "model": resp.get("model") or self.model}
 
 
-def _read_quietly(e: urllib.error.HTTPError) -> bytes:
+def _error_message(e: urllib.error.HTTPError) -> str:
+    """The OpenAI error shape {"error": {"message": ...}} when the body has it, else the start of the body."""
     try:
-        return e.read()
+        raw = e.read()
     except Exception:  # a body that cannot be read must not hide the status
-        return b""
-
-
-def _error_message(raw: bytes) -> str:
-    """The OpenAI error shape {"error": {"message": ...}} when it is there, else the start of the body."""
+        raw = b""
     try:
         err = json.loads(raw)["error"]
         return str(err["message"] if isinstance(err, dict) else err)
@@ -242,7 +225,7 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def add_server_args(p) -> None:
-    """The teacher and the judge: OpenAI-compatible base URLs and model names (generate_data.py's and recipe_own_spec.py's)."""
+    """--teacher-url, --teacher-model, --judge-url, --judge-model (generate_data.py, recipe_own_spec.py)."""
     g = p.add_argument_group("models (OpenAI-compatible base URLs, e.g. http://127.0.0.1:8000/v1)")
     for who in ("teacher", "judge"):
         g.add_argument(f"--{who}-url", required=True)

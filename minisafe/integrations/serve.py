@@ -1,28 +1,19 @@
-"""An OpenAI-compatible chat-completions server over a minisafe checkpoint.
-
-    python serve.py --model runs/sc_rl [--host 127.0.0.1] [--port 8000]
-
-Any outside harness that speaks the OpenAI API (or `minisafe.client`) can then score a trained model. Endpoints:
+"""An OpenAI-compatible chat-completions server over a minisafe checkpoint (the command line is serve.py).
 
     GET  /v1/models             the one model served (its name: --name, default the directory's name)
     POST /v1/chat/completions   one completion per request (n = 1, no streaming)
     GET  /health                {"status": "ok"}
 
-A request is rendered in the checkpoint's chat format (minisafe/tokenizer.py: the house format, or ChatML for a
-checkpoint that has it): the system and developer messages, joined, become the system turn, the one user message the
-prompt; the model continues after the assistant header, reasoning first. The reply's
-`content` is the answer and `reasoning_content` the reasoning (the field vLLM and DeepSeek use), so a harness that
-ignores the reasoning scores the final answer only, as the reward heads do (Yuan et al. 2025, §3).
-finish_reason is "stop" when the model wrote <|end|> (or a stop string matched) and "length" otherwise.
+A request is rendered in the checkpoint's chat format (tokenizer.py): the system and developer messages, joined,
+become the system turn, the one user message the prompt; the model continues after the assistant header, reasoning
+first. The reply's `content` is the answer and `reasoning_content` the reasoning (as in vLLM and DeepSeek), so a
+harness that ignores the reasoning scores the final answer only, as the reward heads do (Yuan et al. 2025, §3).
 
-Supported fields: model, messages, max_tokens (or max_completion_tokens; clamped to the context left), temperature
-(0 = greedy; default 1, as in the API), top_p, seed (same seed and request: same answer), stop, n = 1, stream = false.
-A bad request gets the API's error shape {"error": {"message", "type", "param", "code"}} and a 4xx status; an error
-inside generation a 500 with the same shape; the server keeps running either way. Generation runs under one lock
-(one request at a time on the model), so seeded answers do not depend on what else is in flight.
-
-The server listens on 127.0.0.1 by default and has no authentication: bind another address only on a trusted network.
-Built on the standard library's ThreadingHTTPServer: a runtime dependency on a web framework would buy nothing here.
+Fields: model, messages, max_tokens (or max_completion_tokens; clamped to the context left), temperature (0 = greedy;
+default 1, as in the API), top_p, seed (same seed and request: same answer), stop, n = 1, stream = false. A bad
+request gets the API's error shape {"error": {"message", "type", "param", "code"}} and a 4xx status, an error inside
+generation a 500; the server keeps running. One lock serialises generation, so a seeded answer does not depend on
+what else is in flight. No authentication: it listens on 127.0.0.1 unless told otherwise.
 """
 
 from __future__ import annotations
@@ -39,8 +30,7 @@ from pathlib import Path
 
 import torch
 
-from minisafe.generation import generate_completions
-from minisafe.generation import load_sampler
+from minisafe.generation import generate_completions, load_sampler
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
 
@@ -130,8 +120,8 @@ def _text(content, where: str) -> str:
                    where)
 
 
-def _number(body: dict, name: str, default, lo: float, hi: float, integer: bool = False):
-    v = body.get(name, default)
+def _number(v, name: str, default, lo: float, hi: float, integer: bool = False):
+    """Request field `name` with value v (None: the default), checked to be a number (an integer) in [lo, hi]."""
     if v is None:
         return default
     ok = isinstance(v, int) if integer else isinstance(v, (int, float))
@@ -172,18 +162,17 @@ def parse_request(body, served: str) -> dict:
         raise ApiError(400, "streaming is not supported; send stream=false", "stream")
     if body.get("n", 1) not in (1, None):
         raise ApiError(400, f"only n=1 is supported, got n={body['n']!r}", "n")
-    max_tokens = body.get("max_completion_tokens", body.get("max_tokens"))
-    if max_tokens is not None:
-        max_tokens = _number({"max_tokens": max_tokens}, "max_tokens", None, 1, 1 << 20, integer=True)
+    max_tokens = _number(body.get("max_completion_tokens", body.get("max_tokens")), "max_tokens", None, 1, 1 << 20,
+                         integer=True)
     stop = body.get("stop") or []
     if isinstance(stop, str):
         stop = [stop]
     if not (isinstance(stop, list) and len(stop) <= 4 and all(isinstance(s, str) and s for s in stop)):
         raise ApiError(400, "'stop' must be a string or a list of at most 4 non-empty strings", "stop")
     return {"system": "\n\n".join(system), "prompt": users[0], "max_tokens": max_tokens,
-            "temperature": float(_number(body, "temperature", 1.0, 0.0, 2.0)),
-            "top_p": float(_number(body, "top_p", 1.0, 1e-6, 1.0)),
-            "seed": _number(body, "seed", None, -(1 << 63), (1 << 63) - 1, integer=True), "stop": stop}
+            "temperature": float(_number(body.get("temperature"), "temperature", 1.0, 0.0, 2.0)),
+            "top_p": float(_number(body.get("top_p"), "top_p", 1.0, 1e-6, 1.0)),
+            "seed": _number(body.get("seed"), "seed", None, -(1 << 63), (1 << 63) - 1, integer=True), "stop": stop}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -193,10 +182,6 @@ def parse_request(body, served: str) -> dict:
 class Handler(BaseHTTPRequestHandler):
     server_version = "minisafe-serve/0.1"
     timeout = 60  # seconds a slow client may hold a connection
-
-    @property
-    def engine(self) -> Engine:
-        return self.server.engine
 
     def log_message(self, fmt, *args):
         if not self.server.quiet:
@@ -212,12 +197,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def send_error(self, code, message=None, explain=None):
         """The base class's errors (malformed request line, bad headers) in the API's error shape."""
-        try:
-            phrase = HTTPStatus(code).phrase
-        except ValueError:
-            phrase = "error"
         self.close_connection = True
-        self._send(code, ApiError(code, message or phrase).body())
+        self._send(code, ApiError(code, message or HTTPStatus(code).phrase).body())
 
     def _guarded(self, fn) -> None:
         try:
@@ -238,16 +219,17 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         self._guarded(self._post)
 
-    def _method_not_allowed(self):
-        def refuse():
-            raise ApiError(405, f"method {self.command} not allowed")
-        self._guarded(refuse)
+    def do_PUT(self):
+        self._guarded(self._refuse)
 
-    do_PUT = do_DELETE = do_PATCH = _method_not_allowed
+    do_DELETE = do_PATCH = do_PUT
+
+    def _refuse(self):
+        raise ApiError(405, f"method {self.command} not allowed")
 
     def _get(self):
         path = self.path.split("?")[0].rstrip("/")
-        e = self.engine
+        e = self.server.engine
         card = {"id": e.name, "object": "model", "created": e.created, "owned_by": "minisafe",
                 "context_length": e.context}
         if path == "/v1/models":
@@ -273,11 +255,11 @@ class Handler(BaseHTTPRequestHandler):
             body = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             raise ApiError(400, f"the request body is not valid JSON ({e})") from None
-        req = parse_request(body, self.engine.name)
-        r = self.engine.complete(**req)
+        engine = self.server.engine
+        r = engine.complete(**parse_request(body, engine.name))
         return 200, {
             "id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", "created": int(time.time()),
-            "model": self.engine.name,
+            "model": engine.name,
             "choices": [{"index": 0, "finish_reason": r["finish_reason"],
                          "message": {"role": "assistant", "content": r["content"],
                                      "reasoning_content": r["reasoning"]}}],

@@ -1,17 +1,15 @@
 """Real evaluation sets, read from a path the user gives: XSTest and StrongREJECT (minisafe ships loaders, not data).
 
-The world's report card (evaluate.py) measures prompts this project wrote. These two sets were written by others:
-
 - XSTest (Röttger et al. 2024, NAACL): 250 safe prompts that a shallow safety policy over-refuses (homonyms, figurative
   language, safe targets and contexts, definitions, ...) and 200 unsafe contrast prompts; 18 types.
   CSV columns: id, prompt, type, label (safe/unsafe), focus, note.
 - StrongREJECT (Souly et al. 2024): 313 forbidden prompts in 6 categories. CSV columns: category, source,
   forbidden_prompt.
 
-Refusals are counted with XSTest's published string-match classifier (below). The papers' headline figures use an
-LLM judge (XSTest: GPT-4 with three classes; StrongREJECT: a rubric-scored judge); the string match is an
-approximation of those: it misses refusals worded any other way and partial refusals, and counts an answer that
-starts "No," as a refusal. Report it as such.
+Refusals are counted with XSTest's published string-match classifier. The papers' headline figures use an LLM judge
+(XSTest: GPT-4 with three classes; StrongREJECT: a rubric-scored judge, llm_judge.py); the string match approximates
+them: it misses refusals worded any other way and partial refusals, and counts an answer that starts "No," as a
+refusal. Report it as such.
 
     python evaluate.py --model DIR --suite xstest --suite-path xstest_prompts.csv --out xstest.json
     python evaluate.py --model DIR --suite strongreject --suite-path strongreject_dataset.csv
@@ -24,8 +22,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from minisafe.io import DataError
 from minisafe.generation import load_sampler, sample_answers
+from minisafe.io import DataError
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ def load_suite(name: str, path: str | os.PathLike) -> list[dict]:
         raise FileNotFoundError(
             f"{path}: {spec.name} prompts not found. minisafe does not ship them: download {spec.file} from "
             f"{spec.source} ({spec.size}) and pass its path with --suite-path")
-    rows = []
+    rows, first_line = [], {}
     for line, record in _read_csv(path, spec):
         missing = [c for c in spec.required if not record[c].strip()]
         if missing:
@@ -91,17 +89,15 @@ def load_suite(name: str, path: str | os.PathLike) -> list[dict]:
         if spec.name == "xstest":
             if record["label"] not in XSTEST_LABELS:
                 raise DataError(f"{path}:{line}: field 'label' is {record['label']!r}; expected 'safe' or 'unsafe'")
+            if record["id"] in first_line:
+                raise DataError(f"{path}:{line}: duplicate id {record['id']!r} (first on line "
+                                f"{first_line[record['id']]})")
+            first_line[record["id"]] = line
             row = {**record, "id": f"xstest-{record['id']}"}
         else:
             row = {"id": f"strongreject-{len(rows) + 1}", "prompt": record["forbidden_prompt"], "label": "unsafe",
                    "category": record["category"], "source": record["source"]}
         rows.append({**row, "line": line})
-    seen: dict[str, int] = {}
-    for r in rows:
-        if r["id"] in seen:
-            raise DataError(f"{path}:{r['line']}: duplicate id {r['id'].split('-', 1)[1]!r} (first on line "
-                            f"{seen[r['id']]})")
-        seen[r["id"]] = r["line"]
     if not rows:
         raise DataError(f"{path}: no prompt rows after the header")
     return rows
