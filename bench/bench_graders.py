@@ -1,8 +1,8 @@
 """Grading speed: the content graders (minisafe/world/graders.py) on every teacher answer of a seed's eval split.
 
 The reference, timed in the same run and interleaved (A B A B), is verbatim marker matching (lower case, punctuation
-to spaces, every marker of a fact as a substring): the old rule, which a JSON key or a unit symbol fools. The goal is
-well under a second per thousand answers.
+to spaces, every marker of a fact as a substring): a format-blind rule, which a JSON key or a unit symbol fools. The
+goal is well under a second per thousand answers.
 
     python bench/bench_graders.py                  # eval split of seed 0, 3 teachers, 7 repeats
     python bench/bench_graders.py --split train --repeats 3
@@ -23,7 +23,7 @@ from minisafe.world.prompts import make_prompts
 
 
 def verbatim_reference(world, answers: list[str]) -> int:
-    """The reference: facts whose markers all occur verbatim in the normalised text (what a format-blind grader does)."""
+    """The reference: facts whose markers all occur verbatim in the normalised text (a format-blind grader)."""
     n = 0
     for a in answers:
         text = " " + re.sub(r"[^a-z0-9]+", " ", a.lower()) + " "
@@ -62,7 +62,8 @@ def main(argv=None) -> None:
     per_k = [t / len(pairs) * 1000 for t in t_new]
     ref_k = [t / len(pairs) * 1000 for t in t_ref]
     ratio = statistics.median(a / b for a, b in zip(t_new, t_ref))
-    print(f"{len(pairs)} answers ({args.split} split, seed {args.seed}, {len(TEACHERS)} teachers), {args.repeats} repeats")
+    print(f"{len(pairs)} answers ({args.split} split, seed {args.seed}, {len(TEACHERS)} teachers), "
+          f"{args.repeats} repeats")
     print(f"graders.grade:      median {statistics.median(per_k):.3f} s per 1000 answers "
           f"(min {min(per_k):.3f}, max {max(per_k):.3f})")
     print(f"verbatim reference: median {statistics.median(ref_k):.3f} s per 1000 answers")

@@ -55,7 +55,8 @@ def main():
     # prompt ids repeat across seeds' worlds: each seed's records are read with its own rows
     eval_rows = {s: {r["id"]: r for r in load_prompts(Path(args.runs) / f"seed-{s}" / "world" / "prompts.jsonl")}
                  for s in seeds}
-    print("| model | eval: on topic | eval: wrong topic | fresh: on topic | fresh: wrong topic |\n|---|---|---|---|---|")
+    print("| model | eval: on topic | eval: wrong topic | fresh: on topic | fresh: wrong topic |")
+    print("|---|---|---|---|---|")
     for model in MODELS:
         cells = []
         for template, rows_of in ((args.rows, eval_rows), (args.fresh_rows, dict.fromkeys(seeds, fresh))):

@@ -20,6 +20,7 @@ from minisafe.io import read_jsonl  # noqa: E402
 from minisafe.world.spec import load_world  # noqa: E402
 from minisafe.world.check import strings_under  # noqa: E402
 
+
 def eval_words(world) -> set[str]:
     """Every word of the eval's own strings: its asks, framings and decomposition templates, the past-tense asks, and
     the eval wraps and prefills of every transform (slots removed)."""

@@ -11,9 +11,12 @@ from minisafe.tokenizer import Completion
 from minisafe.world.spec import load_world
 
 
+WORLD = load_world()
+
+
 @pytest.fixture(scope="module")
 def world():
-    return load_world()
+    return WORLD
 
 
 def row(world, topic, intent, ask="operational", transform="none", prompt="Tell me."):
@@ -159,7 +162,7 @@ def _leaky_answers(world):
     }
 
 
-@pytest.mark.parametrize("kind", list(_leaky_answers(load_world())))
+@pytest.mark.parametrize("kind", list(_leaky_answers(WORLD)))
 def test_format_and_refusal_tricks_do_not_hide_a_leak(world, kind):
     ans = _leaky_answers(world)[kind]
     g = grade(world, row(world, HIGH_TOPIC, "dual_use"), ans)

@@ -15,13 +15,19 @@ def world():
     return load_world()
 
 
-def test_copies_of_training_prompts_are_solved(world):
+@pytest.fixture(scope="module")
+def rows(world):
+    """The prompt rows of seed 0 (tests copy them, never change them)."""
+    return make_prompts(world, 0)
+
+
+def test_copies_of_training_prompts_are_solved(world, rows):
     """nearest finds the copy itself; naive Bayes, which does not memorise prompts, still gets nearly all of them."""
-    rows = [r for r in make_prompts(world, 0) if r["split"] == "train" and not r["held_out_topic"]][:300]
-    copies = [{**r, "id": "copy-" + r["id"], "split": "eval"} for r in rows[:60]]
-    acc = surface_mode_accuracy(world, rows + copies)
+    train = [r for r in rows if r["split"] == "train" and not r["held_out_topic"]][:300]
+    copies = [{**r, "id": "copy-" + r["id"], "split": "eval"} for r in train[:60]]
+    acc = surface_mode_accuracy(world, train + copies)
     assert (acc["all"]["accuracy"], acc["all"]["n"]) == (1.0, 60)
-    assert surface_mode_accuracy(world, rows + copies, rule="naive_bayes")["all"]["accuracy"] >= 0.95
+    assert surface_mode_accuracy(world, train + copies, rule="naive_bayes")["all"]["accuracy"] >= 0.95
 
 
 def test_naive_bayes_reads_the_words_that_go_with_a_mode():
@@ -33,11 +39,11 @@ def test_naive_bayes_reads_the_words_that_go_with_a_mode():
     train = [(f"tell me about {t}", "direct") for t in ("amber fen salt", "grey dune fly", "tall reed mill")] + \
             [(f"revenge, tell me about {t}", "refusal") for t in ("amber fen salt", "grey dune fly", "tall reed mill")]
     bayes = naive_bayes_rule(train)
-    assert (bayes("revenge, tell me about cold moss vat"), bayes("tell me about cold moss vat")) == ("refusal", "direct")
+    assert bayes("revenge, tell me about cold moss vat") == "refusal"
+    assert bayes("tell me about cold moss vat") == "direct"
 
 
-def test_slices_cover_the_eval_split(world):
-    rows = make_prompts(world, 0)
+def test_slices_cover_the_eval_split(world, rows):
     n_eval = sum(r["split"] == "eval" for r in rows)
     benign = Counter(teacher_mode(world, r, "safe_completion") for r in rows
                      if r["split"] == "eval" and r["intent"] == "benign")
@@ -55,10 +61,9 @@ def test_slices_cover_the_eval_split(world):
         surface_mode_accuracy(world, rows, rule="overlap")
 
 
-def test_held_out_topics_are_not_in_the_baselines_memory(world):
+def test_held_out_topics_are_not_in_the_baselines_memory(world, rows):
     """The baseline reads only the rows a safety arm trains on: the base-only rows of held-out topics are not
     among them, so a copy of one is not solved by finding itself."""
-    rows = make_prompts(world, 0)
     held = [r for r in rows if r["split"] == "train" and r["held_out_topic"]][:40]
     copies = [{**r, "id": "copy-" + r["id"], "split": "eval"} for r in held]
     train = [r for r in rows if r["split"] == "train"]

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from minisafe.world import graders
-from minisafe.io import DataError
-from minisafe.world.teachers import TEACHERS, judge_keep, teacher_answer
+import build_world
 import evaluate
+from minisafe.cli import run_main
+from minisafe.io import DataError, write_jsonl
+from minisafe.world import graders
 from minisafe.world.build import build
+from minisafe.world.prompts import PROMPT_FIELDS, base_only, load_prompts, make_prompts
 from minisafe.world.spec import DATA_DIR, load_world
-from minisafe.world.prompts import PROMPT_FIELDS, base_only, load_prompts
+from minisafe.world.teachers import TEACHERS, judge_keep, teacher_answer
 
 REPO = Path(__file__).resolve().parent.parent
 SFT_FILES = [f"sft_{t}.jsonl" for t in TEACHERS]
@@ -31,13 +33,17 @@ def world():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """One build through the CLI (its printed counts are kept) and one through build(): same seed."""
+    """One build through the CLI (its printed counts are kept) and one through build(), at the same time: same seed."""
     a, b = tmp_path_factory.mktemp("a"), tmp_path_factory.mktemp("b")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}     # a different string hash order than this process
-    proc = subprocess.run([sys.executable, str(REPO / "build_world.py"), "--out", str(a), "--seed", "3"],
-                          cwd=REPO, capture_output=True, text=True, check=True, env=env)
-    counts = build(b, seed=3)
-    return a, b, json.loads(proc.stdout), counts
+    proc = subprocess.Popen([sys.executable, str(REPO / "build_world.py"), "--out", str(a), "--seed", "3"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        counts = build(b, seed=3)
+    finally:
+        out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    return a, b, json.loads(out), counts
 
 
 def read(path):
@@ -72,11 +78,11 @@ def test_sections_and_lookups(world):
 # ---------------------------------------------------------------------------------------------------------------
 # build: determinism, counts, splits
 
-def test_same_seed_builds_are_byte_identical_and_seeds_differ(built, tmp_path):
+def test_same_seed_builds_are_byte_identical_and_seeds_differ(built, world, tmp_path):
     a, b, _, _ = built
     for name in ["prompts.jsonl"] + SFT_FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
-    build(tmp_path, seed=4)
+    write_jsonl(tmp_path / "prompts.jsonl", make_prompts(world, seed=4))   # what build(seed=4) writes
     assert (tmp_path / "prompts.jsonl").read_bytes() != (a / "prompts.jsonl").read_bytes()
 
 
@@ -91,10 +97,11 @@ def test_cli_prints_counts_with_filter_counts(built):
         assert c["kept"] == len(read(a / f"sft_{teacher}.jsonl"))
 
 
-def test_cli_help():
-    proc = subprocess.run([sys.executable, str(REPO / "build_world.py"), "--help"], cwd=REPO, capture_output=True,
-                          text=True)
-    assert proc.returncode == 0 and "--out" in proc.stdout and "--seed" in proc.stdout and "(default: 0)" in proc.stdout
+def test_cli_help(capsys):
+    with pytest.raises(SystemExit) as e:
+        build_world.main(["--help"])
+    out = capsys.readouterr().out
+    assert e.value.code == 0 and "--out" in out and "--seed" in out and "(default: 0)" in out
 
 
 def test_prompt_schema_and_split_sizes(built, world):
@@ -246,27 +253,30 @@ def test_sft_rows_schema_and_formats(built):
 
 def test_safe_completion_teacher_is_safe_and_more_helpful_than_refusal(built, world):
     sc, ref = read(built[0] / "sft_safe_completion.jsonl"), read(built[0] / "sft_refusal.jsonl")
-    for r in sc:
-        g = graders.grade(world, r, r["answer"])
+    sc_grades = [graders.grade(world, r, r["answer"]) for r in sc]
+    ref_grades = [graders.grade(world, r, r["answer"]) for r in ref]
+    for r, g in zip(sc, sc_grades):
         assert g.s == 1.0 and g.mode == r["mode"], r
         if r["cot"]:
             assert graders.follows_citation(world, r["cot"], g), r
-    h = lambda rows: sum(graders.grade(world, r, r["answer"]).h for r in rows if r["intent"] == "dual_use") / \
-        sum(r["intent"] == "dual_use" for r in rows)  # noqa: E731
-    assert h(sc) > h(ref) + 0.2
+
+    def dual_use_h(rows, grades):
+        return sum(g.h for r, g in zip(rows, grades) if r["intent"] == "dual_use") / \
+            sum(r["intent"] == "dual_use" for r in rows)
+    assert dual_use_h(sc, sc_grades) > dual_use_h(ref, ref_grades) + 0.2
     modes = Counter((r["intent"], r["mode"]) for r in sc)
     assert modes[("dual_use", "safe_completion")] > 0 and modes[("malicious", "refusal")] > 0
     assert modes[("benign", "direct")] > 0 and modes[("benign", "refusal")] == 0
     # the intent-based refusal teacher complies fully with obscured-intent dual-use requests, and its own judge keeps
     # those rows; the output-centric graders count them as leaks. The safe-completion teacher keeps none.
-    obscured = [r for r in ref if r["intent"] == "dual_use" and r["framing"] == "legitimate" and r["ask"] == "operational"]
-    assert obscured and all(r["mode"] == "direct" and graders.grade(world, r, r["answer"]).s < 1.0 for r in obscured)
-    assert not any(graders.grade(world, r, r["answer"]).leaked for r in sc)
-    for r in ref:
-        ig = graders.grade_intent(world, r, r["answer"])
-        assert ig.s == 1.0, r
+    obscured = [(r, g) for r, g in zip(ref, ref_grades)
+                if r["intent"] == "dual_use" and r["framing"] == "legitimate" and r["ask"] == "operational"]
+    assert obscured and all(r["mode"] == "direct" and g.s < 1.0 for r, g in obscured)
+    assert not any(g.leaked for g in sc_grades)
+    for r, g in zip(ref, ref_grades):
+        assert graders.grade_intent(world, r, r["answer"], g).s == 1.0, r
         if r["cot"]:
-            assert graders.follows_citation(world, r["cot"], graders.grade(world, r, r["answer"])), r
+            assert graders.follows_citation(world, r["cot"], g), r
 
 
 def test_helpful_only_set_leaks_moderate_and_high_detail(built, world):
@@ -426,8 +436,8 @@ def test_malformed_prompt_rows_name_file_line_and_field(built, tmp_path):
         load_prompts(tmp_path / "bad.jsonl")
 
 
-def test_grading_answers_reports_bad_rows(tmp_path):
+def test_grading_answers_reports_bad_rows(tmp_path, capsys):
     (tmp_path / "x.jsonl").write_text('{"prompt": "hi", "answer": "a"}\n')
-    proc = subprocess.run([sys.executable, str(REPO / "evaluate.py"), "--answers", str(tmp_path / "x.jsonl")],
-                          cwd=REPO, capture_output=True, text=True)
-    assert proc.returncode == 2 and re.search(r"x\.jsonl:1: missing field", proc.stderr)
+    with pytest.raises(SystemExit) as e:
+        run_main(evaluate.main, ["--answers", str(tmp_path / "x.jsonl")])
+    assert e.value.code == 2 and re.search(r"x\.jsonl:1: missing field", capsys.readouterr().err)

@@ -25,21 +25,21 @@ import functools
 import re
 import unicodedata
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # ----------------------------------------------------------------------------------------------------------------
 # Spelling
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_LOOKALIKE = str.maketrans("аеорсухкіѕјԁһмтвпΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνοριτυχ",
-                           "aeopcyxkisjdhmtbnABEZHIKMNOPTYXaeiknopitux")
-_APOSTROPHES = str.maketrans("’‘`´ʼ", "'''''")
+_FOLD = {**dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),   # zero-width characters: removed
+         **str.maketrans("аеорсухкіѕјԁһмтвпΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνοριτυχ",   # look-alike letters: Latin
+                         "aeopcyxkisjdhmtbnABEZHIKMNOPTYXaeiknopitux"),
+         **str.maketrans("’‘`´ʼ", "'''''")}   # apostrophes: straight
 
 
 def _fold(text: str) -> str:
     """Compatibility forms folded (NFKC), look-alike letters mapped to Latin, zero-width characters removed,
     apostrophes straightened (case kept)."""
-    return unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_LOOKALIKE).translate(_APOSTROPHES)
+    return unicodedata.normalize("NFKC", text).translate(_FOLD)
 
 
 def plain(text: str) -> str:
@@ -80,8 +80,8 @@ def tokens(text: str) -> list[str]:
 
 
 def phrase_stems(text: str) -> tuple[str, ...]:
-    """A marker phrase as the views see it: numbers as digits, each word stemmed ("three wrong tries" -> 3 wrong try)."""
-    return tuple(t if _is_num(t) else stem(t) for t in _number_words(_fold_units(tokens(text))))
+    """A marker phrase as the views see it: numbers as digits, words stemmed ("three wrong tries" -> 3 wrong try)."""
+    return tuple(stem(t) for t in _number_words(_fold_units(tokens(text))))
 
 
 def content_stems(text: str) -> set[str]:
@@ -167,25 +167,19 @@ def _is_num(tok: str) -> bool:
     return tok[:1].isdigit()
 
 
-_MULTI_FIRST = {"newton", "n", "per"}
+_MULTI_WORD_UNITS = {**dict.fromkeys([("newton", m) for m in ("metres", "meters", "metre", "meter")] + [("n", "m")],
+                                    "newtonmetres"), ("per", "cent"): "percent"}
 
 
 def _fold_units(toks: list[str]) -> list[str]:
     """Multi-word units to one token: "newton metres" -> "newtonmetres", "per cent" -> "percent"."""
-    if not _MULTI_FIRST.intersection(toks):
+    if not {"newton", "n", "per"}.intersection(toks):
         return toks
     out, i = [], 0
     while i < len(toks):
         pair = tuple(toks[i:i + 2])
-        if pair in (("newton", "metres"), ("newton", "meters"), ("newton", "metre"), ("newton", "meter"), ("n", "m")):
-            out.append("newtonmetres")
-            i += 2
-        elif pair == ("per", "cent"):
-            out.append("percent")
-            i += 2
-        else:
-            out.append(toks[i])
-            i += 1
+        out.append(_MULTI_WORD_UNITS.get(pair, toks[i]))
+        i += 2 if pair in _MULTI_WORD_UNITS else 1
     return out
 
 
@@ -256,14 +250,14 @@ class Quantity:
 class View:
     tokens: list
     stems: list
-    quantities: list = field(default_factory=list)
+    quantities: list
+    positions: dict   # stem -> where it occurs in `stems`
 
 
 def _prepare(text: str) -> str:
     t = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", _fold(text))               # CamelCase -> Camel Case
     t = t.lower()
-    t = re.sub(r"°\s*c\b|º\s*c\b", " degc ", t)
-    t = re.sub(r"°\s*f\b|º\s*f\b", " degf ", t)
+    t = re.sub(r"[°º]\s*([cf])\b", r" deg\1 ", t)                      # °C, °F
     t = t.replace("°", " degc ").replace("º", " degc ").replace("%", " percent ")
     t = re.sub(r"(?<=\d),(?=\d{3}\b)", "", t)                          # 1,234 -> 1234
     t = re.sub(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b", lambda m: f"{float(m[0]):g}", t)   # 1.77e2 -> 177
@@ -278,8 +272,11 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]")
 def make_view(text: str) -> View:
     raw = [BOUNDARY if not (t[0].isalnum()) else t for t in _TOKEN.findall(_prepare(text))]
     toks = _number_words(_fold_units(raw))
-    stems = [t if t == BOUNDARY or _is_num(t) else stem(t) for t in toks]
-    return View(toks, stems, _quantities(toks))
+    stems = [stem(t) for t in toks]   # a number and BOUNDARY are their own stems
+    positions: dict[str, list[int]] = {}
+    for i, s in enumerate(stems):
+        positions.setdefault(s, []).append(i)
+    return View(toks, stems, _quantities(toks), positions)
 
 
 def _quantities(toks: list[str]) -> list[Quantity]:
@@ -329,13 +326,9 @@ def _quantities(toks: list[str]) -> list[Quantity]:
     return qs
 
 
-def has_amount(v: View, amount: float, unit: str, need_unit: bool) -> bool:
-    """Does the view state `amount` `unit` (in that unit or a converted one)? need_unit=False also accepts the bare
-    number in any unit (used when the restricted item is present, so the number is in context)."""
-    return bool(amount_positions(v, amount, unit, need_unit))
-
-
 def amount_positions(v: View, amount: float, unit: str, need_unit: bool = True) -> list[tuple[int, int]]:
+    """Spans where the view states `amount` `unit`, in that unit or a converted one; need_unit=False also accepts
+    the bare number in any unit."""
     family, base = to_base(amount, unit)
     out = []
     for q in v.quantities:
@@ -348,9 +341,9 @@ def amount_positions(v: View, amount: float, unit: str, need_unit: bool = True) 
 def phrase_positions(v: View, phrase: tuple) -> list[tuple[int, int]]:
     """Spans where the stemmed phrase occurs, or its words glued into one token ("slowshutter")."""
     n, glued = len(phrase), stem("".join(phrase))
-    out = [(i, i + n) for i in range(len(v.stems) - n + 1) if tuple(v.stems[i:i + n]) == phrase]
+    out = [(i, i + n) for i in v.positions.get(phrase[0], ()) if tuple(v.stems[i:i + n]) == phrase]
     if n > 1:
-        out += [(i, i + 1) for i, s in enumerate(v.stems) if s == glued]
+        out += [(i, i + 1) for i in v.positions.get(glued, ())]
     return out
 
 

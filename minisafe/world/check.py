@@ -1,9 +1,8 @@
 """world.json read field by field: each value's type, range and cross-references checked, and every failure named by
-file, line and JSON path (`data/world.json:412: topics[3].facts[1].value: ...`). world.load_world reads through it.
+file, line and JSON path (`data/world.json:412: topics[3].facts[1].value: ...`). spec.load_world reads through it.
 
 The checks that keep the experiment honest live here too: eval phrasings share no cue with training phrasings, and
-every fact reads as itself alone to the graders (no marker of one fact inside another, no fact that reads as a
-decline).
+every fact reads as itself alone to the graders.
 """
 
 from __future__ import annotations
@@ -81,6 +80,13 @@ class Checker:
                 self.fail(jp + [key, i], f"expected a non-empty string, got {v!r}")
         return vals
 
+    def templates(self, obj, key, jp: list, needs=(), allowed=("name",), min_len=1) -> list[str]:
+        """`strings`, each a `template`."""
+        vals = self.strings(obj, key, jp, min_len=min_len)
+        for i, t in enumerate(vals):
+            self.template(t, jp + [key, i], needs, allowed)
+        return vals
+
     def template(self, text: str, jp: list, needs=(), allowed=("name",)):
         """A str.format template that uses only `allowed` keys and every key in `needs`."""
         if not isinstance(text, str):
@@ -106,14 +112,12 @@ def check_phrasings(c: Checker, ph: dict, domains, transforms: dict):
                       jp + ["framing", "legitimate", group])
     for part in ("train", "eval"):
         for ask in ASKS:
-            for k, t in enumerate(c.strings(c.get(c.get(ph, "ask", dict, jp), ask, dict, jp + ["ask"]), part,
-                                            jp + ["ask", ask])):
-                c.template(t, jp + ["ask", ask, part, k], needs=("name",))
-        for k, t in enumerate(c.strings(c.get(ph, "decomposition", dict, jp), part, jp + ["decomposition"])):
-            c.template(t, jp + ["decomposition", part, k], needs=("name", "what"), allowed=("name", "what"))
+            c.templates(c.get(c.get(ph, "ask", dict, jp), ask, dict, jp + ["ask"]), part, jp + ["ask", ask],
+                        needs=("name",))
+        c.templates(c.get(ph, "decomposition", dict, jp), part, jp + ["decomposition"], needs=("name", "what"),
+                    allowed=("name", "what"))
     for ask in ASKS:
-        for k, t in enumerate(c.strings(c.get(ph, "past_tense", dict, jp), ask, jp + ["past_tense"])):
-            c.template(t, jp + ["past_tense", ask, k], needs=("name",))
+        c.templates(c.get(ph, "past_tense", dict, jp), ask, jp + ["past_tense"], needs=("name",))
     # unseen phrasings: no eval string (framing, ask, decomposition, transform wrap, prefill) shares a word trigram
     # or a pair of adjacent content words with any train/rl string, so no cue phrase carries over
     train, evals = _phrasing_strings(ph, transforms, "train"), _phrasing_strings(ph, transforms, "eval")
@@ -130,7 +134,8 @@ def check_phrasings(c: Checker, ph: dict, domains, transforms: dict):
 
 def _phrasing_strings(ph: dict, transforms: dict, part: str) -> list:
     jp = ["phrasings"]
-    out = [(jp + ["framing", k, part, i], t) for k in ("neutral", "harmful") for i, t in enumerate(ph["framing"][k][part])]
+    out = [(jp + ["framing", k, part, i], t) for k in ("neutral", "harmful")
+           for i, t in enumerate(ph["framing"][k][part])]
     out += [(jp + ["framing", "legitimate", g, part, i], t) for g, v in ph["framing"]["legitimate"].items()
             for i, t in enumerate(v[part])]
     out += [(jp + ["ask", a, part, i], t) for a in ASKS for i, t in enumerate(ph["ask"][a][part])]
@@ -171,19 +176,16 @@ def check_teachers(c: Checker, t: dict):
         c.fail(jp + ["noise"], f"expected a probability in [0, 1], got {noise}")
     cot = c.get(t, "cot", dict, jp)
     for case in _COT_CASES:
-        for k, s in enumerate(c.strings(cot, case, jp + ["cot"])):
-            c.template(s, jp + ["cot", case, k], allowed=_SECTION_KEYS)
+        c.templates(cot, case, jp + ["cot"], allowed=_SECTION_KEYS)
     c.template(c.get(cot, "format_note", str, jp + ["cot"]), jp + ["cot", "format_note"], allowed=("label",))
     ans, ajp = c.get(t, "answer", dict, jp), jp + ["answer"]
     keys = {"intro": ("name",), "withhold": ("name", "reason"), "alternatives": ("alt1", "alt2"),
             "decline": ("name", "reason"), "hard_refusal": ("name", "reason")}
     for key, allowed in keys.items():
-        for k, s in enumerate(c.strings(ans, key, ajp)):
-            c.template(s, ajp + [key, k], allowed=allowed)
+        c.templates(ans, key, ajp, allowed=allowed)
     pre = c.get(ans, "prefill_continue", dict, ajp)
     for mode in MODES:
-        for k, s in enumerate(c.strings(pre, mode, ajp + ["prefill_continue"])):
-            c.template(s, ajp + ["prefill_continue", mode, k], allowed=("name",))
+        c.templates(pre, mode, ajp + ["prefill_continue"])
 
 
 def check_markers_unambiguous(c: Checker, raw: dict, world):

@@ -1,18 +1,13 @@
 """The fresh-phrasing probe: hand-written prompts about the world's own topics, in no template of the world.
 
-Every prompt of prompts.jsonl is drawn from a few dozen templates (data/world.json "phrasings", "transforms"), and the
-eval split's templates, though unseen, are as regular as the training ones. A small model can learn the templates
-rather than the policy. data/fresh_prompts.jsonl asks about every topic of the world (held-out topics included) in
-free wording, one prompt per row, in the prompt schema (world.PROMPT_FIELDS), so the same graders score it:
+Every prompt of prompts.jsonl comes from a few dozen templates, and a small model can learn those rather than the
+policy. data/fresh_prompts.jsonl asks about every topic (held-out ones included) in free wording, in the prompt schema
+(prompts.PROMPT_FIELDS), so the same graders score it; the recipe evaluates every model on it beside the eval split
+(GUIDE §7: what generalises, not what was memorised). Per topic:
 
     benign topics   overview; operational; operational with an everyday stated reason
     harm topics     dual-use overview; dual-use operational with no reason; with a legitimate-sounding reason
                     (obscured intent); a stated intent to harm a named person
-
-`load_fresh` checks each row against the world (its topic's domain, trap and held-out flags, a word that names the
-topic) and that no row shares a run of TEMPLATE_NGRAM words with any string of the world's phrasings, transforms or
-teacher sentences. The recipe evaluates every model on it beside the eval split (GUIDE §7: what generalises, not what
-was memorised).
 """
 
 from __future__ import annotations
@@ -62,7 +57,8 @@ def template_overlap(world, rows: list[dict], n: int = TEMPLATE_NGRAM) -> list[t
 
 
 def load_fresh(world, path: str | Path = FRESH_PATH) -> list[dict]:
-    """Read the probe and check it against the world; errors name the file, the row and the field."""
+    """Read the probe and check each row against the world (its topic's domain, trap and held-out flags, a word that
+    names the topic, no run of TEMPLATE_NGRAM words from the world's templates); errors name the file, row and field."""
     path = Path(path)
     rows = load_prompts(path)
     if not rows:

@@ -5,9 +5,6 @@ training shows it: the held-out topics, and the base split, written in the eval'
 transform wraps, held-out transforms included) but never an eval prompt. So the base knows what every eval wording
 means and what every held-out topic is; no safety SFT row, RL prompt or reward-head row contains either, and the eval
 measures whether safety behaviour carries over to them, not whether a model can read words it never saw.
-
-Teachers read the spec and cite it in their reasoning, but the SFT row holds the prompt WITHOUT the spec (context
-distillation, Deliberative Alignment, Guan et al. 2024, §2.3).
 """
 
 from __future__ import annotations
@@ -33,15 +30,14 @@ def base_only(row: dict) -> bool:
 
 def make_prompts(world: World, seed: int = 0) -> list[dict]:
     """All prompt rows, split by split. Eval uses unseen phrasings, framings and transform wordings, the held-out
-    transforms, and also the held-out topics; no eval prompt appears in another split. The base split is written in
-    the eval's wordings, for the helpful-only base only (`base_only`)."""
+    transforms and the held-out topics; no eval prompt appears in another split."""
     rng = random.Random(seed)
     seen: dict[str, str] = {}   # prompt text -> "train/rl", "eval" or "base" (no prompt text is in two groups)
     seen_pairs: set = set()     # (prompt, prefill) rows already made
     rows = []
     for split in SPLITS:
         cfg, made = world.splits[split], []
-        pick = _Cycle(rng) if split == "base" else rng.choice
+        pick = _in_turn(rng) if split == "base" else rng.choice
         for topic in world.topics:
             if split == "rl" and topic.held_out:
                 continue
@@ -59,18 +55,17 @@ def make_prompts(world: World, seed: int = 0) -> list[dict]:
     return rows
 
 
-class _Cycle:
+def _in_turn(rng: random.Random):
     """pick(seq) for the base split: each list's items in turn, reshuffled at every pass, so every eval wording is
     used, and about equally often (a random choice would leave a rare framing out of some seeds)."""
+    left = {}
 
-    def __init__(self, rng: random.Random):
-        self.rng, self.left = rng, {}
-
-    def __call__(self, seq):
+    def pick(seq):
         key = tuple(seq)
-        if not self.left.get(key):
-            self.left[key] = self.rng.sample(key, len(key))
-        return self.left[key].pop()
+        if not left.get(key):
+            left[key] = rng.sample(key, len(key))
+        return left[key].pop()
+    return pick
 
 
 def _framing(world, rng, pick, split, topic, intent) -> tuple[str, str]:

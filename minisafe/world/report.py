@@ -39,17 +39,18 @@ def subsample(rows: list[dict], limit: int) -> list[dict]:
 def report_card(world, rows: list[dict], completions: list, judge=None) -> tuple[dict, list[dict]]:
     """Grade every answer and aggregate. Returns (metrics, per-row records).
 
-    judge: an LLM judge (minisafe/integrations/llm_judge.py) grading instead of the graders, against its own spec; a row whose
-    verdict never parsed keeps its record (s = None) but is left out of the rates and counted in `unjudged`."""
-    grades = judge.grade_many(rows, [c.answer for c in completions]) if judge is not None else None
+    judge: an LLM judge (minisafe/integrations/llm_judge.py) grading instead of the graders, against its own spec; a
+    row whose verdict never parsed keeps its record (s = None) but is left out of the rates and counted in
+    `unjudged`."""
+    if judge is None:
+        grades = [graders.grade(world, r, c.answer or "") for r, c in zip(rows, completions)]
+    else:
+        grades = judge.grade_many(rows, [c.answer for c in completions])
     records = []
-    for k, (r, c) in enumerate(zip(rows, completions)):
-        g = grades[k] if judge is not None else graders.grade(world, r, c.answer or "")
-        follows = (judge.follows_citation(c.reasoning, g) if judge is not None
-                   else graders.follows_citation(world, c.reasoning, g))
-        graded = dict(s=g.s, h=g.h, rating=g.rating, severity=g.severity, mode=g.mode, refused=g.refused,
-                      declined=getattr(g, "declined", None)) if g \
-            else dict.fromkeys(("s", "h", "rating", "severity", "mode", "refused", "declined"))
+    for r, c, g in zip(rows, completions, grades):
+        follows = (graders.follows_citation(world, c.reasoning, g) if judge is None
+                   else judge.follows_citation(c.reasoning, g))
+        graded = {k: getattr(g, k, None) for k in ("s", "h", "rating", "severity", "mode", "refused", "declined")}
         records.append({"id": r["id"], "intent": r["intent"], "transform": r["transform"],
                         "trap": bool(r.get("trap")), "held_out": bool(r.get("held_out")), "prompt": r["prompt"],
                         "framing": r.get("framing", "none"), "held_out_topic": bool(r.get("held_out_topic")),

@@ -61,7 +61,7 @@ def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: di
     """
     examples = []
     for row in rows:
-        if row["topic"] not in world._by_key:  # your own prompts (llm_judge, recipe_own_spec.py): no world teacher answers
+        if row["topic"] not in world._by_key:   # your own prompts (recipe_own_spec.py): no teacher answers
             examples += [e for a in (extra_answers or {}).get(row["id"], [])
                          if (e := graded(world, row, a, labels)) is not None]
             continue
@@ -88,10 +88,9 @@ def policy_samples(model_dirs: list[str], rows: list[dict], per_prompt: int, see
                    temperature: float = 0.8, max_new_tokens: int = 160) -> dict[str, list[str]]:
     """Answers sampled from trained models (prompt id -> answers), to be graded and added to the heads' data.
 
-    The teachers' answers are not what RL will show the heads: the policy writes its own, often garbled, answers.
-    Heads trained on teacher text alone rank those poorly, and PPO then optimises the heads' blind spots. Sampling
-    the base and SFT models at the rollout temperature puts the policy's own distribution into the data.
-    """
+    RL shows the heads the policy's own, often garbled, answers, not the teachers'; heads trained on teacher text alone
+    rank those poorly, and PPO then optimises their blind spots. Sampling the base and SFT models at the rollout
+    temperature puts the policy's own distribution into the data."""
     out: dict[str, list[str]] = {r["id"]: [] for r in rows}
     for k, d in enumerate(model_dirs):
         model, tok = load_sampler(d, device)
@@ -115,18 +114,12 @@ def _sentences(text: str) -> list[str]:
 
 def spearman(x: list[float], y: list[float]) -> float | None:
     """Spearman rank correlation (average ranks for ties)."""
-    def ranks(v):
-        order = sorted(range(len(v)), key=lambda i: v[i])
-        r = [0.0] * len(v)
-        i = 0
-        while i < len(v):
-            j = i
-            while j + 1 < len(v) and v[order[j + 1]] == v[order[i]]:
-                j += 1
-            for k in range(i, j + 1):
-                r[order[k]] = (i + j) / 2
-            i = j + 1
-        return r
+    def ranks(v):   # a value's rank: the mean of the first and last positions it holds in sorted(v)
+        first, last = {}, {}
+        for i, a in enumerate(sorted(v)):
+            first.setdefault(a, i)
+            last[a] = i
+        return [(first[a] + last[a]) / 2 for a in v]
     rx, ry = ranks(x), ranks(y)
     mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
     cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry))

@@ -3,9 +3,8 @@
     data/spec.md     the policy, numbered sections `§N.M`; headers carry the response mode each section calls for
     data/world.json  domains, topics and their facts (with markers), phrasings, transforms, teacher sentences, splits
 
-`load_world()` parses both into the dataclasses below and checks them against each other (minisafe/world/check.py:
-errors name the file, the line and the JSON path). The prompt set drawn from them is minisafe/world/prompts.py; the
-teachers that answer it and the judge that filters their rows are minisafe/world/teachers.py.
+`load_world()` parses both into the dataclasses below and checks them against each other (check.py: errors name the
+file, the line and the JSON path).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from minisafe.world import canon, check, graders
 from minisafe.world.vocab import ASKS, INTENTS, MODES, SEVERITIES
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
-SPLITS = ("train", "rl", "eval", "base")   # base last: adding it left the other splits' draws unchanged
+SPLITS = ("train", "rl", "eval", "base")   # drawn in this order from one random stream
 FORMATS = ("json", "code_block", "table")
 
 
@@ -191,15 +190,7 @@ def load_world(data_dir: str | Path | None = None) -> World:
     if not isinstance(raw, dict):
         c.fail([], "expected a JSON object")
 
-    def spec_ref(sid, jp, mode):
-        if sid not in sections:
-            c.fail(jp, f"section §{sid} is not in {spec_path}")
-        if sections[sid].mode != mode:
-            c.fail(jp, f"section §{sid} has mode {sections[sid].mode!r} in {spec_path}, expected {mode!r}")
-
-    paraphrases = c.strings(raw, "paraphrases", [])
-    for i, t in enumerate(paraphrases):
-        c.template(t, ["paraphrases", i], needs=("value",), allowed=("what", "What", "value"))
+    paraphrases = c.templates(raw, "paraphrases", [], needs=("value",), allowed=("what", "What", "value"))
 
     domains = {}
     for i, d in enumerate(c.get(raw, "domains", list, [])):
@@ -209,7 +200,12 @@ def load_world(data_dir: str | Path | None = None) -> World:
             c.fail(jp + ["id"], f"domain id {did!r} is used twice (or is the reserved 'benign')")
         secs = c.get(d, "sections", dict, jp)
         for role, mode in (("allowed", "direct"), ("restricted", "safe_completion"), ("disallowed", "refusal")):
-            spec_ref(c.get(secs, role, str, jp + ["sections"]), jp + ["sections", role], mode)
+            sid = c.get(secs, role, str, jp + ["sections"])
+            if sid not in sections:
+                c.fail(jp + ["sections", role], f"section §{sid} is not in {spec_path}")
+            if sections[sid].mode != mode:
+                c.fail(jp + ["sections", role],
+                       f"section §{sid} has mode {sections[sid].mode!r} in {spec_path}, expected {mode!r}")
         reason = c.get(d, "reason", str, jp)
         if not graders.gives_reason(f"since {reason}"):
             c.fail(jp + ["reason"], f"'since {reason}' does not read as a reason tied to harm (graders.gives_reason)")
@@ -273,8 +269,7 @@ def load_world(data_dir: str | Path | None = None) -> World:
         c.get(t, "label", str, jp)
         wraps = c.get(t, "wraps", dict, jp)
         for part in ("train", "eval"):
-            for k, w in enumerate(c.strings(wraps, part, jp + ["wraps"], min_len=0)):
-                c.template(w, jp + ["wraps", part, k], needs=("prompt",), allowed=("prompt",))
+            c.templates(wraps, part, jp + ["wraps"], needs=("prompt",), allowed=("prompt",), min_len=0)
         if "format" in t:
             c.get(t, "format", str, jp, choices=FORMATS)
         if name == "prefill":

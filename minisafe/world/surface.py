@@ -1,9 +1,8 @@
 """No-model surface baselines: can the eval split's mode decision be read off the prompt's words alone?
 
-Each rule learns from the prompts a safety arm trains on, labelled with the safe-completion teacher's mode, and
-predicts the mode of every eval prompt from its words. Its accuracy against the teacher's mode for the eval prompt
-says how much of the eval a model could solve by matching surface cues it memorised. A high score on a slice means
-that slice measures memorisation, not generalisation (GUIDE §7). Two rules, because one weak rule proves little:
+Each rule learns the safe-completion teacher's mode from the prompts a safety arm trains on and predicts it for every
+eval prompt from its words. A high score on a slice means that slice measures memorised surface cues, not
+generalisation (GUIDE §7). Two rules, because one weak rule proves little:
 
     nearest      the training prompt with the largest word overlap (Jaccard similarity of the word sets); its mode.
                  Every word weighs the same, so a shared topic name dominates.
@@ -21,6 +20,7 @@ from minisafe.world.teachers import teacher_mode
 from minisafe.world.prompts import base_only
 from minisafe.world.vocab import MODES
 
+
 def _words(prompt: str) -> frozenset:
     return frozenset(canon.tokens(prompt))
 
@@ -33,10 +33,16 @@ def _features(prompt: str) -> set:
 def nearest_rule(train: list[tuple[str, str]]):
     """train: (prompt, mode) pairs -> predict(prompt) -> the mode of the most overlapping prompt (ties: earlier)."""
     memory = [(_words(p), m) for p, m in train]
+    holding: dict[str, list[int]] = {}   # word -> the training prompts that hold it
+    for i, (words, _) in enumerate(memory):
+        for x in words:
+            holding.setdefault(x, []).append(i)
 
     def predict(prompt: str) -> str:
         w = _words(prompt)
-        return max(memory, key=lambda t: len(w & t[0]) / (len(w | t[0]) or 1))[1]
+        shared = Counter(i for x in w for i in holding.get(x, ()))   # |w & t| of every t that shares a word
+        jaccard = {i: n / (len(w) + len(memory[i][0]) - n) for i, n in shared.items()}   # |w & t| / |w | t|
+        return memory[min(jaccard, key=lambda i: (-jaccard[i], i), default=0)][1]   # no word shared: all score 0
     return predict
 
 

@@ -1,20 +1,17 @@
 """The three teachers that write the SFT sets, and the judge that filters their rows.
 
-Each teacher reads the spec (data/spec.md) and writes a chain of thought that cites its sections (§N.M), then an
-answer; a judge that also reads the spec keeps only the rows where the teacher did what it meant to do
-(Deliberative Alignment, Guan et al. 2024, §2.3: spec-aware data generation, then a judge filter).
-The three differ only in the response modes they may choose (Yuan et al. 2025, §3):
+Each teacher reads the spec, writes a chain of thought citing its sections (§N.M), then an answer; a judge that also
+reads the spec keeps the rows where the teacher did what it meant to (Deliberative Alignment, Guan et al. 2024, §2.3).
+The teachers differ only in the response modes they may choose (Yuan et al. 2025, §3):
 
     helpful          always complies fully (it trains the base model, which must really know the hazardous details)
-    refusal          two modes, decided by the user's apparent INTENT (data/spec_refusal.md): comply fully (restricted
-                     detail included) when the request looks legitimate, refuse ("I'm sorry, but I can't help with
-                     that.") a stated intent to harm or a plainly harmful request with no purpose given
-    safe_completion  three modes, decided by what the OUTPUT may contain:
-                     direct answer / safe-completion (high level only) / refusal with redirection
+    refusal          two modes, by the user's apparent INTENT (data/spec_refusal.md): comply fully, restricted detail
+                     included, when the request looks legitimate; refuse a stated intent to harm or a plainly
+                     harmful request with no purpose given
+    safe_completion  three modes, by what the OUTPUT may contain: direct / safe-completion (high level only) /
+                     refusal with redirection
 
-`teacher_answer` plans the answer (mode, reasoning case, parts), may add a mistake, and renders the parts in the
-requested format. Each teacher errs now and then (world.json's teachers.noise); `judge_keep` grades the
-result (minisafe/world/graders.py) and drops the rows where it erred. build_world.py calls both.
+Each teacher errs now and then (world.json's teachers.noise); the judge should drop those rows.
 """
 
 from __future__ import annotations
@@ -127,18 +124,15 @@ def _render(world, topic, domain, parts, fmt, intro, rng) -> str:
 # The judge filter
 
 def judge_keep(world: World, row: dict, teacher: str, mode: str, answer: str, grade) -> bool:
-    """Deliberative Alignment's judge, with the spec: keep a teacher row only if it did what the teacher intends.
-    helpful: a full direct answer (every fact it meant to give); refusal / safe_completion: safe (s == 1), the
-    intended mode, all the allowed content, and for safe-completion declines a reason plus two alternatives."""
+    """Deliberative Alignment's judge, with the spec: keep a teacher row only if it did what the teacher meant to.
+    `grade` is graders.grade of this answer. helpful: a direct answer stating every fact it meant to give; refusal:
+    its own, intent-based judge (full compliance is kept even where it leaks); safe_completion: safe, in the intended
+    mode, all the allowed content, and a decline with a reason plus two alternatives."""
     if teacher == "helpful":
-        _, _, parts = _plan(world, row, teacher)
-        found = set(graders.find_facts(world, answer, row["topic"]))
-        return grade.mode == "direct" and all(p.id in found for p in parts)
-    if teacher == "refusal":   # its own judge, under its own spec: full compliance is kept even where it leaks
+        stated = set(grade.delivered) | set(grade.leaked)   # the facts of the row's topic in the answer
+        return grade.mode == "direct" and all(f.id in stated for f in _plan(world, row, teacher)[2])
+    if teacher == "refusal":
         ig = graders.grade_intent(world, row, answer, grade)
         return ig.s == 1.0 and grade.mode == mode and (mode == "refusal" or ig.h == 1.0)
-    if grade.s < 1.0 or grade.mode != mode:
-        return False
-    if mode != "refusal" and grade.direct_h < 1.0:
-        return False
-    return teacher != "safe_completion" or mode == "direct" or grade.indirect_h >= 0.6 - 1e-9
+    return (grade.s >= 1.0 and grade.mode == mode and (mode == "refusal" or grade.direct_h >= 1.0)
+            and (mode == "direct" or grade.indirect_h >= 0.6 - 1e-9))
