@@ -12,7 +12,7 @@ Implementation Details of RLHF with PPO" (Huang et al. 2023). One iteration, `PP
                  annealed over the run; two on-policy checks warn, then stop the run
 
 The baselines sit beside this path, each in one place: --reward additive and refusal are other scores (`SCORES`),
---reward lagrangian is Safe RLHF (`SafeRLHF`, at the end). Under DDP (torchrun) each process rolls out its share of
+--reward lagrangian is Safe RLHF (minisafe/safe_rlhf.py). Under DDP (torchrun) each process rolls out its share of
 the batch and every mean is the whole batch's (training.all_reduce): 2 processes train what 1 would.
 
   python train_rl.py --init-from runs/sc_sft --reward-heads runs/rm --out runs/sc_rl
@@ -29,7 +29,6 @@ import math
 import os
 import sys
 import time
-from collections import deque
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from minisafe.hf import load_pretrained, save_pretrained
 from minisafe.io import atomic_write_json, read_json, tokenizer_sha256
 from minisafe.ppo import (ValueHead, check_on_policy, compute_gae, explained_variance, forward_response, masked_mean,
                           masked_whiten, policy_loss, rollout, value_loss, warm_up_value_head)
+from minisafe.safe_rlhf import SafeRLHF
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.world import graders, spec, vocab
 from minisafe.world.prompts import load_prompts
@@ -136,7 +136,7 @@ SCORES = {  # --reward -> the score of each final answer (B,): the paper's h * s
     "safe_completion": lambda h, s, *_: rewards.safe_completion_reward(h, s),   # r = h * s
     "additive": lambda h, s, *_: rewards.additive_reward(h, s),                 # r = (h + s) / 2
     "refusal": refusal_score,
-    "lagrangian": lambda h, s, *_: h,    # Safe RLHF's reward; SafeRLHF (below) adds the cost 1 - s
+    "lagrangian": lambda h, s, *_: h,    # Safe RLHF's reward; minisafe/safe_rlhf.py adds the cost 1 - s
 }
 
 
@@ -375,7 +375,7 @@ def main(argv=None) -> dict:
     device = training.pick_device(args.device)
     rank, world_size = training.init_distributed(device)
     training.check_out(out, args.resume)
-    ppo = (SafeRLHF if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
+    ppo = (LagrangianPPO if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
     world_dir, rl_rows = rl_prompts(args, cfg)
     run_state = {"kind": "rl", "init_from": str(Path(args.init_from)), "reward_heads": args.reward_heads,
                  "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(ppo.tok), "config": asdict(cfg)}
@@ -405,57 +405,8 @@ def main(argv=None) -> dict:
     return summary
 
 
-# ----------------------------------------------------------------------------------------------------------------
-# the Lagrangian baseline
-
-
-class SafeRLHF(PPO):
-    """--reward lagrangian: Safe RLHF (Dai et al. 2023) as PKU-Alignment runs it. Maximise J_R = E[h] subject to
-    J_C = E[c] <= d (--cost-limit), c = 1 - s: the score is h (`SCORES`), the cost has its own critic on the
-    same backbone, -beta*KL is in the reward and +beta*KL in the cost (so the KL keeps its weight beta in the
-    combined advantage whatever lambda is), and
-
-        A = (A_r - lambda * A_c) / (1 + lambda)                       then whitened as the reward's
-        log lambda <- min(log lambda + lr * lambda * (J_C - d), max)   J_C: mean cost of the last --cost-window episodes
-    """
-    CRITICS = ("value_head", "cost_value_head")
-
-    def __init__(self, *args):
-        super().__init__(*args)
-        self.log_lambda, self.recent_costs = 0.0, deque(maxlen=self.cfg.cost_window)
-
-    def state_dict(self) -> dict:
-        return {**super().state_dict(), "log_lambda": self.log_lambda, "recent_costs": list(self.recent_costs)}
-
-    def load_state_dict(self, state: dict) -> None:
-        super().load_state_dict(state)
-        self.log_lambda = state.get("log_lambda", 0.0)
-        self.recent_costs.extend(state.get("recent_costs", []))
-
-    @torch.no_grad()
-    def advantages(self, ro, score, s, warm_up: bool, step: int) -> Batch:
-        batch = super().advantages(ro, score, s, warm_up, step)      # the reward's: A_r, V_r
-        mask, head = batch.mask, self.critics["cost_value_head"]
-        self.cost = rewards.safety_cost(s).to(self.device)           # c = 1 - s   (B,)
-        cost_rewards = rewards.per_token_rewards(self.cost, -batch.kl, mask, self.kl_ctl.value)  # +beta*KL_t, + c
-        self.old_cost_values, adv_c, self.cost_returns, ev = self.gae(head, cost_rewards, batch.hidden, mask, warm_up)
-        batch.stats["cost_explained_variance"] = ev
-        batch.advantages = rewards.lagrangian_advantage(batch.advantages, adv_c, self.log_lambda)
-        return batch
-
-    def loss(self, batch: Batch, idx: list[int], logp, hidden, entropy) -> tuple[torch.Tensor, dict]:
-        loss, stats = super().loss(batch, idx, logp, hidden, entropy)
-        vc_loss, _ = value_loss(self.critics["cost_value_head"](hidden), self.old_cost_values[idx],
-                                self.cost_returns[idx], batch.mask[idx], self.cfg.value_clip_eps)
-        return loss + self.cfg.vf_coef * vc_loss, {**stats, "cost_value_loss": vc_loss.item()}
-
-    def after_update(self) -> dict:
-        """Step lambda on the mean cost of the last --cost-window episodes (of every process)."""
-        self.recent_costs.extend(training.all_gather(self.cost).tolist())
-        window_cost = sum(self.recent_costs) / len(self.recent_costs)
-        self.log_lambda = rewards.update_log_lambda(self.log_lambda, window_cost, self.cfg.cost_limit,
-                                                    self.cfg.lambda_lr, self.cfg.max_log_lambda)
-        return {"lambda": round(math.exp(self.log_lambda), 5), "window_cost": round(window_cost, 5)}
+class LagrangianPPO(SafeRLHF, PPO):
+    """--reward lagrangian: PPO with Safe RLHF's cost critic and Lagrange multiplier (minisafe/safe_rlhf.py)."""
 
 
 if __name__ == "__main__":

@@ -3,21 +3,18 @@
     safe_completion_reward   r = h * s                        Yuan et al. 2025, §3
     additive_reward          r = w_h * h + (1 - w_h) * s      baseline: a weighted sum (the failure mode h*s removes)
     refusal_reward           r = 1[decision right] (* h)      baseline: refusal training's comply/refuse reward
-    safety_cost              c = 1 - s                        the cost model of Safe RLHF in our setting
-    lagrangian_advantage     A = (A_r - lambda * A_c) / (1 + lambda)   Safe RLHF (Dai et al. 2023, arXiv 2310.12773)
-    update_log_lambda        log lambda <- min(log lambda + lr * lambda * (J_C - d), log lambda_max)
     kl_k1 / kl_k2 / kl_k3    per-token KL(pi || pi_ref) estimators (Schulman, "Approximating KL divergence", 2020)
     missing_end_penalty      -penalty for a response with no end token or no answer section
     per_token_rewards        -beta * KL on every response token, score added at the last one
     AdaptiveKLController     beta_{t+1} = beta_t * (1 + K_beta * e_t)   Ziegler et al. 2019 (arXiv 1909.08593) §2.2
+
+The Lagrangian baseline (Safe RLHF) has its equations beside its PPO variant, in minisafe/safe_rlhf.py.
 
 h (helpfulness) and s (safety) are probabilities in [0, 1], checked where the heads' scores become rewards
 (`check_unit_interval`, in train_rl.py): never clamped, since a clamp would hide a broken head. The rest trusts them.
 """
 
 from __future__ import annotations
-
-import math
 
 import torch
 from torch import Tensor
@@ -71,42 +68,6 @@ def refusal_reward(refused: Tensor, should_refuse: Tensor, h: Tensor | None = No
         return correct.to(torch.get_default_dtype())  # r = 1[correct]
     credit = torch.where(refused, torch.ones_like(h), h)  # refusals get full credit, compliance its helpfulness
     return torch.where(correct, credit, torch.zeros_like(h))  # r = 1[correct] · (h if complied else 1)
-
-
-def safety_cost(s: Tensor) -> Tensor:
-    """Cost for the Safe RLHF baseline in our setting: c = 1 - s, in [0, 1] (0 for a fully safe answer)."""
-    return 1.0 - s  # c = 1 − s
-
-
-# ----------------------------------------------------------------------------------------------------------------------
-# Safe RLHF: maximise J_R subject to J_C <= d with a Lagrange multiplier lambda >= 0 kept as log lambda
-
-
-def lagrangian_advantage(adv_r: Tensor, adv_c: Tensor, log_lambda: float) -> Tensor:
-    """Safe RLHF policy advantage (Dai et al. 2023, arXiv 2310.12773, §3.3), lambda = exp(log_lambda):
-
-        A = (A_r - lambda * A_c) / (1 + lambda) = sigmoid(-log lambda) * A_r - sigmoid(log lambda) * A_c
-
-    The sigmoid form is the same number but stays finite for any log lambda (no inf/inf): lambda = 0 (log lambda =
-    -inf) gives A_r exactly, lambda -> inf gives -A_c. lambda is a constant for the policy step.
-    """
-    ll = torch.as_tensor(log_lambda, dtype=adv_r.dtype, device=adv_r.device)
-    return torch.sigmoid(-ll) * adv_r - torch.sigmoid(ll) * adv_c  # (A_r − λ·A_c) / (1 + λ)
-
-
-def update_log_lambda(log_lambda: float, mean_cost: float, cost_limit: float, lr: float,
-                      max_log_lambda: float | None = None) -> float:
-    """One step of gradient ascent on the Lagrangian's constraint term, in log space (Safe RLHF, §3.3):
-
-        L(lambda) = lambda * (J_C - d),   lambda = exp(l)   =>   dL/dl = lambda * (J_C - d)
-        l <- l + lr * lambda * (J_C - d)        [then l <- min(l, max_log_lambda) if given]
-
-    J_C = mean_cost (the mean episode cost), d = cost_limit. log lambda rises while the constraint is violated
-    (J_C > d) and falls otherwise, so lambda stays >= 0 without a projection. This is the exact gradient step (the
-    reference code takes it with Adam, which rescales it; with plain SGD the step shrinks as lambda -> 0).
-    """
-    new = log_lambda + lr * math.exp(log_lambda) * (mean_cost - cost_limit)  # log λ ← log λ + η · λ · (J_C − d)
-    return new if max_log_lambda is None else min(new, max_log_lambda)  # cap on λ (Safe RLHF's lambda_max)
 
 
 # ----------------------------------------------------------------------------------------------------------------------

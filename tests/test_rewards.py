@@ -1,4 +1,5 @@
-"""Properties of the reward math in minisafe/rewards.py, and the checks where its inputs enter.
+"""Properties of the reward math in minisafe/rewards.py and minisafe/safe_rlhf.py, and the checks where its inputs
+enter.
 
 Each test states one property in its docstring. Property tests use hypothesis with a bounded number of examples;
 Monte Carlo tests draw from a fixed-seed generator and compare within a few standard errors.
@@ -13,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minisafe.rewards import (AdaptiveKLController, FixedKLController, additive_reward, check_unit_interval, kl_k1,
-    kl_k2, kl_k3, kl_penalty, lagrangian_advantage, missing_end_penalty, per_token_rewards, refusal_reward,
-    safe_completion_reward, safety_cost, update_log_lambda)
+                              kl_k2, kl_k3, kl_penalty, missing_end_penalty, per_token_rewards, refusal_reward,
+                              safe_completion_reward)
+from minisafe.safe_rlhf import lagrangian_advantage, safety_cost, update_log_lambda
 
 FAST = settings(max_examples=60, deadline=None)
 unit = st.floats(min_value=0.0, max_value=1.0)  # a valid score (endpoints included)

@@ -286,8 +286,10 @@ def test_lagrangian_kl_penalty_is_in_both_streams(policy, tmp_path, monkeypatch)
     from minisafe.ppo import compute_gae
 
     seen = []
-    real = train_rl.rewards.lagrangian_advantage
-    monkeypatch.setattr(train_rl.rewards, "lagrangian_advantage",
+    from minisafe import safe_rlhf
+
+    real = safe_rlhf.lagrangian_advantage
+    monkeypatch.setattr(safe_rlhf, "lagrangian_advantage",
                         lambda a_r, a_c, ll: seen.append((a_r.clone(), a_c.clone())) or real(a_r, a_c, ll))
     real_score, scored = train_rl.score_rollout, []
     monkeypatch.setattr(train_rl, "score_rollout", lambda *a, **k: scored.append(real_score(*a, **k)) or scored[-1])
