@@ -5,6 +5,8 @@ Yuan et al. 2025, §4; what each number means is in minisafe/world/report.py, wh
     python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json
     python evaluate.py --model runs/sc_rl --prompts runs/world/prompts.jsonl --out report.json --preset cpu
         (the recipe's report card: 4 answers per prompt at temperature 1)
+    python evaluate.py --model runs/sc_sft --out sft.json --model runs/sc_rl --out rl.json --prompts P.jsonl
+        (several models on the same prompts in one process: one --out per --model, in the same order)
     python evaluate.py --answers answers.jsonl        # grade given answers (prompt rows with `answer`), no model
     python evaluate.py --model runs/sc_rl --prompts data/fresh_prompts.jsonl --out fresh.json
         (the fresh-phrasing probe: the world's topics in hand-written prompts, no template; minisafe/world/fresh.py)
@@ -58,75 +60,67 @@ PRESETS = {
 }
 
 
-def preset_config(name: str | None) -> EvalConfig:
-    return replace(EvalConfig(), **PRESETS[name]) if name else EvalConfig()
-
-
 def parse_args(argv=None):
     p = C.parser(__doc__)
     g = p.add_argument_group("what to evaluate")
-    g.add_argument("--model", help="model directory (config.json, model.safetensors, tokenizer.json)")
+    g.add_argument("--model", action="append", default=[], metavar="DIR",
+                   help="model directory (config.json, model.safetensors, tokenizer.json); repeatable")
     g.add_argument("--prompts", help="prompt rows in the world's schema (JSONL) to answer with --model")
     g.add_argument("--answers", help="instead of --model: prompt rows with an `answer` (or `response`) to grade")
     g.add_argument("--suite", choices=("xstest", "strongreject"),
                    help="instead of --prompts: refusal rates on a real evaluation set read from --suite-path")
     g.add_argument("--suite-path", help="the set's CSV (xstest_prompts.csv or strongreject_dataset.csv)")
-    g.add_argument("--out", help="report JSON to write (per-row records go beside it, .rows.jsonl)")
+    g.add_argument("--out", action="append", default=[],
+                   help="report JSON to write, one per --model (per-row records go beside it, .rows.jsonl)")
     g.add_argument("--preset", choices=sorted(PRESETS), help="the recipe's settings (default: one greedy answer)")
     g.add_argument("--device", default="cpu", help="cpu, cuda or auto")
     C.add_dataclass_args(p.add_argument_group("evaluation (defaults: no preset)"), EvalConfig)
     args = p.parse_args(argv)
-    if args.suite and not (args.model and args.suite_path):
-        p.error(f"--suite {args.suite} needs --model DIR and --suite-path FILE (where to get it: minisafe/integrations/suites.py)")
-    if not args.suite and not args.answers and not (args.model and args.prompts and args.out):
+    if args.suite and not (len(args.model) == 1 and args.suite_path):
+        p.error(f"--suite {args.suite} needs --model DIR and --suite-path FILE "
+                "(where to get it: minisafe/integrations/suites.py)")
+    if not args.suite and not args.answers and not (args.model and args.prompts
+                                                    and len(args.out) == len(args.model)):
         p.error("give --model, --prompts and --out (or --answers FILE, or --suite NAME --suite-path FILE)")
     return args
 
 
 def check_outputs(args) -> None:
-    """Before any work: the outputs never overwrite an input."""
-    if not args.out:
-        return
-    model = Path(args.model) if args.model else None
-    inputs = (args.prompts or args.suite_path or args.answers,
-              *((model / "model.safetensors", model / "config.json", model / "tokenizer.json") if model else ()))
-    check_not_input(args.out, *inputs)
-    check_not_input(Path(args.out).with_suffix(".rows.jsonl"), *inputs, flag="--out (its .rows.jsonl)")
+    """Before any work: no output overwrites an input."""
+    inputs = [args.prompts or args.suite_path or args.answers]
+    inputs += [Path(m) / f for m in args.model for f in ("model.safetensors", "config.json", "tokenizer.json")]
+    for out in args.out:
+        check_not_input(out, *inputs)
+        check_not_input(Path(out).with_suffix(".rows.jsonl"), *inputs, flag="--out (its .rows.jsonl)")
 
 
 def evaluate_suite(args, cfg: EvalConfig) -> dict:
     """--suite NAME --suite-path FILE: refusal rates on a real evaluation set (XSTest, StrongREJECT: suites.py)."""
     if cfg.judge.url and args.suite != "strongreject":
         raise DataError(f"--judge-url with --suite {args.suite}: the LLM judge scores the StrongREJECT suite only")
-    metrics, records = suites.evaluate_suite(args.model, args.suite, args.suite_path, limit=cfg.limit,
+    model, out = args.model[0], (args.out or [None])[0]
+    metrics, records = suites.evaluate_suite(model, args.suite, args.suite_path, limit=cfg.limit,
                                              max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size,
                                              temperature=cfg.temperature, seed=cfg.seed, device=args.device)
-    client = llm_judge.judge_client(cfg.judge, Path(args.out or args.model).with_suffix(".judge_cache")) \
+    client = llm_judge.judge_client(cfg.judge, Path(out or model).with_suffix(".judge_cache")) \
         if args.suite == "strongreject" else None
     if client is not None:  # the StrongREJECT rubric score (Souly et al. 2024), beside the refusal rate
         scores = llm_judge.strongreject_scores(client, [r["prompt"] for r in records],
                                                [r["answer"] for r in records], seed=cfg.seed)
         metrics["strongreject"] = {**llm_judge.strongreject_report(records, scores),
                                    "judge": {"url": client.base_url, "model": client.model}}
-    if args.out:
-        atomic_write_json(args.out, {"model": str(args.model), "suite": args.suite,
-                                     "suite_path": str(args.suite_path), "seed": cfg.seed, "metrics": metrics})
-        write_jsonl(Path(args.out).with_suffix(".rows.jsonl"), records)
-    print(suites.render_markdown(metrics, Path(args.model).name)
+    if out:
+        atomic_write_json(out, {"model": str(model), "suite": args.suite, "suite_path": str(args.suite_path),
+                                "seed": cfg.seed, "metrics": metrics})
+        write_jsonl(Path(out).with_suffix(".rows.jsonl"), records)
+    print(suites.render_markdown(metrics, Path(model).name)
           + (llm_judge.render_strongreject(metrics["strongreject"]) if client is not None else ""))
     return metrics
 
 
-def select_rows(rows: list[dict], cfg: EvalConfig) -> list[dict]:
-    """The rows this configuration evaluates: those of --split (rows without a split count as in it), then the
-    stratified --limit subset (the recipe's teacher columns use the same rows)."""
-    if cfg.split != "all":
-        rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
-    return report.subsample(rows, cfg.limit)
-
-
-def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
-    """The prompt rows to evaluate (select_rows), checked against the world."""
+def read_rows(args, cfg: EvalConfig, world) -> list[dict]:
+    """The prompt rows to evaluate: those of --split (rows without a split count as in it), then the stratified
+    --limit subset; each checked against the world."""
     path = args.prompts or args.answers
     key = "answer"
     if args.answers:
@@ -134,11 +128,14 @@ def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
         if not first:
             raise DataError(f"{path}: no rows to grade (empty file)")
         key = "answer" if "answer" in first[0] else "response"
-    rows = select_rows(load_prompts(path, extra=(key,) if args.answers else ()), cfg)
+    rows = load_prompts(path, extra=(key,) if args.answers else ())
+    if cfg.split != "all":
+        rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
+    rows = report.subsample(rows, cfg.limit)
     if not rows:
         raise DataError(f"{path}: no prompt rows (split {cfg.split!r})")
     for r in rows:  # the graders look topics up: an unknown one is the file's error, not a KeyError deep inside
-        if judge is None and r["topic"] not in world._by_key:
+        if not cfg.judge.url and r["topic"] not in world._by_key:
             raise DataError(f"{path}: row id {r['id']!r}: field 'topic': unknown topic {r['topic']!r}")
         if args.answers:
             r["answer"] = r[key]
@@ -146,27 +143,30 @@ def read_rows(args, cfg: EvalConfig, world, judge) -> list[dict]:
 
 
 def main(argv=None) -> dict:
+    """Writes and prints each report card; returns the metrics of the last one."""
     args = parse_args(argv)
-    cfg = C.from_args(EvalConfig, args, preset_config(args.preset)).validate()
+    cfg = C.from_args(EvalConfig, args, replace(EvalConfig(), **PRESETS.get(args.preset, {}))).validate()
     check_outputs(args)
     if args.suite:
         return evaluate_suite(args, cfg)
     world = load_world()
-    judge = llm_judge.make_judge(cfg.judge, Path(args.out or args.answers).with_suffix(".judge_cache"))
-    rows = read_rows(args, cfg, world, judge)
-    if args.answers:   # graded as written: the reasoning is the row's `cot`, when it has one
-        completions = [Completion(reasoning=r.get("cot", ""), answer=r["answer"], ended=True) for r in rows]
-        metrics, records = report.report_card(world, rows, completions, judge=judge)
-        name = Path(args.answers).stem
-    else:
-        metrics, records = report.evaluate_checkpoint(args.model, rows, world, cfg.max_new_tokens, cfg.batch_size,
-                                                      cfg.temperature, cfg.seed, args.device, judge, cfg.samples)
-        name = Path(args.model).name
-    if args.out:
-        atomic_write_json(args.out, {"model": str(args.model or args.answers), "prompts": str(args.prompts),
-                                     "seed": cfg.seed, "metrics": metrics})
-        write_jsonl(Path(args.out).with_suffix(".rows.jsonl"), records)
-    print(report.render_markdown({name: metrics}))
+    runs = [(args.answers, (args.out or [None])[0])] if args.answers else list(zip(args.model, args.out))
+    judges = [llm_judge.make_judge(cfg.judge, Path(out or src).with_suffix(".judge_cache")) for src, out in runs]
+    rows = read_rows(args, cfg, world)
+    cards = {}
+    for (src, out), judge in zip(runs, judges):
+        if args.answers:   # graded as written: the reasoning is the row's `cot`, when it has one
+            completions = [Completion(reasoning=r.get("cot", ""), answer=r["answer"], ended=True) for r in rows]
+            metrics, records = report.report_card(world, rows, completions, judge=judge)
+        else:
+            metrics, records = report.evaluate_checkpoint(src, rows, world, cfg.max_new_tokens, cfg.batch_size,
+                                                          cfg.temperature, cfg.seed, args.device, judge, cfg.samples)
+        if out:
+            atomic_write_json(out, {"model": str(src), "prompts": str(args.prompts), "seed": cfg.seed,
+                                    "metrics": metrics})
+            write_jsonl(Path(out).with_suffix(".rows.jsonl"), records)
+        cards[Path(src).stem if args.answers else Path(src).name] = metrics
+    print(report.render_markdown(cards))
     return metrics
 
 

@@ -9,8 +9,8 @@ same base and the same recipe. Here, from nothing:
           -> evaluation of all five models on the eval split (unseen phrasings, held-out transforms)
              and on the fresh-phrasing probe (data/fresh_prompts.jsonl: the world's topics in no template of it)
 
-Both arms' heads are trained the same way on the same kind of data; each learns its own spec's judge (reward_model
---labels: graders.grade for safe_completion, the intent-based graders.grade_intent for refusal).
+Both arms' heads are trained the same way on the same kind of data; each learns its own spec's judge
+(train_rewards.py --labels: graders.grade for safe_completion, the intent-based graders.grade_intent for refusal).
 
 Each stage is its own process and writes into OUT/seed-S/<stage>/; a stage whose output exists is skipped, a stage
 that was killed resumes from its checkpoint, so re-running the same command continues a killed recipe.
@@ -25,12 +25,9 @@ per reward (h * s, additive, Lagrangian, refusal), evaluated alike into OUT/rewa
 
     python recipe.py --preset cpu --seeds 0,1,2 --out runs/recipe --rewards safe_completion,additive,lagrangian,refusal
 
-From a pretrained checkpoint (--init-from DIR, any checkpoint minisafe.hf reads) the tokenizer step is the
-checkpoint's own tokenizer and chat format (ChatML for Qwen2 / SmolLM2), and base is the helpful-only SFT *of the
-checkpoint* on the world, so that it knows the fictional facts the safety stages teach it to withhold. The reward
-heads keep their design: each head is its own copy of its arm's SFT policy plus a scalar head (the policy's
-tokenizer for free, and a backbone that already read the world); for a 0.5B policy that is four 0.5B fine-tunings
-and two extra 0.5B forward passes per PPO batch (README, "Reproduce on one GPU", has the cost).
+From a pretrained checkpoint (--init-from DIR, any checkpoint minisafe.hf reads) every stage keeps the checkpoint's
+tokenizer and chat format, and base is the helpful-only SFT *of the checkpoint* on the world, so that it knows the
+fictional facts the safety stages teach it to withhold (docs/gpu.md: what that costs on one GPU).
 """
 
 from __future__ import annotations
@@ -46,17 +43,17 @@ from pathlib import Path
 from minisafe import config as C
 from minisafe.cli import REPO, run_main, run_stage
 from minisafe.config import opt
-from minisafe.world.fresh import FRESH_PATH, load_fresh
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, atomic_write_text, read_json, read_jsonl
-from minisafe.world.report import aggregate, plot, render_markdown, report_card
-from minisafe.world.surface import RULES, surface_mode_accuracy
-from minisafe.world.teachers import teacher_answer
 from minisafe.tokenizer import ChatTokenizer, Completion
 from minisafe.training import pick_device
-from minisafe.world.vocab import INTENTS
+from minisafe.world.fresh import FRESH_PATH, load_fresh
 from minisafe.world.prompts import load_prompts
+from minisafe.world.report import aggregate, plot, render_markdown, report_card
 from minisafe.world.spec import load_world
+from minisafe.world.surface import RULES, surface_mode_accuracy
+from minisafe.world.teachers import teacher_answer
+from minisafe.world.vocab import INTENTS
 
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 TEACHER_COLUMNS = ("teacher:refusal", "teacher:safe_completion")   # what the data alone fixes, on the same rows
@@ -64,11 +61,9 @@ BOOTSTRAP = 400   # resamples of the eval prompts for the 95% intervals
 HEAD_STAGES = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}   # arm (= its labels) -> stage
 REWARDS = ("safe_completion", "additive", "lagrangian", "refusal")   # train_rl.py --reward, for --rewards
 
-# --init-from DIR: a pretrained checkpoint is fine-tuned, not trained. Options added to each stage on top of its
-# preset: learning rates ~100x lower and a few epochs of the world instead of the ~60 the from-scratch base needs (gpu:
-# 400 steps x 64 = 8 epochs of the 3,150 helpful-only rows; 200 x 64 = 5 epochs of a safety set), and smaller
-# micro-batches (gradient accumulation, the same batch) for a 0.5B model's activations. The smoke preset's tiny
-# random checkpoints keep the preset's values. stage -> {config field: value}
+# --init-from: flags added to each stage's preset, stage -> {config field: value}. A pretrained checkpoint is
+# fine-tuned: learning rates ~100x lower, a few epochs of the world (gpu: 400 x 64 = 8 epochs of the 3,150 helpful-only
+# rows) instead of the ~60 a from-scratch base needs, smaller micro-batches (the same batch) for a 0.5B model.
 PRETRAINED = {
     "smoke": {},
     "cpu": {"base": dict(lr=1e-4, max_steps=150), "safety": dict(lr=5e-5, max_steps=80), "rm": dict(lr=5e-5),
@@ -85,104 +80,93 @@ def overrides(preset: str, stage: str, init_from) -> list[str]:
     return [a for k, v in values.items() for a in (C.flag(k), str(v))]
 
 
+def seed_flags(d: Path, preset: str, seed: int, device: str) -> list[str]:
+    """The flags every training stage of one seed directory (OUT/seed-S) takes."""
+    return ["--preset", preset, "--seed", str(seed), "--device", device, "--world", str(d / "world")]
+
+
+def stage(d: Path, name: str, script: str, done: str, args: list[str]) -> None:
+    """Run a stage script into OUT/seed-S/<name> unless <name>/<done> exists; it resumes from its checkpoint when
+    one is there. Its seconds go to OUT/seed-S/stage_seconds.json."""
+    log_path = d / "stage_seconds.json"
+    run_stage(name, [sys.executable, str(REPO / script), "--out", str(d / name), *args], d / name / done,
+              read_json(log_path) if log_path.exists() else {}, log_path, d / name)
+
+
+def ppo_stage(d: Path, name: str, arm: str, reward: str, args: list[str]) -> None:
+    """train_rl.py from the arm's SFT checkpoint, scored by the arm's own heads, into OUT/seed-S/<name>."""
+    stage(d, name, "train_rl.py", "rl_summary.json", ["--init-from", str(d / f"{arm}_sft"), "--reward", reward,
+                                                      "--reward-heads", str(d / HEAD_STAGES[arm]),
+                                                      "--reward-labels", arm, *args])
+
+
 def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None,
              arms: tuple[str, ...] = tuple(HEAD_STAGES), with_ppo: bool = True) -> Path:
-    """All training stages for one seed (or only `arms`, and without their PPO when with_ppo is False); returns the seed
-    directory.
-
-    init_from: a pretrained HF checkpoint directory. Stage base is then the helpful-only SFT *of that checkpoint*
-    on the world (so it learns the fictional facts the safety stages must teach it to withhold), with its own
-    tokenizer and chat format; every later stage starts from base as usual, with the PRETRAINED flags. The reward
-    heads get their own backbone, initialised from their arm's SFT policy like the from-scratch recipe's (same
-    tokenizer, same code; README "Reproduce on one GPU" has the cost)."""
-    py = sys.executable
+    """The training stages of one seed (only `arms`, and without their PPO when with_ppo is False), from scratch or
+    from the pretrained checkpoint `init_from`; returns the seed directory OUT/seed-S."""
     d = out / f"seed-{seed}"
     d.mkdir(parents=True, exist_ok=True)
     marker = d / "init_from.json"   # a seed directory is continued only from the same starting point
     start = {"init_from": str(Path(init_from).resolve()) if init_from else None}
-    if not marker.exists():        # a seed directory written before this record existed started from scratch
+    if not marker.exists():        # a seed directory with a base but without this record started from scratch
         atomic_write_json(marker, {"init_from": None} if (d / "base").exists() else start)
     if read_json(marker) != start:
         raise DataError(f"{marker}: field 'init_from' is {read_json(marker)['init_from']!r}, this run has "
                         f"{start['init_from']!r}: choose another --out, or run with the same --init-from")
-    log_path = d / "stage_seconds.json"
-    log = read_json(log_path) if log_path.exists() else {}
-    wdir = d / "world"
-    run_stage("world", [py, str(REPO / "build_world.py"), "--out", str(wdir), "--seed", str(seed)],
-              wdir / "prompts.jsonl", log, log_path)
-    common = ["--preset", preset, "--seed", str(seed), "--device", device, "--world", str(wdir)]
-    sft = [py, str(REPO / "train_sft.py")]
-    run_stage("base", sft + ["--stage", "base", "--out", str(d / "base")] + common
-              + (["--init-from", str(init_from)] if init_from else []) + overrides(preset, "base", init_from),
-              d / "base" / "sft_summary.json", log, log_path, d / "base")
+    common = seed_flags(d, preset, seed, device)
+    stage(d, "world", "build_world.py", "prompts.jsonl", ["--seed", str(seed)])
+    stage(d, "base", "train_sft.py", "sft_summary.json", ["--stage", "base", *common]
+          + (["--init-from", str(init_from)] if init_from else []) + overrides(preset, "base", init_from))
     for arm in arms:
-        run_stage(f"{arm}_sft", sft + ["--stage", arm, "--init-from", str(d / "base"), "--out", str(d / f"{arm}_sft")]
-                  + common + overrides(preset, "safety", init_from), d / f"{arm}_sft" / "sft_summary.json", log,
-                  log_path, d / f"{arm}_sft")
+        stage(d, f"{arm}_sft", "train_sft.py", "sft_summary.json",
+              ["--stage", arm, "--init-from", str(d / "base"), *common, *overrides(preset, "safety", init_from)])
     for arm in arms:  # the two arms alike: heads of their own judge, then PPO on h * s
-        heads = HEAD_STAGES[arm]
-        run_stage(heads, [py, str(REPO / "train_rewards.py"), "--labels", arm, "--init-from",
-                          str(d / f"{arm}_sft"), "--world", str(wdir), "--out", str(d / heads), "--seed", str(seed),
-                          "--device", device, "--sample-from", str(d / "base"), "--sample-from", str(d / f"{arm}_sft"),
-                          "--preset", preset] + overrides(preset, "rm", init_from),
-                  d / heads / "reward_heads.json", log, log_path)
+        stage(d, HEAD_STAGES[arm], "train_rewards.py", "reward_heads.json",
+              ["--labels", arm, "--init-from", str(d / f"{arm}_sft"), "--sample-from", str(d / "base"),
+               "--sample-from", str(d / f"{arm}_sft"), *common, *overrides(preset, "rm", init_from)])
         if with_ppo:
-            run_stage(f"{arm}_rl", ppo_command(d, preset, seed, device, arm, "safe_completion", f"{arm}_rl")
-                      + overrides(preset, "rl", init_from), d / f"{arm}_rl" / "rl_summary.json", log, log_path,
-                      d / f"{arm}_rl")
+            ppo_stage(d, f"{arm}_rl", arm, "safe_completion", common + overrides(preset, "rl", init_from))
     return d
 
 
-def ppo_command(d: Path, preset: str, seed: int, device: str, arm: str, reward: str, name: str) -> list[str]:
-    """train_rl.py from the arm's SFT checkpoint, scored by the arm's own heads, into OUT/seed-S/<name>."""
-    return [sys.executable, str(REPO / "train_rl.py"), "--init-from", str(d / f"{arm}_sft"), "--reward", reward,
-            "--reward-heads", str(d / HEAD_STAGES[arm]), "--reward-labels", arm, "--out", str(d / name),
-            "--preset", preset, "--seed", str(seed), "--device", device, "--world", str(d / "world")]
-
-
-def run_rewards(d: Path, preset: str, seed: int, device: str, rewards: list[str], rl_args: list[str],
-                tag: str) -> list[str]:
-    """The rewards side by side (--rewards): PPO from the same safe-completion SFT checkpoint with the same heads,
-    one run per reward, same budget; returns the stage names (OUT/seed-S/rl_<reward>[_<tag>]). h*s with no extra
-    flags is the recipe's own safe_completion_rl, run once."""
-    log_path = d / "stage_seconds.json"
-    log = read_json(log_path)
-    names = []
-    for reward in rewards:
-        name = "safe_completion_rl" if reward == "safe_completion" and not tag else \
-            f"rl_{reward}" + (f"_{tag}" if tag else "")
-        run_stage(name, ppo_command(d, preset, seed, device, "safe_completion", reward, name) + rl_args,
-                  d / name / "rl_summary.json", log, log_path, d / name)
-        names.append(name)
+def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str]) -> list[str]:
+    """--rewards: one PPO run per reward from the same safe-completion SFT checkpoint and heads, into
+    OUT/seed-S/rl_<reward>[_<tag>] (h * s untagged is the recipe's own safe_completion_rl); returns the names."""
+    names = ["safe_completion_rl" if reward == "safe_completion" and not tag else
+             f"rl_{reward}" + (f"_{tag}" if tag else "") for reward in rewards]
+    for reward, name in zip(rewards, names):
+        ppo_stage(d, name, "safe_completion", reward, args)
     return names
 
 
-def evaluate_seed(d: Path, preset: str, seed: int, device: str, models=MODELS, probe: str = "eval"
+def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MODELS, fresh: bool = False
                   ) -> dict[str, list[dict]]:
-    """Evaluate the models of one seed (OUT/seed-S/<name>) on the same stratified subset of a probe's prompts;
-    returns per-row records, the teachers' columns included. probe "eval": the world's eval split
-    (OUT/seed-S/eval/<name>.json); "fresh": data/fresh_prompts.jsonl (minisafe/world/fresh.py; eval/fresh_<name>.json)."""
-    world = load_world()
-    if probe == "fresh":
-        prompts, prefix, rows = FRESH_PATH, "fresh_", load_fresh(world)
-    elif probe == "eval":
-        prompts, prefix = d / "world" / "prompts.jsonl", ""
-        rows = load_prompts(prompts)
-    else:
-        raise ValueError(f"probe must be 'eval' or 'fresh', got {probe!r}")
+    """Evaluate the models of one seed, in one evaluate.py process, on the same stratified subset of the eval split
+    (OUT/seed-S/eval/<name>.json) or of the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json);
+    returns per-row records, the teachers' columns included."""
+    prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
+    outs = {name: d / "eval" / f"{prefix}{name}.json" for name in models}
+    done = {name: out.with_suffix(".rows.jsonl") for name, out in outs.items()}
+    todo = [n for n in models if not done[n].exists()] or list(models)   # all done: run_stage says it skips
     log_path = d / "stage_seconds.json"
-    records = {}
-    for name in models:
-        out = d / "eval" / f"{prefix}{name}.json"
-        run_stage(f"eval_{prefix}{name}", [sys.executable, str(REPO / "evaluate.py"), "--model", str(d / name),
-                                           "--prompts", str(prompts), "--out", str(out), "--preset", preset,
-                                           "--seed", str(seed), "--device", device],
-                  out.with_suffix(".rows.jsonl"), read_json(log_path), log_path)
-        records[name] = read_jsonl(out.with_suffix(".rows.jsonl"))
-    by_id = {r["id"]: r for r in rows}   # the rows evaluate.py chose (its preset's subset), in its order
-    rows = [by_id[i] for i in dict.fromkeys(r["id"] for r in records[models[0]])]
-    records.update(teacher_records(world, rows))
-    return records
+    run_stage(f"eval_{prefix}" + "+".join(todo), [sys.executable, str(REPO / "evaluate.py"), "--prompts", str(prompts),
+                                                  "--preset", preset, "--seed", str(seed), "--device", device]
+              + [a for n in todo for a in ("--model", str(d / n), "--out", str(outs[n]))],
+              done[todo[-1]], read_json(log_path), log_path)
+    records = {name: read_jsonl(done[name]) for name in models}
+    by_id = {r["id"]: r for r in (load_fresh(world) if fresh else load_prompts(prompts))}
+    rows = [by_id[i] for i in dict.fromkeys(r["id"] for r in records[models[0]])]   # evaluate.py's subset, its order
+    return {**records, **teacher_records(world, rows)}
+
+
+def surface_baseline(world, d: Path) -> dict:
+    """The surface rules' mode accuracy on the seed's eval split, and, learning from the same rows, on the fresh
+    probe."""
+    prompts = load_prompts(d / "world" / "prompts.jsonl")
+    trained_on = [r for r in prompts if r["split"] != "eval"]
+    return {**{rule: surface_mode_accuracy(world, prompts, rule=rule) for rule in RULES},
+            **{f"{rule} on fresh": surface_mode_accuracy(world, trained_on + load_fresh(world), rule=rule)
+               for rule in RULES}}
 
 
 def teacher_records(world, rows: list[dict]) -> dict[str, list[dict]]:
@@ -265,8 +249,9 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
     for the fresh-phrasing probe under "fresh" when `fresh` (seed -> records, as per_seed) is given."""
     names = [n for n in tuple(model_names) + TEACHER_COLUMNS if all(n in per_seed[s] for s in seeds)]
     models, headline = _pooled(seeds, per_seed, names)
+    shown = {n: models[n] for n in model_names if n in models}
     report = {"seeds": seeds, "models": models, "headline": headline, **extra}
-    md = render_markdown({n: models[n] for n in model_names if n in models})
+    md = render_markdown(shown)
     md += _headline_markdown(f"Headline numbers (mean ± std over seeds {','.join(map(str, seeds))}; [95% bootstrap "
                              "interval over prompts]; teacher columns: the noise-free teachers' own answers to the "
                              "same rows)", names, headline)
@@ -277,10 +262,9 @@ def write_report(out: Path, seeds: list[int], per_seed: dict[int, dict[str, list
             "topics in no template of the world; minisafe/world/fresh.py). Compare each cell with the table above: the "
             "gap is what the templates gave", names, report["fresh"]["headline"])
     atomic_write_json(out / f"{stem}.json", report)
-    md += _heads_markdown(extra.get("reward_heads", {}))
-    md += _surface_markdown(extra.get("surface_baseline", {}))
+    md += _heads_markdown(extra.get("reward_heads", {})) + _surface_markdown(extra.get("surface_baseline", {}))
     atomic_write_text(out / f"{stem}.md", md)
-    plot({n: models[n] for n in model_names if n in models}, out / f"{stem}.png")
+    plot(shown, out / f"{stem}.png")
     return report
 
 
@@ -340,8 +324,8 @@ def _heads_markdown(heads: dict) -> str:
         return "–" if x is None else f"{x:.3f}"
 
     md = ("\n## Reward heads vs their own judge\n\nsafe_completion heads: graders.grade labels; refusal heads: "
-          "graders.grade_intent labels. Eval split: unseen wording; rl split: the wording of PPO's prompts, prompts the "
-          "heads did not train on.\n\n| seed | heads | answers | n | helpfulness Spearman | safety "
+          "graders.grade_intent labels. Eval split: unseen wording; rl split: the wording of PPO's prompts, prompts "
+          "the heads did not train on.\n\n| seed | heads | answers | n | helpfulness Spearman | safety "
           "Spearman (ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n"
           "|---|---|---|---|---|---|---|---|---|\n")
     for s, arm, h in rows:
@@ -414,53 +398,34 @@ def main(argv=None):
     C.add_dataclass_args(p.add_argument_group("recipe"), RecipeConfig)
     args = p.parse_args(argv)
     cfg = C.from_args(RecipeConfig, args).validate()
-    out, seeds = Path(args.out), cfg.seed_list
+    out, seeds, rewards = Path(args.out), cfg.seed_list, cfg.reward_list
     device = str(pick_device(args.device))   # --device cuda without CUDA: a one-line error before any work
     if args.init_from:
         check_init_from(Path(args.init_from))
     t0 = time.time()
-    if cfg.reward_list:
-        return rewards_main(out, args, cfg, device, t0)
-    per_seed, extra = {}, {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
+    if rewards:
+        extra = {"preset": args.preset, "rewards": rewards, "rl_args": cfg.rl_args, "stage_seconds": {}}
+    else:
+        extra = {"preset": args.preset, "stage_seconds": {}, "reward_heads": {}, "surface_baseline": {}}
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     world = load_world()
-    fresh, fresh_rows = {}, load_fresh(world)
+    per_seed, fresh = {}, {}
     for s in seeds:
-        d = run_seed(out, args.preset, s, device, args.init_from)
-        per_seed[s] = evaluate_seed(d, args.preset, s, device)
-        fresh[s] = evaluate_seed(d, args.preset, s, device, probe="fresh")
-        prompts = load_prompts(d / "world" / "prompts.jsonl")
-        trained_on = [r for r in prompts if r["split"] != "eval"]   # the same rules, asked the fresh probe instead
-        extra["surface_baseline"][s] = {
-            **{rule: surface_mode_accuracy(world, prompts, rule=rule) for rule in RULES},
-            **{f"{rule} on fresh": surface_mode_accuracy(world, trained_on + fresh_rows, rule=rule)
-               for rule in RULES}}
+        if rewards:   # the safe-completion arm up to its heads, then one PPO run per reward
+            d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
+            rl_args = seed_flags(d, args.preset, s, device) + overrides(args.preset, "rl", args.init_from)
+            models = ("safe_completion_sft", *run_rewards(d, rewards, cfg.tag, rl_args + shlex.split(cfg.rl_args)))
+        else:
+            d, models = run_seed(out, args.preset, s, device, args.init_from), MODELS
+        per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models)
+        fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True)
+        if not rewards:
+            extra["surface_baseline"][s] = surface_baseline(world, d)
+            extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
+                                        for arm, heads in HEAD_STAGES.items()}
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
-        extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
-                                    for arm, heads in HEAD_STAGES.items()}
-    report = write_report(out, seeds, per_seed, extra, fresh=fresh)
-    print((out / "report.md").read_text())
-    print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / 'report.json'}")
-    return report
-
-
-def rewards_main(out: Path, args, cfg: RecipeConfig, device: str, t0: float) -> dict:
-    """--rewards: per seed the safe-completion arm up to its heads, one PPO run per reward, all evaluated alike."""
-    seeds, rewards = cfg.seed_list, cfg.reward_list
-    per_seed, extra = {}, {"preset": args.preset, "rewards": rewards, "rl_args": cfg.rl_args, "stage_seconds": {}}
-    if args.init_from:
-        extra["init_from"] = str(Path(args.init_from).resolve())
-    rl_args = overrides(args.preset, "rl", args.init_from) + shlex.split(cfg.rl_args)
-    fresh = {}
-    for s in seeds:
-        d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
-        names = run_rewards(d, args.preset, s, device, rewards, rl_args, cfg.tag)
-        models = ("safe_completion_sft", *names)
-        per_seed[s] = evaluate_seed(d, args.preset, s, device, models)
-        fresh[s] = evaluate_seed(d, args.preset, s, device, models, probe="fresh")
-        extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
-    stem = "rewards_report" + (f"_{cfg.tag}" if cfg.tag else "")
+    stem = ("rewards_report" + (f"_{cfg.tag}" if cfg.tag else "")) if rewards else "report"
     report = write_report(out, seeds, per_seed, extra, models, stem, fresh)
     print((out / f"{stem}.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")

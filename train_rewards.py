@@ -1,17 +1,18 @@
 """Reward heads: train an arm's helpfulness and safety heads on judged answers; measure them against the judge.
 
-Yuan et al. 2025, §3.2. The heads, their data (teachers, perturbed variants, samples of --sample-from models) and the
-two arms' judges (--labels safe_completion: graders.grade; refusal: graders.grade_intent) are described in
-minisafe/reward_model.py. Agreement with the judge (Spearman, AUC, accuracy) is written to OUT/reward_heads.json:
-on the eval split (unseen wording), and, with --sample-from, on those models' samples for the rl-split prompts the
-heads did not train on (the wording PPO optimises on). Re-running the same command on a finished OUT measures
-agreement again without training; a killed run keeps the heads it finished.
+Yuan et al. 2025, §3.2. The heads are minisafe/reward_model.py; their data (teachers, perturbed variants, samples of
+--sample-from models) and the two arms' judges (--labels safe_completion: graders.grade; refusal: graders.grade_intent)
+are minisafe/world/reward_data.py. Agreement with the judge (Spearman, AUC, accuracy) is written to
+OUT/reward_heads.json: on the eval split (unseen wording), and, with --sample-from, on those models' samples for the
+rl-split prompts the heads did not train on (the wording PPO optimises on). Re-running the same command on a finished
+OUT measures agreement again without training; a killed run keeps the heads it finished.
 
     python train_rewards.py --init-from runs/sc_sft --world runs/world --out runs/rm --sample-from runs/base
     python train_rewards.py --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
 
-With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead (minisafe/integrations/llm_judge.py);
-rows of your own prompts have no world teacher, so their answers come from --answers FILE and --sample-from.
+With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the data instead
+(minisafe/integrations/llm_judge.py); rows of your own prompts have no world teacher, so their answers come from
+--answers FILE and --sample-from.
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def safety_prompts(rows: list[dict]) -> list[dict]:
 
 
 def train(args, cfg: RewardsConfig) -> dict:
-    """Both heads into OUT/helpfulness and OUT/safety (a head already there is reused), then their agreement."""
+    """Both heads into OUT/helpfulness and OUT/safety, then their agreement with the judge. A head already there (from
+    a killed or finished run of this command) is reused with its training record."""
     world = load_world()
     tok = ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
     rows = load_prompts(Path(args.world) / "prompts.jsonl")
@@ -95,19 +97,18 @@ def train(args, cfg: RewardsConfig) -> dict:
     label_fn = judge.labels if judge is not None else LABELS[cfg.labels]
     out = Path(args.out)
     old = read_json(out / "reward_heads.json") if (out / "reward_heads.json").exists() else {}
-    names = [name for name in ("helpfulness", "safety") if not (out / name / "reward_head.json").exists()]
-    # the training data is built only while a head is left to train; over finished heads a re-run only measures
-    examples = training_examples(args, cfg, world, train_rows, rng, label_fn, device) if names else None
-    report = {"labels": cfg.labels, "config": asdict(cfg), "heads": {},
-              "n_train_examples": len(examples) if examples is not None else old.get("n_train_examples")}
-    heads = {}
+    report = {"labels": cfg.labels, "config": asdict(cfg), "heads": {}, "n_train_examples": old.get("n_train_examples")}
+    heads, examples = {}, None
     for name, target in (("helpfulness", "h"), ("safety", "s")):
-        if name not in names:  # finished by an earlier run of this command (killed, or done)
+        if (out / name / "reward_head.json").exists():
             heads[name] = RewardModel.load(out / name, device=device)
             check_reusable(heads[name], out / name, str(args.init_from), tok, cfg.labels)
             if name in old.get("heads", {}):
-                report["heads"][name] = old["heads"][name]  # keep its training record
+                report["heads"][name] = old["heads"][name]
             continue
+        if examples is None:   # built only while a head is left to train: over finished heads a re-run only measures
+            examples = training_examples(args, cfg, world, train_rows, rng, label_fn, device)
+            report["n_train_examples"] = len(examples)
         torch.manual_seed(cfg.seed)
         rm = RewardModel(load_pretrained(args.init_from), name).to(device)
         t0 = time.time()

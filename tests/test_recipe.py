@@ -166,8 +166,18 @@ def test_rewards_side_by_side_reuse_the_safe_completion_arm(smoke_run):
     assert len(set(n.values())) == 1, n  # every run answered the same eval rows
     assert "rl_lagrangian_t1" in (out / "rewards_report_t1.md").read_text()
     assert set(report["fresh"]["models"]) == set(report["models"])
-    bad = subprocess.run(cmd[:-4] + ["--rl-args", "--gae-lambda 1.0"], cwd=REPO, capture_output=True, text=True)
-    assert bad.returncode == 2 and "--rl-args needs --tag" in bad.stderr
+
+
+def test_rl_args_without_a_tag_is_one_line(tmp_path, capsys):
+    """--rl-args without --tag would mix runs of other flags into one directory: refused before any work."""
+    import recipe
+    from minisafe.cli import run_main
+
+    with pytest.raises(SystemExit) as e:
+        run_main(recipe.main, ["--preset", "smoke", "--out", str(tmp_path / "r"), "--rewards", "additive,lagrangian",
+                               "--rl-args", "--gae-lambda 1.0"])
+    assert e.value.code == 2 and "--rl-args needs --tag" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
 
 
 def test_run_seed_runs_only_the_stages_asked_for(tmp_path, monkeypatch):

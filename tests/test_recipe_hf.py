@@ -69,6 +69,17 @@ def recipe(*args: str) -> subprocess.CompletedProcess:
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
 
 
+def recipe_error(capsys, *args: str) -> tuple[int, str]:
+    """recipe.py run in this process as its command line runs it (cli.run_main), for a run that stops before any
+    stage: (exit code, stderr)."""
+    import recipe as recipe_mod
+    from minisafe.cli import run_main
+
+    with pytest.raises(SystemExit) as e:
+        run_main(recipe_mod.main, ["--preset", "smoke", *args])
+    return e.value.code, capsys.readouterr().err
+
+
 @pytest.fixture(scope="module")
 def hf_run(tmp_path_factory):
     from minisafe.world.build import build
@@ -134,35 +145,33 @@ def test_trained_model_loads_in_transformers_with_its_chat_template(hf_run):
         torch.testing.assert_close(model(ids).logits, load_pretrained(d)(ids), atol=1e-4, rtol=0)
 
 
-def test_another_starting_point_cannot_continue_the_run(hf_run):
+def test_another_starting_point_cannot_continue_the_run(hf_run, capsys):
     out, _, _ = hf_run
-    proc = recipe("--out", str(out))   # the same --out, now from scratch
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    lines = proc.stderr.strip().splitlines()
+    code, err = recipe_error(capsys, "--device", "cpu", "--out", str(out))   # the same --out, now from scratch
+    assert code == 2, err[-2000:]
+    lines = err.strip().splitlines()
     assert len(lines) == 1 and "init_from.json" in lines[0] and "field 'init_from'" in lines[0]
 
 
-def test_bad_init_from_is_one_line_before_any_work(tmp_path):
+def test_bad_init_from_is_one_line_before_any_work(tmp_path, capsys):
     (tmp_path / "ckpt").mkdir()
     (tmp_path / "ckpt" / "config.json").write_text(json.dumps({"model_type": "gpt2"}))
-    proc = recipe("--init-from", str(tmp_path / "ckpt"), "--out", str(tmp_path / "run"))
-    assert proc.returncode == 2
-    assert proc.stderr.strip() == f"error: {tmp_path / 'ckpt' / 'config.json'}: unsupported model_type 'gpt2'; " \
-                                  f"expected one of ('llama', 'qwen2', 'mistral')"
+    code, err = recipe_error(capsys, "--device", "cpu", "--init-from", str(tmp_path / "ckpt"),
+                             "--out", str(tmp_path / "run"))
+    assert code == 2
+    assert err.strip() == f"error: {tmp_path / 'ckpt' / 'config.json'}: unsupported model_type 'gpt2'; " \
+                          f"expected one of ('llama', 'qwen2', 'mistral')"
     assert not (tmp_path / "run").exists()
 
 
 def test_cuda_without_cuda_is_one_line_naming_the_flag(monkeypatch, capsys, tmp_path):
-    import recipe as recipe_mod
     from minisafe import training
-    from minisafe.cli import run_main
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     for device in ("cuda", "cuda:1"):
-        with pytest.raises(SystemExit) as e:
-            run_main(recipe_mod.main, ["--preset", "smoke", "--device", device, "--out", str(tmp_path / "r")])
-        assert e.value.code == 2
-        err = capsys.readouterr().err.strip()
+        code, err = recipe_error(capsys, "--device", device, "--out", str(tmp_path / "r"))
+        assert code == 2
+        err = err.strip()
         assert err.startswith(f"error: --device {device} needs CUDA") and "\n" not in err
     assert not (tmp_path / "r").exists()
     assert training.pick_device("auto").type == "cpu" and training.pick_device("cpu").type == "cpu"
