@@ -18,12 +18,15 @@ With --judge-url U --judge-model M --judge-spec SPEC.md an LLM judge labels the 
 from __future__ import annotations
 
 import json
+import math
 import random
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
+import torch.nn.functional as F
+from tqdm import tqdm
 
 from minisafe.hf import load_pretrained
 from minisafe import config as C
@@ -33,9 +36,9 @@ from minisafe.config import opt
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl, tokenizer_sha256
 from minisafe.integrations.llm_judge import JudgeConfig
 from minisafe.world.reward_data import LABELS, agreement, graded, make_examples, policy_samples
-from minisafe.reward_model import RewardModel, train_head
-from minisafe.tokenizer import ChatTokenizer
-from minisafe.training import pick_device
+from minisafe.reward_model import RewardModel
+from minisafe.tokenizer import ChatTokenizer, pad_right
+from minisafe.training import epoch_batches, lr_at, pick_device
 from minisafe.world.prompts import base_only, load_prompts
 from minisafe.world.spec import load_world
 
@@ -78,6 +81,50 @@ def safety_prompts(rows: list[dict]) -> list[dict]:
     """The prompts the heads may learn from: the train and rl splits, without the rows for the helpful-only base
     alone (the held-out topics, the base split: world.base_only). Both are safety training data."""
     return [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]
+
+
+def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg,
+               device="cpu", desc: str = "") -> list[float]:
+    """Fit one head with binary cross-entropy against the judge's soft label (`h` or `s`), length-bucketed batches,
+    cosine decay to 10% with no warm-up. Returns the per-epoch mean losses."""
+    data = [(tok.render_reward(e["prompt"], e["answer"]), float(e[target])) for e in examples]
+    kept = [d for d in data if len(d[0]) <= cfg.max_len]
+    if not kept:
+        raise ValueError(f"reward head '{rm.name}': all {len(data)} examples are longer than max_len={cfg.max_len}")
+    if len(kept) < len(data):
+        print(f"reward head '{rm.name}': skipped {len(data) - len(kept)} of {len(data)} examples longer than "
+              f"max_len={cfg.max_len} tokens")
+    data = kept
+    opt = torch.optim.AdamW(rm.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    lengths = [len(d[0]) for d in data]
+    batch_size = min(cfg.batch_size, len(data))
+    steps = cfg.epochs * len(epoch_batches(lengths, batch_size, cfg.seed, 0))
+    rm.train()
+    losses, step = [], 0
+    bar = tqdm(total=steps, desc=desc or f"rm:{rm.name}", dynamic_ncols=True)
+    for epoch in range(cfg.epochs):
+        total, seen = 0.0, 0
+        for idx in epoch_batches(lengths, batch_size, cfg.seed, epoch):  # length-bucketed: little padding
+            batch = [data[i] for i in idx]
+            ids, mask = pad_right([b[0] for b in batch], tok.pad_id)
+            y = torch.tensor([b[1] for b in batch], device=device)
+            for group in opt.param_groups:  # cosine decay to 10%, no warm-up
+                group["lr"] = lr_at(step, steps, cfg.lr, warmup_steps=0)
+            loss = F.binary_cross_entropy_with_logits(rm.logits(ids.to(device), mask.to(device)), y)
+            if not math.isfinite(loss.item()):
+                raise FloatingPointError(f"reward head '{rm.name}': non-finite loss at step {step}")
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)
+            opt.step()
+            total, seen = total + loss.item() * len(batch), seen + len(batch)
+            step += 1
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss.item():.4f}")
+        losses.append(total / seen)
+    bar.close()
+    rm.eval()
+    return losses
 
 
 def train(args, cfg: RewardsConfig) -> dict:

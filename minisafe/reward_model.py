@@ -7,7 +7,7 @@ backbone (initialised from the base or SFT checkpoint) plus a scalar head read a
     score = sigmoid(w . hidden[last answer token] + b),   w ~ N(0, 1/sqrt(d + 1)), b = 0   (N-details §reward head)
 
 Each head sees only `tokenizer.render_reward(prompt, answer)` = <|user|>prompt<|assistant|><|answer|>answer<|end|>,
-and learns a judge's soft labels with binary cross-entropy (`train_head`). Which judge, and on which answers, is the
+and learns a judge's soft labels with binary cross-entropy (train_rewards.py). Which judge, and on which answers, is the
 world's business (minisafe/world/reward_data.py); the judge's name is recorded with the heads, and PPO refuses heads
 that learned another judge than the one it asks for.
 """
@@ -19,14 +19,11 @@ from pathlib import Path
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
-from tqdm import tqdm
 
 from minisafe.hf import load_pretrained, save_pretrained
 from minisafe.io import (DataError, atomic_save_safetensors, atomic_write_json, load_safetensors, read_json,
     tokenizer_sha256)
 from minisafe.model import Transformer
-from minisafe.training import epoch_batches, lr_at
 from minisafe.tokenizer import ChatTokenizer, pad_right
 
 HEADS = ("helpfulness", "safety")
@@ -143,50 +140,3 @@ def trained_labels(directory: Path, heads: dict[str, RewardModel]) -> str:
     if len(set(seen.values())) > 1:
         raise DataError(f"{directory}: the heads' records disagree on their labels: {seen}")
     return next(iter(seen.values()))
-
-
-
-def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg,
-               device="cpu", desc: str = "") -> list[float]:
-    """Fit one head with BCE against the judge's soft label (`h` or `s`). Returns per-epoch mean losses.
-
-    cfg: epochs, batch_size, lr, weight_decay, max_len, seed (train_rewards.RewardsConfig)."""
-    data = [(tok.render_reward(e["prompt"], e["answer"]), float(e[target])) for e in examples]
-    kept = [d for d in data if len(d[0]) <= cfg.max_len]
-    if not kept:
-        raise ValueError(f"reward head '{rm.name}': all {len(data)} examples are longer than max_len={cfg.max_len}")
-    if len(kept) < len(data):
-        print(f"reward head '{rm.name}': skipped {len(data) - len(kept)} of {len(data)} examples longer than "
-              f"max_len={cfg.max_len} tokens")
-    data = kept
-    opt = torch.optim.AdamW(rm.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    lengths = [len(d[0]) for d in data]
-    batch_size = min(cfg.batch_size, len(data))
-    steps = cfg.epochs * len(epoch_batches(lengths, batch_size, cfg.seed, 0))
-    rm.train()
-    losses, step = [], 0
-    bar = tqdm(total=steps, desc=desc or f"rm:{rm.name}", dynamic_ncols=True)
-    for epoch in range(cfg.epochs):
-        total, seen = 0.0, 0
-        for idx in epoch_batches(lengths, batch_size, cfg.seed, epoch):  # length-bucketed: little padding
-            batch = [data[i] for i in idx]
-            ids, mask = pad_right([b[0] for b in batch], tok.pad_id)
-            y = torch.tensor([b[1] for b in batch], device=device)
-            for group in opt.param_groups:  # cosine decay to 10%, no warm-up
-                group["lr"] = lr_at(step, steps, cfg.lr, warmup_steps=0)
-            loss = F.binary_cross_entropy_with_logits(rm.logits(ids.to(device), mask.to(device)), y)
-            if not math.isfinite(loss.item()):
-                raise FloatingPointError(f"reward head '{rm.name}': non-finite loss at step {step}")
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)
-            opt.step()
-            total, seen = total + loss.item() * len(batch), seen + len(batch)
-            step += 1
-            bar.update(1)
-            bar.set_postfix(loss=f"{loss.item():.4f}")
-        losses.append(total / seen)
-    bar.close()
-    rm.eval()
-    return losses
-

@@ -174,12 +174,9 @@ def set_rng_state(states: dict[str, torch.Tensor]) -> None:
 
 
 def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Module],
-                    optimizer: torch.optim.Optimizer, state: dict, keep: int = 1) -> Path:
-    """Write a complete training state for `step` and point latest.json at it (see the module docstring).
-
-    modules: name -> module; their parameters are stored as "<name>.<param>" in model.safetensors.
-    state: JSON-able extras (data position, arguments, metrics needed to continue).
-    """
+                    optimizer: torch.optim.Optimizer, state: dict) -> Path:
+    """Write a complete training state for `step`, point latest.json at it and remove older states (see the module
+    docstring). modules: name -> module, stored as "<name>.<param>"; state: JSON-able extras (data position, ...)."""
     ckpt_root = Path(out) / "checkpoints"
     ckpt_root.mkdir(parents=True, exist_ok=True)
     name = f"step-{step:06d}"
@@ -201,10 +198,9 @@ def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Modu
     shutil.rmtree(final, ignore_errors=True)   # left by a run killed before latest.json pointed at it
     os.replace(tmp, final)
     atomic_write_json(ckpt_root / "latest.json", {"step": step, "dir": name})
-    # drop older states, keeping the newest `keep`
-    old = sorted(p for p in ckpt_root.glob("step-*") if p.is_dir() and p.name != name)
-    for p in old[: max(0, len(old) - (keep - 1))]:
-        shutil.rmtree(p, ignore_errors=True)
+    for p in ckpt_root.glob("step-*"):
+        if p.name != name:
+            shutil.rmtree(p, ignore_errors=True)
     return final
 
 

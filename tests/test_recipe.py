@@ -32,7 +32,7 @@ def _rate_ok(x):
 def test_report_has_every_model_intent_and_transform(smoke_run):
     out, _, _ = smoke_run
     report = json.loads((out / "report.json").read_text())
-    from recipe import TEACHER_COLUMNS
+    from minisafe.world.experiment import TEACHER_COLUMNS
 
     assert set(report["models"]) == set(MODELS) | set(TEACHER_COLUMNS)   # teachers graded on the same rows
     prompts = [json.loads(l) for l in (out / "seed-0" / "world" / "prompts.jsonl").read_text().splitlines()]
@@ -203,7 +203,7 @@ def _records(n_safe, n_unsafe):
 
 
 def test_bootstrap_interval_holds_the_estimate_and_narrows_with_more_prompts():
-    from recipe import bootstrap_intervals
+    from minisafe.world.experiment import bootstrap_intervals
 
     rate = {"safety": lambda m: m["by_intent"]["dual_use"]["safety_rate"]}
     small = bootstrap_intervals([_records(20, 20)], rate, n=200)["safety"]
@@ -215,7 +215,7 @@ def test_bootstrap_interval_holds_the_estimate_and_narrows_with_more_prompts():
 
 def test_bootstrap_resamples_prompts_not_answers():
     """k answers of one prompt move together: four identical copies of each answer give the same interval as one."""
-    from recipe import bootstrap_intervals
+    from minisafe.world.experiment import bootstrap_intervals
 
     rate = {"safety": lambda m: m["by_intent"]["dual_use"]["safety_rate"]}
     one = _records(30, 10)

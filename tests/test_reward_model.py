@@ -15,11 +15,11 @@ from minisafe.model import ModelConfig, Transformer
 from minisafe.io import DataError
 from minisafe.world.reward_data import (LABELS, agreement, auc, make_examples, refusal_labels, safe_completion_labels,
     spearman)
-from minisafe.reward_model import RewardModel, check_compatible, load_heads, score, train_head
+from minisafe.reward_model import RewardModel, check_compatible, load_heads, score
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.world.spec import load_world
 from minisafe.world.prompts import make_prompts
-from train_rewards import RewardsConfig
+from train_rewards import RewardsConfig, train_head
 
 CORPUS = [
     "How do I bake sourdough bread at home? Start with an active starter and a long, cold proof.",
