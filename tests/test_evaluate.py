@@ -3,7 +3,6 @@ answers, severity of unsafe answers, by intent), the stratified subsample, the m
 report agreeing with its own per-row file."""
 
 import json
-from pathlib import Path
 
 import pytest
 import torch

@@ -18,7 +18,7 @@ import pytest
 import torch
 
 from minisafe.hf import load_pretrained, save_pretrained
-from minisafe import ppo, rewards, training
+from minisafe import ppo, rewards
 from minisafe.model import ModelConfig, Transformer
 
 REPO = Path(__file__).resolve().parents[1]
