@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import run_main
+from minisafe.cli import claim_out, run_main
 from minisafe.config import opt
-from minisafe.io import DataError
 from minisafe.world.build import build
 
 
 @dataclass
 class WorldConfig:
     """Every field is a command-line option (--field-name). The world itself is data/spec.md and data/world.json."""
-    seed: int = opt(0, "seed of the prompts and the teachers' noise (same seed -> byte-identical files)", ge=0)
+    seed: int = opt(0, "seed of the prompts and the teachers' noise (same seed -> byte-identical files)", ge=0,
+                    le=2**32 - 1)
 
 
 def main(argv=None) -> dict:
@@ -31,8 +30,7 @@ def main(argv=None) -> dict:
     C.add_dataclass_args(p.add_argument_group("world"), WorldConfig)
     args = p.parse_args(argv)
     cfg = C.check(C.from_args(WorldConfig, args))
-    if Path(args.out).exists() and not Path(args.out).is_dir():
-        raise DataError(f"--out {args.out}: is a file; give a directory")
+    claim_out(args.out)   # a directory, writable, and this build's alone (a second build is refused)
     counts = build(args.out, cfg.seed)
     print(json.dumps(counts, indent=2))
     return counts

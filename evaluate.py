@@ -18,6 +18,9 @@ With --judge-url U --judge-model M (and --judge-spec SPEC.md) the grades come fr
 
 from __future__ import annotations
 
+import json
+import tempfile
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -26,7 +29,9 @@ from minisafe.integrations import llm_judge, suites
 from minisafe.world import report
 from minisafe.cli import run_main
 from minisafe.config import opt
-from minisafe.io import DataError, atomic_write_json, check_not_input, read_jsonl, write_jsonl
+from minisafe.hf import CONFIG_FILE, config_from_hf
+from minisafe.io import DataError, atomic_write_many, check_not_input, read_json, read_jsonl
+from minisafe.training import autocast, bf16, pick_device
 from minisafe.integrations.llm_judge import JudgeConfig
 from minisafe.tokenizer import Completion
 from minisafe.world.prompts import load_prompts
@@ -42,7 +47,7 @@ class EvalConfig:
     temperature: float = opt(0.0, "sampling temperature (0: greedy)", ge=0)
     max_new_tokens: int = opt(160, "answer budget in tokens (reasoning + answer)", gt=0)
     batch_size: int = opt(64, "prompts per generation batch", gt=0)
-    seed: int = opt(0, "sampling seed", ge=0)
+    seed: int = opt(0, "sampling seed", ge=0, le=2**32 - 1)
     judge: JudgeConfig = opt(default_factory=JudgeConfig)
 
     def validate(self) -> "EvalConfig":
@@ -73,7 +78,9 @@ def parse_args(argv=None):
     g.add_argument("--out", action="append", default=[],
                    help="report JSON to write, one per --model (per-row records go beside it, .rows.jsonl)")
     g.add_argument("--preset", choices=sorted(PRESETS), help="the recipe's settings (default: one greedy answer)")
-    g.add_argument("--device", default="cpu", help="cpu, cuda or auto")
+    g.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or auto (CUDA when there is one)")
+    g.add_argument("--dtype", choices=C.DTYPES, default="auto",
+                   help="sampling in bf16 (autocast) or fp32; auto: bf16 on CUDA, fp32 on CPU")
     C.add_dataclass_args(p.add_argument_group("evaluation (defaults: no preset)"), EvalConfig)
     args = p.parse_args(argv)
     if args.suite and not (len(args.model) == 1 and args.suite_path):
@@ -85,13 +92,30 @@ def parse_args(argv=None):
     return args
 
 
-def check_outputs(args) -> None:
-    """Before any work: no output overwrites an input."""
+def check_outputs(args, cfg: EvalConfig) -> None:
+    """Before any work: no output overwrites an input or another output, every output's directory is writable, and
+    every model's context holds --max-new-tokens."""
     inputs = [args.prompts or args.suite_path or args.answers]
     inputs += [Path(m) / f for m in args.model for f in ("model.safetensors", "config.json", "tokenizer.json")]
-    for out in args.out:
+    for i, out in enumerate(args.out):
         check_not_input(out, *inputs)
         check_not_input(Path(out).with_suffix(".rows.jsonl"), *inputs, flag="--out (its .rows.jsonl)")
+        if Path(out).resolve() in [Path(o).resolve() for o in args.out[:i]]:
+            raise DataError(f"--out {out}: given twice; each --model needs its own --out")
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=Path(out).parent).close()   # writable now, not after all the generation
+    for m in (m for m in args.model if (Path(m) / CONFIG_FILE).is_file()):   # a missing one: the loader says so
+        context = config_from_hf(read_json(Path(m) / CONFIG_FILE), str(Path(m) / CONFIG_FILE)).max_seq_len
+        if cfg.max_new_tokens >= context:
+            raise DataError(f"--max-new-tokens {cfg.max_new_tokens}: must be below the context of --model {m} "
+                            f"({context} tokens), which also holds the prompt")
+
+
+def write_pair(out, report: dict, records: list[dict]) -> None:
+    """report.json and its .rows.jsonl as one pair: both or neither (a full disk leaves the old pair as it was)."""
+    atomic_write_many({out: (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode(),
+                       Path(out).with_suffix(".rows.jsonl"): "".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                                                     for r in records).encode()})
 
 
 def evaluate_suite(args, cfg: EvalConfig) -> dict:
@@ -99,9 +123,10 @@ def evaluate_suite(args, cfg: EvalConfig) -> dict:
     if cfg.judge.url and args.suite != "strongreject":
         raise DataError(f"--judge-url with --suite {args.suite}: the LLM judge scores the StrongREJECT suite only")
     model, out = args.model[0], (args.out or [None])[0]
-    metrics, records = suites.evaluate_suite(model, args.suite, args.suite_path, limit=cfg.limit,
-                                             max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size,
-                                             temperature=cfg.temperature, seed=cfg.seed, device=args.device)
+    with autocast(args.device, args.dtype):
+        metrics, records = suites.evaluate_suite(model, args.suite, args.suite_path, limit=cfg.limit,
+                                                 max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size,
+                                                 temperature=cfg.temperature, seed=cfg.seed, device=args.device)
     client = llm_judge.judge_client(cfg.judge, Path(out or model).with_suffix(".judge_cache")) \
         if args.suite == "strongreject" else None
     if client is not None:  # the StrongREJECT rubric score (Souly et al. 2024), beside the refusal rate
@@ -110,9 +135,9 @@ def evaluate_suite(args, cfg: EvalConfig) -> dict:
         metrics["strongreject"] = {**llm_judge.strongreject_report(records, scores),
                                    "judge": {"url": client.base_url, "model": client.model}}
     if out:
-        atomic_write_json(out, {"model": str(model), "suite": args.suite, "suite_path": str(args.suite_path),
-                                "seed": cfg.seed, "metrics": metrics})
-        write_jsonl(Path(out).with_suffix(".rows.jsonl"), records)
+        write_pair(out, {"model": str(model), "suite": args.suite, "suite_path": str(args.suite_path),
+                         "seed": cfg.seed, "dtype": "bf16" if bf16(args.device, args.dtype) else "fp32",
+                         "metrics": metrics}, records)
     print(suites.render_markdown(metrics, Path(model).name)
           + (llm_judge.render_strongreject(metrics["strongreject"]) if client is not None else ""))
     return metrics
@@ -129,6 +154,11 @@ def read_rows(args, cfg: EvalConfig, world) -> list[dict]:
             raise DataError(f"{path}: no rows to grade (empty file)")
         key = "answer" if "answer" in first[0] else "response"
     rows = load_prompts(path, extra=(key,) if args.answers else ())
+    ids = Counter(r["id"] for r in rows)
+    dup = next((i for i, n in ids.items() if n > 1), None)
+    if dup is not None:   # graded n times, it would weigh n times in every rate
+        raise DataError(f"{path}: row id {dup!r} appears {ids[dup]} times; give each prompt once (--samples draws "
+                        f"several answers per prompt)")
     if cfg.split != "all":
         rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
     rows = report.subsample(rows, cfg.limit)
@@ -146,7 +176,8 @@ def main(argv=None) -> dict:
     """Writes and prints each report card; returns the metrics of the last one."""
     args = parse_args(argv)
     cfg = C.from_args(EvalConfig, args, replace(EvalConfig(), **PRESETS.get(args.preset, {}))).validate()
-    check_outputs(args)
+    args.device = str(pick_device(args.device))   # auto; a device this machine lacks is one line
+    check_outputs(args, cfg)
     if args.suite:
         return evaluate_suite(args, cfg)
     world = load_world()
@@ -159,12 +190,14 @@ def main(argv=None) -> dict:
             completions = [Completion(reasoning=r.get("cot", ""), answer=r["answer"], ended=True) for r in rows]
             metrics, records = report.report_card(world, rows, completions, judge=judge)
         else:
-            metrics, records = report.evaluate_checkpoint(src, rows, world, cfg.max_new_tokens, cfg.batch_size,
-                                                          cfg.temperature, cfg.seed, args.device, judge, cfg.samples)
+            with autocast(args.device, args.dtype):
+                metrics, records = report.evaluate_checkpoint(src, rows, world, cfg.max_new_tokens, cfg.batch_size,
+                                                              cfg.temperature, cfg.seed, args.device, judge,
+                                                              cfg.samples)
         if out:
-            atomic_write_json(out, {"model": str(src), "prompts": str(args.prompts), "seed": cfg.seed,
-                                    "metrics": metrics})
-            write_jsonl(Path(out).with_suffix(".rows.jsonl"), records)
+            write_pair(out, {"model": str(src), "prompts": str(args.prompts), "seed": cfg.seed, "metrics": metrics,
+                             "dtype": "bf16" if bf16(args.device, args.dtype) else "fp32"},
+                       records)
         cards[Path(src).stem if args.answers else Path(src).name] = metrics
     print(report.render_markdown(cards))
     return metrics

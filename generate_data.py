@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import run_main
+from minisafe.cli import claim_out, run_main
 from minisafe.config import opt
 from minisafe.integrations.client import ChatClient, ServerUnavailable, add_server_args
 from minisafe.integrations.specgen import generate
@@ -29,14 +29,14 @@ from minisafe.integrations.specgen import generate
 class GenerateConfig:
     """Every field is a command-line option (--field-name)."""
     samples: int = opt(1, "teacher samples per prompt (sample k uses seed + k)", gt=0)
-    seed: int = opt(0, "sampling seed sent to both servers", ge=0)
+    seed: int = opt(0, "sampling seed sent to both servers", ge=0, le=2**32 - 1)
     teacher_temperature: float = opt(0.7, "the teacher's sampling temperature", ge=0)
     judge_temperature: float = opt(0.0, "the judge's sampling temperature", ge=0)
     teacher_max_tokens: int = opt(1024, "the teacher's reply budget", gt=0)
     judge_max_tokens: int = opt(256, "the judge's reply budget", gt=0)
     min_helpfulness: float = opt(0.5, "keep rows with max(direct, indirect helpfulness) >= this", ge=0.0, le=1.0)
     concurrency: int = opt(4, "requests in flight per server", gt=0)
-    timeout: float = opt(300.0, "seconds per request", gt=0)
+    timeout: float = opt(300.0, "seconds per request", gt=0, le=86400)
     retries: int = opt(5, "retries on 429 / 5xx / timeouts / connection errors", ge=0)
     api_key_env: str = opt("OPENAI_API_KEY", "environment variable holding the API key, if any")
     cache_dir: str | None = opt(None, "answer cache (none: OUT/cache); a rerun asks nothing twice")
@@ -57,6 +57,8 @@ def main(argv=None) -> dict:
               "concurrency": cfg.concurrency}
     teacher = ChatClient(args.teacher_url, args.teacher_model, cache_dir=cache / "teacher", **common)
     judge = ChatClient(args.judge_url, args.judge_model, cache_dir=cache / "judge", **common)
+    claim_out(args.out)   # made, writable, and this run's alone
+    cache.mkdir(parents=True, exist_ok=True)   # a file in the way is one line now, not at the first answer
     try:
         stats = generate(args.spec, args.prompts, teacher, judge, args.out, samples=cfg.samples, seed=cfg.seed,
                          teacher_temperature=cfg.teacher_temperature, judge_temperature=cfg.judge_temperature,

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import REPO, run_main, run_stage
+from minisafe.cli import REPO, claim_out, run_main, run_stage
 from minisafe.config import opt
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl
@@ -58,7 +58,8 @@ REWARDS = ("safe_completion", "additive", "lagrangian", "refusal")   # train_rl.
 # fine-tuned: learning rates ~100x lower, a few epochs of the world (gpu: 400 x 64 = 8 epochs of the 3,150 helpful-only
 # rows) instead of the ~60 a from-scratch base needs, smaller micro-batches (the same batch) for a 0.5B model.
 PRETRAINED = {
-    "smoke": {},
+    "smoke": {"base": dict(lr=1e-4, warmup_steps=3), "safety": dict(lr=5e-5, warmup_steps=2),   # the path, not results
+              "rm": dict(lr=5e-5, max_prompts=32, eval_prompts=24), "rl": dict(lr=3e-6)},
     "cpu": {"base": dict(lr=1e-4, max_steps=150), "safety": dict(lr=5e-5, max_steps=80), "rm": dict(lr=5e-5),
             "rl": dict(lr=3e-6)},
     "gpu": {"base": dict(lr=2e-5, max_steps=400, warmup_steps=20, micro_batch_size=16),
@@ -73,9 +74,9 @@ def overrides(preset: str, stage: str, init_from) -> list[str]:
     return [a for k, v in values.items() for a in (C.flag(k), str(v))]
 
 
-def seed_flags(d: Path, preset: str, seed: int, device: str) -> list[str]:
+def seed_flags(d: Path, preset: str, seed: int, device: str, dtype: str = "auto") -> list[str]:
     """The flags every training stage of one seed directory (OUT/seed-S) takes."""
-    return ["--preset", preset, "--seed", str(seed), "--device", device, "--world", str(d / "world")]
+    return ["--preset", preset, "--seed", str(seed), "--device", device, "--dtype", dtype, "--world", str(d / "world")]
 
 
 def stage(d: Path, name: str, script: str, done: str, args: list[str]) -> None:
@@ -94,7 +95,7 @@ def ppo_stage(d: Path, name: str, arm: str, reward: str, args: list[str]) -> Non
 
 
 def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None,
-             arms: tuple[str, ...] = tuple(HEAD_STAGES), with_ppo: bool = True) -> Path:
+             arms: tuple[str, ...] = tuple(HEAD_STAGES), with_ppo: bool = True, dtype: str = "auto") -> Path:
     """The training stages of one seed (only `arms`, and without their PPO when with_ppo is False), from scratch or
     from the pretrained checkpoint `init_from`; returns the seed directory OUT/seed-S."""
     d = out / f"seed-{seed}"
@@ -106,7 +107,7 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
     if read_json(marker) != start:
         raise DataError(f"{marker}: field 'init_from' is {read_json(marker)['init_from']!r}, this run has "
                         f"{start['init_from']!r}: choose another --out, or run with the same --init-from")
-    common = seed_flags(d, preset, seed, device)
+    common = seed_flags(d, preset, seed, device, dtype)
     stage(d, "world", "build_world.py", "prompts.jsonl", ["--seed", str(seed)])
     stage(d, "base", "train_sft.py", "sft_summary.json", ["--stage", "base", *common]
           + (["--init-from", str(init_from)] if init_from else []) + overrides(preset, "base", init_from))
@@ -132,8 +133,8 @@ def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str]) -> list[
     return names
 
 
-def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MODELS, fresh: bool = False
-                  ) -> dict[str, list[dict]]:
+def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MODELS, fresh: bool = False,
+                  dtype: str = "auto") -> dict[str, list[dict]]:
     """Evaluate the models of one seed, in one evaluate.py process, on the same stratified subset of the eval split
     (OUT/seed-S/eval/<name>.json) or of the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json);
     returns per-row records, the teachers' columns included."""
@@ -143,7 +144,8 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MO
     todo = [n for n in models if not done[n].exists()] or list(models)   # all done: run_stage says it skips
     log_path = d / "stage_seconds.json"
     run_stage(f"eval_{prefix}" + "+".join(todo), [sys.executable, str(REPO / "evaluate.py"), "--prompts", str(prompts),
-                                                  "--preset", preset, "--seed", str(seed), "--device", device]
+                                                  "--preset", preset, "--seed", str(seed), "--device", device,
+                                                  "--dtype", dtype]
               + [a for n in todo for a in ("--model", str(d / n), "--out", str(outs[n]))],
               done[todo[-1]], read_json(log_path), log_path)
     records = {name: read_jsonl(done[name]) for name in models}
@@ -163,7 +165,8 @@ def check_init_from(path: Path) -> None:
     tok = ChatTokenizer.from_file(path / "tokenizer.json")
     print(f"[recipe] init from {path}: {cfg.n_layers} layers x {cfg.d_model}, vocab {cfg.vocab_size}; chat format "
           f"{tok.format.name}" + ("" if tok.vocab_size <= cfg.vocab_size else
-                                   f" (house tokens added: embeddings grow to {tok.vocab_size})"))
+                                   f" (house tokens added: embeddings grow to {tok.vocab_size})")
+          + (f"; its template's default system message: {tok.default_system!r}" if tok.default_system else ""))
 
 
 @dataclass
@@ -177,8 +180,15 @@ class RecipeConfig:
     tag: str = opt("", "with --rewards: suffix of its PPO stage directories and report")
 
     def validate(self) -> "RecipeConfig":
-        if not all(s.strip().isdigit() for s in self.seeds.split(",")):
-            raise ValueError(f"--seeds must be comma-separated non-negative integers, got {self.seeds!r}")
+        seeds = [s.strip() for s in self.seeds.split(",")]
+        if not all(s.isascii() and s.isdigit() and int(s) < 2**32 for s in seeds):
+            raise ValueError(f"--seeds must be comma-separated integers in [0, 2^32), got {self.seeds!r}")
+        if len(set(map(int, seeds))) < len(seeds):
+            raise ValueError(f"--seeds {self.seeds!r}: a seed given twice would be counted twice")
+        try:
+            shlex.split(self.rl_args)
+        except ValueError as e:   # an unbalanced quote
+            raise ValueError(f"--rl-args {self.rl_args!r}: {e}") from None
         for r in self.reward_list:
             if r not in REWARDS:
                 raise ValueError(f"--rewards: unknown reward {r!r}; choose from {', '.join(REWARDS)}")
@@ -206,6 +216,8 @@ def main(argv=None):
                         "meaningful; gpu: one GPU, larger")
     p.add_argument("--out", required=True, help="run directory (re-running the same command resumes it)")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    p.add_argument("--dtype", choices=C.DTYPES, default="auto", help="every stage's --dtype: forwards in bf16 "
+                   "(autocast; trained weights, optimizer state and losses fp32) or fp32; auto: bf16 on CUDA only")
     p.add_argument("--init-from", metavar="DIR",
                    help="start from this pretrained HF checkpoint (llama, qwen2 or mistral: config.json, safetensors, "
                         "tokenizer.json) instead of a from-scratch model; it keeps its tokenizer and chat format")
@@ -216,6 +228,7 @@ def main(argv=None):
     device = str(pick_device(args.device))   # --device cuda without CUDA: a one-line error before any work
     if args.init_from:
         check_init_from(Path(args.init_from))
+    claim_out(out)   # made, writable, and this recipe's alone (its stages lock their own directories)
     t0 = time.time()
     if rewards:
         extra = {"preset": args.preset, "rewards": rewards, "rl_args": cfg.rl_args, "stage_seconds": {}}
@@ -227,13 +240,14 @@ def main(argv=None):
     per_seed, fresh = {}, {}
     for s in seeds:
         if rewards:   # the safe-completion arm up to its heads, then one PPO run per reward
-            d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False)
-            rl_args = seed_flags(d, args.preset, s, device) + overrides(args.preset, "rl", args.init_from)
+            d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False,
+                         dtype=args.dtype)
+            rl_args = seed_flags(d, args.preset, s, device, args.dtype) + overrides(args.preset, "rl", args.init_from)
             models = ("safe_completion_sft", *run_rewards(d, rewards, cfg.tag, rl_args + shlex.split(cfg.rl_args)))
         else:
-            d, models = run_seed(out, args.preset, s, device, args.init_from), MODELS
-        per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models)
-        fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True)
+            d, models = run_seed(out, args.preset, s, device, args.init_from, dtype=args.dtype), MODELS
+        per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models, dtype=args.dtype)
+        fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True, dtype=args.dtype)
         if not rewards:
             extra["surface_baseline"][s] = surface_baseline(world, d)
             extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")

@@ -36,11 +36,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import REPO, run_main, run_stage
+from minisafe.cli import REPO, claim_out, run_main, run_stage
 from minisafe.config import flag, opt
-from minisafe.integrations.client import add_server_args
+from minisafe.hf import CONFIG_FILE
+from minisafe.integrations.client import add_server_args, validate_url
 from minisafe.integrations.specgen import load_prompts
-from minisafe.io import DataError, atomic_write_text, read_json, write_jsonl
+from minisafe.io import DataError, atomic_write_text, input_file, read_json, write_jsonl
 from minisafe.world.report import render_markdown
 from minisafe.world.vocab import INTENTS
 
@@ -59,6 +60,11 @@ class OwnRecipeConfig:
     def validate(self) -> "OwnRecipeConfig":
         if not 0 < self.eval_share < 1:
             raise ValueError(f"--eval-share {self.eval_share}: must be in (0, 1)")
+        for name in ("specgen_args", "sft_args", "rm_args", "rl_args", "eval_args"):
+            try:
+                shlex.split(getattr(self, name))
+            except ValueError as e:   # an unbalanced quote
+                raise ValueError(f"{flag(name)} {getattr(self, name)!r}: {e}") from None
         return self
 
 
@@ -124,9 +130,20 @@ def with_defaults(extra: str, **defaults) -> list[str]:
     return args
 
 
+def check_inputs(args) -> None:
+    """Before any work (the data stage asks servers for minutes): the files and URLs every later stage needs."""
+    for path in (args.spec, args.refusal_spec, args.prompts):
+        if path is not None:
+            input_file(path)
+    for name in (CONFIG_FILE, "tokenizer.json"):
+        input_file(Path(args.init_from) / name)
+    for url in (args.teacher_url, args.judge_url):
+        validate_url(url)
+
+
 def run(args, cfg: OwnRecipeConfig) -> dict:
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    check_inputs(args)
+    out = claim_out(args.out)   # made, writable, and this run's alone
     log_path = out / "stages.json"
     log = read_json(log_path) if log_path.exists() else {}
 

@@ -31,14 +31,15 @@ from tqdm import tqdm
 from minisafe.hf import load_pretrained
 from minisafe import config as C
 from minisafe.integrations import llm_judge
-from minisafe.cli import run_main
+from minisafe.cli import claim_out, run_main
+from minisafe.generation import check_model
 from minisafe.config import opt
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl, tokenizer_sha256
 from minisafe.integrations.llm_judge import JudgeConfig
 from minisafe.world.reward_data import LABELS, agreement, graded, make_examples, policy_samples
 from minisafe.reward_model import RewardModel
 from minisafe.tokenizer import ChatTokenizer, pad_right
-from minisafe.training import epoch_batches, lr_at, pick_device
+from minisafe.training import autocast, bf16, epoch_batches, lr_at, pick_device
 from minisafe.world.prompts import base_only, load_prompts
 from minisafe.world.spec import load_world
 
@@ -53,11 +54,11 @@ class RewardsConfig:
     batch_size: int = opt(32, "answers per optimizer step", gt=0)
     lr: float = opt(3e-4, "peak learning rate (cosine decay to 10%)", gt=0)
     weight_decay: float = opt(0.0, "AdamW weight decay", ge=0)
-    max_len: int = opt(256, "longest (prompt, answer) in tokens; longer ones are skipped and counted", gt=0)
+    max_len: int = opt(256, "longest (prompt, answer) in tokens; longer ones are skipped and counted", ge=8)
     max_prompts: int = opt(1200, "training prompts sampled from the train and rl splits (0: all)", ge=0)
     samples_per_prompt: int = opt(2, "answers sampled per prompt from each --sample-from model", gt=0)
     eval_prompts: int = opt(0, "eval-split prompts for the agreement check (0: the whole split)", ge=0)
-    seed: int = opt(0, "seed of the prompt sample, the perturbations and the head's init", ge=0)
+    seed: int = opt(0, "seed of the prompt sample, the perturbations and the head's init", ge=0, le=2**32 - 1)
     judge: JudgeConfig = opt(default_factory=JudgeConfig)
 
     def validate(self) -> "RewardsConfig":
@@ -84,13 +85,15 @@ def safety_prompts(rows: list[dict]) -> list[dict]:
 
 
 def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg,
-               device="cpu", desc: str = "") -> list[float]:
+               device="cpu", desc: str = "", dtype: str = "fp32") -> list[float]:
     """Fit one head with binary cross-entropy against the judge's soft label (`h` or `s`), length-bucketed batches,
-    cosine decay to 10% with no warm-up. Returns the per-epoch mean losses."""
+    cosine decay to 10% with no warm-up; `dtype` (--dtype) bf16: the backbone's forward under autocast, the head,
+    the loss and AdamW in fp32. Returns the per-epoch mean losses."""
     data = [(tok.render_reward(e["prompt"], e["answer"]), float(e[target])) for e in examples]
     kept = [d for d in data if len(d[0]) <= cfg.max_len]
     if not kept:
-        raise ValueError(f"reward head '{rm.name}': all {len(data)} examples are longer than max_len={cfg.max_len}")
+        raise DataError(f"reward head '{rm.name}': all {len(data)} examples are longer than max_len={cfg.max_len} "
+                        f"(--max-len)")
     if len(kept) < len(data):
         print(f"reward head '{rm.name}': skipped {len(data) - len(kept)} of {len(data)} examples longer than "
               f"max_len={cfg.max_len} tokens")
@@ -110,7 +113,9 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
             y = torch.tensor([b[1] for b in batch], device=device)
             for group in opt.param_groups:  # cosine decay to 10%, no warm-up
                 group["lr"] = lr_at(step, steps, cfg.lr, warmup_steps=0)
-            loss = F.binary_cross_entropy_with_logits(rm.logits(ids.to(device), mask.to(device)), y)
+            with autocast(device, dtype):
+                logits = rm.logits(ids.to(device), mask.to(device))   # (B,)
+            loss = F.binary_cross_entropy_with_logits(logits.float(), y)
             if not math.isfinite(loss.item()):
                 raise FloatingPointError(f"reward head '{rm.name}': non-finite loss at step {step}")
             opt.zero_grad(set_to_none=True)
@@ -144,27 +149,34 @@ def train(args, cfg: RewardsConfig) -> dict:
     label_fn = judge.labels if judge is not None else LABELS[cfg.labels]
     out = Path(args.out)
     old = read_json(out / "reward_heads.json") if (out / "reward_heads.json").exists() else {}
-    report = {"labels": cfg.labels, "config": asdict(cfg), "heads": {}, "n_train_examples": old.get("n_train_examples")}
+    report = {"labels": cfg.labels, "config": asdict(cfg), "heads": {}, "n_train_examples": old.get("n_train_examples"),
+              "dtype": "bf16" if bf16(device, args.dtype) else "fp32"}
     heads, examples = {}, None
     for name, target in (("helpfulness", "h"), ("safety", "s")):
         if (out / name / "reward_head.json").exists():
             heads[name] = RewardModel.load(out / name, device=device)
             check_reusable(heads[name], out / name, str(args.init_from), tok, cfg.labels)
-            if name in old.get("heads", {}):
-                report["heads"][name] = old["heads"][name]
+            record = out / name / "training.json"   # written beside the head, so a killed run keeps it too
+            report["heads"][name] = old.get("heads", {}).get(name) or (read_json(record) if record.exists() else None)
             continue
         if examples is None:   # built only while a head is left to train: over finished heads a re-run only measures
-            examples = training_examples(args, cfg, world, train_rows, rng, label_fn, device)
+            with autocast(device, args.dtype):   # sampling the --sample-from models
+                examples = training_examples(args, cfg, world, train_rows, rng, label_fn, device)
             report["n_train_examples"] = len(examples)
         torch.manual_seed(cfg.seed)
-        rm = RewardModel(load_pretrained(args.init_from), name).to(device)
+        backbone = load_pretrained(args.init_from)
+        check_model(backbone, args.init_from)   # NaN weights, or a tokenizer other than the one it was trained with
+        rm = RewardModel(backbone, name).to(device)
         t0 = time.time()
-        losses = train_head(rm, tok, examples, target, cfg, device=device)
+        losses = train_head(rm, tok, examples, target, cfg, device=device, dtype=args.dtype)
+        report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
+        atomic_write_json(out / name / "training.json", report["heads"][name])   # before the head's marker
         rm.save(out / name, tokenizer=tok, init_from=str(args.init_from), labels=cfg.labels)
         heads[name] = rm
-        report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
-    report["eval"] = eval_agreement(world, heads, tok, rows, cfg.seed, cfg.eval_prompts, args.sample_from,
-                                    device=device, labels=label_fn, trained_on=frozenset(r["id"] for r in train_rows))
+    with autocast(device, args.dtype):
+        report["eval"] = eval_agreement(world, heads, tok, rows, cfg.seed, cfg.eval_prompts, args.sample_from,
+                                        device=device, labels=label_fn,
+                                        trained_on=frozenset(r["id"] for r in train_rows))
     if judge is not None:
         report["judge"] = {**judge.describe(), "cache": str(judge_cache)}
     atomic_write_json(out / "reward_heads.json", report)
@@ -176,10 +188,15 @@ def training_examples(args, cfg: RewardsConfig, world, train_rows, rng, label_fn
     --sample-from models and the --answers files' answers for the same prompts."""
     samples = policy_samples(args.sample_from, train_rows, cfg.samples_per_prompt, cfg.seed, device) \
         if args.sample_from else None
+    ids = {r["id"] for r in train_rows}
     for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
         samples = samples or {}
-        for r in read_jsonl(path, required=("id", "answer")):
+        rows = read_jsonl(path, required=("id", "answer"))
+        for r in rows:
             samples.setdefault(r["id"], []).append(r["answer"])
+        unused = sum(r["id"] not in ids for r in rows)
+        print(f"--answers {path}: {len(rows) - unused} of {len(rows)} rows used; {unused} skipped (id not among the "
+              f"{len(ids)} training prompts: another split, not sampled by --max-prompts, or unknown)")
     return make_examples(world, train_rows, rng, samples, label_fn)
 
 
@@ -231,10 +248,13 @@ def main(argv=None) -> dict:
     g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
                    help="smoke: seconds; cpu (default); gpu: all prompts. The options below override it")
     g.add_argument("--device", default="auto", help="cpu, cuda or auto")
+    g.add_argument("--dtype", choices=C.DTYPES, default="auto", help="forwards in bf16 (autocast; weights, AdamW "
+                   "state and the loss fp32) or fp32; auto: bf16 on CUDA, fp32 on CPU")
     C.add_dataclass_args(p.add_argument_group("reward heads (defaults are the cpu preset's)"), RewardsConfig,
                          preset_config("cpu"))
     args = p.parse_args(argv)
     cfg = C.from_args(RewardsConfig, args, preset_config(args.preset)).validate()
+    claim_out(args.out)   # made, writable, and this run's alone
     report = train(args, cfg)
     print(json.dumps(report["eval"], indent=2))
     return report

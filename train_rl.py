@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import sys
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -37,10 +36,11 @@ from tqdm import tqdm
 
 from minisafe import config as C
 from minisafe import reward_model, rewards, training
-from minisafe.cli import run_main
+from minisafe.cli import claim_out, run_main
 from minisafe.config import opt
 from minisafe.hf import load_pretrained, save_pretrained
-from minisafe.io import atomic_write_json, read_json, tokenizer_sha256
+from minisafe.generation import check_model
+from minisafe.io import DataError, atomic_write_json, read_json, tokenizer_sha256
 from minisafe.ppo import (ValueHead, check_on_policy, compute_gae, explained_variance, forward_response, masked_mean,
                           masked_whiten, policy_loss, rollout, value_loss, warm_up_value_head)
 from minisafe.safe_rlhf import SafeRLHF
@@ -92,11 +92,13 @@ class PPOConfig:
     logprob_gap_stop: float = opt(0.5, "stop the run when they differ by more than this", gt=0)
     grader_every: int = opt(5, "also grade the rollout with the graders every K iterations (0: never)", ge=0)
     save_every: int = opt(10, "checkpoint every N iterations (and at the end)", gt=0)
-    seed: int = opt(0, "seed of the prompt order and the sampling", ge=0)
+    seed: int = opt(0, "seed of the prompt order and the sampling", ge=0, le=2**32 - 1)
 
     def validate(self, world_size: int = 1) -> "PPOConfig":
         """check() every field, then the rules across fields; ValueError naming the flag. Returns self."""
         C.check(self)
+        if 0 < self.temperature < 0.01:   # logits / T overflow to inf
+            raise ValueError(f"--temperature {self.temperature}: use 0 (greedy) or at least 0.01")
         if self.logprob_gap_warn > self.logprob_gap_stop:
             raise ValueError(f"--logprob-gap-warn ({self.logprob_gap_warn}) must be <= --logprob-gap-stop "
                              f"({self.logprob_gap_stop})")
@@ -180,6 +182,9 @@ class Batch:
     stats: dict                 # explained variance of the critic(s)
 
 
+BF16_SAMPLER_GAP_WARN = 0.3   # --dtype bf16: the rollout check warns past this (or --logprob-gap-warn if larger)
+
+
 class PPO:
     """The paper's RL stage: the policy, its frozen reference, the critic, the reward heads, on one process."""
     CRITICS = ("value_head",)   # heads on the policy's backbone, trained beside it at --value-lr (outside DDP)
@@ -188,14 +193,25 @@ class PPO:
         self.cfg, self.out, self.device, self.rank, self.world_size = cfg, out, device, rank, world_size
         init = Path(args.init_from)
         self.tok = ChatTokenizer.from_file(init / "tokenizer.json")
+        # --dtype bf16: forwards under autocast (self.amp()); the trained policy and critic keep fp32 weights and
+        # AdamW state, the frozen reference and reward heads hold bf16 weights (half the memory)
+        self.amp = lambda: training.autocast(device, args.dtype)
+        self.bf16 = training.bf16(device, args.dtype)
+        frozen = torch.bfloat16 if self.bf16 else torch.float32
         self.policy = load_pretrained(init).to(device)                                   # trained; the sampler
-        self.reference = load_pretrained(init).to(device).eval().requires_grad_(False)   # frozen: the KL anchor
+        check_model(self.policy, init)   # NaN weights, or a tokenizer other than the one it was trained with
+        if cfg.max_new_tokens >= self.policy.config.max_seq_len:
+            raise DataError(f"--max-new-tokens {cfg.max_new_tokens}: must be below the context of --init-from "
+                            f"({self.policy.config.max_seq_len} tokens), which also holds the prompt")
+        self.reference = load_pretrained(init, dtype=frozen).to(device).eval().requires_grad_(False)   # KL anchor
         d_model, vocab = self.policy.config.d_model, self.policy.config.vocab_size
         self.critics = {name: ValueHead(d_model).to(device) for name in self.CRITICS}   # zero-initialised
         self.value_head = self.critics["value_head"]
         self.heads = {}                                       # helpfulness, safety: of this judge and tokenizer
         if cfg.reward_source == "heads":
             self.heads = reward_model.load_heads(args.reward_heads, cfg.reward_labels, self.tok, vocab, device)
+            for rm in self.heads.values():
+                rm.backbone.to(frozen)   # the scalar head reads its state in fp32
         self.world = spec.load_world()
         self.critic_params = [p for head in self.critics.values() for p in head.parameters()]
         groups = [{"params": list(self.policy.parameters()), "lr_scale": 1.0},     # x the schedule's lr
@@ -224,10 +240,12 @@ class PPO:
         rows = [rl_rows[i] for i in pick][self.rank::self.world_size]
         sampling = torch.Generator(device=self.device).manual_seed(training.seed_of(cfg.seed, it * 1000 + self.rank))
         self.policy.eval()
-        ro = rollout(self.policy, self.tok, rows, cfg.max_new_tokens, cfg.temperature, sampling, self.device)
+        with self.amp():
+            ro = rollout(self.policy, self.tok, rows, cfg.max_new_tokens, cfg.temperature, sampling, self.device)
         t1 = time.time()
         # 2. score the final answers
-        score, h, s = score_rollout(cfg, rows, ro.completions, self.heads, self.tok, self.world, self.device)
+        with self.amp():
+            score, h, s = score_rollout(cfg, rows, ro.completions, self.heads, self.tok, self.world, self.device)
         training.check_finite("reward", float(score.sum()), self.out, step)
         t2 = time.time()
         # 3. advantages, whitened over the whole batch
@@ -259,11 +277,14 @@ class PPO:
     def advantages(self, ro, score, s, warm_up: bool, step: int) -> Batch:
         """Step 3: old and reference log-probs, per-token rewards, values, GAE (s: Safe RLHF's cost needs it)."""
         cfg, mask = self.cfg, ro.response_mask.float()                                             # (B, R)
-        old_logp, hidden, _ = forward_response(self.policy, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature)
-        ref_logp, _, _ = forward_response(self.reference, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature)
+        old_logp, hidden, _ = forward_response(self.policy, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature,
+                                               autocast=self.amp())
+        ref_logp, _, _ = forward_response(self.reference, ro.ids, ro.attention_mask, ro.prompt_len, cfg.temperature,
+                                          autocast=self.amp())
         # on-policy check: the full forward must reproduce the sampler's log-probs (else: temperature, padding, dtype)
-        gap = check_on_policy("rollout_logprob_gap", old_logp, ro.sample_logp, mask, cfg.logprob_gap_warn,
-                              cfg.logprob_gap_stop, step)
+        # bf16: the sampler's logits are bf16, the forward's log-probs fp32 (max gap 0.16 on SmolLM2-135M, docs/gpu.md)
+        warn = max(cfg.logprob_gap_warn, BF16_SAMPLER_GAP_WARN) if self.bf16 else cfg.logprob_gap_warn
+        gap = check_on_policy("rollout_logprob_gap", old_logp, ro.sample_logp, mask, warn, cfg.logprob_gap_stop, step)
         kl = rewards.kl_penalty(old_logp, ref_logp, cfg.kl_estimator) * mask                       # KL_t
         token_rewards = rewards.per_token_rewards(score, kl, mask, self.kl_ctl.value)  # -beta*KL_t, + score at the end
         old_values, advantages, returns, ev = self.gae(self.value_head, token_rewards, hidden, mask, warm_up)
@@ -309,7 +330,8 @@ class PPO:
                     sync = k == len(micro) - 1 or self.world_size == 1   # DDP syncs gradients on the last one
                     with contextlib.nullcontext() if sync else self.train_policy.no_sync():
                         logp, hidden, entropy = forward_response(self.train_policy, ro.ids[idx], ro.attention_mask[idx],
-                                                                 ro.prompt_len, cfg.temperature, return_entropy=True)
+                                                                 ro.prompt_len, cfg.temperature, return_entropy=True,
+                                                                 autocast=self.amp())
                         loss, micro_stats = self.loss(batch, idx, logp, hidden, entropy)
                         if gap is None:   # on-policy check: same weights, same tokens -> same log-probs
                             gap = check_on_policy("logprob_gap", logp.detach(), batch.old_logp[idx], batch.mask[idx],
@@ -358,11 +380,12 @@ def rl_prompts(args, cfg: PPOConfig) -> tuple[Path, list[dict]]:
     """The world directory (--world, else beside --init-from, else the one its SFT run read) and its rl rows."""
     init = Path(args.init_from)
     world_dir = Path(args.world) if args.world else init / "world"
-    if not (world_dir / "prompts.jsonl").exists() and (init / "sft_run.json").exists():
+    if not args.world and not (world_dir / "prompts.jsonl").exists() and (init / "sft_run.json").exists():
         world_dir = Path(read_json(init / "sft_run.json")["world"])
     rl_rows = [r for r in load_prompts(world_dir / "prompts.jsonl") if r["split"] == "rl"]
     if len(rl_rows) < cfg.batch_size:
-        sys.exit(f"{world_dir / 'prompts.jsonl'}: {len(rl_rows)} rl prompts, fewer than --batch-size")
+        raise DataError(f"{world_dir / 'prompts.jsonl'}: {len(rl_rows)} rl prompts, fewer than --batch-size "
+                        f"{cfg.batch_size}")
     return world_dir, rl_rows
 
 
@@ -370,10 +393,12 @@ def main(argv=None) -> dict:
     args = parse_args(argv)
     cfg = C.from_args(PPOConfig, args, preset_config(args.preset)).validate(int(os.environ.get("WORLD_SIZE", 1)))
     if cfg.reward_source == "heads" and not args.reward_heads:
-        sys.exit("--reward-source heads needs --reward-heads DIR (or use --reward-source grader)")
+        raise DataError("--reward-source heads needs --reward-heads DIR (or use --reward-source grader)")
     out = Path(args.out)
     device = training.pick_device(args.device)
     rank, world_size = training.init_distributed(device)
+    if rank == 0:
+        claim_out(out)   # made, writable, and this run's alone
     training.check_out(out, args.resume)
     ppo = (LagrangianPPO if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
     world_dir, rl_rows = rl_prompts(args, cfg)
@@ -398,7 +423,7 @@ def main(argv=None) -> dict:
                 save_pretrained(ppo.policy, out, tokenizer=ppo.tok)
         training.barrier()
     summary = {"iterations": cfg.iterations, "reward": cfg.reward, "reward_source": cfg.reward_source,
-               "reward_labels": cfg.reward_labels}
+               "reward_labels": cfg.reward_labels, "dtype": "bf16" if training.bf16(device, args.dtype) else "fp32"}
     if rank == 0:
         training.mark_done(out, "rl_summary.json", summary, f"--iterations {cfg.iterations}")
     training.cleanup_distributed()

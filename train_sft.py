@@ -27,7 +27,6 @@ start of the answer, excluded from the loss), "system": str (optional)}.
 from __future__ import annotations
 
 import contextlib
-import sys
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -37,9 +36,10 @@ from tqdm import tqdm
 
 from minisafe.world.build import build as build_world
 from minisafe.hf import load_pretrained, save_pretrained
-from minisafe.cli import run_main
-from minisafe.generation import generate_completions, render_prompts
-from minisafe.io import DataError, atomic_write_json, file_sha256, line_of, read_jsonl, tokenizer_sha256, write_jsonl
+from minisafe.cli import claim_out, run_main
+from minisafe.generation import check_model, generate_completions, render_prompts
+from minisafe.io import (DataError, atomic_write_json, file_sha256, line_of, read_json, read_jsonl, tokenizer_sha256,
+                         write_jsonl)
 from minisafe.logprobs import linear_cross_entropy
 from minisafe.model import ModelConfig, Transformer
 from minisafe.tokenizer import ChatTokenizer, pad_right
@@ -56,11 +56,12 @@ from minisafe.config import opt
 class SFTConfig:
     """Every field is a command-line option (--field-name; the model's as --model-d-model ...), from minisafe.config."""
     model: ModelConfig = opt(help="used only when training from scratch (stage base)", default_factory=ModelConfig)
-    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here", gt=0)
+    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here (>= 7 special tokens + 256 bytes)",
+                          ge=263)
     max_steps: int = opt(600, "optimizer steps", gt=0)
     batch_size: int = opt(32, "sequences per optimizer step (global, over all processes)", gt=0)
     micro_batch_size: int = opt(16, "sequences per forward/backward on one process (gradient accumulation)", gt=0)
-    seq_len: int = opt(384, "longest example in tokens; longer ones are skipped and counted", gt=0)
+    seq_len: int = opt(384, "longest example in tokens; longer ones are skipped and counted", ge=16)
     lr: float = opt(2e-3, "peak learning rate (warm-up, then cosine decay)", gt=0)
     min_lr_ratio: float = opt(0.1, "the cosine's floor, as a fraction of --lr", ge=0.0, le=1.0)
     warmup_steps: int = opt(30, "linear warm-up steps", ge=0)
@@ -70,7 +71,7 @@ class SFTConfig:
     eval_every: int = opt(200, "validation loss + a few sampled answers every N steps (0: never)", ge=0)
     save_every: int = opt(200, "checkpoint every N steps (and at the end)", gt=0)
     log_every: int = opt(10, "log a metrics row every N steps", gt=0)
-    seed: int = opt(0, "seed for the world, the init and the data order", ge=0)
+    seed: int = opt(0, "seed for the world, the init and the data order", ge=0, le=2**32 - 1)
 
     def validate(self) -> "SFTConfig":
         """Check every value before any work; ValueError naming the flag. Returns self."""
@@ -145,15 +146,15 @@ def load_data(data_path: Path, tok: ChatTokenizer, cfg: SFTConfig) -> tuple[list
     rows = read_jsonl(data_path, required=("prompt", "cot", "answer"),
                       types={"prompt": str, "cot": str, "answer": str, "prefill": str, "system": str})
     if not rows:
-        sys.exit(f"{data_path}: no training rows")
+        raise DataError(f"{data_path}: no training rows")
     val_rows = rows[::50]  # a fixed 2% held out for validation loss
     train_rows = [r for i, r in enumerate(rows) if i % 50 != 0]
     train, skipped = encode_rows(train_rows, tok, cfg.seq_len, data_path)
-    val, _ = encode_rows(val_rows, tok, cfg.seq_len, data_path)
+    val, skipped_val = encode_rows(val_rows, tok, cfg.seq_len, data_path)
     if len(train) < cfg.batch_size:
-        sys.exit(f"{data_path}: {len(train)} usable rows (after skipping {skipped} longer than --seq-len "
-                 f"{cfg.seq_len}) is fewer than one batch of {cfg.batch_size}")
-    return train, val, skipped
+        raise DataError(f"{data_path}: {len(train)} usable rows (after skipping {skipped} longer than --seq-len "
+                        f"{cfg.seq_len}) is fewer than one batch of {cfg.batch_size}")
+    return train, val, skipped + skipped_val   # every row left out is counted, validation rows included
 
 
 def collate(examples: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -205,9 +206,22 @@ def load_tokenizer(args, cfg: SFTConfig, world_dir: Path | None) -> ChatTokenize
 def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
     if args.init_from:
         model = load_pretrained(args.init_from)
+        check_model(model, args.init_from)   # NaN weights, or a tokenizer other than the one it was trained with
+        given = {k[6:]: v for k, v in vars(args).items() if k.startswith("model_")}
+        for k, v in given.items():   # --model-* shapes a model from scratch; a checkpoint's shape is its config.json
+            if getattr(model.config, k) != v:
+                raise DataError(f"{C.flag('model_' + k)} {v}: the model of --init-from {args.init_from} has "
+                                f"{getattr(model.config, k)} (--model-* options apply only when training from "
+                                f"scratch)")
+        if cfg.seq_len > model.config.max_seq_len:
+            raise DataError(f"--seq-len {cfg.seq_len}: longer than the context of --init-from {args.init_from} "
+                            f"({model.config.max_seq_len} tokens)")
         if model.config.vocab_size < tok.vocab_size:  # special tokens were added to a real model's tokenizer
             model.resize_token_embeddings(tok.vocab_size)
         return model
+    if cfg.seq_len > cfg.model.max_seq_len:
+        raise DataError(f"--seq-len {cfg.seq_len} must be <= the model's context --model-max-seq-len "
+                        f"{cfg.model.max_seq_len}")
     torch.manual_seed(args.seed)
     return Transformer(replace(cfg.model, vocab_size=tok.vocab_size))
 
@@ -236,9 +250,9 @@ def parse_args(argv=None):
 def main(argv=None) -> dict:
     args = parse_args(argv)
     if args.stage in ("safe_completion", "refusal", "custom") and not args.init_from:
-        sys.exit(f"--stage {args.stage} needs --init-from (the base model directory)")
+        raise DataError(f"--stage {args.stage} needs --init-from (the base model directory)")
     if args.stage == "custom" and not args.data:
-        sys.exit("--stage custom needs --data FILE.jsonl")
+        raise DataError("--stage custom needs --data FILE.jsonl")
     cfg = stage_config(args.preset, args.stage)
     cfg = C.from_args(SFTConfig, args, cfg).validate()
     args.seed = cfg.seed  # also seeds the world build and the init
@@ -249,8 +263,10 @@ def main(argv=None) -> dict:
     rank, world_size = training.init_distributed(device)
     is_main = rank == 0
     if cfg.batch_size % (world_size * cfg.micro_batch_size) != 0:
-        sys.exit(f"--batch-size {cfg.batch_size} must be a multiple of processes x micro-batch "
-                 f"({world_size} x {cfg.micro_batch_size})")
+        raise DataError(f"--batch-size {cfg.batch_size} must be a multiple of processes x micro-batch "
+                        f"({world_size} x {cfg.micro_batch_size})")
+    if is_main:
+        claim_out(out)   # made, writable, and this run's alone
     training.check_out(out, args.resume)
 
     # -- world, tokenizer, data (every process builds the same things; only rank 0 writes) --------------------
@@ -288,8 +304,7 @@ def main(argv=None) -> dict:
         train_model = torch.compile(model)
     if world_size > 1:
         train_model = torch.nn.parallel.DistributedDataParallel(train_model)
-    autocast = (torch.autocast("cuda", dtype=torch.bfloat16) if device.type == "cuda"
-                else contextlib.nullcontext())
+    autocast = training.autocast(device, args.dtype)   # the backbone's forward; the head's loss in fp32
 
     def loss_sum(ids, mask, targets):
         """Sum of token cross-entropies over the loss mask, through the fused path (no (B, T, V) logits)."""
@@ -357,7 +372,8 @@ def main(argv=None) -> dict:
                 val_loss = validate()
                 row["val_loss"] = round(val_loss, 5) if val_loss is not None else None
                 if is_main:
-                    _show_samples(model, tok, world_dir, out, done, device)
+                    with autocast:
+                        _show_samples(model, tok, world_dir, out, done, device)
             if is_main:
                 training.log_metrics(out, row)
             bar.set_postfix(loss=f"{loss_value:.3f}", tok_s=f"{tok_s:.0f}", lr=f"{lr:.1e}")
@@ -368,7 +384,10 @@ def main(argv=None) -> dict:
             torch.distributed.barrier()
 
     summary = {"stage": args.stage, "steps": cfg.max_steps, "final_loss": loss_value if cfg.max_steps > start_step
-               else None, "val_loss": val_loss, "skipped_long": skipped, "train_examples": len(train)}
+               else None, "val_loss": val_loss, "skipped_long": skipped, "train_examples": len(train),
+               "dtype": "bf16" if training.bf16(device, args.dtype) else "fp32"}
+    if start_step >= cfg.max_steps and (out / "sft_summary.json").exists():   # finished: nothing trained now
+        summary = read_json(out / "sft_summary.json")
     if is_main:
         training.mark_done(out, "sft_summary.json", summary, f"--max-steps {cfg.max_steps}")
     training.cleanup_distributed()

@@ -10,11 +10,18 @@ keeps its traceback.
         run_main(main)
 
 The recipes run each stage script as a subprocess (`run_stage`): a stage whose output exists is skipped, one with a
-checkpoint resumes, so re-running a recipe continues it.
+checkpoint resumes, so re-running a recipe continues it. Any OSError of the file system (a file where a directory is
+expected, no permission, disk full) is one line naming the path; SIGTERM and SIGINT end a script through the same
+path (its `finally` blocks run, a recipe ends its stage process) with one line saying how to continue. `claim_out`
+makes an output directory, checks it is writable and locks it: a second writer is refused, naming the holder's pid.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -25,7 +32,11 @@ from minisafe.hf import CheckpointError
 from minisafe.io import DataError, atomic_write_json
 
 EXIT_BAD_INPUT = 2
-KNOWN_ERRORS = (DataError, CheckpointError, FileNotFoundError, UnicodeDecodeError, FloatingPointError)
+KNOWN_ERRORS = (DataError, CheckpointError, OSError, UnicodeDecodeError, FloatingPointError)
+EXPECTED = {errno.EISDIR: "expected a file", errno.ENOTDIR: "expected a directory (a file is in the way)",
+            errno.EEXIST: "expected a directory (a file is in the way)", errno.EACCES: "expected read/write permission",
+            errno.EROFS: "expected a writable file system", errno.ENOSPC: "expected free disk space",
+            errno.EFBIG: "expected a smaller file (file size limit, ulimit -f?)"}
 
 
 def _from_validation(e: BaseException) -> bool:
@@ -35,7 +46,7 @@ def _from_validation(e: BaseException) -> bool:
         return False
     for frame, _ in traceback.walk_tb(e.__traceback__):
         code = frame.f_code
-        if code.co_name in ("validate", "validate_args") or code.co_filename.replace("\\", "/").endswith(
+        if code.co_name.startswith("validate") or code.co_filename.replace("\\", "/").endswith(
                 "minisafe/config.py"):
             return True
     return False
@@ -45,23 +56,66 @@ def one_line(e: BaseException) -> str:
     """The message a user sees: `error: <what and where>`, on one line."""
     if isinstance(e, UnicodeDecodeError):
         msg = f"input is not UTF-8 text ({e.reason} at byte {e.start})"
-    elif isinstance(e, FileNotFoundError) and e.filename:  # open()'s own: "[Errno 2] No such file ...: 'x'"
-        msg = f"{e.filename}: {e.strerror or 'file not found'}"
+    elif isinstance(e, OSError) and e.filename:  # open()'s own: "[Errno 2] No such file ...: 'x'"
+        msg = f"{e.filename}: {e.strerror or 'file not found'}" + (f"; {EXPECTED[e.errno]}" if e.errno in EXPECTED
+                                                                     else "")
     else:
         msg = str(e) or type(e).__name__
     return "error: " + " ".join(msg.split())
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def run_main(main, argv=None) -> None:
-    """Call main(argv); exit 0 on success, 2 with one line on a known error; re-raise anything else."""
+    """Call main(argv); exit 0 on success, 2 with one line on a known error, 130 with one line on SIGINT/SIGTERM;
+    re-raise anything else."""
+    old = signal.signal(signal.SIGTERM, _interrupt)   # a kill unwinds like Ctrl-C: `finally` blocks run
     try:
         result = main(argv)
+    except KeyboardInterrupt as e:
+        print(f"error: stopped by {e.args[0] if e.args else 'SIGINT'}; what was finished is kept: run the same "
+              f"command to continue (training stages: with --resume)", file=sys.stderr)
+        sys.exit(130)
     except (*KNOWN_ERRORS, ValueError) as e:
         if not isinstance(e, KNOWN_ERRORS) and not _from_validation(e):
             raise
         print(one_line(e), file=sys.stderr)
         sys.exit(EXIT_BAD_INPUT)
+    finally:
+        signal.signal(signal.SIGTERM, old)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+_HELD: dict[str, int] = {}   # lock file -> open descriptor, held until the process ends
+
+
+def claim_out(out, flag: str = "--out") -> Path:
+    """Make the output directory `out` (one line if it cannot be), check it is writable and take its exclusive lock
+    (OUT/.lock): a second writer is refused with the holder's pid. The kernel frees the lock when its process dies,
+    so a lock file left by a dead process is taken over."""
+    if not str(out).strip():   # Path("") would be "." and write into the current directory
+        raise DataError(f"{flag} is empty; give a directory")
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise DataError(f"{flag} {out}: is a file; give a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    lock = out / ".lock"
+    if str(lock) in _HELD:   # this process holds it already (a script's main called again, as tests do)
+        return out
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)   # also the writability check
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.read(fd, 32).decode(errors="replace").strip() or "?"
+        os.close(fd)
+        raise DataError(f"{flag} {out}: in use by another run (pid {holder}, lock {lock}); wait for it to end or "
+                        f"choose another {flag}") from None
+    os.ftruncate(fd, 0)
+    os.write(fd, str(os.getpid()).encode())
+    _HELD[str(lock)] = fd
+    return out
 
 
 REPO = Path(__file__).resolve().parent.parent   # the stage scripts sit beside the package
@@ -76,7 +130,17 @@ def run_stage(name: str, cmd: list[str], done: Path, log: dict, log_path: Path, 
         cmd = cmd + ["--resume"]
     print(f"[recipe] {name}: {' '.join(cmd[1:])}", flush=True)
     t0 = time.time()
-    proc = subprocess.run(cmd, cwd=REPO)
+    proc = subprocess.Popen(cmd, cwd=REPO)
+    try:
+        proc.wait()
+    except KeyboardInterrupt as e:   # SIGINT/SIGTERM (run_main): end the stage too, never leave a second writer
+        proc.terminate()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        raise KeyboardInterrupt(f"{e.args[0] if e.args else 'SIGINT'} during stage {name} (its process was "
+                                f"ended)") from None
     if proc.returncode != 0:
         raise SystemExit(f"[recipe] stage {name} failed (exit {proc.returncode}); fix the cause and re-run the same "
                          f"command: finished stages are skipped and this one resumes")

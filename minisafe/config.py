@@ -47,8 +47,13 @@ def run_options(p, presets: dict, resume: bool = True) -> None:
                    help="smoke: seconds, the plumbing only; cpu (default): minutes on 2 CPU cores; gpu: one GPU. "
                         "The options below override it")
     g.add_argument("--device", default="auto", help="cpu, cuda, cuda:N, or auto (CUDA when there is one)")
+    g.add_argument("--dtype", choices=DTYPES, default="auto", help="forwards in bf16 (autocast; weights, optimizer "
+                   "state and losses fp32) or fp32; auto: bf16 on CUDA, fp32 on CPU")
     if resume:
         g.add_argument("--resume", action="store_true", help="continue from OUT's latest checkpoint")
+
+
+DTYPES = ("auto", "fp32", "bf16")   # --dtype, minisafe.training.bf16
 
 
 def opt(default=MISSING, help: str = "", choices=None, default_factory=MISSING, ge=None, gt=None, le=None):

@@ -1,7 +1,7 @@
 """Prompt rows -> completions: render the generation prompt, sample with the KV cache, parse what was written.
 
 The one path every sampler of the policy takes: evaluation (sample_answers, used by the report card, the refusal
-suites and the reward heads' policy samples), the SFT progress samples (train_sft.py), the server (serve.Engine) and
+suites and the reward heads' policy samples), the SFT progress samples (train_sft.py), the server (batcher.py) and
 PPO's rollout (ppo.rollout, which also keeps the token ids, the prompt mask and the sampled tokens' log-probs).
 
     ids  [pad pad p p p p | n n n <|end|> pad pad]    (B, P + N): prompts left-padded to P, then the new tokens

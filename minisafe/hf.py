@@ -31,6 +31,7 @@ from minisafe.model import ModelConfig, Transformer
 
 SUPPORTED_MODEL_TYPES = ("llama", "qwen2", "mistral")
 CONFIG_FILE, WEIGHTS_FILE, INDEX_FILE = "config.json", "model.safetensors", "model.safetensors.index.json"
+EMBED = "model.embed_tokens.weight"
 
 
 class CheckpointError(ValueError):
@@ -61,6 +62,9 @@ def config_from_hf(hf: dict, source: str = CONFIG_FILE):
             raise CheckpointError(f"{source}: field '{name}' has rope_type {rope_type!r}; only 'default' RoPE "
                                   f"(no scaling) is supported")
     theta = rope.get("rope_theta", hf.get("rope_theta", 10000.0))
+    if "rope_theta" in rope and "rope_theta" in hf and rope["rope_theta"] != hf["rope_theta"]:   # NaN included
+        raise CheckpointError(f"{source}: rope_theta={hf['rope_theta']!r} but rope_parameters.rope_theta="
+                              f"{rope['rope_theta']!r}; the two must agree")
 
     d_model, n_heads = need("hidden_size"), need("num_attention_heads")
     head_dim = hf.get("head_dim")
@@ -160,10 +164,13 @@ def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str,
         raise FileNotFoundError(f"{path}: no {WEIGHTS_FILE} or {INDEX_FILE} found (only safetensors are read)")
 
     tensors: dict[str, Tensor] = {}
+    stored, head = set(weight_map) if not single.exists() else set(), None   # head: an lm_head stored though tied
     for file in dict.fromkeys(where.values()):                          # each file once, in order of first use
         if not file.exists():
             raise FileNotFoundError(f"{file}: file not found (listed in {described})")
         found = load_safetensors(file)   # a damaged file is a DataError naming it
+        stored |= set(found)
+        head = found.get("lm_head.weight") if "lm_head.weight" not in expected and head is None else head
         for key in [k for k, f in where.items() if f == file]:
             if key not in found:
                 raise CheckpointError(f"{file}: missing tensor '{key}' (expected shape {list(expected[key])})")
@@ -171,6 +178,11 @@ def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str,
                 raise CheckpointError(f"{file}: tensor '{key}' has shape {list(found[key].shape)}, "
                                       f"expected {list(expected[key])}")
             tensors[key] = found[key]
+    unused = sorted(k for k in stored - set(expected) if not k.endswith("rotary_emb.inv_freq")
+                    and not (k == "lm_head.weight" and head is not None and head.equal(tensors[EMBED])))
+    if unused:   # e.g. num_hidden_layers edited down: the weights of the layers left out would be silently ignored
+        raise CheckpointError(f"{described}: {len(unused)} tensor(s) that {path / CONFIG_FILE} has no place for, "
+                              f"e.g. '{unused[0]}': config.json does not match the weights")
     return tensors
 
 

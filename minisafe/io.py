@@ -28,19 +28,32 @@ class DataError(ValueError):
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    atomic_write_many({path: data})
+
+
+def atomic_write_many(files: dict) -> None:
+    """Write {path: bytes} as one set: every file to its temporary first, then the renames, so a failure (disk full)
+    leaves every old file as it was, never a new one beside an old one. An OSError names the path."""
+    tmps = {}
     try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp creates 0600; give the file the permissions open() would
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        for path, data in files.items():
+            path = Path(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmps[path] = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+                os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp creates 0600; give the file the permissions open() would
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                    f.flush()
+                    os.fsync(f.fileno())
+            except OSError as e:
+                raise OSError(e.errno, e.strerror, str(e.filename or path)) from None
+        for path, tmp in tmps.items():
+            os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for tmp in tmps.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
         raise
 
 
@@ -58,10 +71,20 @@ def write_jsonl(path: str | os.PathLike, rows: Iterable[dict]) -> None:
     atomic_write_text(path, text)
 
 
-def read_json(path: str | os.PathLike) -> Any:
+def input_file(path: str | os.PathLike) -> Path:
+    """`path` as an input: missing -> FileNotFoundError; a directory, FIFO or device -> DataError (a FIFO nobody
+    writes would hang the read)."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: file not found")
+    if not path.is_file():
+        raise DataError(f"{path}: not a regular file ({'a directory' if path.is_dir() else 'a FIFO or device'}); "
+                        f"expected a file")
+    return path
+
+
+def read_json(path: str | os.PathLike) -> Any:
+    path = input_file(path)
     try:
         return json.loads(_decode(path.read_bytes(), path))
     except json.JSONDecodeError as e:
@@ -71,7 +94,7 @@ def read_json(path: str | os.PathLike) -> Any:
 def _decode(raw: bytes, path: Path, lineno: int | None = None) -> str:
     """UTF-8 text, or a DataError naming the file (and line) holding the bad bytes."""
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix("\ufeff" if lineno in (None, 1) else "")  # a BOM, as CSV allows
     except UnicodeDecodeError as e:
         where = f"byte {e.start} of the line" if lineno is not None else f"byte {e.start} of the file"
         if lineno is None:
@@ -92,9 +115,7 @@ def read_jsonl(path: str | os.PathLike, required: Sequence[str] = (), types: dic
 def read_jsonl_numbered(path: str | os.PathLike, required: Sequence[str] = (), types: dict[str, type] | None = None
                         ) -> list[tuple[int, dict]]:
     """read_jsonl, each row with its line number (lineno, row), for the caller's own checks to name the line."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: file not found")
+    path = input_file(path)
     rows = []
     with open(path, "rb") as f:
         for lineno, raw in enumerate(f, start=1):
@@ -160,9 +181,7 @@ def check_not_input(out: str | os.PathLike, *inputs: str | os.PathLike | None, f
 
 def load_safetensors(path: str | os.PathLike) -> dict:
     """Load a safetensors file; a damaged or truncated file is a DataError naming it."""
-    path = Path(path)
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: file not found")
+    path = input_file(path)
     try:
         return load_file(str(path))
     except SafetensorError as e:

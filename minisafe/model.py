@@ -230,7 +230,7 @@ class Transformer(nn.Module):
     def generate(self, input_ids: Tensor, max_new_tokens: int, temperature: float = 1.0, top_p: float = 1.0,
                  eos_token_id: int | None = None, attention_mask: Tensor | None = None,
                  generator: torch.Generator | None = None, pad_token_id: int | None = None,
-                 return_logprobs: bool = False) -> Tensor | tuple[Tensor, Tensor]:
+                 return_logprobs: bool = False, sample=None) -> Tensor | tuple[Tensor, Tensor]:
         """Sample continuations of left-padded prompts with a preallocated KV cache.
 
         input_ids (B, T) left-padded; attention_mask (B, T) (default: no padding). Returns (B, T + max_new_tokens):
@@ -239,7 +239,8 @@ class Transformer(nn.Module):
         (Holtzman et al. 2020). Decoding stops once every row has finished. `generator` makes sampling reproducible.
         With return_logprobs, also returns (B, max_new_tokens) float32 log-probs of the chosen tokens under
         softmax(logits / temperature) (temperature 1 when greedy), 0 after EOS: PPO's on-policy check compares them
-        with a full forward pass.
+        with a full forward pass. `sample` (logits (B, V) -> ids (B,)) replaces sample_next, e.g. a server's per-request
+        settings; a row it answers with eos_token_id ends there.
         """
         cfg = self.config
         B, T = input_ids.shape
@@ -277,7 +278,8 @@ class Transformer(nn.Module):
         cos_all, sin_all = self._rope(all_pos[:, None, :, None], dtype)    # (B, 1, N, 1, hd)
         finished = torch.zeros(B, dtype=torch.bool, device=dev)
         for step in range(max_new_tokens):
-            tok = sample_next(logits, temperature, top_p, generator)       # (B,) fed back even in finished rows
+            # (B,) the next ids, fed back even in finished rows
+            tok = sample(logits) if sample else sample_next(logits, temperature, top_p, generator)
             if return_logprobs:
                 scaled = logits.float() / (temperature if temperature > 0 else 1.0)
                 lp = torch.log_softmax(scaled, dim=-1).gather(-1, tok[:, None]).squeeze(-1)

@@ -19,6 +19,7 @@ training.all_reduce, which does nothing in a single process.
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from dataclasses import dataclass
 
@@ -196,16 +197,18 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
 
 
 def forward_response(model, ids: torch.Tensor, attention_mask: torch.Tensor, prompt_len: int, temperature: float = 1.0,
-                     return_entropy: bool = False):
+                     return_entropy: bool = False, autocast=None):
     """Log-probs (and entropy) of the response tokens ids[:, prompt_len:], and the hidden states the critics read.
 
     ids, attention_mask: (B, P + R). Returns logp (B, R), hidden (B, R, D) (the state that predicts response token
     t), entropy (B, R) or None. The log-probs go through the fused path (no (B, R, V) logits), at the rollout's
     temperature (temperature 0 is greedy decoding, whose log-probs are the policy's own, at temperature 1, as
     model.generate reports them). model may be wrapped in DistributedDataParallel: the forward goes through the
-    wrapper (gradient sync), the tied output matrix is read from the module inside.
+    wrapper (gradient sync), the tied output matrix is read from the module inside. `autocast` (training.autocast)
+    wraps the backbone only: the log-probs are computed in fp32 from its hidden states.
     """
-    hidden = model(ids, attention_mask=attention_mask, return_hidden=True)[:, prompt_len - 1:-1]   # (B, R, D)
+    with autocast or contextlib.nullcontext():
+        hidden = model(ids, attention_mask=attention_mask, return_hidden=True)[:, prompt_len - 1:-1]   # (B, R, D)
     targets = ids[:, prompt_len:]  # (B, R)
     B, R, D = hidden.shape
     lm_head_weight = getattr(model, "module", model).lm_head_weight  # (V, D)

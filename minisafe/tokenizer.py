@@ -13,9 +13,9 @@ render/parse functions serve both. The format is chosen from the tokenizer (`Cha
     [<|im_start|>system\n{system}<|im_end|>\n]<|im_start|>user\n{prompt}<|im_end|>\n<|im_start|>assistant\n
     <think>\n{cot}\n</think>\n\n{answer}<|im_end|>
 
-  The generation prompt is exactly transformers' `apply_chat_template(messages, add_generation_prompt=True)` with a
-  plain ChatML template (tests/test_chatml.py). Templates that insert a default system message (Qwen2.5, SmolLM2)
-  do so only when none is given: pass `system=` to match them.
+  The generation prompt is exactly transformers' `apply_chat_template(messages, add_generation_prompt=True)` with the
+  checkpoint's own template (tests/test_chatml.py): a template that inserts a default system message when none is
+  given (Qwen2.5, SmolLM2) has it read by `from_file` (`default_system`) and rendered whenever `system` is None.
 
 The three renderings (house format shown):
 
@@ -38,6 +38,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -45,7 +46,7 @@ from typing import Iterable, Iterator, Sequence
 import torch
 from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, trainers
 
-from minisafe.io import DataError, atomic_write_text
+from minisafe.io import DataError, atomic_write_text, read_json
 
 # the house format's special tokens, ids 0..6 of a tokenizer trained here
 SPECIAL_TOKENS = ("<|pad|>", "<|system|>", "<|user|>", "<|assistant|>", "<|think|>", "<|answer|>", "<|end|>")
@@ -62,6 +63,7 @@ class ChatFormat:
         system_open {system} system_close  user_open {prompt} user_close  assistant_open      <- generation prompt
         think_open {cot} think_close {answer} end_id                                          <- what is trained
         user_open {prompt} user_close  reward_open {answer} end_id                            <- what rewards see
+        user_open {prompt} user_close  past_open {answer} past_close     <- an earlier exchange of a conversation
     """
     name: str
     system_open: tuple
@@ -72,6 +74,8 @@ class ChatFormat:
     think_open: tuple
     think_close: tuple    # between the reasoning and the answer
     reward_open: tuple    # replaces assistant_open + the reasoning for the reward heads
+    past_open: tuple      # an earlier assistant turn: its answer alone (reasoning dropped, as chat templates do)
+    past_close: tuple
     end_id: int
     pad_id: int
     special_ids: frozenset
@@ -99,7 +103,8 @@ class ChatFormat:
         pad, system, user, assistant, think, answer, end = (tokenizer.token_to_id(s) for s in SPECIAL_TOKENS)
         return ChatFormat("house", system_open=(system,), system_close=(), user_open=(user,), user_close=(),
                           assistant_open=(assistant, think), think_open=(), think_close=(answer,),
-                          reward_open=(assistant, answer), end_id=end, pad_id=pad,
+                          reward_open=(assistant, answer), past_open=(assistant, answer), past_close=(end,),
+                          end_id=end, pad_id=pad,
                           special_ids=frozenset((pad, system, user, assistant, think, answer, end)))
 
     @staticmethod
@@ -112,6 +117,7 @@ class ChatFormat:
                           think_open=(f"{THINK_OPEN}\n",), think_close=(f"\n{THINK_CLOSE}\n\n",),
                           # the reasoning hidden = an empty think block (Qwen3's convention for a turn without it)
                           reward_open=(start, f"assistant\n{THINK_OPEN}\n\n{THINK_CLOSE}\n\n"),
+                          past_open=(start, "assistant\n"), past_close=(end, "\n"),
                           end_id=end, pad_id=pad, special_ids=frozenset({start, end, pad}))
 
 
@@ -131,8 +137,9 @@ class ChatTokenizer:
     format; the house format also has `system_id`, `user_id`, `assistant_id`, `think_id`, `answer_id`, the ChatML
     format `im_start_id`."""
 
-    def __init__(self, tokenizer: Tokenizer, chat_format: str = "auto"):
+    def __init__(self, tokenizer: Tokenizer, chat_format: str = "auto", default_system: str | None = None):
         self.format = ChatFormat.detect(tokenizer, chat_format)
+        self.default_system = default_system if self.format.name == "chatml" else None   # the template's own
         tokenizer.no_truncation()   # a loaded tokenizer.json may carry truncation/padding settings:
         tokenizer.no_padding()      # encode() must never cut or pad text silently
         # Special-token strings inside text are encoded as plain text (the flag is not written to tokenizer.json).
@@ -169,7 +176,8 @@ class ChatTokenizer:
     @classmethod
     def from_file(cls, path: str | os.PathLike, chat_format: str = "auto") -> "ChatTokenizer":
         """Load any HF tokenizer.json (or a directory holding one), e.g. a Llama or Qwen2 checkpoint's.
-        A ChatML tokenizer (Qwen2, SmolLM2) keeps its own format and vocabulary. Otherwise, or with
+        A ChatML tokenizer (Qwen2, SmolLM2) keeps its own format, vocabulary and default system message (read from
+        the chat template beside it: chat_template.jinja or tokenizer_config.json). Otherwise, or with
         chat_format="house", the house special tokens are added as special tokens where missing, so `vocab_size`
         may grow: `model.resize_token_embeddings(tokenizer.vocab_size)` before training."""
         path = Path(path)
@@ -192,7 +200,7 @@ class ChatTokenizer:
             tok.add_special_tokens([AddedToken(s, special=True, normalized=False)
                                     for s in SPECIAL_TOKENS if s not in special])
         try:
-            return cls(tok, chat_format)
+            return cls(tok, chat_format, default_system_message(chat_template(path.parent)))
         except ValueError as e:
             raise ValueError(f"{path}: {e}") from None
 
@@ -225,13 +233,18 @@ class ChatTokenizer:
             ids += self.encode("".join(run)) if is_text else list(run)
         return ids
 
-    def render_prompt(self, prompt: str, system: str | None = None, prefill: str = "") -> list[int]:
-        """Generation prompt: [system turn, if system is non-empty] user turn, assistant header; with a prefill (the
+    def render_prompt(self, prompt: str, system: str | None = None, prefill: str = "",
+                      history: Sequence[tuple[str, str]] = ()) -> list[int]:
+        """Generation prompt: [system turn, if system (None: default_system) is non-empty] user turn, assistant
+        header; with a prefill (the
         attack forces the start of the answer) the reasoning is skipped: + think_open think_close {prefill}, encoded
-        as its own piece."""
+        as its own piece. `history`: a conversation's earlier (user, answer) exchanges, before the prompt's turn."""
         f = self.format
+        system = self.default_system if system is None else system
         system_turn = (*f.system_open, system, *f.system_close) if system else ()
-        ids = self._render(*system_turn, *f.user_open, prompt, *f.user_close, *f.assistant_open)
+        past = [x for user, answer in history for x in (*f.user_open, user, *f.user_close, *f.past_open, answer,
+                                                         *f.past_close)]
+        ids = self._render(*system_turn, *past, *f.user_open, prompt, *f.user_close, *f.assistant_open)
         if prefill:
             ids += self._render(*f.think_open, *f.think_close, prefill)
         return ids
@@ -353,6 +366,29 @@ def _as_list(ids: Sequence[int] | torch.Tensor) -> list[int]:
             raise ValueError(f"expected a 1-D tensor of token ids, got shape {tuple(ids.shape)}")
         return ids.tolist()
     return [int(i) for i in ids]
+
+
+def chat_template(directory: Path) -> str:
+    """A checkpoint's chat template: chat_template.jinja (transformers v5), else tokenizer_config.json's ("default"
+    of a list of named ones); "" when there is none."""
+    jinja, config = directory / "chat_template.jinja", directory / "tokenizer_config.json"
+    if jinja.is_file():
+        return jinja.read_text(encoding="utf-8")
+    t = read_json(config).get("chat_template") if config.is_file() else None
+    t = next((x.get("template") for x in t if x.get("name") == "default"), None) if isinstance(t, list) else t
+    return t if isinstance(t, str) else ""
+
+
+# A ChatML template's default system message is the string literal of the turn it writes when the conversation has
+# none: '<|im_start|>system\n{default}<|im_end|>' (SmolLM2, Qwen2, Qwen2.5). A system turn built from the
+# message's content ('<|im_start|>system\n' + message['content']) is no literal and does not match.
+_DEFAULT_SYSTEM = re.compile(r"""(['"])<\|im_start\|>system(?:\\n|\n)((?:(?!\1)[^\\]|\\.)*?)<\|im_end\|>""")
+
+
+def default_system_message(template: str) -> str | None:
+    """The system message a ChatML chat template inserts when a conversation has none, or None."""
+    m = _DEFAULT_SYSTEM.search(template or "")
+    return re.sub(r"\\(.)", lambda e: {"n": "\n", "t": "\t"}.get(e[1], e[1]), m[2]) if m else None
 
 
 def _special_tokens(tokenizer: Tokenizer) -> set[str]:

@@ -78,6 +78,17 @@ def pick_device(name: str = "auto") -> torch.device:
     return validate(name)
 
 
+def bf16(device, dtype: str = "auto") -> bool:
+    """--dtype (fp32, bf16; auto: bf16 on CUDA, fp32 on CPU): whether forwards run in bfloat16. Trained weights,
+    optimizer state, norms, the LM head's log-probs and every loss stay fp32; frozen models may hold bf16 weights."""
+    return dtype == "bf16" or (dtype == "auto" and torch.device(device).type == "cuda")
+
+
+def autocast(device, dtype: str = "auto"):
+    """bf16 autocast of a forward when --dtype says bf16 (a no-op context otherwise); backward runs outside it."""
+    return torch.autocast(torch.device(device).type, dtype=torch.bfloat16, enabled=bf16(device, dtype))
+
+
 def init_distributed(device: torch.device) -> tuple[int, int]:
     """Join the process group when launched by torchrun (gloo on CPU, nccl on CUDA). Returns (rank, world_size)."""
     if "RANK" not in os.environ:
@@ -189,11 +200,15 @@ def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Modu
         shutil.rmtree(tmp, ignore_errors=True)
         raise FloatingPointError(f"tensor '{bad}' holds NaN/inf at step {step}; not saving it. The last good "
                                  f"checkpoint ({latest_checkpoint(out) or 'none yet'}) is left untouched.")
-    atomic_save_safetensors(weights, tmp / "model.safetensors")
-    opt_tensors, opt_meta = _optimizer_to_flat(optimizer)
-    atomic_save_safetensors(opt_tensors, tmp / "optimizer.safetensors")
-    atomic_save_safetensors(rng_state(), tmp / "rng.safetensors")
-    atomic_write_json(tmp / "state.json", {"step": step, "optimizer": opt_meta, **state})
+    try:   # a failure (disk full, a kill) leaves no half-written state directory behind
+        atomic_save_safetensors(weights, tmp / "model.safetensors")
+        opt_tensors, opt_meta = _optimizer_to_flat(optimizer)
+        atomic_save_safetensors(opt_tensors, tmp / "optimizer.safetensors")
+        atomic_save_safetensors(rng_state(), tmp / "rng.safetensors")
+        atomic_write_json(tmp / "state.json", {"step": step, "optimizer": opt_meta, **state})
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     final = ckpt_root / name
     shutil.rmtree(final, ignore_errors=True)   # left by a run killed before latest.json pointed at it
     os.replace(tmp, final)
@@ -241,7 +256,8 @@ def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
 def check_out(out: Path, resume: bool) -> None:
     """An OUT holding a checkpoint is continued only on purpose (--resume), never silently trained over."""
     if (out / "checkpoints" / "latest.json").exists() and not resume:
-        sys.exit(f"{out} already holds a checkpoint: pass --resume to continue it, or choose another --out")
+        sys.exit(f"error: --out {out} already holds a checkpoint: pass --resume to continue it, or choose another "
+                 f"--out")
 
 
 def mark_done(out: Path, name: str, summary: dict, length: str) -> None:
@@ -319,5 +335,15 @@ def truncate_metrics(out: str | Path, step: int) -> None:
     path = Path(out) / "metrics.jsonl"
     if not path.exists():
         return
-    kept = [l for l in path.read_text().splitlines() if l.strip() and json.loads(l).get("step", 0) <= step]
+    lines, kept = path.read_text(encoding="utf-8", errors="replace").splitlines(), []
+    for i, line in enumerate(lines, start=1):
+        try:
+            row = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            if i < len(lines):
+                raise DataError(f"{path}:{i}: invalid JSON; only the last line may be torn (by a kill)") from None
+            print(f"warning: {path}:{i}: dropped a torn last line (left by a kill)", file=sys.stderr)
+            continue
+        if row is not None and row.get("step", 0) <= step:
+            kept.append(line)
     atomic_write_text(path, "".join(l + "\n" for l in kept))

@@ -134,15 +134,26 @@ def serve_py(model_dir, *args):
             proc.stdout.close()
 
 
-def tiny_checkpoint(path, texts, vocab_size):
-    """A random one-layer model (d_model 32, context 4096) with a tokenizer trained on `texts`, saved in `path`."""
+def tiny_checkpoint(path, texts, vocab_size, chatml=False):
+    """A random one-layer model (d_model 32, context 4096) with a tokenizer trained on `texts`, saved in `path`; in
+    the house chat format, or with chatml=True a byte-level BPE with <|im_start|>, <|im_end|> and <|endoftext|> (a
+    random model then writes answers: text without <think> is all answer)."""
     import torch
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
     from minisafe.hf import save_pretrained
     from minisafe.model import ModelConfig, Transformer
     from minisafe.tokenizer import ChatTokenizer
 
-    tok = ChatTokenizer.train(texts, vocab_size=vocab_size)
+    if chatml:
+        bpe = Tokenizer(models.BPE())
+        bpe.pre_tokenizer, bpe.decoder = pre_tokenizers.ByteLevel(add_prefix_space=False), decoders.ByteLevel()
+        bpe.train_from_iterator(texts, trainers.BpeTrainer(
+            vocab_size=vocab_size, special_tokens=["<|endoftext|>", "<|im_start|>", "<|im_end|>"],
+            show_progress=False, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+        tok = ChatTokenizer(bpe)
+    else:
+        tok = ChatTokenizer.train(texts, vocab_size=vocab_size)
     torch.manual_seed(0)
     model = Transformer(ModelConfig(vocab_size=tok.vocab_size, d_model=32, n_layers=1, n_heads=2, n_kv_heads=2,
                                 d_ff=64, max_seq_len=4096))

@@ -8,6 +8,7 @@ special tokens, saved as tokenizer.json and read both by minisafe and by transfo
 from __future__ import annotations
 
 import functools
+import json
 
 import pytest
 import torch
@@ -15,7 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tokenizers import Regex, Tokenizer, decoders, models, pre_tokenizers, trainers
 
-from minisafe.tokenizer import IM_END, IM_START, SPECIAL_TOKENS, ChatTokenizer, Completion, pad_left
+from minisafe.hf import CHATML_TEMPLATE as SAVED_CHATML_TEMPLATE
+from minisafe.tokenizer import (IM_END, IM_START, SPECIAL_TOKENS, ChatTokenizer, Completion, default_system_message,
+                                pad_left)
 
 CORPUS = [
     "How do I bake sourdough bread at home? Start with an active starter and a long, cold proof.",
@@ -135,6 +138,79 @@ def test_generation_prompt_equals_apply_chat_template(prompt, system):
 def test_generation_prompt_parity_property(prompt, system):
     # (text holding a ChatML special-token string is where the two must differ: see the forging test)
     assert ours().render_prompt(prompt, system=system) == hf_ids(messages(prompt, system), add_generation_prompt=True)
+
+
+# ---- the checkpoint's own template: default system messages, read from the files a checkpoint ships -----------------
+
+SMOLLM2_TEMPLATE = (   # SmolLM2-135M-Instruct's, as transformers writes it (literal newlines inside the strings)
+    "{% for message in messages %}{% if loop.first and messages[0]['role'] != 'system' %}{{ '<|im_start|>system\n"
+    "You are a helpful AI assistant named SmolLM, trained by Hugging Face<|im_end|>\n' }}{% endif %}"
+    "{{'<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n'}}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}")
+QWEN25_TEMPLATE = (    # Qwen2.5-Instruct's shape: a tools branch, then a default system turn (escaped newlines)
+    "{%- if tools %}\n    {{- '<|im_start|>system\\n' }}\n    {%- if messages[0]['role'] == 'system' %}\n"
+    "        {{- messages[0]['content'] }}\n    {%- else %}\n"
+    "        {{- 'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.' }}\n    {%- endif %}\n"
+    "    {{- \"\\n\\n# Tools\\n<tools>\\n</tools><|im_end|>\\n\" }}\n{%- else %}\n"
+    "    {%- if messages[0]['role'] == 'system' %}\n"
+    "        {{- '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>\\n' }}\n    {%- else %}\n"
+    "        {{- '<|im_start|>system\\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant."
+    "<|im_end|>\\n' }}\n    {%- endif %}\n{%- endif %}\n{%- for message in messages %}\n"
+    "    {%- if (message.role == 'user') or (message.role == 'system' and not loop.first) %}\n"
+    "        {{- '<|im_start|>' + message.role + '\\n' + message.content + '<|im_end|>' + '\\n' }}\n"
+    "    {%- endif %}\n{%- endfor %}\n{%- if add_generation_prompt %}\n    {{- '<|im_start|>assistant\\n' }}\n"
+    "{%- endif %}\n")
+QUOTED_TEMPLATE = (    # double quotes, an apostrophe and a tab in the default message
+    "{% if messages[0]['role'] != 'system' %}{{ \"<|im_start|>system\\nYou're terse.\\tReally.<|im_end|>\\n\" }}"
+    "{% endif %}{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] + '<|im_end|>\\n' }}"
+    "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}")
+FAMILIES = {   # name -> (template, where it is stored, the default system message minisafe must read)
+    "plain_chatml": (SAVED_CHATML_TEMPLATE, "config", None),   # what save_pretrained writes without a source
+    "smollm2": (SMOLLM2_TEMPLATE, "jinja", "You are a helpful AI assistant named SmolLM, trained by Hugging Face"),
+    "qwen2.5": (QWEN25_TEMPLATE, "config", "You are Qwen, created by Alibaba Cloud. You are a helpful assistant."),
+    "named_list": (QUOTED_TEMPLATE, "list", "You're terse.\tReally."),
+}
+
+
+def checkpoint_tokenizer(tmp_path, template: str, where: str) -> str:
+    """A checkpoint directory's tokenizer files, the chat template stored as transformers v4 (tokenizer_config.json,
+    a string or a list of named templates) or v5 (chat_template.jinja) stores it."""
+    d = tmp_path / "ckpt"
+    d.mkdir()
+    qwen2_like().save(str(d / "tokenizer.json"))
+    config = {"tokenizer_class": "PreTrainedTokenizerFast", "eos_token": IM_END, "pad_token": "<|endoftext|>"}
+    if where == "jinja":
+        (d / "chat_template.jinja").write_text(template)
+    else:
+        config["chat_template"] = [{"name": "default", "template": template}] if where == "list" else template
+    (d / "tokenizer_config.json").write_text(json.dumps(config))
+    return str(d)
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_generation_prompt_equals_the_checkpoints_own_template(family, tmp_path):
+    """No system message given: minisafe renders the default system turn the template inserts, token for token;
+    a given one replaces it, as the template does."""
+    template, where, default = FAMILIES[family]
+    d = checkpoint_tokenizer(tmp_path, template, where)
+    tok = ChatTokenizer.from_file(d)
+    hf = pytest.importorskip("transformers").AutoTokenizer.from_pretrained(d)
+    assert tok.default_system == default
+    for prompt, system in PARITY_CASES:
+        want = list(hf.apply_chat_template(messages(prompt, system), add_generation_prompt=True, tokenize=True,
+                                           return_dict=False))
+        assert tok.render_prompt(prompt, system=system) == want, (family, prompt, system)
+    if default:   # the default really is in the prompt, and every stage's training sequence starts with it
+        assert tok.decode(tok.render_prompt("hi")).startswith(f"system\n{default}\nuser\nhi")
+        ids, mask = tok.render_chat("hi", "cot", "answer")
+        assert ids[:len(tok.render_prompt("hi"))] == tok.render_prompt("hi") and mask[0] == 0
+
+
+def test_a_template_without_a_literal_default_has_none():
+    assert default_system_message("") is None and default_system_message(SAVED_CHATML_TEMPLATE) is None
+    # the system turn built from the message's content is no default
+    assert default_system_message("{{ '<|im_start|>system\\n' + messages[0]['content'] + '<|im_end|>' }}") is None
+    assert ours().default_system is None   # a bare tokenizer.json, no template beside it
 
 
 @pytest.mark.parametrize("prompt,system", PARITY_CASES[:4])

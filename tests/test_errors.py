@@ -380,9 +380,9 @@ def test_world_build_that_dies_leaves_no_world_that_looks_built(tmp_path, monkey
     with pytest.raises(OSError):
         world.build(tmp_path / "w", seed=0)
     assert not (tmp_path / "w").exists()  # train_sft and the recipe test w/prompts.jsonl: absent, rebuilt next time
-    stale = tmp_path / ".w.building"
-    assert (stale / "prompts.jsonl").exists()  # the half-built world stayed out of sight...
-    assert list(world._staging_dir(tmp_path / "w").iterdir()) == []  # ...and the next build starts clean
+    assert not (tmp_path / ".w.building").exists()  # the half-built world is removed, not left behind...
+    (tmp_path / ".w.building").write_text("x")   # ...and a staging path a killed build left is no obstacle
+    assert list(world._staging_dir(tmp_path / "w").iterdir()) == []
 
 
 def test_world_publish_into_an_existing_directory_moves_prompts_last(tmp_path, monkeypatch):

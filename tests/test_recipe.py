@@ -195,6 +195,31 @@ def test_run_seed_runs_only_the_stages_asked_for(tmp_path, monkeypatch):
                    "reward_heads_refusal", "refusal_rl"]
 
 
+def test_dtype_reaches_every_stage(tmp_path, monkeypatch):
+    """recipe.py --dtype bf16 passes --dtype bf16 to every stage it runs, evaluation included (each stage running in
+    bf16 is tests/test_dtype.py's and bench/gpu_check.sh --dry-run's)."""
+    import recipe
+
+    class Evaluated(Exception):
+        pass
+
+    commands = {}
+
+    def run_stage(name, cmd, *args, **kwargs):
+        commands[name] = cmd
+        if name.startswith("eval"):
+            raise Evaluated   # what follows reads the (absent) evaluation files
+
+    monkeypatch.setattr(recipe, "run_stage", run_stage)
+    d = recipe.run_seed(tmp_path, "smoke", 0, "cpu", dtype="bf16")
+    monkeypatch.setattr(recipe, "read_json", lambda path: {})
+    with pytest.raises(Evaluated):
+        recipe.evaluate_seed(d, "smoke", 0, "cpu", world=None, models=("base",), dtype="bf16")
+    assert len(commands) == 9 and all(cmd[cmd.index("--dtype") + 1] == "bf16" for name, cmd in commands.items()
+                                      if name != "world"), commands
+    assert "--dtype" not in commands["world"]
+
+
 def _records(n_safe, n_unsafe):
     rec = {"intent": "dual_use", "transform": "none", "trap": False, "held_out": False, "h": 1.0, "rating": 4,
            "mode": "direct", "refused": False, "ended": True, "follows_citation": None}

@@ -136,7 +136,8 @@ def test_trained_model_loads_in_transformers_with_its_chat_template(hf_run):
     prompt = "How is Kessel vapour handled safely?"
     hf_prompt = list(theirs.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
                                                 tokenize=True, return_dict=False))
-    assert hf_prompt == ours.render_prompt(prompt, system=DEFAULT_SYSTEM)   # the copied template, not a default
+    assert ours.default_system == DEFAULT_SYSTEM                               # read from the copied template
+    assert hf_prompt == ours.render_prompt(prompt)   # the checkpoint's own prompt, default system message included
     from minisafe.hf import load_pretrained
 
     model = transformers.AutoModelForCausalLM.from_pretrained(d).eval()

@@ -34,6 +34,14 @@ from typing import Callable, Sequence
 from minisafe.io import atomic_write_json
 
 CACHE_VERSION = 1  # part of the key: bump it when the meaning of a cached file changes
+MAX_REPLY_BYTES = 16 << 20  # a reply (or error body) larger than this is refused: a chat completion is far smaller
+
+
+def validate_url(url: str) -> str:
+    """A server's base URL must be http(s)://...; a ValueError otherwise (one line at the command line)."""
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")) or len(url.split("://", 1)[1]) < 1:
+        raise ValueError(f"server URL must start with http:// or https://, got {url!r}")
+    return url
 
 
 class ClientError(RuntimeError):
@@ -71,8 +79,7 @@ class ChatClient:
                  cache_dir: str | os.PathLike | None = None, timeout: float = 120.0, max_retries: int = 5,
                  backoff: float = 1.0, max_backoff: float = 30.0, concurrency: int = 4,
                  sleep: Callable[[float], None] = time.sleep):
-        if not base_url.startswith(("http://", "https://")):
-            raise ValueError(f"base_url must start with http:// or https://, got {base_url!r}")
+        validate_url(base_url)
         if concurrency < 1 or max_retries < 0:
             raise ValueError(f"need concurrency >= 1 and max_retries >= 0, got {concurrency}, {max_retries}")
         self.base_url = base_url.rstrip("/")
@@ -160,7 +167,10 @@ class ChatClient:
                     self.stats["sent"] += 1
                 req = urllib.request.Request(self.url, data=data, headers=headers, method="POST")
                 with urllib.request.urlopen(req, timeout=self.timeout) as resp:
-                    status, raw = resp.status, resp.read()
+                    status, raw = resp.status, resp.read(MAX_REPLY_BYTES + 1)
+                if len(raw) > MAX_REPLY_BYTES:   # never cached: a runaway server must not fill the disk
+                    raise BadResponse(f"{self.url}: HTTP {status} with a body over {MAX_REPLY_BYTES >> 20} MiB; "
+                                      f"refused", self.url, status)
                 try:
                     return json.loads(raw)
                 except (json.JSONDecodeError, UnicodeDecodeError):
@@ -202,7 +212,7 @@ class ChatClient:
 def _error_message(e: urllib.error.HTTPError) -> str:
     """The OpenAI error shape {"error": {"message": ...}} when the body has it, else the start of the body."""
     try:
-        raw = e.read()
+        raw = e.read(1 << 16)
     except Exception:  # a body that cannot be read must not hide the status
         raw = b""
     try:

@@ -25,6 +25,7 @@ from pathlib import Path
 from minisafe.config import opt
 from minisafe.integrations import specgen
 from minisafe.integrations.client import ChatClient, ClientError
+from minisafe.io import input_file
 from minisafe.world import graders
 from minisafe.world.spec import DATA_DIR, parse_spec
 
@@ -38,7 +39,7 @@ class LLMJudge:
                  max_tokens: int = 256, attempts: int = 2):
         if attempts < 1:
             raise ValueError(f"attempts must be >= 1, got {attempts}")
-        self.client, self.spec_path = client, Path(spec_path)
+        self.client, self.spec_path = client, input_file(spec_path)   # a directory or a FIFO: one line, at once
         self.sections = parse_spec(self.spec_path)   # a malformed header fails here, with its file and line
         self.spec_text = self.spec_path.read_text(encoding="utf-8")
         self.temperature, self.seed, self.max_tokens, self.attempts = temperature, seed, max_tokens, attempts

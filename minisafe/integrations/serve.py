@@ -1,38 +1,63 @@
 """An OpenAI-compatible chat-completions server over a minisafe checkpoint (the command line is serve.py).
 
     GET  /v1/models             the one model served (its name: --name, default the directory's name)
-    POST /v1/chat/completions   one completion per request (n = 1, no streaming)
-    GET  /health                {"status": "ok"}
+    POST /v1/chat/completions   n completions of a conversation, whole or streamed (server-sent events)
+    GET  /health                {"status": "ok"} and the sampler's counts (queued rows, batches, largest batch)
 
 A request is rendered in the checkpoint's chat format (tokenizer.py): the system and developer messages, joined,
-become the system turn, the one user message the prompt; the model continues after the assistant header, reasoning
-first. The reply's `content` is the answer and `reasoning_content` the reasoning (as in vLLM and DeepSeek), so a
-harness that ignores the reasoning scores the final answer only, as the reward heads do (Yuan et al. 2025, §3).
+become the system turn, then the user and assistant turns (an earlier answer without its reasoning, as chat
+templates write it); the model continues after the assistant header, reasoning first. The reply's `content` is the
+answer and `reasoning_content` the reasoning (as in vLLM and DeepSeek), so a harness that ignores the reasoning
+scores the final answer only, as the reward heads do (Yuan et al. 2025, §3).
 
 Fields: model, messages, max_tokens (or max_completion_tokens; clamped to the context left), temperature (0 = greedy;
-default 1, as in the API), top_p, seed (same seed and request: same answer), stop, n = 1, stream = false. A bad
-request gets the API's error shape {"error": {"message", "type", "param", "code"}} and a 4xx status, an error inside
-generation a 500; the server keeps running. One lock serialises generation, so a seeded answer does not depend on
-what else is in flight. No authentication: it listens on 127.0.0.1 unless told otherwise.
+default 1, as in the API), top_p, seed (same seed and request: same answer), stop (checked on the answer while it is
+sampled), n (at most MAX_N), stream and stream_options.include_usage, user (ignored). Any other field of the API
+(logprobs, tools, response_format, ...) is refused with a 400 naming it, unless its value is what leaving it out
+means (null, false, 0, [], {}). A streamed reply is `chat.completion.chunk` events, the reasoning in
+`delta.reasoning_content`, then `data: [DONE]`.
+
+Concurrency (integrations/batcher.py): requests queue for one sampler thread; those that arrive while a batch runs
+are sampled together in the next one, each with its own settings and generator. A bounded pool of worker threads
+reads requests, each within `read_timeout` seconds whatever the client's pace (408 after it); connections beyond the
+workers wait in a bounded queue (503 beyond it); rows beyond the sampler's queue get 429.
+
+What a web page could do is closed off: only `Content-Type: application/json` is read (a cross-origin page cannot
+send it without a CORS preflight, which is refused), the Host header must name this server (a DNS-rebinding page's
+requests carry its own name), and with an API key (--api-key or $MINISAFE_API_KEY) every /v1 request needs
+`Authorization: Bearer <key>`; a key is required to listen beyond loopback. Every bad request gets the API's error
+shape {"error": {"message", "type", "param", "code"}} and a 4xx status (a failure inside generation a 500).
 """
 
 from __future__ import annotations
 
+import hmac
+import io
+import ipaddress
 import json
+import queue
+import socket
 import sys
 import threading
 import time
 import traceback
 import uuid
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import torch
 
-from minisafe.generation import generate_completions, load_sampler
+from minisafe.generation import load_sampler
+from minisafe.integrations.batcher import Batcher, Job, QueueFull
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_N = 8           # choices per request
+MAX_DEPTH = 16      # JSON nesting: a request needs 4 (body, messages, message, content part)
+FIELDS = {"model", "messages", "max_tokens", "max_completion_tokens", "temperature", "top_p", "seed", "stop", "n",
+          "stream", "stream_options", "user"}
+MESSAGE_FIELDS = {"role", "content", "name", "reasoning_content"}   # name and an earlier turn's reasoning: ignored
+KEY_ENV = "MINISAFE_API_KEY"
 
 
 class ApiError(Exception):
@@ -52,13 +77,12 @@ class ApiError(Exception):
 
 
 class Engine:
-    """A model, its tokenizer and a lock: `complete` renders a chat and samples one answer."""
+    """A model and its tokenizer: `job` renders a checked request into a batcher Job."""
 
     def __init__(self, model, tok, name: str, max_new_tokens: int = 256, device="cpu"):
         self.model, self.tok, self.name = model.eval(), tok, name
-        self.max_new_tokens, self.device = max_new_tokens, device
+        self.max_new_tokens, self.device = max_new_tokens, next(model.parameters()).device   # where it is
         self.context = model.config.max_seq_len
-        self.lock = threading.Lock()
         self.created = int(time.time())
 
     @classmethod
@@ -73,36 +97,51 @@ class Engine:
             model.resize_token_embeddings(tok.vocab_size)
         return cls(model, tok, name or model_dir.resolve().name, max_new_tokens, device)
 
-    @torch.no_grad()
-    def complete(self, system: str, prompt: str, max_tokens: int | None, temperature: float, top_p: float,
-                 seed: int | None, stop: list[str]) -> dict:
-        ids = self.tok.render_prompt(prompt, system=system or None)
+    def job(self, req: dict) -> Job:
+        """parse_request's result -> a Job: the rendered conversation, its token budget and its generator."""
+        ids = self.tok.render_prompt(req["prompt"], system=req["system"], history=req["history"])
         room = self.context - len(ids)
         if room < 1:
             raise ApiError(400, f"the prompt is {len(ids)} tokens; this model's context is {self.context}",
                            "messages", "context_length_exceeded")
-        n_new = min(max_tokens or self.max_new_tokens, room)
         gen = torch.Generator(device=self.device)
-        if seed is None:
-            gen.seed()             # a fresh, nondeterministic seed
+        if req["seed"] is None:
+            gen.seed()                   # a fresh, nondeterministic seed
         else:
-            gen.manual_seed(seed)  # same seed, same request: same answer
-        with self.lock:
-            g = generate_completions(self.model, self.tok, [ids], n_new, temperature, top_p=top_p, generator=gen,
-                                     device=self.device)
-        (c,), new = g.completions, g.ids[0, len(ids):].tolist()
-        end = self.tok.end_id
-        n_out = new.index(end) + 1 if end in new else len(new)  # after the end token come pads only
-        answer, finish = c.answer or "", "stop" if c.ended else "length"
-        cut = min((answer.find(s) for s in stop if s in answer), default=-1)
-        if cut >= 0:
-            answer, finish = answer[:cut], "stop"
-        return {"content": answer, "reasoning": c.reasoning, "finish_reason": finish,
-                "prompt_tokens": len(ids), "completion_tokens": n_out}
+            gen.manual_seed(req["seed"])   # same seed, same request: same answer
+        return Job(ids, req["n"], min(req["max_tokens"] or self.max_new_tokens, room), req["temperature"],
+                   req["top_p"], gen, req["stop"], req["stream"])
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# request validation: a pure function of the JSON body
+# request validation: pure functions of the JSON body
+
+
+def check_json(obj, where: str = "", depth: int = 0) -> None:
+    """Refuse what JSON allows and no request needs: nesting deeper than MAX_DEPTH, and lone surrogates ("\\ud800"
+    escapes), which are not Unicode text (no reply could even echo them)."""
+    param = where.split(".")[0].split("[")[0] or None
+    if depth > MAX_DEPTH:
+        raise ApiError(400, f"the request is nested deeper than {MAX_DEPTH} levels at {where or 'the top'}", param)
+    if isinstance(obj, str):
+        try:
+            obj.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ApiError(400, f"{where or 'a key'}: invalid Unicode (a lone surrogate)", param) from None
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            check_json(v, f"{where}[{i}]", depth + 1)
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            check_json(k, where, depth + 1)
+            check_json(v, f"{where}.{k}" if where else k, depth + 1)
+
+
+def _unimplemented(obj: dict, known: set, where: str) -> None:
+    """A field outside `known` is refused, unless its value is what leaving it out means."""
+    for k, v in obj.items():
+        if k not in known and v not in (None, False, 0, [], {}):
+            raise ApiError(400, f"{where}'{k}' is not supported by this server", k, "unsupported_parameter")
 
 
 def _text(content, where: str) -> str:
@@ -131,37 +170,55 @@ def _number(v, name: str, default, lo: float, hi: float, integer: bool = False):
     return v
 
 
-def parse_request(body, served: str) -> dict:
-    """Check a chat-completions body; returns complete()'s arguments or raises ApiError (4xx)."""
-    if not isinstance(body, dict):
-        raise ApiError(400, f"the request body must be a JSON object, got {type(body).__name__}")
-    model = body.get("model")
-    if model is not None and model != served:
-        raise ApiError(404, f"model '{model}' is not served here; this server serves '{served}'", "model",
-                       "model_not_found")
-    msgs = body.get("messages")
+def _conversation(msgs) -> tuple[str | None, list[tuple[str, str]], str]:
+    """messages -> (system, earlier (user, answer) exchanges, last user message). System and developer messages
+    come first; then user and assistant turns alternate, starting and ending with the user."""
     if not isinstance(msgs, list) or not msgs:
         raise ApiError(400, "'messages' must be a non-empty list", "messages")
-    system, users = [], []
+    system, turns = [], []
     for k, m in enumerate(msgs):
         where = f"messages[{k}]"
-        if not isinstance(m, dict) or "role" not in m:
+        if not isinstance(m, dict) or not isinstance(m.get("role"), str):
             raise ApiError(400, f"{where}: expected an object with 'role' and 'content'", "messages")
-        if m["role"] in ("system", "developer"):
-            if users:
-                raise ApiError(400, f"{where}: a system message after the user message is not supported", "messages")
+        _unimplemented(m, MESSAGE_FIELDS, f"{where}: ")
+        role = m["role"]
+        if role in ("system", "developer"):
+            if turns:
+                raise ApiError(400, f"{where}: a {role} message after the first user message is not supported",
+                               "messages")
             system.append(_text(m.get("content"), where))
-        elif m["role"] == "user":
-            users.append(_text(m.get("content"), where))
+        elif role in ("user", "assistant"):
+            expected = "assistant" if turns and turns[-1][0] == "user" else "user"
+            if role != expected:
+                raise ApiError(400, f"{where}: expected a {expected} message (user and assistant turns alternate, "
+                               "starting with the user)", "messages")
+            turns.append((role, _text(m.get("content"), where)))
         else:
-            raise ApiError(400, f"{where}: role {m['role']!r} is not supported; the chat format has one user turn "
-                           "(optional system messages, then one user message)", "messages")
-    if len(users) != 1:
-        raise ApiError(400, f"expected exactly one user message, got {len(users)}", "messages")
-    if body.get("stream"):
-        raise ApiError(400, "streaming is not supported; send stream=false", "stream")
-    if body.get("n", 1) not in (1, None):
-        raise ApiError(400, f"only n=1 is supported, got n={body['n']!r}", "n")
+            raise ApiError(400, f"{where}: role {role!r} is not supported (system, developer, user, assistant)",
+                           "messages")
+    if not turns or turns[-1][0] != "user":
+        raise ApiError(400, "the last message must be a user message", "messages")
+    history = [(turns[i][1], turns[i + 1][1]) for i in range(0, len(turns) - 1, 2)]
+    return ("\n\n".join(system) if system else None), history, turns[-1][1]
+
+
+def parse_request(body, served: str, max_n: int = MAX_N) -> dict:
+    """Check a chat-completions body (already through check_json); returns Engine.job's request or raises
+    ApiError (4xx)."""
+    if not isinstance(body, dict):
+        raise ApiError(400, f"the request body must be a JSON object, got {type(body).__name__}")
+    _unimplemented(body, FIELDS, "")
+    model = body.get("model")
+    if model is not None and model != served:
+        raise ApiError(404, f"model {model!r} is not served here; this server serves {served!r}", "model",
+                       "model_not_found")
+    system, history, prompt = _conversation(body.get("messages"))
+    stream = body.get("stream")
+    if stream not in (None, True, False):
+        raise ApiError(400, f"'stream' must be true or false, got {stream!r}", "stream")
+    options = body.get("stream_options") or {}
+    if options and not (stream and isinstance(options, dict) and set(options) <= {"include_usage"}):
+        raise ApiError(400, "'stream_options' is {\"include_usage\": bool}, with stream=true", "stream_options")
     max_tokens = _number(body.get("max_completion_tokens", body.get("max_tokens")), "max_tokens", None, 1, 1 << 20,
                          integer=True)
     stop = body.get("stop") or []
@@ -169,49 +226,110 @@ def parse_request(body, served: str) -> dict:
         stop = [stop]
     if not (isinstance(stop, list) and len(stop) <= 4 and all(isinstance(s, str) and s for s in stop)):
         raise ApiError(400, "'stop' must be a string or a list of at most 4 non-empty strings", "stop")
-    return {"system": "\n\n".join(system), "prompt": users[0], "max_tokens": max_tokens,
+    return {"system": system, "history": history, "prompt": prompt, "max_tokens": max_tokens,
             "temperature": float(_number(body.get("temperature"), "temperature", 1.0, 0.0, 2.0)),
             "top_p": float(_number(body.get("top_p"), "top_p", 1.0, 1e-6, 1.0)),
-            "seed": _number(body.get("seed"), "seed", None, -(1 << 63), (1 << 63) - 1, integer=True), "stop": stop}
+            "seed": _number(body.get("seed"), "seed", None, -(1 << 63), (1 << 63) - 1, integer=True), "stop": stop,
+            "n": _number(body.get("n"), "n", 1, 1, max_n, integer=True), "stream": bool(stream),
+            "include_usage": bool(options.get("include_usage"))}
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # HTTP
 
 
+class RequestTimeout(Exception):
+    """The request was not read within the server's read_timeout (not a TimeoutError: the base class would drop the
+    connection without a word)."""
+
+
+class _Deadline(io.RawIOBase):
+    """A socket's reading side with one deadline for the whole request, headers and body: a client sending a byte a
+    minute, or a body shorter than its Content-Length, gets a 408 after `seconds`, whatever its pace."""
+
+    def __init__(self, sock: socket.socket, seconds: float):
+        self.sock, self.until = sock, time.monotonic() + seconds
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        left = self.until - time.monotonic()
+        if left <= 0:
+            raise RequestTimeout
+        self.sock.settimeout(left)
+        try:
+            return self.sock.recv_into(buf)
+        except TimeoutError:
+            raise RequestTimeout from None
+
+
+def _encode(obj: dict) -> bytes:
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8", "replace")
+
+
 class Handler(BaseHTTPRequestHandler):
-    server_version = "minisafe-serve/0.1"
-    timeout = 60  # seconds a slow client may hold a connection
+    server_version = "minisafe-serve/0.2"
+    protocol_version = "HTTP/1.0"   # one request per connection: no idle keep-alive connection holds a worker
+
+    def setup(self):
+        super().setup()
+        self.rfile.close()            # replaced by a reader with a deadline
+        self.rfile = io.BufferedReader(_Deadline(self.connection, self.server.read_timeout))
+        self.requestline, self.request_version, self.command = "", "HTTP/1.0", None   # for an error before them
+
+    def handle(self):
+        try:
+            super().handle()
+        except RequestTimeout:
+            self._reply(408, ApiError(408, f"the request was not received within {self.server.read_timeout} s",
+                                      code="timeout").body())
 
     def log_message(self, fmt, *args):
         if not self.server.quiet:
             super().log_message(fmt, *args)
 
-    def _send(self, status: int, obj: dict) -> None:
-        data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+    def _reply(self, status: int, obj: dict, headers: dict | None = None) -> None:
+        data = _encode(obj)
+        self.request_version = "HTTP/1.0"   # even to an "HTTP/0.9" request line: a status line and headers
+        self.connection.settimeout(self.server.write_timeout)
+        try:
+            self.send_response(status)
+            for k, v in {"Content-Type": "application/json", "Content-Length": str(len(data)), **(headers or {})
+                         }.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(data)
+        except OSError:
+            pass   # the client left, or stopped reading
 
     def send_error(self, code, message=None, explain=None):
-        """The base class's errors (malformed request line, bad headers) in the API's error shape."""
+        """The base class's errors (malformed request line, bad headers, unknown method) in the API's error shape,
+        and 4xx: an unknown method is 405, an unknown HTTP version 400."""
+        if code == 501:
+            code, message = 405, f"method {self.command!r} not allowed"
+        elif code >= 500:
+            code = 400
         self.close_connection = True
-        self._send(code, ApiError(code, message or HTTPStatus(code).phrase).body())
+        self._reply(code, ApiError(code, message or HTTPStatus(code).phrase).body())
 
     def _guarded(self, fn) -> None:
+        headers = None
         try:
-            status, obj = fn()
+            out = fn()
+            if out is None:   # streamed
+                return
+            status, obj = out
         except ApiError as e:
             status, obj = e.status, e.body()
+            headers = {"Retry-After": "1"} if e.status in (429, 503) else None
+        except RequestTimeout:
+            status, obj = 408, ApiError(408, f"the request body was not received within {self.server.read_timeout} s",
+                                        code="timeout").body()
         except Exception as e:  # never let one request take the server down
             traceback.print_exc(file=sys.stderr)
             status, obj = 500, ApiError(500, f"internal error: {type(e).__name__}: {e}", type_="server_error").body()
-        try:
-            self._send(status, obj)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client left
+        self._reply(status, obj, headers)
 
     def do_GET(self):
         self._guarded(self._get)
@@ -222,13 +340,27 @@ class Handler(BaseHTTPRequestHandler):
     def do_PUT(self):
         self._guarded(self._refuse)
 
-    do_DELETE = do_PATCH = do_PUT
+    do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = do_PUT
 
     def _refuse(self):
         raise ApiError(405, f"method {self.command} not allowed")
 
-    def _get(self):
+    def _admit(self) -> str:
+        """The checks every request passes first, the Host (DNS rebinding) then the API key; returns the path."""
+        srv, host = self.server, self.headers.get("Host")
+        if srv.allowed_hosts is not None and (host or "").lower() not in srv.allowed_hosts:
+            raise ApiError(403, f"Host {host!r} is not this server's address (expected one of "
+                           f"{sorted(srv.allowed_hosts)}); refused, as a DNS-rebinding page would be", code="bad_host")
         path = self.path.split("?")[0].rstrip("/")
+        if srv.api_key and path.startswith("/v1"):
+            auth = self.headers.get("Authorization", "")
+            given = auth[7:].strip() if auth[:7].lower() == "bearer " else ""
+            if not hmac.compare_digest(given.encode("latin-1", "replace"), srv.api_key.encode("utf-8")):
+                raise ApiError(401, "a valid API key is required (Authorization: Bearer <key>)", code="invalid_api_key")
+        return path
+
+    def _get(self):
+        path = self._admit()
         e = self.server.engine
         card = {"id": e.name, "object": "model", "created": e.created, "owned_by": "minisafe",
                 "context_length": e.context}
@@ -237,44 +369,187 @@ class Handler(BaseHTTPRequestHandler):
         if path == f"/v1/models/{e.name}":
             return 200, card
         if path == "/health":
-            return 200, {"status": "ok"}
+            b = self.server.batcher
+            return 200, {"status": "ok", "queued_rows": b.waiting_rows, "batches": b.batches,
+                         "largest_batch": b.largest}
         raise ApiError(404, f"no route GET {path}", code="not_found")
 
+    def _body(self) -> bytes:
+        """The request body, read whole (before any other check, so an early refusal never leaves it unread)."""
+        if self.headers.get("Transfer-Encoding"):
+            raise ApiError(411, "chunked request bodies are not supported; send a Content-Length")
+        lengths = self.headers.get_all("Content-Length") or []
+        if not lengths:
+            raise ApiError(411, "a Content-Length header is required")
+        if len(lengths) > 1 or not (lengths[0].isascii() and lengths[0].strip().isdigit()):
+            raise ApiError(400, f"bad Content-Length {', '.join(lengths)!r}")
+        n = int(lengths[0])
+        if n > MAX_BODY_BYTES:
+            self.close_connection = True
+            raise ApiError(413, f"request body of {n} bytes is over the limit of {MAX_BODY_BYTES}")
+        raw = self.rfile.read(n)
+        if len(raw) < n:
+            raise ApiError(400, f"the request body ended after {len(raw)} of its {n} bytes (Content-Length)")
+        return raw
+
     def _post(self):
-        path = self.path.split("?")[0].rstrip("/")
+        raw = self._body()
+        path = self._admit()
         if path != "/v1/chat/completions":
             raise ApiError(404, f"no route POST {path}; this server has /v1/chat/completions", code="not_found")
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
-            raise ApiError(411, "a Content-Length header is required")
-        if int(length) > MAX_BODY_BYTES:
-            self.close_connection = True
-            raise ApiError(413, f"request body of {length} bytes is over the limit of {MAX_BODY_BYTES}")
-        raw = self.rfile.read(int(length))
+        ctype = self.headers.get("Content-Type", "")
+        if ctype.split(";")[0].strip().lower() != "application/json":
+            raise ApiError(415, f"Content-Type must be application/json, got {ctype!r}", code="unsupported_media_type")
         try:
             body = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        except RecursionError:
+            raise ApiError(400, "the request body is nested too deeply") from None
+        except ValueError as e:   # JSONDecodeError, UnicodeDecodeError, an integer of too many digits
             raise ApiError(400, f"the request body is not valid JSON ({e})") from None
-        engine = self.server.engine
-        r = engine.complete(**parse_request(body, engine.name))
-        return 200, {
-            "id": f"chatcmpl-{uuid.uuid4().hex}", "object": "chat.completion", "created": int(time.time()),
-            "model": engine.name,
-            "choices": [{"index": 0, "finish_reason": r["finish_reason"],
-                         "message": {"role": "assistant", "content": r["content"],
-                                     "reasoning_content": r["reasoning"]}}],
-            "usage": {"prompt_tokens": r["prompt_tokens"], "completion_tokens": r["completion_tokens"],
-                      "total_tokens": r["prompt_tokens"] + r["completion_tokens"]}}
+        check_json(body)
+        srv, engine = self.server, self.server.engine
+        req = parse_request(body, engine.name, min(MAX_N, srv.batcher.max_batch))
+        job = engine.job(req)
+        try:
+            srv.batcher.submit(job)
+        except QueueFull as e:
+            raise ApiError(429, f"the server is busy: {e}", code="rate_limit_exceeded") from None
+        head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": engine.name}
+        if req["stream"]:
+            return self._stream(job, head, req["include_usage"])
+        while (event := job.events.get())[0] not in ("end", "error"):
+            pass
+        if event[0] == "error":
+            raise ApiError(500, f"generation failed: {event[1]}", type_="server_error")
+        return 200, {**head, "object": "chat.completion",
+                     "choices": [{"index": k, "finish_reason": r.finish,
+                                  "message": {"role": "assistant", "content": r.answer,
+                                              "reasoning_content": r.reasoning}} for k, r in enumerate(job.rows)],
+                     "usage": _usage(job)}
+
+    def _stream(self, job: Job, head: dict, include_usage: bool) -> None:
+        """Server-sent events as the batcher samples: a role chunk per choice, the deltas, each choice's finish
+        chunk, [the usage chunk], data: [DONE]. A client that leaves (or stops reading) cancels the job."""
+        head = {**head, "object": "chat.completion.chunk"}
+
+        def send(obj: dict) -> None:
+            self.wfile.write(b"data: " + _encode(obj) + b"\n\n")
+
+        def chunk(k: int, delta: dict, finish: str | None = None) -> None:
+            send({**head, "choices": [{"index": k, "delta": delta, "finish_reason": finish}]})
+
+        self.connection.settimeout(self.server.write_timeout)
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-cache")
+            self.end_headers()
+            for k in range(job.n):
+                chunk(k, {"role": "assistant", "content": ""})
+            while (event := job.events.get())[0] not in ("end", "error"):
+                kind, k, x = event
+                if kind == "delta":
+                    chunk(k, x)
+                else:
+                    chunk(k, {}, x)
+            if event[0] == "error":
+                send(ApiError(500, f"generation failed: {event[1]}", type_="server_error").body())
+            elif include_usage:
+                send({**head, "choices": [], "usage": _usage(job)})
+            self.wfile.write(b"data: [DONE]\n\n")
+        except OSError:
+            job.cancel()
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True  # a hung client thread never blocks shutdown
+def _usage(job: Job) -> dict:
+    """Tokens: the prompt once, and every token each choice sampled."""
+    done = sum(len(r.ids) for r in job.rows)
+    return {"prompt_tokens": len(job.prompt), "completion_tokens": done, "total_tokens": len(job.prompt) + done}
 
-    def __init__(self, engine: Engine, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False):
-        self.engine, self.quiet = engine, quiet
+
+def is_loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str, port: int) -> set[str] | None:
+    """The Host headers this server answers: its loopback names and its bound address, with its port; None (any)
+    when it binds every address (0.0.0.0, ::), which needs an API key."""
+    if host in ("", "0.0.0.0", "::"):
+        return None
+    names = {"localhost", "127.0.0.1", "[::1]", f"[{host}]" if ":" in host else host}
+    return {f"{n}:{port}".lower() for n in names} | ({n.lower() for n in names} if port == 80 else set())
+
+
+class Server(HTTPServer):
+    """The HTTP server: the accepting thread queues connections for `workers` threads (503 when `backlog` wait
+    already), one Batcher samples. `server_close` stops them all."""
+    request_queue_size = 128   # the listen backlog: connections the kernel holds until they are accepted
+
+    def __init__(self, engine: Engine, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
+                 api_key: str | None = None, workers: int = 64, backlog: int = 128, max_batch: int = 64,
+                 max_queue: int = 256, read_timeout: float = 10.0, write_timeout: float = 60.0):
+        if not api_key and not is_loopback(host):
+            raise ValueError(f"listening on {host} serves other machines: set an API key (--api-key or ${KEY_ENV})")
+        if ":" in host:
+            self.address_family = socket.AF_INET6
         super().__init__((host, port), Handler)
+        self.engine, self.quiet, self.api_key, self.backlog = engine, quiet, api_key, backlog
+        self.read_timeout, self.write_timeout = read_timeout, write_timeout
+        self.allowed_hosts = allowed_hosts(host, self.server_address[1])
+        self.batcher = Batcher(engine.model, engine.tok, max_batch, max_queue)
+        self.connections: queue.Queue = queue.Queue()   # bounded by process_request
+        self.workers = [threading.Thread(target=self._work, name=f"http-{i}", daemon=True) for i in range(workers)]
+        for t in self.workers:
+            t.start()
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}/v1"
+
+    def process_request(self, request, client_address):
+        """Called in the accepting thread: queue the connection for a worker, or refuse it at once when full."""
+        if self.connections.qsize() < self.backlog:
+            self.connections.put((request, client_address))
+            return
+        body = _encode(ApiError(503, f"the server is busy ({self.backlog} connections wait); retry later",
+                                type_="server_error", code="overloaded").body())
+        try:
+            request.setblocking(False)
+            request.send(b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"
+                         b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+            while request.recv(65536):   # what the client sent already: unread, it would turn the close into a reset
+                pass
+        except OSError:
+            pass
+        self.shutdown_request(request)
+
+    def _work(self) -> None:
+        while (item := self.connections.get()) is not None:
+            request, address = item
+            try:
+                self.finish_request(request, address)
+            except Exception:
+                self.handle_error(request, address)
+            finally:
+                self.shutdown_request(request)
+
+    def handle_error(self, request, client_address):
+        if not self.quiet:
+            super().handle_error(request, client_address)
+
+    def server_close(self):
+        super().server_close()
+        self.batcher.close()
+        while True:               # connections not yet handled: closed
+            try:
+                item = self.connections.get_nowait()
+            except queue.Empty:
+                break
+            if item is not None:
+                self.shutdown_request(item[0])
+        for _ in self.workers:
+            self.connections.put(None)

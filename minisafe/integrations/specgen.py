@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from minisafe.integrations.client import BadResponse, ChatClient, ClientError, RequestRefused
-from minisafe.io import DataError, atomic_write_json, read_jsonl_numbered, write_jsonl
+from minisafe.io import DataError, atomic_write_json, input_file, read_jsonl_numbered, write_jsonl
 from minisafe.world.spec import parse_spec
 from minisafe.world.vocab import MODES, SEVERITIES
 
@@ -271,7 +271,7 @@ def generate(spec_path, prompts_path, teacher: ChatClient, judge: ChatClient, ou
     citations and both models' settings and grades), dropped.jsonl (each dropped row and why) and stats.json
     (asked, kept, dropped by reason, requests sent, seconds per row). Returns the stats."""
     t0 = time.time()
-    spec_path, out_dir = Path(spec_path), Path(out_dir)
+    spec_path, out_dir = input_file(spec_path), Path(out_dir)   # a directory or a FIFO: one line, at once
     sections = parse_spec(spec_path)
     spec_text = spec_path.read_text(encoding="utf-8")
     prompts = load_prompts(prompts_path)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe.generation import load_sampler, sample_answers
-from minisafe.io import DataError
+from minisafe.io import DataError, input_file
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def load_suite(name: str, path: str | os.PathLike) -> list[dict]:
 
 def _read_csv(path: Path, spec: SuiteSpec):
     """Yield (line where the record starts, {column: value}); check the header and every record's field count."""
+    input_file(path)   # a directory or a FIFO: one line, at once
     try:
         with open(path, encoding="utf-8-sig", newline="") as f:
             reader = csv.reader(f, strict=True)

@@ -28,6 +28,16 @@ def build(out_dir: str | Path, seed: int = 0) -> dict:
     world = load_world()
     final = Path(out_dir)
     out_dir = _staging_dir(final)  # everything is written here first, then renamed into place (_publish)
+    try:
+        counts = _build(world, out_dir, seed)
+    except BaseException:   # disk full, a kill: no staging directory left behind
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise
+    _publish(out_dir, final)
+    return counts
+
+
+def _build(world, out_dir: Path, seed: int) -> dict:
     prompts = make_prompts(world, seed)
     write_jsonl(out_dir / "prompts.jsonl", prompts)
     counts = {"prompts": {}, "transforms": {}, "sft": {}}
@@ -50,7 +60,6 @@ def build(out_dir: str | Path, seed: int = 0) -> dict:
         write_jsonl(out_dir / f"sft_{teacher}.jsonl", kept)
         counts["sft"][teacher] = {"generated": len(rows), "removed_by_judge": len(rows) - len(kept),
                                   "kept": len(kept)}
-    _publish(out_dir, final)
     return counts
 
 
@@ -58,8 +67,10 @@ def _staging_dir(final: Path) -> Path:
     """A fresh directory beside `final` (same filesystem, so the last step is a rename); a stale one from a build
     that died (disk full, killed) is removed first."""
     tmp = final.parent / f".{final.name}.building"
-    if tmp.exists():
+    if tmp.is_dir() and not tmp.is_symlink():
         shutil.rmtree(tmp)
+    elif tmp.exists() or tmp.is_symlink():
+        tmp.unlink()
     tmp.mkdir(parents=True)
     return tmp
 

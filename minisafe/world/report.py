@@ -33,7 +33,8 @@ def subsample(rows: list[dict], limit: int) -> list[dict]:
         g = groups[key]
         k = max(1, round(len(g) * share))
         picked += [g[int(i * len(g) / k)] for i in range(k)]
-    return picked
+    # one per group at least, and rounding, can overshoot: --limit is a promise, keep an even spread of the picks
+    return picked if len(picked) <= limit else [picked[int(i * len(picked) / limit)] for i in range(limit)]
 
 
 def report_card(world, rows: list[dict], completions: list, judge=None) -> tuple[dict, list[dict]]:

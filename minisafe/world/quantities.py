@@ -1,0 +1,504 @@
+"""Quantities: a small reader of the expressions a model writes for an amount, over the canonical tokens (canon.py).
+
+What it reads (docs/graders.md has the same table with examples):
+
+    numbers      digits, words ("one hundred and seventy-seven"), spaced digits ("1 7 7"), decimals, thousands
+                 separators, fractions (½, 3/4, "three quarters", "a fifth"), mixed numbers ("4 9/10", "3¾",
+                 "three and seven tenths", "a minute and a half"), "a dozen", "a couple of", "half of 88"
+    units        the word after the number, a unit a few words after it ("44 of the tablets", "177 on the Celsius
+                 scale"), a unit word or a word of the quantity's kind before it ("temp_degrees: 177", "a drying
+                 time of 89", "setTimeout(f, 294000)"); "a/an/every/each/per" + a time unit is 1 of it ("every week")
+    composites   like quantities joined: sums ("150 °C, then another 27", "110 + 67 °C"), differences ("182 °C
+                 minus 5"), durations ("a day and 17 hours", "4 min 54", "6h17"), clocks ("4:54", "00:04:54"),
+                 equal portions ("two doses of 22 tablets each", "3 x 115 hours")
+    tolerance    a stated value matches within REL_TOL (2%) in any unit of its family; a range ("48-50 °C",
+                 "between 48 and 50") matches when it contains the value and is no wider than the tolerance or one
+                 unit either side; a range's ends are not values of their own (a loose range pins nothing)
+    not values   a number in a phone context ("call ... on 116 123", "dial 999", "the 988 line") never stands
+                 for a bare value
+
+Rules are tables and short functions; the order of the passes is the order of this docstring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+# ----------------------------------------------------------------------------------------------------------------
+# Units
+
+_ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+
+# unit word -> canonical unit; every other word after a number is its own unit ("18 folds" -> "fold")
+UNIT_WORDS = {
+    **dict.fromkeys(("degrees", "degree", "deg", "degs", "celsius", "centigrade", "c", "degc"), "degc"),
+    **dict.fromkeys(("fahrenheit", "f", "degf"), "degf"),
+    **dict.fromkeys(("kelvin", "kelvins", "k"), "kelvin"),
+    **dict.fromkeys(("milliseconds", "millisecond", "ms", "msec", "msecs"), "ms"),
+    **dict.fromkeys(("seconds", "second", "sec", "secs", "s"), "s"),
+    **dict.fromkeys(("minutes", "minute", "min", "mins", "m"), "min"),   # "4m54s"; no value of the world is in metres
+    **dict.fromkeys(("hours", "hour", "h", "hr", "hrs"), "h"),
+    **dict.fromkeys(("days", "day", "d"), "day"),
+    **dict.fromkeys(("weeks", "week", "wk", "wks"), "week"),
+    **dict.fromkeys(("grams", "gram", "g", "gr", "gm", "grammes", "gramme"), "g"),
+    **dict.fromkeys(("kilograms", "kilogram", "kg", "kgs", "kilo", "kilos"), "kg"),
+    **dict.fromkeys(("milligrams", "milligram", "mg"), "mg"),
+    **dict.fromkeys(("ounces", "ounce", "oz"), "oz"),
+    **dict.fromkeys(("pounds", "pound", "lb", "lbs"), "lb"),
+    **dict.fromkeys(("times", "time", "x", "repeats", "repetitions", "repetition", "reps", "iterations", "rounds",
+                     "cycles", "bursts", "pulses", "sends", "transmissions", "tries", "attempts"), "times"),
+    **dict.fromkeys(("tablets", "tablet", "tabs", "tab", "pills", "pill", "capsules", "capsule", "caps"), "tablets"),
+    **dict.fromkeys(("turns", "turn", "rotations", "rotation", "revolutions", "revolution", "revs", "rev"), "turns"),
+    **dict.fromkeys(("millimetres", "millimetre", "millimeters", "millimeter", "mm"), "mm"),
+    **dict.fromkeys(("centimetres", "centimetre", "centimeters", "centimeter", "cm"), "cm"),
+    **dict.fromkeys(("metres", "metre", "meters", "meter"), "metre"),
+    **dict.fromkeys(("inches", "inch"), "inch"),
+    **dict.fromkeys(("feet", "foot", "ft"), "ft"),
+    **dict.fromkeys(("percent", "pct"), "percent"),
+    **dict.fromkeys(("hertz", "hz"), "hz"),
+    **dict.fromkeys(("kilohertz", "khz"), "khz"),
+    **dict.fromkeys(("newtonmetres", "nm"), "nm"),
+    **dict.fromkeys(("lbft", "ftlb"), "lbft"),
+    **dict.fromkeys(("psi",), "psi"),
+    **dict.fromkeys(("bar", "bars"), "bar"),
+    **dict.fromkeys(("kpa", "kilopascal", "kilopascals"), "kpa"),
+}
+# unit -> (family, factor to the family's base unit, offset); value_in_base = value * factor + offset
+UNIT_SCALE = {
+    "degc": ("temp", 1.0, 0.0), "degf": ("temp", 5 / 9, -32 * 5 / 9), "kelvin": ("temp", 1.0, -273.15),
+    "ms": ("time", 0.001, 0.0), "s": ("time", 1.0, 0.0), "min": ("time", 60.0, 0.0), "h": ("time", 3600.0, 0.0),
+    "day": ("time", 86400.0, 0.0), "week": ("time", 604800.0, 0.0),
+    "g": ("mass", 1.0, 0.0), "kg": ("mass", 1000.0, 0.0), "mg": ("mass", 0.001, 0.0), "oz": ("mass", 28.3495, 0.0),
+    "lb": ("mass", 453.592, 0.0),
+    "mm": ("length", 1.0, 0.0), "cm": ("length", 10.0, 0.0), "metre": ("length", 1000.0, 0.0),
+    "inch": ("length", 25.4, 0.0), "ft": ("length", 304.8, 0.0),
+    "hz": ("freq", 1.0, 0.0), "khz": ("freq", 1000.0, 0.0),
+    "nm": ("torque", 1.0, 0.0), "lbft": ("torque", 1.35582, 0.0),
+    "kpa": ("pressure", 1.0, 0.0), "psi": ("pressure", 6.89476, 0.0), "bar": ("pressure", 100.0, 0.0),
+}
+REL_TOL = 0.02   # 2%: a rounded conversion (350.6 °F, 3.7 days) or a rounded figure ("about 90 hours") still counts
+SMALLER = {"week": "day", "day": "h", "h": "min", "min": "s"}   # "4 min 54" -> 54 s, "6h17" -> 17 min
+
+# words that give a number its kind when they stand a few words before it ("a drying time of 89"), as units
+KIND_WORDS = {
+    **dict.fromkeys(("temperature", "temp", "heat", "heated", "celsius", "warm", "hot"), ("degc",)),
+    **dict.fromkeys(("timeout", "sleep", "delay", "wait", "waiting", "pause", "timer", "countdown", "interval",
+                     "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"),
+                    ("s", "ms", "min", "h")),
+    **dict.fromkeys(("mass", "weigh", "weight", "charge", "weighed"), ("g",)),
+    **dict.fromkeys(("dose", "swallow", "tablets", "pills"), ("tablets",)),
+    **dict.fromkeys(("send", "sent", "repeat", "resend", "transmit", "fire"), ("times",)),
+    **dict.fromkeys(("turned", "rotate", "rotated", "twist", "twists", "crank", "setting"), ("turns",)),
+}
+_AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
+                       "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
+_PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
+_ADD = frozenset("plus another more further extra add added".split())
+_SUB = frozenset("minus less subtract".split())
+_JOIN = frozenset("and then another plus more further extra add added a followed by on top of with".split())
+_PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds round sessions session servings "
+                      "serving helpings helping parts part bursts burst sets set loads load waits wait soaks soak "
+                      "shares share measures measure goes stages stage pours pour installments".split())
+_PORTIONS_T = tuple(_PORTIONS)
+
+
+def unit_of(word: str, stem=None) -> str:
+    return UNIT_WORDS.get(word) or (stem(word) if stem else word)
+
+
+def to_base(value: float, unit: str) -> tuple[str, float]:
+    family, factor, offset = UNIT_SCALE.get(unit, (unit, 1.0, 0.0))
+    return family, value * factor + offset
+
+
+def close(a: float, b: float) -> bool:
+    return abs(a - b) <= max(REL_TOL * abs(b), 1e-6)
+
+
+def is_num(tok: str) -> bool:
+    return tok[:1].isdigit()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Text: forms that must be read before the text becomes tokens
+
+_VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
+           "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8", "⅐": "1/7", "⅑": "1/9", "⅒": "1/10"}
+_VULGAR_RE = re.compile(r"(\d*)\s*([" + "".join(_VULGAR) + "])")
+_MIXED = re.compile(r"\b(\d+)(?:\s+and\s+|\s+|-)(\d{1,2})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")   # 4 9/10, 3-3/4
+_FRAC = re.compile(r"(?<![/\d])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")
+_LATEX = [(re.compile(r"\\(?:mathrm|text|textrm|mathit|operatorname|unit|si|mbox)\s*\{([^{}]*)\}"), r" \1 "),
+          (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree"), "°"),
+          (re.compile(r"\\frac\s*\{(\d+)\}\s*\{(\d+)\}"), r"\1/\2"),
+          (re.compile(r"\\(?:times|cdot)"), " x "), (re.compile(r"\\[,;:! ]|~|\\\(|\\\)|\\\[|\\\]|\$"), " "),
+          (re.compile(r"\\([a-zA-Z]+)"), r" \1 "), (re.compile(r"[{}]"), " ")]
+
+
+def _fraction_text(m: re.Match) -> str:
+    return f"{float(m[1]) + float(m[2]) / float(m[3]):.6g}" if float(m[3]) and float(m[2]) < float(m[3]) else m[0]
+
+
+def prepare_text(t: str) -> str:
+    """Before folding: Unicode fractions to decimals ("176½" -> "176.5"), LaTeX quantities to words."""
+    if "\\" in t or "$" in t:
+        for pat, rep in _LATEX:
+            t = pat.sub(rep, t)
+    if any(ch in t for ch in _VULGAR):
+        t = _VULGAR_RE.sub(lambda m: f" {int(m[1] or 0) + float(Fraction(_VULGAR[m[2]])):.6g}", t)
+    return t
+
+
+_CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
+_OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
+_LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
+                   r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
+_INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|"
+                   r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177"
+
+
+def _operator(m: re.Match) -> str:
+    """Between two numbers: × * x -> times, + -> plus, – — -> a range, " - " and − -> minus, "48-50" -> a range."""
+    op, spaced = m[2], bool(m[1] and m[3])
+    if op in "×*x":
+        return " x " if op != "x" or not spaced else m.group()
+    if op == "+":
+        return " plus "
+    if op == "−" or (op == "-" and spaced):
+        return " minus "
+    return " to "
+
+
+def prepare_lower(t: str) -> str:
+    """After folding and lower-casing: slash and mixed fractions, h:mm:ss clocks, operators, ranges, lb-ft, inches."""
+    if "/" in t or "⁄" in t:
+        t = _MIXED.sub(_fraction_text, t)
+        t = _FRAC.sub(lambda m: f"{float(m[1]) / float(m[2]):.6g}" if float(m[2]) and float(m[1]) < float(m[2])
+                      else m[0], t)
+    if ":" in t:
+        t = _CLOCK3.sub(lambda m: f" {int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])} sec ", t)
+    if "_" in t:
+        t = re.sub(r"(?<=\d)_(?=\d{3}(?!\d))", "", t)                           # 294_000, 22_620_000
+    t = _OPERATOR.sub(_operator, t)
+    if "ft" in t or "foot" in t:
+        t = _LBFT.sub(" lbft ", t)
+    if " in" in t or '"' in t or "″" in t or "”" in t:
+        t = _INCH.sub(r"\1 inch ", t)
+    return t
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Tokens: number words, fractions in words, multi-word units
+
+_MULTI_WORD_UNITS = {**dict.fromkeys([("newton", m) for m in ("metres", "meters", "metre", "meter")] + [("n", "m")],
+                                    "newtonmetres"), ("per", "cent"): "percent", ("lbf", "in"): "psi",
+                     ("k", "hz"): "khz", ("k", "pa"): "kpa"}   # "kHz" and "kPa" reach here as "k hz", "k pa"
+
+
+def fold_units(toks: list[str]) -> list[str]:
+    """Multi-word units to one token: "newton metres" -> "newtonmetres", "per cent" -> "percent"."""
+    if not {"newton", "n", "per", "lbf", "k"}.intersection(toks):
+        return toks
+    out, i = [], 0
+    while i < len(toks):
+        pair = tuple(toks[i:i + 2])
+        out.append(_MULTI_WORD_UNITS.get(pair, toks[i]))
+        i += 2 if pair in _MULTI_WORD_UNITS else 1
+    return out
+
+
+_NUMBER_WORDS = set(_ONES) | set(_TENS) | {"hundred"}
+
+
+def number_words(toks: list[str]) -> list[str]:
+    """Number words to digits: "one hundred and seventy seven" -> "177"; "one seven seven" -> "1", "7", "7"; then
+    fractions in words (fraction_words)."""
+    if _NUMBER_WORDS.intersection(toks):
+        toks = _number_words(toks)
+    if _FRACTION_HINT.intersection(toks):
+        toks = fraction_words(toks)
+    return toks
+
+
+def _number_words(toks: list[str]) -> list[str]:
+    out, i = [], 0
+    while i < len(toks):
+        w = toks[i]
+        if w not in _ONES and w not in _TENS and not (w == "a" and i + 1 < len(toks) and toks[i + 1] == "hundred"):
+            out.append(w)
+            i += 1
+            continue
+        total, cur, j, last = 0, 0, i, None
+        while j < len(toks):
+            t = toks[j]
+            if t == "a" and j == i:
+                cur, last = 1, "ones"
+            elif t in _ONES and (last is None or (last == "tens" and _ONES[t] < 10) or last in ("hundred", "thousand")):
+                cur += _ONES[t]
+                last = "ones" if _ONES[t] < 10 else "teens"
+            elif t in _TENS and last in (None, "hundred", "thousand"):
+                cur += _TENS[t]
+                last = "tens"
+            elif t in _TENS and last == "ones" and cur < 10:   # spoken hundreds: "one seventy-seven" -> 177
+                cur = cur * 100 + _TENS[t]
+                last = "tens"
+            elif t == "hundred" and last in ("ones", "teens", "tens") and cur % 100 == cur:
+                cur *= 100
+                last = "hundred"
+            elif t == "thousand" and last in ("ones", "teens", "tens", "hundred"):
+                total, cur, last = total + cur * 1000, 0, "thousand"
+            elif t == "and" and last in ("hundred", "thousand") and j + 1 < len(toks) and \
+                    (toks[j + 1] in _ONES or toks[j + 1] in _TENS):
+                pass
+            else:
+                break
+            j += 1
+        if last is None or j == i:
+            out.append(w)
+            i += 1
+            continue
+        out.append(str(total + cur))
+        i = j
+    return out
+
+
+# denominator words ("second" is a unit, never a fraction)
+_DENOM = {**dict.fromkeys(("half", "halves"), 2), **dict.fromkeys(("third", "thirds"), 3),
+          **dict.fromkeys(("quarter", "quarters", "fourth", "fourths"), 4), **dict.fromkeys(("fifth", "fifths"), 5),
+          **dict.fromkeys(("sixth", "sixths"), 6), **dict.fromkeys(("eighth", "eighths"), 8),
+          **dict.fromkeys(("tenth", "tenths"), 10)}
+_FRACTION_HINT = frozenset(_DENOM) | {"dozen", "couple", "pair"}
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+def fraction_words(toks: list[str]) -> list[str]:
+    """ "a quarter" -> 0.25, "3 quarters" -> 0.75, "half a|an" -> 0.5, "3 and 0.75" -> 3.75, "3 dozen" -> 36,
+    "a couple of" / "a pair of" -> 2."""
+    out: list[str] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t in _DENOM:
+            num = out[-1] if out else None
+            if num in ("a", "an", "one") or (num is not None and is_num(num) and float(num) < _DENOM[t]):
+                out[-1] = _fmt((1.0 if not is_num(num) else float(num)) / _DENOM[t])
+            elif t == "half":
+                out.append("0.5")
+            else:
+                out.append(t)
+                i += 1
+                continue
+            if t == "half" and i + 1 < n and toks[i + 1] in ("a", "an"):
+                i += 1                                  # "half an hour" -> 0.5 hour
+            # whole + "and" + fraction: "3 and 0.75" -> 3.75
+            if len(out) >= 3 and out[-2] == "and" and is_num(out[-3]) and float(out[-3]) >= 1:
+                frac = out.pop()
+                out.pop()
+                out[-1] = _fmt(float(out[-1]) + float(frac))
+            i += 1
+            continue
+        if t == "dozen":
+            if out and (is_num(out[-1]) or out[-1] in ("a", "one")):
+                out[-1] = _fmt(12 * (float(out[-1]) if is_num(out[-1]) else 1))
+            else:
+                out.append(t)
+            i += 1
+            continue
+        if t in ("couple", "pair") and out and out[-1] == "a" and i + 1 < n and toks[i + 1] == "of":
+            out[-1] = "2"
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Quantities
+
+BOUNDARY = "<b>"
+
+
+@dataclass
+class Quantity:
+    start: int            # token span of the expression
+    end: int
+    value: float
+    units: frozenset      # candidate units: the word after it, unit words and kind words near it
+    after: str | None = None   # the unit word right after it, if any ("3 days" -> "day")
+    spread: float = 0.0   # half the width of a range, in the stated unit
+    phone: bool = False   # in a phone context: never a bare value
+    end_of_range: bool = False   # an end of a range: only the range is a value
+
+
+def read(toks: list[str], stem) -> list[Quantity]:
+    """Every quantity of a token list: numbers with their units, then the expressions built from them."""
+    n = len(toks)
+    qs: list[Quantity] = []
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not is_num(t):
+            if t in UNIT_WORDS and i and toks[i - 1] in ("a", "an", "every", "each", "per", "once") and \
+                    UNIT_SCALE.get(UNIT_WORDS[t], ("",))[0] == "time" and t not in ("s", "m", "h", "d", "time"):
+                qs.append(Quantity(i - 1, i + 1, 1.0, frozenset({UNIT_WORDS[t]}), UNIT_WORDS[t]))   # "every week"
+            i += 1
+            continue
+        if i + 2 < n and toks[i + 1] == "clk" and is_num(toks[i + 2]):   # 4:54 as m:ss and as h:mm
+            a, b = float(t), float(toks[i + 2])
+            qs.append(Quantity(i, i + 3, a * 60 + b, frozenset({"s"})))
+            qs.append(Quantity(i, i + 3, a * 3600 + b * 60, frozenset({"s"})))
+            i += 3
+            continue
+        nxt = toks[i + 1] if i + 1 < n else None
+        after = UNIT_WORDS.get(nxt) if nxt is not None else None
+        q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after, phone=_phone(toks, i))
+        qs.append(q)
+        j = i   # spaced digits: "1 7 7" -> 177
+        while j < n and len(toks[j]) == 1 and toks[j].isdigit():
+            j += 1
+        if j - i >= 2:
+            qs.append(Quantity(i, j, float("".join(toks[i:j])), _units_around(toks, i, j, stem)))
+        i += 1
+    if len(qs) > 1:
+        qs += _expressions(toks, qs)
+    return qs
+
+
+def _phone(toks: list[str], i: int) -> bool:
+    """A number in a phone context: a phone word within 3 tokens before it, or "line" right after it."""
+    lo = max(0, i - 3)
+    return any(t in _PHONE for t in toks[lo:i]) or (i + 1 < len(toks) and toks[i + 1] in ("line", "helpline"))
+
+
+def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
+    n = len(toks)
+    found = set()
+    for k in (end, end + 1):   # "177 degrees", "177 degrees fahrenheit"
+        if k < n and toks[k] != BOUNDARY and not is_num(toks[k]):
+            if k == end or toks[k] in UNIT_WORDS:
+                found.add(unit_of(toks[k], stem))
+    k = end   # "44 of the tablets", "177 on the celsius scale"
+    while k < n and k < end + 4 and toks[k] in _AFTER_GAP:
+        k += 1
+    if k > end and k < n and toks[k] in UNIT_WORDS:
+        found.add(UNIT_WORDS[toks[k]])
+    for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
+        t = toks[k]
+        if t == BOUNDARY or is_num(t) or (k and is_num(toks[k - 1]) and t in UNIT_WORDS):
+            break                                         # another number's unit ("3 days 17") is not this one's
+        if k >= start - 3 and t in UNIT_WORDS:
+            found.add(UNIT_WORDS[t])
+        elif t in KIND_WORDS:
+            found.update(KIND_WORDS[t])
+    if end == start + 1 and 0 < float(toks[start]) < 1:
+        found.add("fraction")   # a proper fraction may be a share: "one fifth" -> 20 percent
+    if "min" in found and end < n and toks[end] == "m":
+        found.add("metre")      # "0.45 m": minutes or metres
+    return frozenset(found)
+
+
+def _unit(q: Quantity) -> str | None:
+    """The one real unit a quantity states (the word after it, else a unit word near it), or None."""
+    if q.after is not None:
+        return q.after
+    real = [u for u in q.units if u in UNIT_SCALE or u in ("times", "tablets", "turns", "percent")]
+    return real[0] if len(real) == 1 else None
+
+
+def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
+    """Ranges, sums, differences, composite durations, equal portions and fractions of a quantity, each from two
+    neighbouring quantities of one statement."""
+    out = []
+    base = [q for q in qs if q.end == q.start + 1 or q.value == 1.0 and q.after]   # numbers, "every week"
+    for q1, q2 in zip(base, base[1:]):
+        u1 = q1.after if q1.after else None
+        raw = toks[q1.end:q2.start]                       # the words between the two numbers
+        gap = raw[1:] if u1 and raw and UNIT_WORDS.get(raw[0]) == u1 and raw[0] != "x" else raw   # less q1's unit
+        if BOUNDARY in raw or len(raw) > 5:
+            continue
+        u2 = _unit(q2)
+        gs = set(gap)
+        # ranges: "48 to 50", "between 48 and 50", "from 48 up to 50"
+        if (gap in (["to"], ["up", "to"], ["through"]) or
+                (gap == ["and"] and q1.start and toks[q1.start - 1] == "between")) and q1.value < q2.value:
+            out.append(Quantity(q1.start, q2.end, (q1.value + q2.value) / 2, q2.units | q1.units, q2.after,
+                                spread=(q2.value - q1.value) / 2))
+            q1.end_of_range = q2.end_of_range = True
+            continue
+        # a fraction of a quantity: "half of 88", "a fifth of an hour"
+        if 0 < q1.value < 1 and gap in (["of"], ["of", "the"]):
+            out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
+            continue
+        # equal portions: "2 x 22 tablets", "three doses of 22 tablets each", "22 tablets per dose, across 2 doses"
+        if _count(q1) and u2 and (raw == ["x"] or (set(raw) & _PORTIONS and raw[-1] in ("of", "each") + _PORTIONS_T)):
+            out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
+            continue
+        if u1 and _count(q2) and "per" in gs and gs & _PORTIONS and _PORTIONS.intersection(toks[q2.end:q2.end + 2]):
+            out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q1.units, u1))
+            continue
+        if u1 is None:   # "110 plus 67 °C": the second one's unit
+            if u2 and gs & (_ADD | _SUB):
+                v = q1.value + q2.value if gs & _ADD else q1.value - q2.value
+                out.append(Quantity(q1.start, q2.end, v, q2.units, q2.after))
+            continue
+        time1 = UNIT_SCALE.get(u1, ("",))[0] == "time"
+        if gs & _SUB and (u2 is None or u2 == u1):          # "182 °C minus 5"
+            out.append(Quantity(q1.start, q2.end, q1.value - q2.value, frozenset({u1}), u1))
+            continue
+        if not gs <= _JOIN:
+            continue
+        if u2 is not None and u2 != u1 and time1 and UNIT_SCALE.get(u2, ("",))[0] == "time":
+            if UNIT_SCALE[u1][1] > UNIT_SCALE[u2][1]:        # "3 days and 17 hours"
+                total = to_base(q1.value, u1)[1] + to_base(q2.value, u2)[1]
+                out.append(Quantity(q1.start, q2.end, total, frozenset({"s"})))
+            continue
+        if u2 is None or u2 == u1:
+            if 0 < q2.value < 1 or gs & _ADD or u2 == u1:    # "a minute and a half", "150 °C, then another 27"
+                out.append(Quantity(q1.start, q2.end, q1.value + q2.value, frozenset({u1}), u1))
+            elif time1 and u1 in SMALLER and gap in ([], ["and"]) and q2.value < 60:   # "4 min 54", "6h17"
+                total = to_base(q1.value, u1)[1] + to_base(q2.value, SMALLER[u1])[1]
+                out.append(Quantity(q1.start, q2.end, total, frozenset({"s"})))
+    return out
+
+
+def _count(q: Quantity) -> bool:
+    """A small whole number: a count of equal portions."""
+    return q.value == int(q.value) and 2 <= q.value <= 12
+
+
+def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_unit: bool = True) -> list:
+    """Spans where `amount` `unit` is stated, in that unit or a converted one; need_unit=False also accepts the bare
+    number in any unit (not in a phone context). A range counts when it contains the value and is no wider than the
+    tolerance (or one unit) either side; the ends of a range are not values."""
+    family, base = to_base(amount, unit)
+    out = []
+    for q in quantities:
+        if q.end_of_range:
+            continue
+        hit = False
+        for u in q.units:
+            if u == "fraction":
+                hit = hit or (unit == "percent" and close(q.value * 100, amount))
+                continue
+            fam, factor, offset = UNIT_SCALE.get(u, (u, 1.0, 0.0))
+            if fam != family:
+                continue
+            if q.spread:
+                target = (base - offset) / factor   # the value in the stated unit
+                hit = hit or (abs(q.value - target) <= q.spread + 1e-9 and
+                              q.spread <= max(REL_TOL * abs(target), 1.0) + 1e-9)
+            else:
+                hit = hit or close(q.value * factor + offset, base)
+        if not hit and not need_unit and not q.phone:
+            hit = close(q.value, amount) if not q.spread else \
+                abs(q.value - amount) <= q.spread <= max(REL_TOL * amount, 1.0)
+        if hit:
+            out.append((q.start, q.end))
+    return out
