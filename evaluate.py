@@ -103,7 +103,10 @@ def check_outputs(args, cfg: EvalConfig) -> None:
         if Path(out).resolve() in [Path(o).resolve() for o in args.out[:i]]:
             raise DataError(f"--out {out}: given twice; each --model needs its own --out")
         Path(out).parent.mkdir(parents=True, exist_ok=True)
-        tempfile.TemporaryFile(dir=Path(out).parent).close()   # writable now, not after all the generation
+        try:   # writable now, not after all the generation
+            tempfile.TemporaryFile(dir=Path(out).parent).close()
+        except OSError as e:
+            raise DataError(f"--out {out}: its directory {Path(out).parent} is not writable ({e.strerror})") from None
     for m in (m for m in args.model if (Path(m) / CONFIG_FILE).is_file()):   # a missing one: the loader says so
         context = config_from_hf(read_json(Path(m) / CONFIG_FILE), str(Path(m) / CONFIG_FILE)).max_seq_len
         if cfg.max_new_tokens >= context:
