@@ -164,13 +164,15 @@ def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str,
         raise FileNotFoundError(f"{path}: no {WEIGHTS_FILE} or {INDEX_FILE} found (only safetensors are read)")
 
     tensors: dict[str, Tensor] = {}
-    stored, head = set(weight_map) if not single.exists() else set(), None   # head: an lm_head stored though tied
+    stored = set() if single.exists() else set(weight_map)   # every tensor the checkpoint holds
+    tied_head = None   # an lm_head.weight stored although the config ties the output matrix to the embedding
     for file in dict.fromkeys(where.values()):                          # each file once, in order of first use
         if not file.exists():
             raise FileNotFoundError(f"{file}: file not found (listed in {described})")
         found = load_safetensors(file)   # a damaged file is a DataError naming it
         stored |= set(found)
-        head = found.get("lm_head.weight") if "lm_head.weight" not in expected and head is None else head
+        if "lm_head.weight" in found and "lm_head.weight" not in expected:
+            tied_head = found["lm_head.weight"]
         for key in [k for k, f in where.items() if f == file]:
             if key not in found:
                 raise CheckpointError(f"{file}: missing tensor '{key}' (expected shape {list(expected[key])})")
@@ -178,8 +180,9 @@ def _load_tensors(path: Path, expected: dict[str, tuple[int, ...]]) -> dict[str,
                 raise CheckpointError(f"{file}: tensor '{key}' has shape {list(found[key].shape)}, "
                                       f"expected {list(expected[key])}")
             tensors[key] = found[key]
-    unused = sorted(k for k in stored - set(expected) if not k.endswith("rotary_emb.inv_freq")
-                    and not (k == "lm_head.weight" and head is not None and head.equal(tensors[EMBED])))
+    if tied_head is not None and tied_head.equal(tensors[EMBED]):   # a copy of the embedding: nothing is lost
+        stored.discard("lm_head.weight")
+    unused = sorted(k for k in stored - set(expected) if not k.endswith("rotary_emb.inv_freq"))
     if unused:   # e.g. num_hidden_layers edited down: the weights of the layers left out would be silently ignored
         raise CheckpointError(f"{described}: {len(unused)} tensor(s) that {path / CONFIG_FILE} has no place for, "
                               f"e.g. '{unused[0]}': config.json does not match the weights")

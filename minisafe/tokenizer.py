@@ -235,10 +235,10 @@ class ChatTokenizer:
 
     def render_prompt(self, prompt: str, system: str | None = None, prefill: str = "",
                       history: Sequence[tuple[str, str]] = ()) -> list[int]:
-        """Generation prompt: [system turn, if system (None: default_system) is non-empty] user turn, assistant
-        header; with a prefill (the
-        attack forces the start of the answer) the reasoning is skipped: + think_open think_close {prefill}, encoded
-        as its own piece. `history`: a conversation's earlier (user, answer) exchanges, before the prompt's turn."""
+        """Generation prompt: [system turn, if system (None: default_system) is non-empty] [history] user turn,
+        assistant header. `history`: a conversation's earlier (user, answer) exchanges. With a prefill (the attack
+        forces the start of the answer) the reasoning is skipped: + think_open think_close {prefill}, encoded as its
+        own piece."""
         f = self.format
         system = self.default_system if system is None else system
         system_turn = (*f.system_open, system, *f.system_close) if system else ()
