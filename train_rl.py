@@ -426,6 +426,7 @@ def main(argv=None) -> dict:
                "reward_labels": cfg.reward_labels, "dtype": "bf16" if training.bf16(device, args.dtype) else "fp32"}
     if rank == 0:
         training.mark_done(out, "rl_summary.json", summary, f"--iterations {cfg.iterations}")
+    ppo.train_policy = ppo.policy   # the DDP wrapper goes before the process group it holds
     training.cleanup_distributed()
     return summary
 

@@ -390,6 +390,7 @@ def main(argv=None) -> dict:
         summary = read_json(out / "sft_summary.json")
     if is_main:
         training.mark_done(out, "sft_summary.json", summary, f"--max-steps {cfg.max_steps}")
+    del train_model   # the DDP wrapper goes before the process group it holds
     training.cleanup_distributed()
     return summary
 

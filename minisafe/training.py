@@ -18,6 +18,7 @@ go to safetensors, the rest to JSON.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -101,7 +102,12 @@ def init_distributed(device: torch.device) -> tuple[int, int]:
 
 
 def cleanup_distributed() -> None:
+    """Leave the process group together: wait for every rank, then destroy the group while the interpreter is whole.
+    Drop DistributedDataParallel wrappers first: one that outlives this keeps the gloo group alive into interpreter
+    shutdown, where its threads can abort the process ("terminate called without an active exception")."""
     if dist.is_initialized():
+        dist.barrier()
+        gc.collect()
         dist.destroy_process_group()
 
 
