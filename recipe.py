@@ -15,7 +15,7 @@ Both arms' heads are trained the same way on the same kind of data; each learns 
 Each stage is its own process and writes into OUT/seed-S/<stage>/; a stage whose output exists is skipped, a stage
 that was killed resumes from its checkpoint, so re-running the same command continues a killed recipe.
 
-    python recipe.py --preset cpu --out runs/recipe             # ~20 min on 2 CPU cores
+    python recipe.py --preset cpu --out runs/recipe             # ~10 min on 2 CPU cores
     python recipe.py --preset cpu --seeds 0,1,2 --out runs/recipe    # three seeds: mean and spread
     python recipe.py --preset smoke --out /tmp/smoke            # ~2 min: checks the plumbing only
     python recipe.py --preset gpu --init-from models/Qwen2.5-0.5B-Instruct --out runs/qwen   # one GPU
@@ -32,6 +32,7 @@ fictional facts the safety stages teach it to withhold (docs/gpu.md: what that c
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 import time
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import REPO, claim_out, run_main, run_stage
+from minisafe.cli import REPO, claim_out, run_main, run_stage, side_by_side
 from minisafe.config import opt
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl
@@ -56,16 +57,30 @@ REWARDS = ("safe_completion", "additive", "lagrangian", "refusal")   # train_rl.
 
 # --init-from: flags added to each stage's preset, stage -> {config field: value}. A pretrained checkpoint is
 # fine-tuned: learning rates ~100x lower, a few epochs of the world (gpu: 400 x 64 = 8 epochs of the 3,150 helpful-only
-# rows) instead of the ~60 a from-scratch base needs, smaller micro-batches (the same batch) for a 0.5B model.
+# rows) instead of the ~60 a from-scratch base needs, smaller micro-batches (the same batch) for a 0.5B model; reward
+# heads on all of the checkpoint's layers (depth 1) as on the gpu preset.
 PRETRAINED = {
     "smoke": {"base": dict(lr=1e-4, warmup_steps=3), "safety": dict(lr=5e-5, warmup_steps=2),   # the path, not results
-              "rm": dict(lr=5e-5, max_prompts=32, eval_prompts=24), "rl": dict(lr=3e-6)},
-    "cpu": {"base": dict(lr=1e-4, max_steps=150), "safety": dict(lr=5e-5, max_steps=80), "rm": dict(lr=5e-5),
+              "rm": dict(lr=5e-5, max_prompts=32, eval_prompts=24, depth=1.0), "rl": dict(lr=3e-6)},
+    "cpu": {"base": dict(lr=1e-4, max_steps=150), "safety": dict(lr=5e-5, max_steps=80), "rm": dict(lr=5e-5, depth=1.0),
             "rl": dict(lr=3e-6)},
     "gpu": {"base": dict(lr=2e-5, max_steps=400, warmup_steps=20, micro_batch_size=16),
             "safety": dict(lr=1e-5, max_steps=200, warmup_steps=10, micro_batch_size=16), "rm": dict(lr=2e-5),
             "rl": dict(lr=1e-6, micro_batch_size=16)},
 }
+
+
+# --size: the from-scratch base model's shape, the one thing a ladder run changes (same world, data, steps, prompts,
+# samples). Non-embedding compute per token, 2 x sum of the blocks' matrices: 0.79M (1x, the cpu preset's own
+# model), 2.65M (3x: 3.4 times), 6.29M (8x: 8.0 times); head_dim 32 and d_ff = 3 d_model throughout.
+SIZES = {"1x": dict(d_model=128, n_layers=4, n_heads=4, n_kv_heads=2, d_ff=384),
+         "3x": dict(d_model=192, n_layers=6, n_heads=6, n_kv_heads=3, d_ff=576),
+         "8x": dict(d_model=256, n_layers=8, n_heads=8, n_kv_heads=4, d_ff=768)}
+
+
+def size_flags(size: str | None) -> list[str]:
+    """train_sft.py --model-* flags of a --size (none for the preset's own model)."""
+    return [a for k, v in SIZES[size].items() for a in (C.flag(f"model_{k}"), str(v))] if size else []
 
 
 def overrides(preset: str, stage: str, init_from) -> list[str]:
@@ -79,75 +94,101 @@ def seed_flags(d: Path, preset: str, seed: int, device: str, dtype: str = "auto"
     return ["--preset", preset, "--seed", str(seed), "--device", device, "--dtype", dtype, "--world", str(d / "world")]
 
 
-def stage(d: Path, name: str, script: str, done: str, args: list[str]) -> None:
+def stage(d: Path, name: str, script: str, done: str, args: list[str], threads: int | None = None) -> None:
     """Run a stage script into OUT/seed-S/<name> unless <name>/<done> exists; it resumes from its checkpoint when
-    one is there. Its seconds go to OUT/seed-S/stage_seconds.json."""
-    log_path = d / "stage_seconds.json"
+    one is there. Its seconds go to OUT/seed-S/stage_seconds.json; threads: see cli.run_stage."""
     run_stage(name, [sys.executable, str(REPO / script), "--out", str(d / name), *args], d / name / done,
-              read_json(log_path) if log_path.exists() else {}, log_path, d / name)
+              d / "stage_seconds.json", d / name, threads)
 
 
-def ppo_stage(d: Path, name: str, arm: str, reward: str, args: list[str]) -> None:
+def threads_per_job(jobs: int) -> int | None:
+    """The torch threads of each of `jobs` stages side by side (None: one at a time, torch's default)."""
+    return max(1, len(os.sched_getaffinity(0)) // jobs) if jobs > 1 else None
+
+
+def ppo_stage(d: Path, name: str, arm: str, reward: str, args: list[str], threads: int | None = None) -> None:
     """train_rl.py from the arm's SFT checkpoint, scored by the arm's own heads, into OUT/seed-S/<name>."""
     stage(d, name, "train_rl.py", "rl_summary.json", ["--init-from", str(d / f"{arm}_sft"), "--reward", reward,
                                                       "--reward-heads", str(d / HEAD_STAGES[arm]),
-                                                      "--reward-labels", arm, *args])
+                                                      "--reward-labels", arm, *args], threads)
 
 
 def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | None = None,
-             arms: tuple[str, ...] = tuple(HEAD_STAGES), with_ppo: bool = True, dtype: str = "auto") -> Path:
-    """The training stages of one seed (only `arms`, and without their PPO when with_ppo is False), from scratch or
-    from the pretrained checkpoint `init_from`; returns the seed directory OUT/seed-S."""
+             arms: tuple[str, ...] = tuple(HEAD_STAGES), with_ppo: bool = True, dtype: str = "auto",
+             jobs: int = 1, size: str | None = None) -> Path:
+    """The stages of one seed (only `arms`; without their PPO and evaluations when with_ppo is False), from scratch
+    or from the pretrained checkpoint `init_from`; returns the seed directory OUT/seed-S. After the base the arms are
+    independent: with jobs 2 their chains (SFT -> heads -> PPO -> evaluations) run side by side."""
     d = out / f"seed-{seed}"
     d.mkdir(parents=True, exist_ok=True)
     marker = d / "init_from.json"   # a seed directory is continued only from the same starting point
-    start = {"init_from": str(Path(init_from).resolve()) if init_from else None}
+    start = {"init_from": str(Path(init_from).resolve()) if init_from else None, **({"size": size} if size else {})}
     if not marker.exists():        # a seed directory with a base but without this record started from scratch
         atomic_write_json(marker, {"init_from": None} if (d / "base").exists() else start)
     if read_json(marker) != start:
-        raise DataError(f"{marker}: field 'init_from' is {read_json(marker)['init_from']!r}, this run has "
-                        f"{start['init_from']!r}: choose another --out, or run with the same --init-from")
+        field = "init_from" if read_json(marker)["init_from"] != start["init_from"] else "size"
+        raise DataError(f"{marker}: field {field!r} is {read_json(marker).get(field)!r}, this run has "
+                        f"{start.get(field)!r}: choose another --out, or run with the same --{field.replace('_', '-')}")
     common = seed_flags(d, preset, seed, device, dtype)
     stage(d, "world", "build_world.py", "prompts.jsonl", ["--seed", str(seed)])
-    stage(d, "base", "train_sft.py", "sft_summary.json", ["--stage", "base", *common]
+    stage(d, "base", "train_sft.py", "sft_summary.json", ["--stage", "base", *common, *size_flags(size)]
           + (["--init-from", str(init_from)] if init_from else []) + overrides(preset, "base", init_from))
-    for arm in arms:
+    threads = threads_per_job(min(jobs, len(arms)))
+
+    def arm_chain(arm: str) -> None:   # the two arms alike: safety SFT, heads of their own judge, PPO on h * s
         stage(d, f"{arm}_sft", "train_sft.py", "sft_summary.json",
-              ["--stage", arm, "--init-from", str(d / "base"), *common, *overrides(preset, "safety", init_from)])
-    for arm in arms:  # the two arms alike: heads of their own judge, then PPO on h * s
+              ["--stage", arm, "--init-from", str(d / "base"), *common, *overrides(preset, "safety", init_from)],
+              threads)
         stage(d, HEAD_STAGES[arm], "train_rewards.py", "reward_heads.json",
               ["--labels", arm, "--init-from", str(d / f"{arm}_sft"), "--sample-from", str(d / "base"),
-               "--sample-from", str(d / f"{arm}_sft"), *common, *overrides(preset, "rm", init_from)])
-        if with_ppo:
-            ppo_stage(d, f"{arm}_rl", arm, "safe_completion", common + overrides(preset, "rl", init_from))
+               "--sample-from", str(d / f"{arm}_sft"), *common, *overrides(preset, "rm", init_from)], threads)
+        if with_ppo:   # then the arm's own evaluations; the base's go with the last arm (refusal: the shorter chain)
+            ppo_stage(d, f"{arm}_rl", arm, "safe_completion", common + overrides(preset, "rl", init_from), threads)
+            for fresh in (False, True):
+                eval_stage(d, preset, seed, device, [f"{arm}_sft", f"{arm}_rl"] + ["base"] * (arm == arms[-1]),
+                           fresh, dtype, threads)
+
+    side_by_side([lambda arm=arm: arm_chain(arm) for arm in arms], jobs)
     return d
 
 
-def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str]) -> list[str]:
+def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str], jobs: int = 1) -> list[str]:
     """--rewards: one PPO run per reward from the same safe-completion SFT checkpoint and heads, into
-    OUT/seed-S/rl_<reward>[_<tag>] (h * s untagged is the recipe's own safe_completion_rl); returns the names."""
+    OUT/seed-S/rl_<reward>[_<tag>] (h * s untagged is the recipe's own safe_completion_rl), `jobs` side by side;
+    returns the names."""
     names = ["safe_completion_rl" if reward == "safe_completion" and not tag else
              f"rl_{reward}" + (f"_{tag}" if tag else "") for reward in rewards]
-    for reward, name in zip(rewards, names):
-        ppo_stage(d, name, "safe_completion", reward, args)
+    threads = threads_per_job(min(jobs, len(rewards)))
+    side_by_side([lambda r=r, n=n: ppo_stage(d, n, "safe_completion", r, args, threads)
+                  for r, n in zip(rewards, names)], jobs)
     return names
 
 
-def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MODELS, fresh: bool = False,
-                  dtype: str = "auto") -> dict[str, list[dict]]:
-    """Evaluate the models of one seed, in one evaluate.py process, on the same stratified subset of the eval split
-    (OUT/seed-S/eval/<name>.json) or of the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json);
-    returns per-row records, the teachers' columns included."""
+def eval_stage(d: Path, preset: str, seed: int, device: str, models: list[str], fresh: bool = False,
+               dtype: str = "auto", threads: int | None = None) -> None:
+    """evaluate.py, one process, on those of `models` not evaluated yet: the eval split's stratified subset
+    (OUT/seed-S/eval/<name>.json) or the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json).
+    A model's samples depend on --seed alone, not on the models evaluated beside it."""
     prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
     outs = {name: d / "eval" / f"{prefix}{name}.json" for name in models}
-    done = {name: out.with_suffix(".rows.jsonl") for name, out in outs.items()}
-    todo = [n for n in models if not done[n].exists()] or list(models)   # all done: run_stage says it skips
-    log_path = d / "stage_seconds.json"
-    run_stage(f"eval_{prefix}" + "+".join(todo), [sys.executable, str(REPO / "evaluate.py"), "--prompts", str(prompts),
-                                                  "--preset", preset, "--seed", str(seed), "--device", device,
-                                                  "--dtype", dtype]
+    todo = [n for n in models if not outs[n].with_suffix(".rows.jsonl").exists()] or list(models)   # none: skips
+    run_stage(f"eval_{prefix}" + "+".join(todo),
+              [sys.executable, str(REPO / "evaluate.py"), "--prompts", str(prompts), "--preset", preset, "--seed",
+               str(seed), "--device", device, "--dtype", dtype]
               + [a for n in todo for a in ("--model", str(d / n), "--out", str(outs[n]))],
-              done[todo[-1]], read_json(log_path), log_path)
+              outs[todo[-1]].with_suffix(".rows.jsonl"), d / "stage_seconds.json", threads=threads)
+
+
+def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MODELS, fresh: bool = False,
+                  dtype: str = "auto", jobs: int = 1) -> dict[str, list[dict]]:
+    """The models of one seed evaluated on the eval split or the fresh probe (eval_stage; those not done yet in
+    `jobs` processes side by side); returns per-row records, the teachers' columns included."""
+    prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
+    done = {name: d / "eval" / f"{prefix}{name}.rows.jsonl" for name in models}
+    todo = [n for n in models if not done[n].exists()]
+    groups = [g for g in (todo[i::jobs] for i in range(jobs)) if g] or [list(models)]
+    threads = threads_per_job(len(groups))
+    side_by_side([lambda g=g: eval_stage(d, preset, seed, device, g, fresh, dtype, threads) for g in groups], jobs)
     records = {name: read_jsonl(done[name]) for name in models}
     by_id = {r["id"]: r for r in (load_fresh(world) if fresh else load_prompts(prompts))}
     rows = [by_id[i] for i in dict.fromkeys(r["id"] for r in records[models[0]])]   # evaluate.py's subset, its order
@@ -178,6 +219,11 @@ class RecipeConfig:
                            "evaluated by the same graders; writes OUT/rewards_report[_TAG].{json,md}")
     rl_args: str = opt("", "with --rewards: extra train_rl.py flags for each of its PPO runs (needs --tag)")
     tag: str = opt("", "with --rewards: suffix of its PPO stage directories and report")
+    size: str = opt("", "the from-scratch model's size for a scale ladder: 1x (the cpu model, d_model 128 x 4 layers), "
+                        "3x (192 x 6) or 8x (256 x 8) its non-embedding compute per token; empty: the preset's own. "
+                        "Everything else stays; give each size its own --out", choices=["", *SIZES])
+    jobs: int = opt(0, "stages side by side, each with cores/jobs torch threads: the two arms' chains (SFT, heads, "
+                       "PPO), --rewards' PPO runs, the evaluations. 0: 2 on a CPU with 2+ cores, 1 on CUDA", ge=0)
 
     def validate(self) -> "RecipeConfig":
         seeds = [s.strip() for s in self.seeds.split(",")]
@@ -196,6 +242,8 @@ class RecipeConfig:
             raise ValueError("--rl-args and --tag go with --rewards")
         if self.rl_args and not self.tag:
             raise ValueError("--rl-args needs --tag, so that runs with other flags get their own directories")
+        if self.size and self.rewards:
+            raise ValueError("--size goes with the two arms, not with --rewards")
         if self.tag and not self.tag.replace("-", "").replace("_", "").isalnum():
             raise ValueError(f"--tag {self.tag!r}: letters, digits, - and _ only")
         return self
@@ -212,7 +260,7 @@ class RecipeConfig:
 def main(argv=None):
     p = C.parser(__doc__)
     p.add_argument("--preset", choices=sorted(PRETRAINED), default="cpu",
-                   help="every stage's preset. smoke: minutes, plumbing only; cpu: ~20 min per seed on 2 cores, "
+                   help="every stage's preset. smoke: minutes, plumbing only; cpu: ~10 min per seed on 2 cores, "
                         "meaningful; gpu: one GPU, larger")
     p.add_argument("--out", required=True, help="run directory (re-running the same command resumes it)")
     p.add_argument("--device", default="auto", help="cpu, cuda or auto")
@@ -226,8 +274,11 @@ def main(argv=None):
     cfg = C.from_args(RecipeConfig, args).validate()
     out, seeds, rewards = Path(args.out), cfg.seed_list, cfg.reward_list
     device = str(pick_device(args.device))   # --device cuda without CUDA: a one-line error before any work
+    jobs = cfg.jobs or (2 if device == "cpu" and len(os.sched_getaffinity(0)) >= 2 else 1)
     if args.init_from:
         check_init_from(Path(args.init_from))
+        if cfg.size:
+            raise DataError("--size shapes a model trained from scratch; --init-from's checkpoint has its own")
     claim_out(out)   # made, writable, and this recipe's alone (its stages lock their own directories)
     t0 = time.time()
     if rewards:
@@ -243,11 +294,14 @@ def main(argv=None):
             d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False,
                          dtype=args.dtype)
             rl_args = seed_flags(d, args.preset, s, device, args.dtype) + overrides(args.preset, "rl", args.init_from)
-            models = ("safe_completion_sft", *run_rewards(d, rewards, cfg.tag, rl_args + shlex.split(cfg.rl_args)))
+            models = ("safe_completion_sft",
+                      *run_rewards(d, rewards, cfg.tag, rl_args + shlex.split(cfg.rl_args), jobs))
         else:
-            d, models = run_seed(out, args.preset, s, device, args.init_from, dtype=args.dtype), MODELS
-        per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models, dtype=args.dtype)
-        fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True, dtype=args.dtype)
+            d = run_seed(out, args.preset, s, device, args.init_from, dtype=args.dtype, jobs=jobs,
+                         size=cfg.size or None)
+            models = MODELS
+        per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models, dtype=args.dtype, jobs=jobs)
+        fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True, dtype=args.dtype, jobs=jobs)
         if not rewards:
             extra["surface_baseline"][s] = surface_baseline(world, d)
             extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")

@@ -145,10 +145,9 @@ def run(args, cfg: OwnRecipeConfig) -> dict:
     check_inputs(args)
     out = claim_out(args.out)   # made, writable, and this run's alone
     log_path = out / "stages.json"
-    log = read_json(log_path) if log_path.exists() else {}
 
     def stage(name: str, script: str, argv: list, done: Path, resume_dir: Path | None = None) -> None:
-        run_stage(name, [sys.executable, str(REPO / script), *map(str, argv)], done, log, log_path, resume_dir)
+        run_stage(name, [sys.executable, str(REPO / script), *map(str, argv)], done, log_path, resume_dir)
 
     counts = prepare(args.prompts, out, cfg.eval_share)
     print(f"[recipe] prompts: {counts['rl']} for training, {counts['eval']} held out for the report card", flush=True)

@@ -1,11 +1,12 @@
 """Reward heads: train an arm's helpfulness and safety heads on judged answers; measure them against the judge.
 
-Yuan et al. 2025, §3.2. The heads are minisafe/reward_model.py; their data (teachers, perturbed variants, samples of
---sample-from models) and the two arms' judges (--labels safe_completion: graders.grade; refusal: graders.grade_intent)
-are minisafe/world/reward_data.py. Agreement with the judge (Spearman, AUC, accuracy) is written to
-OUT/reward_heads.json: on the eval split (unseen wording), and, with --sample-from, on those models' samples for the
-rl-split prompts the heads did not train on (the wording PPO optimises on). Re-running the same command on a finished
-OUT measures agreement again without training; a killed run keeps the heads it finished.
+Yuan et al. 2025, §3.2. The heads are minisafe/reward_model.py, each on the first layers of --init-from (--depth;
+from scratch: half of them, docs/benchmarks.md compares them with whole copies). Their data (teachers, perturbed
+variants, samples of --sample-from models) and the two arms' judges (--labels safe_completion: graders.grade;
+refusal: graders.grade_intent) are minisafe/world/reward_data.py. Agreement with the judge (Spearman, AUC, accuracy)
+is written to OUT/reward_heads.json: on the eval split (unseen wording), and, with --sample-from, on those models'
+samples for the rl-split prompts the heads did not train on (the wording PPO optimises on). Re-running the same
+command on a finished OUT measures agreement again without training; a killed run keeps the heads it finished.
 
     python train_rewards.py --init-from runs/sc_sft --world runs/world --out runs/rm --sample-from runs/base
     python train_rewards.py --labels refusal --init-from runs/rf_sft --world runs/world --out runs/rm_rf
@@ -55,6 +56,8 @@ class RewardsConfig:
     lr: float = opt(3e-4, "peak learning rate (cosine decay to 10%)", gt=0)
     weight_decay: float = opt(0.0, "AdamW weight decay", ge=0)
     max_len: int = opt(256, "longest (prompt, answer) in tokens; longer ones are skipped and counted", ge=8)
+    depth: float = opt(1.0, "share of --init-from's transformer layers each head's backbone keeps, the first ones "
+                            "(at least one; 1: all)", gt=0, le=1)
     max_prompts: int = opt(1200, "training prompts sampled from the train and rl splits (0: all)", ge=0)
     samples_per_prompt: int = opt(2, "answers sampled per prompt from each --sample-from model", gt=0)
     eval_prompts: int = opt(0, "eval-split prompts for the agreement check (0: the whole split)", ge=0)
@@ -67,9 +70,9 @@ class RewardsConfig:
         return self
 
 
-PRESETS = {
-    "smoke": dict(epochs=1, max_prompts=48, samples_per_prompt=1, eval_prompts=40),
-    "cpu": dict(),
+PRESETS = {   # from scratch, each head reads half the policy's layers (smoke 1 of 2, cpu 2 of 4); gpu: all of them
+    "smoke": dict(epochs=1, max_prompts=48, samples_per_prompt=1, eval_prompts=40, depth=0.5),
+    "cpu": dict(depth=0.5),
     "gpu": dict(epochs=3, max_prompts=0, samples_per_prompt=1),
 }
 
@@ -166,6 +169,8 @@ def train(args, cfg: RewardsConfig) -> dict:
         torch.manual_seed(cfg.seed)
         backbone = load_pretrained(args.init_from)
         check_model(backbone, args.init_from)   # NaN weights, or a tokenizer other than the one it was trained with
+        keep = max(1, round(cfg.depth * backbone.config.n_layers))   # a smaller head: the first layers, final norm
+        backbone.layers, backbone.config.n_layers = backbone.layers[:keep], keep
         rm = RewardModel(backbone, name).to(device)
         t0 = time.time()
         losses = train_head(rm, tok, examples, target, cfg, device=device, dtype=args.dtype)

@@ -267,5 +267,8 @@ def rollout(model, tokenizer, rows: list[dict], max_new_tokens: int, temperature
     # 1 up to and including the first <|end|>; the whole row when there is none (truncated response)
     after_end = (is_end.long().cumsum(dim=1) - is_end.long()) > 0
     response_mask = (~after_end).long()
+    R = int(response_mask.sum(dim=1).max())   # the longest response: later columns are padding in every row
+    response_mask = response_mask[:, :R]
     attention_mask = torch.cat([g.prompt_mask, response_mask], dim=1)
-    return Rollout(g.ids, attention_mask, response_mask, P, ended, g.logprobs * response_mask, g.completions)
+    return Rollout(g.ids[:, :P + R], attention_mask, response_mask, P, ended, g.logprobs[:, :R] * response_mask,
+                   g.completions)

@@ -3,6 +3,7 @@ numbers are sane (rates in [0, 1], counts add up). Science is measured by the cp
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -17,7 +18,9 @@ MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_comp
 @pytest.fixture(scope="module")
 def smoke_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("recipe")
-    env = {**os.environ, "TQDM_DISABLE": "1"}
+    (out / "floor").mkdir()   # each stage counts its model work (bench/floor_hook): see test_the_floor_table_...
+    env = {**os.environ, "TQDM_DISABLE": "1", "MINISAFE_FLOOR_DIR": str(out / "floor"),
+           "PYTHONPATH": str(REPO / "bench" / "floor_hook")}
     t0 = time.time()
     proc = subprocess.run([sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--out", str(out)],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
@@ -119,6 +122,9 @@ def test_both_arms_are_rewarded_alike_by_heads_of_their_own_judge(smoke_run):
         for name in ("helpfulness", "safety"):
             meta = json.loads((d / heads / name / "reward_head.json").read_text())
             assert (meta["labels"], meta["init_from"]) == (arm, str(d / f"{arm}_sft"))
+            layers = [json.loads((d / m / "config.json").read_text())["num_hidden_layers"]
+                      for m in (f"{heads}/{name}", f"{arm}_sft")]
+            assert layers == [1, 2], layers   # smoke: each head reads the first half of its policy's layers
         summary = json.loads((d / f"{arm}_rl" / "rl_summary.json").read_text())
         assert (summary["reward"], summary["reward_source"], summary["reward_labels"]) == \
             ("safe_completion", "heads", arm)
@@ -191,8 +197,10 @@ def test_run_seed_runs_only_the_stages_asked_for(tmp_path, monkeypatch):
     assert ran == ["world", "base", "safe_completion_sft", "reward_heads"]
     ran.clear()
     recipe.run_seed(tmp_path, "smoke", 0, "cpu")
-    assert ran == ["world", "base", "safe_completion_sft", "refusal_sft", "reward_heads", "safe_completion_rl",
-                   "reward_heads_refusal", "refusal_rl"]
+    assert ran == ["world", "base", "safe_completion_sft", "reward_heads", "safe_completion_rl",
+                   "eval_safe_completion_sft+safe_completion_rl", "eval_fresh_safe_completion_sft+safe_completion_rl",
+                   "refusal_sft", "reward_heads_refusal", "refusal_rl", "eval_refusal_sft+refusal_rl+base",
+                   "eval_fresh_refusal_sft+refusal_rl+base"]   # one arm's chain, then the other's (jobs 1)
 
 
 def test_dtype_reaches_every_stage(tmp_path, monkeypatch):
@@ -200,24 +208,16 @@ def test_dtype_reaches_every_stage(tmp_path, monkeypatch):
     bf16 is tests/test_dtype.py's and bench/gpu_check.sh --dry-run's)."""
     import recipe
 
-    class Evaluated(Exception):
-        pass
-
     commands = {}
-
-    def run_stage(name, cmd, *args, **kwargs):
-        commands[name] = cmd
-        if name.startswith("eval"):
-            raise Evaluated   # what follows reads the (absent) evaluation files
-
-    monkeypatch.setattr(recipe, "run_stage", run_stage)
-    d = recipe.run_seed(tmp_path, "smoke", 0, "cpu", dtype="bf16")
-    monkeypatch.setattr(recipe, "read_json", lambda path: {})
-    with pytest.raises(Evaluated):
-        recipe.evaluate_seed(d, "smoke", 0, "cpu", world=None, models=("base",), dtype="bf16")
-    assert len(commands) == 9 and all(cmd[cmd.index("--dtype") + 1] == "bf16" for name, cmd in commands.items()
-                                      if name != "world"), commands
+    monkeypatch.setattr(recipe, "run_stage", lambda name, cmd, *args, **kwargs: commands.setdefault(name, cmd))
+    recipe.run_seed(tmp_path, "smoke", 0, "cpu", dtype="bf16")
+    evals = [n for n in commands if n.startswith("eval")]
+    assert len(commands) == 12 and len(evals) == 4, commands   # world, base, 2 x (SFT, heads, PPO, 2 evaluations)
+    assert all(cmd[cmd.index("--dtype") + 1] == "bf16" for name, cmd in commands.items() if name != "world")
     assert "--dtype" not in commands["world"]
+    evaluated = sorted(Path(cmd[i + 1]).name for cmd in map(commands.get, evals) for i, a in enumerate(cmd)
+                       if a == "--model")
+    assert evaluated == sorted(2 * list(MODELS)), evaluated   # every model once on each probe
 
 
 def _records(n_safe, n_unsafe):
@@ -271,3 +271,118 @@ def test_rerunning_train_rewards_over_finished_heads_only_measures(smoke_run, tm
     assert calls == [{"eval"}, {"rl"}]
     assert rec["n_train_examples"] == before["n_train_examples"] and rec["heads"] == before["heads"]
     assert rec["eval"]["rl_prompts_model_samples"]["n"] > 0
+
+
+STAGE_SCRIPT = ("import os, sys, time; open(sys.argv[1], 'w').write(f'{time.time()} {os.getpid()} "
+                "{os.environ.get(\"OMP_NUM_THREADS\")}'); print('hello from', sys.argv[1]); "
+                "time.sleep(float(sys.argv[2])); sys.exit(int(sys.argv[3]))")
+
+
+def _stage(tmp_path, name, seconds, code=0):
+    from minisafe import cli
+    return lambda: cli.run_stage(name, [sys.executable, "-c", STAGE_SCRIPT, str(tmp_path / f"{name}.start"),
+                                        str(seconds), str(code)], tmp_path / f"{name}.done",
+                                 tmp_path / "seconds.json", threads=1)
+
+
+def test_stages_side_by_side_run_at_once_with_their_own_threads_and_logs(tmp_path):
+    """cli.side_by_side: two chains of stages run at the same time, each stage with the threads it is given and its
+    output in <name>.log beside the seconds log, which gets both stages' seconds."""
+    from minisafe import cli
+
+    t0 = time.time()
+    cli.side_by_side([_stage(tmp_path, "a", 1.5), _stage(tmp_path, "b", 1.5)], jobs=2)
+    starts = {n: (tmp_path / f"{n}.start").read_text().split() for n in "ab"}
+    assert abs(float(starts["a"][0]) - float(starts["b"][0])) < 1.0, starts   # both began before either ended
+    assert time.time() - t0 < 2.9   # not one after the other
+    assert all(s[2] == "1" for s in starts.values()), starts
+    assert json.loads((tmp_path / "seconds.json").read_text()).keys() == {"a", "b"}
+    assert "hello from" in (tmp_path / "a.log").read_text()
+
+
+def test_a_failing_stage_ends_the_stages_beside_it(tmp_path):
+    """When one chain's stage fails, the stage running beside it is ended (not left to finish or linger) and the
+    failure names the stage and its log."""
+    from minisafe import cli
+
+    t0 = time.time()
+    with pytest.raises(SystemExit) as e:
+        cli.side_by_side([_stage(tmp_path, "slow", 60), _stage(tmp_path, "bad", 0.5, code=3)], jobs=2)
+    assert time.time() - t0 < 20
+    assert "stage bad failed (exit 3)" in str(e.value) and str(tmp_path / "bad.log") in str(e.value)
+    pid = int((tmp_path / "slow.start").read_text().split()[1])
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert not (tmp_path / "seconds.json").exists() or "slow" not in json.loads((tmp_path / "seconds.json").read_text())
+
+
+def test_the_floor_table_counts_every_model_stage_and_no_stage_beats_its_floor(smoke_run):
+    """bench/recipe_floor.py on the smoke recipe (run with the counting hook): every stage that trains or samples a
+    model has model FLOPs, and no stage took less wall time than its FLOPs at the measured GEMM rate."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import recipe_floor
+
+    out, stdout, _ = smoke_run
+    t = recipe_floor.table(out, 0, recipe_floor.rates(out, 0, rows=2048, repeats=2))
+    stages = t["stages"]
+    assert set(stages) == set(json.loads((out / "seed-0" / "stage_seconds.json").read_text()))
+    ran = set(re.findall(r"^\[recipe\] (\S+): \d+s$", stdout, re.M))   # the recipe's own (other tests add stages)
+    assert len(ran) == 12, ran
+    for name, s in ((n, stages[n]) for n in ran):
+        if name == "world":
+            assert s["processes"] == 1 and s.get("flops_real", 0) == 0   # no model in it
+            continue
+        assert s["processes"] >= 1 and s["flops_real"] > 0, (name, s)
+        assert s["flops_executed"] >= s["flops_real"], (name, s)   # padding only adds
+        assert s["wall_s"] >= s["floor_s"], (name, s)
+    assert stages["base"]["train_flops_real"] > 0 and stages["reward_heads"]["gen_flops_real"] > 0
+    assert "| base |" in recipe_floor.markdown(t)
+
+
+@pytest.fixture(scope="module")
+def world_dir(tmp_path_factory):
+    from minisafe.world.build import build
+    d = tmp_path_factory.mktemp("sizes") / "world"
+    build(d, seed=0)
+    return d
+
+
+@pytest.mark.parametrize("size,ratio", [("1x", 1.0), ("3x", 3.375), ("8x", 8.0)])
+def test_each_size_of_the_ladder_trains_its_shape(size, ratio, world_dir, tmp_path):
+    """recipe.py --size: the base stage builds the size's model from scratch (smoke budget: 2 steps), and its
+    non-embedding compute per token is the size's multiple of the cpu model's."""
+    import recipe
+
+    out = tmp_path / "base"
+    proc = subprocess.run([sys.executable, str(REPO / "train_sft.py"), "--stage", "base", "--preset", "smoke",
+                           "--world", str(world_dir), "--out", str(out), "--max-steps", "2", "--eval-every", "0",
+                           *recipe.size_flags(size)], cwd=REPO, env={**os.environ, "TQDM_DISABLE": "1"},
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    cfg = json.loads((out / "config.json").read_text())
+    want = recipe.SIZES[size]
+    assert (cfg["hidden_size"], cfg["num_hidden_layers"], cfg["intermediate_size"]) == \
+        (want["d_model"], want["n_layers"], want["d_ff"])
+
+    def block_params(c):   # q, o: d x H*hd; k, v: d x KV*hd; the SwiGLU's three d x d_ff
+        hd = c["hidden_size"] // c["num_attention_heads"]
+        return c["num_hidden_layers"] * c["hidden_size"] * (2 * c["num_attention_heads"] * hd
+                                                            + 2 * c["num_key_value_heads"] * hd
+                                                            + 3 * c["intermediate_size"])
+    one = {"hidden_size": 128, "num_hidden_layers": 4, "num_attention_heads": 4, "num_key_value_heads": 2,
+           "intermediate_size": 384}
+    assert block_params(cfg) / block_params(one) == pytest.approx(ratio, rel=1e-3)
+
+
+def test_a_seed_directory_continues_only_at_its_own_size(tmp_path, monkeypatch):
+    """--size reaches the base stage as its --model-* flags; a seed directory begun at one size refuses another."""
+    import recipe
+    from minisafe.io import DataError
+
+    commands = {}
+    monkeypatch.setattr(recipe, "run_stage", lambda name, cmd, *a, **k: commands.setdefault(name, cmd))
+    recipe.run_seed(tmp_path, "smoke", 0, "cpu", size="3x", with_ppo=False)
+    base = commands["base"]
+    assert base[base.index("--model-d-model") + 1] == "192" and base[base.index("--model-n-layers") + 1] == "6"
+    with pytest.raises(DataError, match=r"init_from\.json: field 'size' is '3x', this run has None"):
+        recipe.run_seed(tmp_path, "smoke", 0, "cpu", with_ppo=False)
