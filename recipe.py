@@ -48,6 +48,7 @@ from minisafe.tokenizer import ChatTokenizer
 from minisafe.training import pick_device
 from minisafe.world.experiment import surface_baseline, teacher_records, write_report
 from minisafe.world.fresh import FRESH_PATH, load_fresh
+from minisafe.world.ladder import ladder
 from minisafe.world.prompts import load_prompts
 from minisafe.world.spec import load_world
 
@@ -76,6 +77,15 @@ PRETRAINED = {
 SIZES = {"1x": dict(d_model=128, n_layers=4, n_heads=4, n_kv_heads=2, d_ff=384),
          "3x": dict(d_model=192, n_layers=6, n_heads=6, n_kv_heads=3, d_ff=576),
          "8x": dict(d_model=256, n_layers=8, n_heads=8, n_kv_heads=4, d_ff=768)}
+
+
+def compute(size: str) -> float:
+    """Non-embedding compute per token of a --size, relative to 1x: the blocks' matrix parameters (q, o: d x H*hd;
+    k, v: d x KV*hd; the SwiGLU's three d x d_ff) times layers."""
+    def mm(c):
+        hd = c["d_model"] // c["n_heads"]
+        return c["n_layers"] * c["d_model"] * (2 * c["n_heads"] * hd + 2 * c["n_kv_heads"] * hd + 3 * c["d_ff"])
+    return mm(SIZES[size]) / mm(SIZES["1x"])
 
 
 def size_flags(size: str | None) -> list[str]:
@@ -222,6 +232,8 @@ class RecipeConfig:
     size: str = opt("", "the from-scratch model's size for a scale ladder: 1x (the cpu model, d_model 128 x 4 layers), "
                         "3x (192 x 6) or 8x (256 x 8) its non-embedding compute per token; empty: the preset's own. "
                         "Everything else stays; give each size its own --out", choices=["", *SIZES])
+    ladder: bool = opt(False, "write the scale ladder's table and chart from OUT/<size>/report.json of the sizes "
+                              "run so far (OUT/ladder.{json,md,png}); trains nothing")
     jobs: int = opt(0, "stages side by side, each with cores/jobs torch threads: the two arms' chains (SFT, heads, "
                        "PPO), --rewards' PPO runs, the evaluations. 0: 2 on a CPU with 2+ cores, 1 on CUDA", ge=0)
 
@@ -273,6 +285,10 @@ def main(argv=None):
     args = p.parse_args(argv)
     cfg = C.from_args(RecipeConfig, args).validate()
     out, seeds, rewards = Path(args.out), cfg.seed_list, cfg.reward_list
+    if cfg.ladder:
+        ladder(out, {size: compute(size) for size in SIZES})
+        print((out / "ladder.md").read_text())
+        return None
     device = str(pick_device(args.device))   # --device cuda without CUDA: a one-line error before any work
     jobs = cfg.jobs or (2 if device == "cpu" and len(os.sched_getaffinity(0)) >= 2 else 1)
     if args.init_from:

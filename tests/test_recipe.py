@@ -386,3 +386,23 @@ def test_a_seed_directory_continues_only_at_its_own_size(tmp_path, monkeypatch):
     assert base[base.index("--model-d-model") + 1] == "192" and base[base.index("--model-n-layers") + 1] == "6"
     with pytest.raises(DataError, match=r"init_from\.json: field 'size' is '3x', this run has None"):
         recipe.run_seed(tmp_path, "smoke", 0, "cpu", with_ppo=False)
+
+
+def test_the_ladder_report_reads_every_size_that_ran(smoke_run, tmp_path):
+    """recipe.py --ladder OUT: a row per model for each size with a report (here one size: the smoke run's), the key
+    figures with their intervals, the chart; a ladder with no size run is one clear error."""
+    import recipe
+
+    out, _, _ = smoke_run
+    (tmp_path / "3x").symlink_to(out)
+    recipe.main(["--out", str(tmp_path), "--ladder"])
+    md = (tmp_path / "ladder.md").read_text()
+    rows = [line for line in md.splitlines() if line.startswith("| 3x (3.375×) | 0 |")]
+    assert [r.split(" | ")[2] for r in rows] == list(MODELS)
+    lad = json.loads((tmp_path / "ladder.json").read_text())
+    report = json.loads((out / "report.json").read_text())
+    fig = lad["sizes"]["3x"]["sampled"]["figures"]["safe_completion_rl"]["h·s fresh probe"]
+    assert fig["mean"] == report["fresh"]["headline"]["mean h*s"]["safe_completion_rl"]["mean"]
+    assert (tmp_path / "ladder.png").stat().st_size > 1000
+    with pytest.raises(FileNotFoundError, match="no <size>/report.json"):
+        recipe.main(["--out", str(tmp_path / "empty"), "--ladder"])
