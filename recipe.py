@@ -175,30 +175,32 @@ def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str], jobs: in
 
 
 def eval_stage(d: Path, preset: str, seed: int, device: str, models: list[str], fresh: bool = False,
-               dtype: str = "auto", threads: int | None = None) -> None:
+               dtype: str = "auto", threads: int | None = None, greedy: bool = False) -> None:
     """evaluate.py, one process, on those of `models` not evaluated yet: the eval split's stratified subset
-    (OUT/seed-S/eval/<name>.json) or the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json).
-    A model's samples depend on --seed alone, not on the models evaluated beside it."""
+    (OUT/seed-S/eval/<name>.json) or the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json);
+    greedy: one answer per prompt at temperature 0 instead of the preset's samples (eval_greedy/). A model's samples
+    depend on --seed alone, not on the models evaluated beside it."""
     prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
-    outs = {name: d / "eval" / f"{prefix}{name}.json" for name in models}
+    outs = {name: d / ("eval_greedy" if greedy else "eval") / f"{prefix}{name}.json" for name in models}
     todo = [n for n in models if not outs[n].with_suffix(".rows.jsonl").exists()] or list(models)   # none: skips
-    run_stage(f"eval_{prefix}" + "+".join(todo),
+    run_stage(f"eval_{'greedy_' * greedy}{prefix}" + "+".join(todo),
               [sys.executable, str(REPO / "evaluate.py"), "--prompts", str(prompts), "--preset", preset, "--seed",
-               str(seed), "--device", device, "--dtype", dtype]
+               str(seed), "--device", device, "--dtype", dtype] + ["--temperature", "0", "--samples", "1"] * greedy
               + [a for n in todo for a in ("--model", str(d / n), "--out", str(outs[n]))],
               outs[todo[-1]].with_suffix(".rows.jsonl"), d / "stage_seconds.json", threads=threads)
 
 
 def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MODELS, fresh: bool = False,
-                  dtype: str = "auto", jobs: int = 1) -> dict[str, list[dict]]:
+                  dtype: str = "auto", jobs: int = 1, greedy: bool = False) -> dict[str, list[dict]]:
     """The models of one seed evaluated on the eval split or the fresh probe (eval_stage; those not done yet in
     `jobs` processes side by side); returns per-row records, the teachers' columns included."""
     prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
-    done = {name: d / "eval" / f"{prefix}{name}.rows.jsonl" for name in models}
+    done = {name: d / ("eval_greedy" if greedy else "eval") / f"{prefix}{name}.rows.jsonl" for name in models}
     todo = [n for n in models if not done[n].exists()]
     groups = [g for g in (todo[i::jobs] for i in range(jobs)) if g] or [list(models)]
     threads = threads_per_job(len(groups))
-    side_by_side([lambda g=g: eval_stage(d, preset, seed, device, g, fresh, dtype, threads) for g in groups], jobs)
+    side_by_side([lambda g=g: eval_stage(d, preset, seed, device, g, fresh, dtype, threads, greedy)
+                  for g in groups], jobs)
     records = {name: read_jsonl(done[name]) for name in models}
     by_id = {r["id"]: r for r in (load_fresh(world) if fresh else load_prompts(prompts))}
     rows = [by_id[i] for i in dict.fromkeys(r["id"] for r in records[models[0]])]   # evaluate.py's subset, its order
@@ -232,6 +234,8 @@ class RecipeConfig:
     size: str = opt("", "the from-scratch model's size for a scale ladder: 1x (the cpu model, d_model 128 x 4 layers), "
                         "3x (192 x 6) or 8x (256 x 8) its non-embedding compute per token; empty: the preset's own. "
                         "Everything else stays; give each size its own --out", choices=["", *SIZES])
+    greedy: bool = opt(False, "also evaluate every model greedily (one answer per prompt, temperature 0) on both "
+                              "probes: OUT/greedy/report.{json,md}, the claims table's greedy columns")
     ladder: bool = opt(False, "write the scale ladder's table and chart from OUT/<size>/report.json of the sizes "
                               "run so far (OUT/ladder.{json,md,png}); trains nothing")
     jobs: int = opt(0, "stages side by side, each with cores/jobs torch threads: the two arms' chains (SFT, heads, "
@@ -304,7 +308,7 @@ def main(argv=None):
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     world = load_world()
-    per_seed, fresh = {}, {}
+    per_seed, fresh, greedy = {}, {}, {}
     for s in seeds:
         if rewards:   # the safe-completion arm up to its heads, then one PPO run per reward
             d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False,
@@ -318,6 +322,9 @@ def main(argv=None):
             models = MODELS
         per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models, dtype=args.dtype, jobs=jobs)
         fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True, dtype=args.dtype, jobs=jobs)
+        if cfg.greedy:
+            greedy[s] = {probe: evaluate_seed(d, args.preset, s, device, world, models, fresh=probe, dtype=args.dtype,
+                                              jobs=jobs, greedy=True) for probe in (False, True)}
         if not rewards:
             extra["surface_baseline"][s] = surface_baseline(world, d)
             extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
@@ -325,6 +332,10 @@ def main(argv=None):
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
     stem = ("rewards_report" + (f"_{cfg.tag}" if cfg.tag else "")) if rewards else "report"
     report = write_report(out, seeds, per_seed, extra, models, stem, fresh)
+    if cfg.greedy:
+        (out / "greedy").mkdir(exist_ok=True)
+        write_report(out / "greedy", seeds, {s: g[False] for s, g in greedy.items()}, {}, models, stem,
+                     {s: g[True] for s, g in greedy.items()})
     print((out / f"{stem}.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")
     return report

@@ -67,9 +67,10 @@ def stage_of(record: dict, names: list[str]) -> str | None:
     """The recipe stage (a key of stage_seconds.json) one counted process belongs to."""
     argv = record["argv"]
     outs = [Path(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a == "--out"]
-    if outs and outs[0].parent.name == "eval":   # evaluate.py: eval_[fresh_]<model>+<model>..., recipe.evaluate_seed
+    if outs and outs[0].parent.name in ("eval", "eval_greedy"):   # evaluate.py: recipe.eval_stage's names
         prefix = "fresh_" if outs[0].stem.startswith("fresh_") else ""
-        name = f"eval_{prefix}" + "+".join(o.stem.removeprefix(prefix) for o in outs)
+        name = (f"eval_{'greedy_' * (outs[0].parent.name == 'eval_greedy')}{prefix}"
+                + "+".join(o.stem.removeprefix(prefix) for o in outs))
     else:
         name = outs[0].name if outs else None
     return name if name in names else None

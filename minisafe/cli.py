@@ -136,12 +136,12 @@ def run_stage(name: str, cmd: list[str], done: Path, log_path: Path, resume_dir:
     the JSON log at `log_path`. With `threads` (stages side by side, `side_by_side`) it gets that many torch threads
     and its output goes to <log_path's folder>/<name>.log."""
     if done.exists():
-        print(f"[recipe] {name}: done ({done.parent}), skipping")
+        _say(f"[recipe] {name}: done ({done.parent}), skipping")
         return
     if resume_dir is not None and (resume_dir / "checkpoints" / "latest.json").exists():
         cmd = cmd + ["--resume"]
     output = log_path.parent / f"{name}.log" if threads else None
-    print(f"[recipe] {name}: {' '.join(cmd[1:])}" + (f" (output: {output})" if output else ""), flush=True)
+    _say(f"[recipe] {name}: {' '.join(cmd[1:])}" + (f" (output: {output})" if output else ""))
     t0 = time.time()
     with open(output, "w") if output else contextlib.nullcontext() as sink:   # None: the recipe's own terminal
         env = {**os.environ, "OMP_NUM_THREADS": str(threads)} if threads else None
@@ -167,7 +167,13 @@ def run_stage(name: str, cmd: list[str], done: Path, log_path: Path, resume_dir:
         log = read_json(log_path) if log_path.exists() else {}
         log[name] = round(time.time() - t0, 1)
         atomic_write_json(log_path, log)
-    print(f"[recipe] {name}: {log[name]:.0f}s", flush=True)
+    _say(f"[recipe] {name}: {log[name]:.0f}s")
+
+
+def _say(line: str) -> None:
+    """One whole line on stdout (stages side by side print from two threads)."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
 
 
 def end_stages() -> None:

@@ -22,8 +22,8 @@ def smoke_run(tmp_path_factory):
     env = {**os.environ, "TQDM_DISABLE": "1", "MINISAFE_FLOOR_DIR": str(out / "floor"),
            "PYTHONPATH": str(REPO / "bench" / "floor_hook")}
     t0 = time.time()
-    proc = subprocess.run([sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--out", str(out)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    proc = subprocess.run([sys.executable, str(REPO / "recipe.py"), "--preset", "smoke", "--out", str(out),
+                           "--greedy"], cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return out, proc.stdout, time.time() - t0
 
@@ -327,7 +327,7 @@ def test_the_floor_table_counts_every_model_stage_and_no_stage_beats_its_floor(s
     stages = t["stages"]
     assert set(stages) == set(json.loads((out / "seed-0" / "stage_seconds.json").read_text()))
     ran = set(re.findall(r"^\[recipe\] (\S+): \d+s$", stdout, re.M))   # the recipe's own (other tests add stages)
-    assert len(ran) == 12, ran
+    assert len(ran) == 16, ran   # 12 stages and 4 greedy evaluations
     for name, s in ((n, stages[n]) for n in ran):
         if name == "world":
             assert s["processes"] == 1 and s.get("flops_real", 0) == 0   # no model in it
@@ -396,9 +396,10 @@ def test_the_ladder_report_reads_every_size_that_ran(smoke_run, tmp_path):
     out, _, _ = smoke_run
     (tmp_path / "3x").symlink_to(out)
     recipe.main(["--out", str(tmp_path), "--ladder"])
-    md = (tmp_path / "ladder.md").read_text()
-    rows = [line for line in md.splitlines() if line.startswith("| 3x (3.375×) | 0 |")]
-    assert [r.split(" | ")[2] for r in rows] == list(MODELS)
+    greedy_md, sampled_md = (tmp_path / "ladder.md").read_text().split("## sampled")
+    for md in (greedy_md, sampled_md):   # the smoke run has both (recipe.py --greedy)
+        rows = [line for line in md.splitlines() if line.startswith("| 3x (3.375×) | 0 |")]
+        assert [r.split(" | ")[2] for r in rows] == list(MODELS)
     lad = json.loads((tmp_path / "ladder.json").read_text())
     report = json.loads((out / "report.json").read_text())
     fig = lad["sizes"]["3x"]["sampled"]["figures"]["safe_completion_rl"]["h·s fresh probe"]
@@ -406,3 +407,20 @@ def test_the_ladder_report_reads_every_size_that_ran(smoke_run, tmp_path):
     assert (tmp_path / "ladder.png").stat().st_size > 1000
     with pytest.raises(FileNotFoundError, match="no <size>/report.json"):
         recipe.main(["--out", str(tmp_path / "empty"), "--ladder"])
+
+
+def test_greedy_evaluates_every_model_once_per_prompt_into_its_own_report(smoke_run):
+    """recipe.py --greedy: every model answers each eval and fresh prompt once at temperature 0 (eval_greedy/), and
+    OUT/greedy/report.json pools them like the sampled report, on the same prompts."""
+    out, stdout, _ = smoke_run
+    sampled = json.loads((out / "report.json").read_text())
+    greedy = json.loads((out / "greedy" / "report.json").read_text())
+    assert set(greedy["models"]) == set(sampled["models"]) and set(greedy["fresh"]["models"]) == set(MODELS) | {
+        "teacher:refusal", "teacher:safe_completion"}
+    for m in MODELS:
+        rows = [json.loads(line) for line in (out / "seed-0" / "eval_greedy" / f"{m}.rows.jsonl").open()]
+        ids = [r["id"] for r in rows]
+        assert len(ids) == len(set(ids)) and greedy["models"][m]["n"] == len(rows)
+        assert len(rows) * 2 == sampled["models"][m]["n"]   # smoke samples 2 per prompt, greedy 1
+    greedy_cmds = [line for line in stdout.splitlines() if line.startswith("[recipe] eval_greedy") and "--seed" in line]
+    assert len(greedy_cmds) == 4 and all("--temperature 0 --samples 1" in c for c in greedy_cmds), greedy_cmds
