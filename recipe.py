@@ -174,14 +174,21 @@ def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str], jobs: in
     return names
 
 
+def eval_paths(d: Path, fresh: bool, greedy: bool) -> tuple[Path, str, Path]:
+    """(prompts file, file-name prefix, output folder) of one probe: the eval split's stratified subset
+    (OUT/seed-S/eval/<name>.json) or the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json);
+    greedy evaluations in eval_greedy/."""
+    return (FRESH_PATH if fresh else d / "world" / "prompts.jsonl", "fresh_" if fresh else "",
+            d / ("eval_greedy" if greedy else "eval"))
+
+
 def eval_stage(d: Path, preset: str, seed: int, device: str, models: list[str], fresh: bool = False,
                dtype: str = "auto", threads: int | None = None, greedy: bool = False) -> None:
-    """evaluate.py, one process, on those of `models` not evaluated yet: the eval split's stratified subset
-    (OUT/seed-S/eval/<name>.json) or the fresh-phrasing probe (data/fresh_prompts.jsonl: eval/fresh_<name>.json);
-    greedy: one answer per prompt at temperature 0 instead of the preset's samples (eval_greedy/). A model's samples
-    depend on --seed alone, not on the models evaluated beside it."""
-    prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
-    outs = {name: d / ("eval_greedy" if greedy else "eval") / f"{prefix}{name}.json" for name in models}
+    """evaluate.py, one process, on those of `models` not evaluated yet (eval_paths); greedy: one answer per prompt
+    at temperature 0 instead of the preset's samples. A model's samples depend on --seed alone, not on the models
+    evaluated beside it."""
+    prompts, prefix, folder = eval_paths(d, fresh, greedy)
+    outs = {name: folder / f"{prefix}{name}.json" for name in models}
     todo = [n for n in models if not outs[n].with_suffix(".rows.jsonl").exists()] or list(models)   # none: skips
     run_stage(f"eval_{'greedy_' * greedy}{prefix}" + "+".join(todo),
               [sys.executable, str(REPO / "evaluate.py"), "--prompts", str(prompts), "--preset", preset, "--seed",
@@ -194,8 +201,8 @@ def evaluate_seed(d: Path, preset: str, seed: int, device: str, world, models=MO
                   dtype: str = "auto", jobs: int = 1, greedy: bool = False) -> dict[str, list[dict]]:
     """The models of one seed evaluated on the eval split or the fresh probe (eval_stage; those not done yet in
     `jobs` processes side by side); returns per-row records, the teachers' columns included."""
-    prompts, prefix = (FRESH_PATH, "fresh_") if fresh else (d / "world" / "prompts.jsonl", "")
-    done = {name: d / ("eval_greedy" if greedy else "eval") / f"{prefix}{name}.rows.jsonl" for name in models}
+    prompts, prefix, folder = eval_paths(d, fresh, greedy)
+    done = {name: folder / f"{prefix}{name}.rows.jsonl" for name in models}
     todo = [n for n in models if not done[n].exists()]
     groups = [g for g in (todo[i::jobs] for i in range(jobs)) if g] or [list(models)]
     threads = threads_per_job(len(groups))
@@ -308,7 +315,7 @@ def main(argv=None):
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     world = load_world()
-    per_seed, fresh, greedy = {}, {}, {}
+    per_seed, fresh, greedy, greedy_fresh = {}, {}, {}, {}
     for s in seeds:
         if rewards:   # the safe-completion arm up to its heads, then one PPO run per reward
             d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False,
@@ -323,8 +330,9 @@ def main(argv=None):
         per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models, dtype=args.dtype, jobs=jobs)
         fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True, dtype=args.dtype, jobs=jobs)
         if cfg.greedy:
-            greedy[s] = {probe: evaluate_seed(d, args.preset, s, device, world, models, fresh=probe, dtype=args.dtype,
-                                              jobs=jobs, greedy=True) for probe in (False, True)}
+            greedy[s], greedy_fresh[s] = (evaluate_seed(d, args.preset, s, device, world, models, fresh=probe,
+                                                        dtype=args.dtype, jobs=jobs, greedy=True)
+                                          for probe in (False, True))
         if not rewards:
             extra["surface_baseline"][s] = surface_baseline(world, d)
             extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
@@ -334,8 +342,7 @@ def main(argv=None):
     report = write_report(out, seeds, per_seed, extra, models, stem, fresh)
     if cfg.greedy:
         (out / "greedy").mkdir(exist_ok=True)
-        write_report(out / "greedy", seeds, {s: g[False] for s, g in greedy.items()}, {}, models, stem,
-                     {s: g[True] for s, g in greedy.items()})
+        write_report(out / "greedy", seeds, greedy, {}, models, stem, greedy_fresh)
     print((out / f"{stem}.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")
     return report

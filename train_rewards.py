@@ -161,6 +161,10 @@ def train(args, cfg: RewardsConfig) -> dict:
             check_reusable(heads[name], out / name, str(args.init_from), tok, cfg.labels)
             record = out / name / "training.json"   # written beside the head, so a killed run keeps it too
             report["heads"][name] = old.get("heads", {}).get(name) or (read_json(record) if record.exists() else None)
+            if (report["heads"][name] or {}).get("depth", 1.0) != cfg.depth:   # heads from before --depth: whole
+                raise DataError(f"{record}: field 'depth' is {(report['heads'][name] or {}).get('depth', 1.0)}, this "
+                                f"run has {cfg.depth}: OUT holds heads of another run; choose another --out or delete "
+                                f"{out / name}")
             continue
         if examples is None:   # built only while a head is left to train: over finished heads a re-run only measures
             with autocast(device, args.dtype):   # sampling the --sample-from models
@@ -174,7 +178,7 @@ def train(args, cfg: RewardsConfig) -> dict:
         rm = RewardModel(backbone, name).to(device)
         t0 = time.time()
         losses = train_head(rm, tok, examples, target, cfg, device=device, dtype=args.dtype)
-        report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1)}
+        report["heads"][name] = {"epoch_losses": losses, "seconds": round(time.time() - t0, 1), "depth": cfg.depth}
         atomic_write_json(out / name / "training.json", report["heads"][name])   # before the head's marker
         rm.save(out / name, tokenizer=tok, init_from=str(args.init_from), labels=cfg.labels)
         heads[name] = rm

@@ -271,6 +271,10 @@ def test_rerunning_train_rewards_over_finished_heads_only_measures(smoke_run, tm
     assert calls == [{"eval"}, {"rl"}]
     assert rec["n_train_examples"] == before["n_train_examples"] and rec["heads"] == before["heads"]
     assert rec["eval"]["rl_prompts_model_samples"]["n"] > 0
+    from minisafe.io import DataError   # heads of another --depth are not reused (smoke heads keep half the layers)
+    with pytest.raises(DataError, match=r"helpfulness/training\.json: field 'depth' is 0\.5, this run has 1\.0"):
+        train_rewards.main(["--labels", "safe_completion", "--init-from", str(d / "safe_completion_sft"), "--world",
+                            str(d / "world"), "--out", str(heads), "--preset", "smoke", "--depth", "1"])
 
 
 STAGE_SCRIPT = ("import os, sys, time; open(sys.argv[1], 'w').write(f'{time.time()} {os.getpid()} "

@@ -10,8 +10,8 @@ does model arithmetic and, at exit, writes MINISAFE_FLOOR_DIR/<pid>.json:
 - linear_logprobs / linear_cross_entropy   the LM head on the rows whose targets count
 - Tensor.backward, Optimizer.step          their time (the FLOPs are in the x3 above)
 
-FLOPs of one token at context length t: 2 * P_mm (every matrix product of the blocks) + 4 * n_layers * t * d_attn
-(Q K^T and A V, causal) + 2 * d_model * V where the LM head runs. Kaplan et al. 2020, eq. 2.2 and table 1.
+FLOPs of one token at position t: 2 * P_mm (every matrix product of the blocks) + 4 * n_layers * (t + 1) * d_attn
+(Q K^T and A V over its t + 1 keys) + 2 * d_model * V where the LM head runs. Kaplan et al. 2020, eq. 2.2 and table 1.
 """
 
 from __future__ import annotations
@@ -38,16 +38,11 @@ def _shape(model):
     return p_mm, c.n_layers, c.n_heads * c.head_dim, c.d_model, c.vocab_size
 
 
-def _token_flops(shape, t: float, head: bool) -> float:
-    """Forward FLOPs of one token at position t (0-based)."""
+def _span_flops(shape, start: int, n: int, head: bool) -> float:
+    """Forward FLOPs of n consecutive tokens at positions start .. start+n-1 of a causal sequence: per token
+    2 P_mm (+ 2 d V with the LM head), and attention over its t + 1 keys, summed in closed form."""
     p_mm, n_layers, d_attn, d, v = shape
-    return 2 * p_mm + 4 * n_layers * (t + 1) * d_attn + (2 * d * v if head else 0)
-
-
-def _seq_flops(shape, n: int, head: bool) -> float:
-    """Forward FLOPs of a causal sequence of n tokens (sum of _token_flops over positions 0..n-1)."""
-    p_mm, n_layers, d_attn, d, v = shape
-    return n * (2 * p_mm + (2 * d * v if head else 0)) + 4 * n_layers * d_attn * n * (n + 1) / 2
+    return n * (2 * p_mm + (2 * d * v if head else 0)) + 4 * n_layers * d_attn * (n * start + n * (n + 1) / 2)
 
 
 def _first_call():
@@ -69,9 +64,9 @@ def _install():
         lengths = attention_mask.sum(-1).tolist() if attention_mask is not None else [T] * B
         train = torch.is_grad_enabled() and any(p.requires_grad for p in self.parameters())
         k = 3 if train else 1
-        real = k * sum(_seq_flops(shape, int(n), not return_hidden) for n in lengths)
+        real = k * sum(_span_flops(shape, 0, int(n), not return_hidden) for n in lengths)
         COUNTS["flops_real"] += real
-        COUNTS["flops_executed"] += k * B * _seq_flops(shape, T, not return_hidden)
+        COUNTS["flops_executed"] += k * B * _span_flops(shape, 0, T, not return_hidden)
         COUNTS["train_flops_real" if train else "score_flops_real"] += real
         COUNTS["tokens_real"] += int(sum(lengths))
         COUNTS["tokens_executed"] += B * T
@@ -98,11 +93,10 @@ def _install():
         else:
             gen = [new.shape[1]] * B
         steps = max(gen, default=0)
-        p_mm, n_layers, d_attn, d, v = shape
-        real = sum(_seq_flops(shape, int(p), False) + 2 * d * v   # prefill: the LM head on the last position
-                   + sum(_token_flops(shape, p + j, True) for j in range(g)) for p, g in zip(prompts, gen))
-        executed = B * (_seq_flops(shape, T, False) + 2 * d * v + sum(_token_flops(shape, T + j, True)
-                                                                    for j in range(steps)))
+        head = 2 * shape[3] * shape[4]   # prefill: the LM head on the last position only
+        real = sum(_span_flops(shape, 0, int(p), False) + head + _span_flops(shape, int(p), g, True)
+                   for p, g in zip(prompts, gen))
+        executed = B * (_span_flops(shape, 0, T, False) + head + _span_flops(shape, T, steps, True))
         COUNTS["flops_real"] += real
         COUNTS["gen_flops_real"] += real
         COUNTS["flops_executed"] += executed

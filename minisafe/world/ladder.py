@@ -9,11 +9,11 @@ file exists (the same write_report over greedy evaluations, as docs/results.md d
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from minisafe.io import atomic_write_bytes, atomic_write_json, atomic_write_text
+from minisafe.io import atomic_write_json, atomic_write_text
+from minisafe.world.report import pyplot, save_png
 
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 FIGURES = {   # column -> (probe, HEADLINES name)
@@ -79,12 +79,8 @@ def _markdown(table: dict, sizes: dict[str, float]) -> str:
 
 def _plot(table: dict, sizes: dict[str, float], path: Path) -> bool:
     """h·s (seen, held-out, fresh; sampled, with 95% intervals) against compute, one line per model."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
+    plt = pyplot()
+    if plt is None:
         return False
     cols = ("h·s seen topics", "h·s held-out topics", "h·s fresh probe")
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.6), sharey=True)
@@ -103,8 +99,5 @@ def _plot(table: dict, sizes: dict[str, float], path: Path) -> bool:
     axes[0].set_ylabel("mean h·s")
     axes[0].legend(fontsize=7)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
-    plt.close(fig)
-    atomic_write_bytes(path, buf.getvalue())
+    save_png(fig, path)
     return True

@@ -181,14 +181,30 @@ def render_markdown(models: dict[str, dict], extra: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plot(models: dict[str, dict], path: str | Path) -> bool:
-    """A bar chart of safety rate and helpfulness by intent (only when matplotlib is installed)."""
+def pyplot():
+    """matplotlib.pyplot on the file-only Agg backend; None without matplotlib (charts are optional)."""
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
+        return None
+    return plt
+
+
+def save_png(fig, path: str | Path) -> None:
+    """Write the figure to `path` atomically and close it."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    pyplot().close(fig)
+    atomic_write_bytes(path, buf.getvalue())
+
+
+def plot(models: dict[str, dict], path: str | Path) -> bool:
+    """A bar chart of safety rate and helpfulness by intent (only when matplotlib is installed)."""
+    plt = pyplot()
+    if plt is None:
         return False
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.6))
     names = list(models)
@@ -203,8 +219,5 @@ def plot(models: dict[str, dict], path: str | Path) -> bool:
         ax.set_title(title)
     axes[0].legend(fontsize=7)
     fig.tight_layout()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110)
-    plt.close(fig)
-    atomic_write_bytes(path, buf.getvalue())
+    save_png(fig, path)
     return True
