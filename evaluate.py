@@ -25,15 +25,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.integrations import llm_judge, suites
-from minisafe.world import report
 from minisafe.cli import run_main
 from minisafe.config import opt
 from minisafe.hf import CONFIG_FILE, config_from_hf
+from minisafe.integrations import llm_judge, suites
 from minisafe.io import DataError, atomic_write_many, check_not_input, read_json, read_jsonl
-from minisafe.training import autocast, bf16, pick_device
-from minisafe.integrations.llm_judge import JudgeConfig
 from minisafe.tokenizer import Completion
+from minisafe.training import autocast, bf16, pick_device
+from minisafe.world import report
 from minisafe.world.prompts import load_prompts
 from minisafe.world.spec import load_world
 
@@ -41,14 +40,14 @@ from minisafe.world.spec import load_world
 @dataclass
 class EvalConfig:
     """Every field is a command-line option (--field-name; the judge's as --judge-url ...)."""
-    split: str = opt("eval", "keep rows of this split when rows have one ('all': keep all)")
+    split: str = opt("eval", "keep rows of this split ('all': keep all)")
     limit: int = opt(0, "evaluate a stratified subset of this many prompts (0: all)", ge=0)
     samples: int = opt(1, "answers per prompt; intervals over prompts keep a prompt's answers together", gt=0)
     temperature: float = opt(0.0, "sampling temperature (0: greedy)", ge=0)
     max_new_tokens: int = opt(160, "answer budget in tokens (reasoning + answer)", gt=0)
     batch_size: int = opt(64, "prompts per generation batch", gt=0)
     seed: int = opt(0, "sampling seed", ge=0, le=2**32 - 1)
-    judge: JudgeConfig = opt(default_factory=JudgeConfig)
+    judge: llm_judge.JudgeConfig = opt(default_factory=llm_judge.JudgeConfig)
 
     def validate(self) -> "EvalConfig":
         C.check(self)
@@ -130,8 +129,7 @@ def evaluate_suite(args, cfg: EvalConfig) -> dict:
         metrics, records = suites.evaluate_suite(model, args.suite, args.suite_path, limit=cfg.limit,
                                                  max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size,
                                                  temperature=cfg.temperature, seed=cfg.seed, device=args.device)
-    client = llm_judge.judge_client(cfg.judge, Path(out or model).with_suffix(".judge_cache")) \
-        if args.suite == "strongreject" else None
+    client = llm_judge.judge_client(cfg.judge, Path(out or model).with_suffix(".judge_cache"))   # None: no --judge-url
     if client is not None:  # the StrongREJECT rubric score (Souly et al. 2024), beside the refusal rate
         scores = llm_judge.strongreject_scores(client, [r["prompt"] for r in records],
                                                [r["answer"] for r in records], seed=cfg.seed)
@@ -147,8 +145,8 @@ def evaluate_suite(args, cfg: EvalConfig) -> dict:
 
 
 def read_rows(args, cfg: EvalConfig, world) -> list[dict]:
-    """The prompt rows to evaluate: those of --split (rows without a split count as in it), then the stratified
-    --limit subset; each checked against the world."""
+    """The prompt rows to evaluate: those of --split, then the stratified --limit subset; each checked against the
+    world."""
     path = args.prompts or args.answers
     key = "answer"
     if args.answers:
@@ -163,7 +161,7 @@ def read_rows(args, cfg: EvalConfig, world) -> list[dict]:
         raise DataError(f"{path}: row id {dup!r} appears {ids[dup]} times; give each prompt once (--samples draws "
                         f"several answers per prompt)")
     if cfg.split != "all":
-        rows = [r for r in rows if r.get("split", cfg.split) == cfg.split]
+        rows = [r for r in rows if r["split"] == cfg.split]
     rows = report.subsample(rows, cfg.limit)
     if not rows:
         raise DataError(f"{path}: no prompt rows (split {cfg.split!r})")
@@ -199,8 +197,7 @@ def main(argv=None) -> dict:
                                                               cfg.samples)
         if out:
             write_pair(out, {"model": str(src), "prompts": str(args.prompts), "seed": cfg.seed, "metrics": metrics,
-                             "dtype": "bf16" if bf16(args.device, args.dtype) else "fp32"},
-                       records)
+                             "dtype": "bf16" if bf16(args.device, args.dtype) else "fp32"}, records)
         cards[Path(src).stem if args.answers else Path(src).name] = metrics
     print(report.render_markdown(cards))
     return metrics

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import REPO, claim_out, run_main, run_stage, side_by_side
+from minisafe.cli import claim_out, run_main
 from minisafe.config import opt
 from minisafe.hf import CONFIG_FILE, INDEX_FILE, WEIGHTS_FILE, config_from_hf
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl
@@ -51,6 +51,7 @@ from minisafe.world.fresh import FRESH_PATH, load_fresh
 from minisafe.world.ladder import ladder
 from minisafe.world.prompts import load_prompts
 from minisafe.world.spec import load_world
+from minisafe.world.stages import REPO, run_stage, side_by_side
 
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 HEAD_STAGES = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}   # arm (= its labels) -> stage
@@ -106,7 +107,7 @@ def seed_flags(d: Path, preset: str, seed: int, device: str, dtype: str = "auto"
 
 def stage(d: Path, name: str, script: str, done: str, args: list[str], threads: int | None = None) -> None:
     """Run a stage script into OUT/seed-S/<name> unless <name>/<done> exists; it resumes from its checkpoint when
-    one is there. Its seconds go to OUT/seed-S/stage_seconds.json; threads: see cli.run_stage."""
+    one is there. Its seconds go to OUT/seed-S/stage_seconds.json; threads: see stages.run_stage."""
     run_stage(name, [sys.executable, str(REPO / script), "--out", str(d / name), *args], d / name / done,
               d / "stage_seconds.json", d / name, threads)
 
@@ -135,9 +136,10 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
     start = {"init_from": str(Path(init_from).resolve()) if init_from else None, **({"size": size} if size else {})}
     if not marker.exists():        # a seed directory with a base but without this record started from scratch
         atomic_write_json(marker, {"init_from": None} if (d / "base").exists() else start)
-    if read_json(marker) != start:
-        field = "init_from" if read_json(marker)["init_from"] != start["init_from"] else "size"
-        raise DataError(f"{marker}: field {field!r} is {read_json(marker).get(field)!r}, this run has "
+    began = read_json(marker)
+    if began != start:
+        field = "init_from" if began["init_from"] != start["init_from"] else "size"
+        raise DataError(f"{marker}: field {field!r} is {began.get(field)!r}, this run has "
                         f"{start.get(field)!r}: choose another --out, or run with the same --{field.replace('_', '-')}")
     common = seed_flags(d, preset, seed, device, dtype)
     stage(d, "world", "build_world.py", "prompts.jsonl", ["--seed", str(seed)])
@@ -160,18 +162,6 @@ def run_seed(out: Path, preset: str, seed: int, device: str, init_from: str | No
 
     side_by_side([lambda arm=arm: arm_chain(arm) for arm in arms], jobs)
     return d
-
-
-def run_rewards(d: Path, rewards: list[str], tag: str, args: list[str], jobs: int = 1) -> list[str]:
-    """--rewards: one PPO run per reward from the same safe-completion SFT checkpoint and heads, into
-    OUT/seed-S/rl_<reward>[_<tag>] (h * s untagged is the recipe's own safe_completion_rl), `jobs` side by side;
-    returns the names."""
-    names = ["safe_completion_rl" if reward == "safe_completion" and not tag else
-             f"rl_{reward}" + (f"_{tag}" if tag else "") for reward in rewards]
-    threads = threads_per_job(min(jobs, len(rewards)))
-    side_by_side([lambda r=r, n=n: ppo_stage(d, n, "safe_completion", r, args, threads)
-                  for r, n in zip(rewards, names)], jobs)
-    return names
 
 
 def eval_paths(d: Path, fresh: bool, greedy: bool) -> tuple[Path, str, Path]:
@@ -272,10 +262,6 @@ class RecipeConfig:
         return self
 
     @property
-    def seed_list(self) -> list[int]:
-        return [int(s) for s in self.seeds.split(",")]
-
-    @property
     def reward_list(self) -> list[str]:
         return [r for r in self.rewards.split(",") if r]
 
@@ -295,7 +281,7 @@ def main(argv=None):
     C.add_dataclass_args(p.add_argument_group("recipe"), RecipeConfig)
     args = p.parse_args(argv)
     cfg = C.from_args(RecipeConfig, args).validate()
-    out, seeds, rewards = Path(args.out), cfg.seed_list, cfg.reward_list
+    out, seeds, rewards = Path(args.out), [int(s) for s in cfg.seeds.split(",")], cfg.reward_list
     if cfg.ladder:
         ladder(out, {size: compute(size) for size in SIZES})
         print((out / "ladder.md").read_text())
@@ -315,34 +301,38 @@ def main(argv=None):
     if args.init_from:
         extra["init_from"] = str(Path(args.init_from).resolve())
     world = load_world()
-    per_seed, fresh, greedy, greedy_fresh = {}, {}, {}, {}
+    # --rewards: one PPO run per reward into OUT/seed-S/rl_<reward>[_<tag>] (h * s untagged: the recipe's own
+    # safe_completion_rl), all from the same safe-completion SFT checkpoint and heads
+    tag = f"_{cfg.tag}" if cfg.tag else ""
+    runs = ["safe_completion_rl" if r == "safe_completion" and not tag else f"rl_{r}{tag}" for r in rewards]
+    models = ("safe_completion_sft", *runs) if rewards else MODELS
+    probes = [(greedy, fresh) for greedy in ((False, True) if cfg.greedy else (False,)) for fresh in (False, True)]
+    records = {probe: {} for probe in probes}   # (greedy, fresh) -> seed -> per-row records
     for s in seeds:
-        if rewards:   # the safe-completion arm up to its heads, then one PPO run per reward
+        if rewards:   # the safe-completion arm up to its heads, then its PPO runs, `jobs` side by side
             d = run_seed(out, args.preset, s, device, args.init_from, arms=("safe_completion",), with_ppo=False,
                          dtype=args.dtype)
-            rl_args = seed_flags(d, args.preset, s, device, args.dtype) + overrides(args.preset, "rl", args.init_from)
-            models = ("safe_completion_sft",
-                      *run_rewards(d, rewards, cfg.tag, rl_args + shlex.split(cfg.rl_args), jobs))
+            rl_args = (seed_flags(d, args.preset, s, device, args.dtype) + overrides(args.preset, "rl", args.init_from)
+                       + shlex.split(cfg.rl_args))
+            threads = threads_per_job(min(jobs, len(rewards)))
+            side_by_side([lambda r=r, n=n: ppo_stage(d, n, "safe_completion", r, rl_args, threads)
+                          for r, n in zip(rewards, runs)], jobs)
         else:
             d = run_seed(out, args.preset, s, device, args.init_from, dtype=args.dtype, jobs=jobs,
                          size=cfg.size or None)
-            models = MODELS
-        per_seed[s] = evaluate_seed(d, args.preset, s, device, world, models, dtype=args.dtype, jobs=jobs)
-        fresh[s] = evaluate_seed(d, args.preset, s, device, world, models, fresh=True, dtype=args.dtype, jobs=jobs)
-        if cfg.greedy:
-            greedy[s], greedy_fresh[s] = (evaluate_seed(d, args.preset, s, device, world, models, fresh=probe,
-                                                        dtype=args.dtype, jobs=jobs, greedy=True)
-                                          for probe in (False, True))
+        for greedy, fresh in probes:
+            records[greedy, fresh][s] = evaluate_seed(d, args.preset, s, device, world, models, fresh, args.dtype,
+                                                      jobs, greedy)
         if not rewards:
             extra["surface_baseline"][s] = surface_baseline(world, d)
             extra["reward_heads"][s] = {arm: read_json(d / heads / "reward_heads.json").get("eval")
                                         for arm, heads in HEAD_STAGES.items()}
         extra["stage_seconds"][s] = read_json(d / "stage_seconds.json")
-    stem = ("rewards_report" + (f"_{cfg.tag}" if cfg.tag else "")) if rewards else "report"
-    report = write_report(out, seeds, per_seed, extra, models, stem, fresh)
+    stem = "rewards_report" + tag if rewards else "report"
+    report = write_report(out, seeds, records[False, False], extra, models, stem, records[False, True])
     if cfg.greedy:
         (out / "greedy").mkdir(exist_ok=True)
-        write_report(out / "greedy", seeds, greedy, {}, models, stem, greedy_fresh)
+        write_report(out / "greedy", seeds, records[True, False], {}, models, stem, records[True, True])
     print((out / f"{stem}.md").read_text())
     print(f"[recipe] total {time.time() - t0:.0f}s; report: {out / f'{stem}.json'}")
     return report

@@ -36,13 +36,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from minisafe import config as C
-from minisafe.cli import REPO, claim_out, run_main, run_stage
+from minisafe.cli import claim_out, run_main
 from minisafe.config import flag, opt
 from minisafe.hf import CONFIG_FILE
 from minisafe.integrations.client import add_server_args, validate_url
 from minisafe.integrations.specgen import load_prompts
 from minisafe.io import DataError, atomic_write_text, input_file, read_json, write_jsonl
 from minisafe.world.report import render_markdown
+from minisafe.world.stages import REPO, run_stage
 from minisafe.world.vocab import INTENTS
 
 
@@ -130,8 +131,8 @@ def with_defaults(extra: str, **defaults) -> list[str]:
     return args
 
 
-def check_inputs(args) -> None:
-    """Before any work (the data stage asks servers for minutes): the files and URLs every later stage needs."""
+def run(args, cfg: OwnRecipeConfig) -> dict:
+    # before any work (the data stage asks servers for minutes): the files and URLs every later stage needs
     for path in (args.spec, args.refusal_spec, args.prompts):
         if path is not None:
             input_file(path)
@@ -139,15 +140,10 @@ def check_inputs(args) -> None:
         input_file(Path(args.init_from) / name)
     for url in (args.teacher_url, args.judge_url):
         validate_url(url)
-
-
-def run(args, cfg: OwnRecipeConfig) -> dict:
-    check_inputs(args)
     out = claim_out(args.out)   # made, writable, and this run's alone
-    log_path = out / "stages.json"
 
     def stage(name: str, script: str, argv: list, done: Path, resume_dir: Path | None = None) -> None:
-        run_stage(name, [sys.executable, str(REPO / script), *map(str, argv)], done, log_path, resume_dir)
+        run_stage(name, [sys.executable, str(REPO / script), *map(str, argv)], done, out / "stages.json", resume_dir)
 
     counts = prepare(args.prompts, out, cfg.eval_share)
     print(f"[recipe] prompts: {counts['rl']} for training, {counts['eval']} held out for the report card", flush=True)

@@ -87,8 +87,8 @@ def safety_prompts(rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]
 
 
-def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg,
-               device="cpu", desc: str = "", dtype: str = "fp32") -> list[float]:
+def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg, device="cpu",
+               dtype: str = "fp32") -> list[float]:
     """Fit one head with binary cross-entropy against the judge's soft label (`h` or `s`), length-bucketed batches,
     cosine decay to 10% with no warm-up; `dtype` (--dtype) bf16: the backbone's forward under autocast, the head,
     the loss and AdamW in fp32. Returns the per-epoch mean losses."""
@@ -107,7 +107,7 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
     steps = cfg.epochs * len(epoch_batches(lengths, batch_size, cfg.seed, 0))
     rm.train()
     losses, step = [], 0
-    bar = tqdm(total=steps, desc=desc or f"rm:{rm.name}", dynamic_ncols=True)
+    bar = tqdm(total=steps, desc=f"rm:{rm.name}", dynamic_ncols=True)
     for epoch in range(cfg.epochs):
         total, seen = 0.0, 0
         for idx in epoch_batches(lengths, batch_size, cfg.seed, epoch):  # length-bucketed: little padding
@@ -196,10 +196,9 @@ def training_examples(args, cfg: RewardsConfig, world, train_rows, rng, label_fn
     """The heads' judged data: the teachers' answers and their variants (make_examples), plus samples of the
     --sample-from models and the --answers files' answers for the same prompts."""
     samples = policy_samples(args.sample_from, train_rows, cfg.samples_per_prompt, cfg.seed, device) \
-        if args.sample_from else None
+        if args.sample_from else {}
     ids = {r["id"] for r in train_rows}
     for path in args.answers:  # given answers by prompt id (e.g. the teacher's kept rows), judged like the rest
-        samples = samples or {}
         rows = read_jsonl(path, required=("id", "answer"))
         for r in rows:
             samples.setdefault(r["id"], []).append(r["answer"])
@@ -211,7 +210,7 @@ def training_examples(args, cfg: RewardsConfig, world, train_rows, rng, label_fn
 
 def check_reusable(rm: RewardModel, where: Path, init_from: str, tok: ChatTokenizer, labels: str) -> None:
     """A head already in OUT is reused only when it came from the same --init-from, tokenizer and --labels."""
-    meta = {"labels": "safe_completion", **getattr(rm, "meta", {})}
+    meta = {"labels": "safe_completion", **rm.meta}
     for field, want in (("init_from", init_from), ("tokenizer_sha256", tokenizer_sha256(tok)), ("labels", labels)):
         if meta.get(field) != want:
             raise DataError(f"{where / 'reward_head.json'}: field '{field}' is {meta.get(field)!r}, this run has "
@@ -253,12 +252,7 @@ def main(argv=None) -> dict:
     g.add_argument("--answers", action="append", default=[], metavar="JSONL",
                    help="also train on these answers (rows with `id` and `answer`, e.g. generate_data.py's "
                         "data.jsonl), labelled by the judge (repeatable)")
-    g = p.add_argument_group("run")
-    g.add_argument("--preset", choices=sorted(PRESETS), default="cpu",
-                   help="smoke: seconds; cpu (default); gpu: all prompts. The options below override it")
-    g.add_argument("--device", default="auto", help="cpu, cuda or auto")
-    g.add_argument("--dtype", choices=C.DTYPES, default="auto", help="forwards in bf16 (autocast; weights, AdamW "
-                   "state and the loss fp32) or fp32; auto: bf16 on CUDA, fp32 on CPU")
+    C.run_options(p, PRESETS, resume=False)
     C.add_dataclass_args(p.add_argument_group("reward heads (defaults are the cpu preset's)"), RewardsConfig,
                          preset_config("cpu"))
     args = p.parse_args(argv)

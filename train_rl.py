@@ -12,13 +12,12 @@ Implementation Details of RLHF with PPO" (Huang et al. 2023). One iteration, `PP
                  annealed over the run; two on-policy checks warn, then stop the run
 
 The baselines sit beside this path, each in one place: --reward additive and refusal are other scores (`SCORES`),
---reward lagrangian is Safe RLHF (minisafe/safe_rlhf.py). Under DDP (torchrun) each process rolls out its share of
-the batch and every mean is the whole batch's (training.all_reduce): 2 processes train what 1 would.
+--reward lagrangian is Safe RLHF (minisafe/safe_rlhf.py). Under `torchrun --nproc_per_node 2 train_rl.py ...` each
+process rolls out its share and every mean is the whole batch's (training.all_reduce): 2 processes train what 1 would.
 
   python train_rl.py --init-from runs/sc_sft --reward-heads runs/rm --out runs/sc_rl
   python train_rl.py --init-from runs/rf_sft --reward-heads runs/rm_rf --reward-labels refusal --out runs/rf_rl
   python train_rl.py --init-from runs/sc_sft --reward lagrangian --reward-source grader --out runs/lag_rl
-  torchrun --standalone --nproc_per_node 2 train_rl.py ...
 A run killed at any moment continues with the same command plus --resume.
 """
 
@@ -40,13 +39,13 @@ from minisafe.cli import claim_out, run_main
 from minisafe.config import opt
 from minisafe.hf import load_pretrained, save_pretrained
 from minisafe.generation import check_model
-from minisafe.io import DataError, atomic_write_json, read_json, tokenizer_sha256
+from minisafe.io import DataError, atomic_write_json, tokenizer_sha256
 from minisafe.ppo import (ValueHead, check_on_policy, compute_gae, explained_variance, forward_response, masked_mean,
                           masked_whiten, policy_loss, rollout, value_loss, warm_up_value_head)
 from minisafe.safe_rlhf import SafeRLHF
 from minisafe.tokenizer import ChatTokenizer
-from minisafe.world import graders, spec, vocab
-from minisafe.world.prompts import load_prompts
+from minisafe.world import graders, spec
+from minisafe.world.prompts import load_prompts, world_of
 from minisafe.world.reward_data import LABELS
 
 
@@ -254,11 +253,10 @@ class PPO:
         # 4. the clipped PPO update
         stats, logprob_gap = self.update(ro, batch, order, step)
         t3 = time.time()
-        seq_kl = self.mean(batch.kl.sum(1).mean().item())   # beta (and lambda) follow the whole batch
+        seq_kl = self.mean(batch.kl.sum(1))   # beta (and lambda) follow the whole batch
         self.kl_ctl.update(seq_kl, cfg.batch_size)
-        row = {"step": step, **{k: round(self.mean(v.mean().item()), 5) for k, v in (("h", h), ("s", s),
-                                                                                   ("reward", score))},
-               "kl": round(seq_kl, 5), "kl_coef": self.kl_ctl.value, "lr": lr,
+        row = {"step": step, "h": round(self.mean(h), 5), "s": round(self.mean(s), 5),
+               "reward": round(self.mean(score), 5), "kl": round(seq_kl, 5), "kl_coef": self.kl_ctl.value, "lr": lr,
                **{k: round(sum(v) / len(v), 5) for k, v in stats.items()},
                **{k: (None if math.isnan(v) else round(v, 5)) for k, v in batch.stats.items()},
                "logprob_gap": logprob_gap, "rollout_logprob_gap": batch.rollout_gap,
@@ -266,12 +264,12 @@ class PPO:
                "seconds_rollout": round(t1 - t0, 2), "seconds_score": round(t2 - t1, 2),
                "seconds_update": round(t3 - t2, 2), **self.after_update()}
         if cfg.grader_every and (it % cfg.grader_every == 0 or step == cfg.iterations):
-            row |= grader_row(self.world, rows, ro.completions)
+            row |= graders.summary(self.world, rows, [c.answer for c in ro.completions])
         return row
 
-    def mean(self, x: float) -> float:
-        """The mean over processes of a per-process mean (every process holds as many rows)."""
-        return training.all_reduce(torch.tensor([x], dtype=torch.float64)).item() / self.world_size
+    def mean(self, x: torch.Tensor) -> float:
+        """The mean of x over the whole batch: of every process's mean (every process holds as many rows)."""
+        return training.all_reduce(torch.tensor([x.mean().item()], dtype=torch.float64)).item() / self.world_size
 
     @torch.no_grad()
     def advantages(self, ro, score, s, warm_up: bool, step: int) -> Batch:
@@ -352,19 +350,11 @@ class PPO:
         return {}
 
 
-def grader_row(world, rows, completions) -> dict:
-    """The rollout graded by the graders themselves (logged beside the heads' h and s)."""
-    gs = [graders.grade(world, r, c.answer or "") for r, c in zip(rows, completions)]
-    return {"grader_h": sum(x.h for x in gs) / len(gs), "grader_s": sum(x.s for x in gs) / len(gs),
-            "grader_reward": sum(x.h * x.s for x in gs) / len(gs),
-            "modes": {mode: sum(x.mode == mode for x in gs) for mode in vocab.MODES}}
-
-
 # ----------------------------------------------------------------------------------------------------------------
 # the run: setup, resume, iterations, checkpoints
 
 
-def parse_args(argv=None):
+def main(argv=None) -> dict:
     p = C.parser(__doc__)
     g = p.add_argument_group("models")
     g.add_argument("--init-from", required=True, help="the SFT policy; also the frozen KL reference")
@@ -373,35 +363,20 @@ def parse_args(argv=None):
     g.add_argument("--out", required=True, help="output run directory; ends as a loadable model directory")
     C.run_options(p, PRESETS)
     C.add_dataclass_args(p.add_argument_group("PPO (defaults are the cpu preset's)"), PPOConfig, preset_config("cpu"))
-    return p.parse_args(argv)
-
-
-def rl_prompts(args, cfg: PPOConfig) -> tuple[Path, list[dict]]:
-    """The world directory (--world, else beside --init-from, else the one its SFT run read) and its rl rows."""
-    init = Path(args.init_from)
-    world_dir = Path(args.world) if args.world else init / "world"
-    if not args.world and not (world_dir / "prompts.jsonl").exists() and (init / "sft_run.json").exists():
-        world_dir = Path(read_json(init / "sft_run.json")["world"])
+    args = p.parse_args(argv)
+    cfg = C.from_args(PPOConfig, args, preset_config(args.preset)).validate(int(os.environ.get("WORLD_SIZE", 1)))
+    if cfg.reward_source == "heads" and not args.reward_heads:
+        raise DataError("--reward-source heads needs --reward-heads DIR (or use --reward-source grader)")
+    device = training.pick_device(args.device)
+    rank, world_size = training.init_distributed(device)
+    out = claim_out(args.out) if rank == 0 else Path(args.out)   # made, writable, and this run's alone
+    training.check_out(out, args.resume)
+    ppo = (LagrangianPPO if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
+    world_dir = world_of(args.init_from, args.world)   # whose rl split PPO samples prompts from
     rl_rows = [r for r in load_prompts(world_dir / "prompts.jsonl") if r["split"] == "rl"]
     if len(rl_rows) < cfg.batch_size:
         raise DataError(f"{world_dir / 'prompts.jsonl'}: {len(rl_rows)} rl prompts, fewer than --batch-size "
                         f"{cfg.batch_size}")
-    return world_dir, rl_rows
-
-
-def main(argv=None) -> dict:
-    args = parse_args(argv)
-    cfg = C.from_args(PPOConfig, args, preset_config(args.preset)).validate(int(os.environ.get("WORLD_SIZE", 1)))
-    if cfg.reward_source == "heads" and not args.reward_heads:
-        raise DataError("--reward-source heads needs --reward-heads DIR (or use --reward-source grader)")
-    out = Path(args.out)
-    device = training.pick_device(args.device)
-    rank, world_size = training.init_distributed(device)
-    if rank == 0:
-        claim_out(out)   # made, writable, and this run's alone
-    training.check_out(out, args.resume)
-    ppo = (LagrangianPPO if cfg.reward == "lagrangian" else PPO)(cfg, args, out, device, rank, world_size)
-    world_dir, rl_rows = rl_prompts(args, cfg)
     run_state = {"kind": "rl", "init_from": str(Path(args.init_from)), "reward_heads": args.reward_heads,
                  "world": str(world_dir), "tokenizer_sha256": tokenizer_sha256(ppo.tok), "config": asdict(cfg)}
     state = training.resume(out, ppo.modules, ppo.optimizer, lambda: save_pretrained(ppo.policy, out, ppo.tok),

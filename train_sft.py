@@ -56,8 +56,7 @@ from minisafe.config import opt
 class SFTConfig:
     """Every field is a command-line option (--field-name; the model's as --model-d-model ...), from minisafe.config."""
     model: ModelConfig = opt(help="used only when training from scratch (stage base)", default_factory=ModelConfig)
-    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here (>= 7 special tokens + 256 bytes)",
-                          ge=263)
+    vocab_size: int = opt(2048, "BPE size when the tokenizer is trained here (>= 7 special tokens + 256 bytes)", ge=263)
     max_steps: int = opt(600, "optimizer steps", gt=0)
     batch_size: int = opt(32, "sequences per optimizer step (global, over all processes)", gt=0)
     micro_batch_size: int = opt(16, "sequences per forward/backward on one process (gradient accumulation)", gt=0)
@@ -168,7 +167,7 @@ def collate(examples: list[Example], pad_id: int) -> tuple[torch.Tensor, torch.T
 # setup: world, tokenizer, model
 
 
-def resolve_world(args) -> Path | None:
+def resolve_world(args, seed: int) -> Path | None:
     """The world directory: --world, else the one beside --init-from, else OUT/world (built if missing)."""
     if args.world:
         wdir = Path(args.world)
@@ -181,8 +180,8 @@ def resolve_world(args) -> Path | None:
     if not (wdir / "prompts.jsonl").exists():
         if args.stage == "custom":
             return None
-        print(f"building the safety world in {wdir} (seed {args.seed})")
-        build_world(wdir, seed=args.seed)
+        print(f"building the safety world in {wdir} (seed {seed})")
+        build_world(wdir, seed=seed)
     return wdir
 
 
@@ -207,11 +206,10 @@ def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
     if args.init_from:
         model = load_pretrained(args.init_from)
         check_model(model, args.init_from)   # NaN weights, or a tokenizer other than the one it was trained with
-        given = {k[6:]: v for k, v in vars(args).items() if k.startswith("model_")}
-        for k, v in given.items():   # --model-* shapes a model from scratch; a checkpoint's shape is its config.json
-            if getattr(model.config, k) != v:
-                raise DataError(f"{C.flag('model_' + k)} {v}: the model of --init-from {args.init_from} has "
-                                f"{getattr(model.config, k)} (--model-* options apply only when training from "
+        for name, v in vars(args).items():   # --model-* shapes a model from scratch; a checkpoint's is its config.json
+            if name.startswith("model_") and getattr(model.config, name[6:]) != v:
+                raise DataError(f"{C.flag(name)} {v}: the model of --init-from {args.init_from} has "
+                                f"{getattr(model.config, name[6:])} (--model-* options apply only when training from "
                                 f"scratch)")
         if cfg.seq_len > model.config.max_seq_len:
             raise DataError(f"--seq-len {cfg.seq_len}: longer than the context of --init-from {args.init_from} "
@@ -222,7 +220,7 @@ def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
     if cfg.seq_len > cfg.model.max_seq_len:
         raise DataError(f"--seq-len {cfg.seq_len} must be <= the model's context --model-max-seq-len "
                         f"{cfg.model.max_seq_len}")
-    torch.manual_seed(args.seed)
+    torch.manual_seed(cfg.seed)
     return Transformer(replace(cfg.model, vocab_size=tok.vocab_size))
 
 
@@ -230,7 +228,7 @@ def build_model(args, cfg: SFTConfig, tok: ChatTokenizer) -> Transformer:
 # the loop
 
 
-def parse_args(argv=None):
+def main(argv=None) -> dict:
     p = C.parser(__doc__)
     g = p.add_argument_group("what to train")
     g.add_argument("--stage", choices=["base", "safe_completion", "refusal", "custom"], default="base",
@@ -244,20 +242,13 @@ def parse_args(argv=None):
     p.add_argument("--compile", action="store_true", help="torch.compile the model")
     C.add_dataclass_args(p.add_argument_group("SFT (defaults are the cpu preset's safety stage; stage base and "
                                               "the other presets differ)"), SFTConfig, stage_config("cpu", "safety"))
-    return p.parse_args(argv)
-
-
-def main(argv=None) -> dict:
-    args = parse_args(argv)
+    args = p.parse_args(argv)
     if args.stage in ("safe_completion", "refusal", "custom") and not args.init_from:
         raise DataError(f"--stage {args.stage} needs --init-from (the base model directory)")
     if args.stage == "custom" and not args.data:
         raise DataError("--stage custom needs --data FILE.jsonl")
-    cfg = stage_config(args.preset, args.stage)
-    cfg = C.from_args(SFTConfig, args, cfg).validate()
-    args.seed = cfg.seed  # also seeds the world build and the init
+    cfg = C.from_args(SFTConfig, args, stage_config(args.preset, args.stage)).validate()
     cfg = replace(cfg, micro_batch_size=min(cfg.micro_batch_size, cfg.batch_size))
-    out = Path(args.out)
 
     device = training.pick_device(args.device)
     rank, world_size = training.init_distributed(device)
@@ -265,20 +256,16 @@ def main(argv=None) -> dict:
     if cfg.batch_size % (world_size * cfg.micro_batch_size) != 0:
         raise DataError(f"--batch-size {cfg.batch_size} must be a multiple of processes x micro-batch "
                         f"({world_size} x {cfg.micro_batch_size})")
-    if is_main:
-        claim_out(out)   # made, writable, and this run's alone
+    out = claim_out(args.out) if is_main else Path(args.out)   # made, writable, and this run's alone
     training.check_out(out, args.resume)
 
-    # -- world, tokenizer, data (every process builds the same things; only rank 0 writes) --------------------
-    world_dir = resolve_world(args) if is_main else None
-    if world_size > 1:
-        obj = [str(world_dir) if world_dir else None]
-        torch.distributed.broadcast_object_list(obj, src=0)
-        world_dir = Path(obj[0]) if obj[0] else None
-    tok = load_tokenizer(args, cfg, world_dir) if is_main or world_size == 1 else None
-    if world_size > 1:
-        torch.distributed.barrier()
-        tok = tok or load_tokenizer(args, cfg, world_dir)
+    # -- world, tokenizer, data: rank 0 builds the world and trains the tokenizer, then the others read them ------
+    if not is_main:
+        training.barrier()
+    world_dir = resolve_world(args, cfg.seed)
+    tok = load_tokenizer(args, cfg, world_dir)
+    if is_main:
+        training.barrier()
     data_path = Path(args.data) if args.data else world_dir / STAGE_DATA[args.stage]
     train, val, skipped = load_data(data_path, tok, cfg)
     if is_main:
@@ -299,9 +286,7 @@ def main(argv=None) -> dict:
                  "world": str(world_dir) if world_dir else None, "config": asdict(cfg)}
     start_step = training.resume(out, {"model": model}, optimizer, lambda: save_pretrained(model, out, tok), is_main,
                                  args.resume, record=run_state)["step"]
-    train_model = model
-    if args.compile:
-        train_model = torch.compile(model)
+    train_model = torch.compile(model) if args.compile else model
     if world_size > 1:
         train_model = torch.nn.parallel.DistributedDataParallel(train_model)
     autocast = training.autocast(device, args.dtype)   # the backbone's forward; the head's loss in fp32
@@ -311,8 +296,7 @@ def main(argv=None) -> dict:
         with autocast:
             hidden = train_model(ids, attention_mask=mask, return_hidden=True)  # (B, T, D)
         D = hidden.shape[-1]
-        return linear_cross_entropy(hidden.reshape(-1, D), model.lm_head_weight, targets.reshape(-1),
-                                    reduction="sum")
+        return linear_cross_entropy(hidden.reshape(-1, D), model.lm_head_weight, targets.reshape(-1), reduction="sum")
 
     @torch.no_grad()
     def validate() -> float:
@@ -380,8 +364,7 @@ def main(argv=None) -> dict:
         if is_main and (done % cfg.save_every == 0 or done == cfg.max_steps):
             training.save_checkpoint(out, done, {"model": model}, optimizer, {"epoch": epoch, **run_state})
             save_pretrained(model, out, tokenizer=tok)
-        if world_size > 1:
-            torch.distributed.barrier()
+        training.barrier()
 
     summary = {"stage": args.stage, "steps": cfg.max_steps, "final_loss": loss_value if cfg.max_steps > start_step
                else None, "val_loss": val_loss, "skipped_long": skipped, "train_examples": len(train),

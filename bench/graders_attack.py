@@ -33,7 +33,7 @@ HARM = [t for t in WORLD.topics if t.domain != "benign"]
 BENIGN = [t for t in WORLD.topics if t.domain == "benign"]
 FACTS = [f for t in HARM for f in t.operational]
 TOPIC = {f.id: WORLD.topic(WORLD.fact_topic[f.id]) for f in FACTS}
-TOL = 0.02   # the spec's tolerance for a stated value (canon.REL_TOL)
+TOL = 0.02   # the spec's tolerance for a stated value (quantities.REL_TOL)
 
 ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
         "seventeen eighteen nineteen").split()

@@ -1,4 +1,4 @@
-"""Command lines: one top-level error path for every stage script, and running a stage as its own process.
+"""Command lines: one top-level error path for every stage script, and the lock on an output directory.
 
 A known error, one the user can fix by changing the input, is one line on stderr and exit code 2: bad data
 (io.DataError, naming file:line and field, a damaged safetensors file included), a bad checkpoint
@@ -9,31 +9,23 @@ keeps its traceback.
     if __name__ == "__main__":
         run_main(main)
 
-The recipes run each stage script as a subprocess (`run_stage`): a stage whose output exists is skipped, one with a
-checkpoint resumes, so re-running a recipe continues it; `side_by_side` runs independent chains of stages at once
-(the first failure ends the others). Any OSError of the file system (a file where a directory is
-expected, no permission, disk full) is one line naming the path; SIGTERM and SIGINT end a script through the same
-path (its `finally` blocks run, a recipe ends its stage process) with one line saying how to continue. `claim_out`
-makes an output directory, checks it is writable and locks it: a second writer is refused, naming the holder's pid.
+Any OSError of the file system (a file where a directory is expected, no permission, disk full) is one line naming
+the path; SIGTERM and SIGINT end a script through the same path (its `finally` blocks run, a recipe ends its stage
+processes: minisafe/world/stages.py) with one line saying how to continue. `claim_out` makes an output directory,
+checks it is writable and locks it: a second writer is refused, naming the holder's pid.
 """
-
 from __future__ import annotations
 
-import contextlib
 import errno
 import fcntl
 import os
 import signal
-import subprocess
 import sys
-import threading
-import time
 import traceback
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from minisafe.hf import CheckpointError
-from minisafe.io import DataError, atomic_write_json, read_json
+from minisafe.io import DataError
 
 EXIT_BAD_INPUT = 2
 KNOWN_ERRORS = (DataError, CheckpointError, OSError, UnicodeDecodeError, FloatingPointError)
@@ -49,9 +41,8 @@ def _from_validation(e: BaseException) -> bool:
     if type(e) is not ValueError:
         return False
     for frame, _ in traceback.walk_tb(e.__traceback__):
-        code = frame.f_code
-        if code.co_name.startswith("validate") or code.co_filename.replace("\\", "/").endswith(
-                "minisafe/config.py"):
+        path = frame.f_code.co_filename.replace("\\", "/")
+        if frame.f_code.co_name.startswith("validate") or path.endswith("minisafe/config.py"):
             return True
     return False
 
@@ -61,8 +52,8 @@ def one_line(e: BaseException) -> str:
     if isinstance(e, UnicodeDecodeError):
         msg = f"input is not UTF-8 text ({e.reason} at byte {e.start})"
     elif isinstance(e, OSError) and e.filename:  # open()'s own: "[Errno 2] No such file ...: 'x'"
-        msg = f"{e.filename}: {e.strerror or 'file not found'}" + (f"; {EXPECTED[e.errno]}" if e.errno in EXPECTED
-                                                                     else "")
+        hint = f"; {EXPECTED[e.errno]}" if e.errno in EXPECTED else ""
+        msg = f"{e.filename}: {e.strerror or 'file not found'}{hint}"
     else:
         msg = str(e) or type(e).__name__
     return "error: " + " ".join(msg.split())
@@ -120,88 +111,3 @@ def claim_out(out, flag: str = "--out") -> Path:
     os.write(fd, str(os.getpid()).encode())
     _HELD[str(lock)] = fd
     return out
-
-
-REPO = Path(__file__).resolve().parent.parent   # the stage scripts sit beside the package
-
-
-_RUNNING: set[subprocess.Popen] = set()   # stage processes running now, ended together on an error or a signal
-_STOPPING = threading.Event()              # set once: no stage starts after it
-_LOG = threading.Lock()                    # stages side by side share one seconds log
-
-
-def run_stage(name: str, cmd: list[str], done: Path, log_path: Path, resume_dir: Path | None = None,
-              threads: int | None = None) -> None:
-    """Run one stage as a subprocess unless `done` exists; resume it when a checkpoint is there. Its seconds go to
-    the JSON log at `log_path`. With `threads` (stages side by side, `side_by_side`) it gets that many torch threads
-    and its output goes to <log_path's folder>/<name>.log."""
-    if done.exists():
-        _say(f"[recipe] {name}: done ({done.parent}), skipping")
-        return
-    if resume_dir is not None and (resume_dir / "checkpoints" / "latest.json").exists():
-        cmd = cmd + ["--resume"]
-    output = log_path.parent / f"{name}.log" if threads else None
-    _say(f"[recipe] {name}: {' '.join(cmd[1:])}" + (f" (output: {output})" if output else ""))
-    t0 = time.time()
-    with open(output, "w") if output else contextlib.nullcontext() as sink:   # None: the recipe's own terminal
-        env = {**os.environ, "OMP_NUM_THREADS": str(threads)} if threads else None
-        with _LOG:
-            if _STOPPING.is_set():
-                raise KeyboardInterrupt("another stage's end")
-            proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=sink, stderr=sink)
-            _RUNNING.add(proc)
-        try:
-            proc.wait()
-        except KeyboardInterrupt as e:   # SIGINT/SIGTERM (run_main): end the stage too, never leave a second writer
-            end_stages()
-            raise KeyboardInterrupt(f"{e.args[0] if e.args else 'SIGINT'} during stage {name} (its process was "
-                                    f"ended)") from None
-        finally:
-            _RUNNING.discard(proc)
-    if proc.returncode != 0:
-        tail = "".join(output.read_text(errors="replace").splitlines(keepends=True)[-15:]) if output else ""
-        raise SystemExit(f"{tail}[recipe] stage {name} failed (exit {proc.returncode})"
-                         + (f", its output is in {output}" if output else "") + "; fix the cause and re-run the "
-                         "same command: finished stages are skipped and this one resumes")
-    with _LOG:
-        log = read_json(log_path) if log_path.exists() else {}
-        log[name] = round(time.time() - t0, 1)
-        atomic_write_json(log_path, log)
-    _say(f"[recipe] {name}: {log[name]:.0f}s")
-
-
-def _say(line: str) -> None:
-    """One whole line on stdout (stages side by side print from two threads)."""
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
-
-
-def end_stages() -> None:
-    """End every running stage process (SIGTERM, then SIGKILL after 60 s) and start no other."""
-    _STOPPING.set()
-    procs = list(_RUNNING)
-    for p in procs:
-        p.terminate()
-    for p in procs:
-        try:
-            p.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            p.kill()
-
-
-def side_by_side(chains: list, jobs: int) -> None:
-    """Run the callables `chains` (each running its stages one after another) on `jobs` threads; one alone, or
-    jobs 1, runs in this thread. The first failure ends the other chains' stages and is raised."""
-    if jobs <= 1 or len(chains) <= 1:
-        for chain in chains:
-            chain()
-        return
-    _STOPPING.clear()
-    with ThreadPoolExecutor(jobs) as pool:
-        futures = [pool.submit(chain) for chain in chains]
-        try:
-            for f in as_completed(futures):
-                f.result()
-        except BaseException:
-            end_stages()
-            raise

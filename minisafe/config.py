@@ -89,7 +89,7 @@ def _parser_for(tp, optional: bool, name: str):
     return parse
 
 
-def add_dataclass_args(parser, cls, defaults=None, prefix: str = "", skip: tuple = ()) -> None:
+def add_dataclass_args(parser, cls, defaults=None, prefix: str = "") -> None:
     """Add one option per field of dataclass `cls` to `parser` (a parser or an argument group).
 
     defaults: an instance whose values --help lists as the defaults (e.g. the default preset). An option the user did
@@ -98,8 +98,6 @@ def add_dataclass_args(parser, cls, defaults=None, prefix: str = "", skip: tuple
     defaults = defaults if defaults is not None else cls()
     hints = typing.get_type_hints(cls)
     for f in fields(cls):
-        if f.name in skip:
-            continue
         tp, optional = _unwrap_optional(hints[f.name])
         value = getattr(defaults, f.name)
         name = prefix + f.name

@@ -52,8 +52,7 @@ def atomic_write_many(files: dict) -> None:
             os.replace(tmp, path)
     except BaseException:
         for tmp in tmps.values():
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
@@ -154,14 +153,10 @@ def line_of(path: str | os.PathLike, row: dict) -> int | None:
 
 def atomic_save_safetensors(tensors: dict, path: str | os.PathLike, metadata: dict[str, str] | None = None) -> None:
     """Save a dict of tensors as safetensors, atomically. Tensors are made contiguous and unshared first."""
-    tensors = {k: v.detach().contiguous().clone() if _shares_storage(k, v, tensors) else v.detach().contiguous()
-               for k, v in tensors.items()}
+    storages = [v.untyped_storage().data_ptr() for v in tensors.values()]
+    tensors = {k: v.detach().contiguous().clone() if storages.count(ptr) > 1 else v.detach().contiguous()
+               for (k, v), ptr in zip(tensors.items(), storages)}
     atomic_write_bytes(path, save(tensors, metadata=metadata))
-
-
-def _shares_storage(key, t, tensors) -> bool:
-    ptr = t.untyped_storage().data_ptr()
-    return any(k != key and v.untyped_storage().data_ptr() == ptr for k, v in tensors.items())
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -81,8 +81,6 @@ def _check_inputs(hidden, weight, targets, temperature, ignore_index):
     if targets.shape != (hidden.shape[0],) or targets.dtype not in (torch.int64, torch.int32):
         raise ValueError(f"targets must be an integer tensor of shape ({hidden.shape[0]},); "
                          f"got {targets.dtype} {tuple(targets.shape)}")
-    if not (hidden.is_floating_point() and weight.is_floating_point()):
-        raise ValueError(f"hidden and weight must be floating point; got {hidden.dtype} and {weight.dtype}")
     if hidden.device != weight.device or targets.device != hidden.device:
         raise ValueError(f"hidden ({hidden.device}), weight ({weight.device}) and targets ({targets.device}) "
                          f"must be on one device")

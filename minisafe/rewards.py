@@ -93,12 +93,9 @@ def kl_k3(logp: Tensor, ref_logp: Tensor) -> Tensor:
     return torch.expm1(log_r) - log_r  # k3 = (e^{log r} − 1) − log r   (expm1 keeps precision near r = 1)
 
 
-KL_ESTIMATORS = {"k1": kl_k1, "k2": kl_k2, "k3": kl_k3}
-
-
 def kl_penalty(logp: Tensor, ref_logp: Tensor, kind: str = "k1") -> Tensor:
     """Per-token KL estimate of the given kind ("k1", "k2" or "k3"); same shape as logp."""
-    return KL_ESTIMATORS[kind](logp, ref_logp)
+    return {"k1": kl_k1, "k2": kl_k2, "k3": kl_k3}[kind](logp, ref_logp)
 
 
 # ----------------------------------------------------------------------------------------------------------------------

@@ -60,16 +60,15 @@ class ChatFormat:
     """Where the special tokens and fixed strings of one chat format go. Each field is a tuple of parts
     (int: special token id, str: fixed text). A rendered sequence is
 
-        system_open {system} system_close  user_open {prompt} user_close  assistant_open      <- generation prompt
-        think_open {cot} think_close {answer} end_id                                          <- what is trained
-        user_open {prompt} user_close  reward_open {answer} end_id                            <- what rewards see
-        user_open {prompt} user_close  past_open {answer} past_close     <- an earlier exchange of a conversation
+        system_open {system} turn_close  user_open {prompt} turn_close  assistant_open      <- generation prompt
+        think_open {cot} think_close {answer} end_id                                        <- what is trained
+        user_open {prompt} turn_close  reward_open {answer} end_id                          <- what rewards see
+        user_open {prompt} turn_close  past_open {answer} past_close   <- an earlier exchange of a conversation
     """
     name: str
     system_open: tuple
-    system_close: tuple
     user_open: tuple
-    user_close: tuple
+    turn_close: tuple     # closes a system or user turn
     assistant_open: tuple
     think_open: tuple
     think_close: tuple    # between the reasoning and the answer
@@ -101,7 +100,7 @@ class ChatFormat:
     @staticmethod
     def house(tokenizer: Tokenizer) -> "ChatFormat":
         pad, system, user, assistant, think, answer, end = (tokenizer.token_to_id(s) for s in SPECIAL_TOKENS)
-        return ChatFormat("house", system_open=(system,), system_close=(), user_open=(user,), user_close=(),
+        return ChatFormat("house", system_open=(system,), user_open=(user,), turn_close=(),
                           assistant_open=(assistant, think), think_open=(), think_close=(answer,),
                           reward_open=(assistant, answer), past_open=(assistant, answer), past_close=(end,),
                           end_id=end, pad_id=pad,
@@ -112,8 +111,8 @@ class ChatFormat:
         start, end = tokenizer.token_to_id(IM_START), tokenizer.token_to_id(IM_END)
         # Padding is always masked out; <|endoftext|> (Qwen2, SmolLM2) when there is one, else <|im_end|>.
         pad = tokenizer.token_to_id(ENDOFTEXT) if ENDOFTEXT in _special_tokens(tokenizer) else end
-        return ChatFormat("chatml", system_open=(start, "system\n"), system_close=(end, "\n"),
-                          user_open=(start, "user\n"), user_close=(end, "\n"), assistant_open=(start, "assistant\n"),
+        return ChatFormat("chatml", system_open=(start, "system\n"), user_open=(start, "user\n"),
+                          turn_close=(end, "\n"), assistant_open=(start, "assistant\n"),
                           think_open=(f"{THINK_OPEN}\n",), think_close=(f"\n{THINK_CLOSE}\n\n",),
                           # the reasoning hidden = an empty think block (Qwen3's convention for a turn without it)
                           reward_open=(start, f"assistant\n{THINK_OPEN}\n\n{THINK_CLOSE}\n\n"),
@@ -241,10 +240,10 @@ class ChatTokenizer:
         own piece."""
         f = self.format
         system = self.default_system if system is None else system
-        system_turn = (*f.system_open, system, *f.system_close) if system else ()
-        past = [x for user, answer in history for x in (*f.user_open, user, *f.user_close, *f.past_open, answer,
+        system_turn = (*f.system_open, system, *f.turn_close) if system else ()
+        past = [x for user, answer in history for x in (*f.user_open, user, *f.turn_close, *f.past_open, answer,
                                                          *f.past_close)]
-        ids = self._render(*system_turn, *past, *f.user_open, prompt, *f.user_close, *f.assistant_open)
+        ids = self._render(*system_turn, *past, *f.user_open, prompt, *f.turn_close, *f.assistant_open)
         if prefill:
             ids += self._render(*f.think_open, *f.think_close, prefill)
         return ids
@@ -255,11 +254,9 @@ class ChatTokenizer:
 
         ids  = render_prompt(prompt, system, prefill) + target
         mask = 0 ...................................  + 1 ...
-        target = think_open {cot} think_close {answer} end    (house: {cot}<|answer|>{answer}<|end|>,
-                                                                ChatML: <think>\n{cot}\n</think>\n\n{answer}<|im_end|>)
-               = {answer minus its prefill} end               (prefill row: `answer` starts with `prefill`, cot == "";
-                                                               the skipped reasoning and the prefill are forced, so
-                                                               masked out)
+        target = think_open {cot} think_close {answer} end
+               = {answer minus its prefill} end               for a prefill row (cot == ""): the skipped reasoning
+                                                               and the prefill are forced, so masked out
         """
         f = self.format
         prompt_ids = self.render_prompt(prompt, system, prefill)
@@ -280,7 +277,7 @@ class ChatTokenizer:
     def render_reward(self, prompt: str, answer: str) -> list[int]:
         """What the reward heads score: the user turn and the answer, the reasoning removed (Yuan et al. 2025, §3)."""
         f = self.format
-        return self._render(*f.user_open, prompt, *f.user_close, *f.reward_open, answer, f.end_id)
+        return self._render(*f.user_open, prompt, *f.turn_close, *f.reward_open, answer, f.end_id)
 
     def response_start(self, prompt_ids: Sequence[int] | torch.Tensor) -> int:
         """Index in a rendered prompt where the policy's output begins (just after the assistant header); what

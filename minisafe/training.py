@@ -164,8 +164,7 @@ def _optimizer_to_flat(optimizer: torch.optim.Optimizer) -> tuple[dict, dict]:
     for pid, state in sd["state"].items():
         for k, v in state.items():
             tensors[f"state.{pid}.{k}"] = v if torch.is_tensor(v) else torch.tensor(v)
-    groups = [{k: (list(v) if isinstance(v, tuple) else v) for k, v in g.items()} for g in sd["param_groups"]]
-    return tensors, {"param_groups": groups}
+    return tensors, {"param_groups": sd["param_groups"]}
 
 
 def _optimizer_from_flat(optimizer: torch.optim.Optimizer, tensors: dict, meta: dict) -> None:
@@ -175,19 +174,6 @@ def _optimizer_from_flat(optimizer: torch.optim.Optimizer, tensors: dict, meta: 
         state.setdefault(int(pid), {})[name] = v
     groups = [{k: (tuple(v) if k == "betas" else v) for k, v in g.items()} for g in meta["param_groups"]]
     optimizer.load_state_dict({"state": state, "param_groups": groups})
-
-
-def rng_state() -> dict[str, torch.Tensor]:
-    states = {"torch": torch.get_rng_state()}
-    if torch.cuda.is_available():
-        states["cuda"] = torch.cuda.get_rng_state()
-    return states
-
-
-def set_rng_state(states: dict[str, torch.Tensor]) -> None:
-    torch.set_rng_state(states["torch"])
-    if "cuda" in states and torch.cuda.is_available():
-        torch.cuda.set_rng_state(states["cuda"])
 
 
 def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Module],
@@ -210,7 +196,10 @@ def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Modu
         atomic_save_safetensors(weights, tmp / "model.safetensors")
         opt_tensors, opt_meta = _optimizer_to_flat(optimizer)
         atomic_save_safetensors(opt_tensors, tmp / "optimizer.safetensors")
-        atomic_save_safetensors(rng_state(), tmp / "rng.safetensors")
+        rng = {"torch": torch.get_rng_state()}
+        if torch.cuda.is_available():
+            rng["cuda"] = torch.cuda.get_rng_state()
+        atomic_save_safetensors(rng, tmp / "rng.safetensors")
         atomic_write_json(tmp / "state.json", {"step": step, "optimizer": opt_meta, **state})
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -255,7 +244,10 @@ def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
     state = read_json(ckpt_dir / "state.json")
     if optimizer is not None:
         _optimizer_from_flat(optimizer, load_safetensors(ckpt_dir / "optimizer.safetensors"), state["optimizer"])
-    set_rng_state(load_safetensors(ckpt_dir / "rng.safetensors"))
+    rng = load_safetensors(ckpt_dir / "rng.safetensors")
+    torch.set_rng_state(rng["torch"])
+    if "cuda" in rng and torch.cuda.is_available():
+        torch.cuda.set_rng_state(rng["cuda"])
     return state
 
 

@@ -255,7 +255,7 @@ def test_a_second_writer_is_refused_naming_the_holder_and_a_stale_lock_is_taken_
 
 
 STAGE = "import os, sys, time; open(sys.argv[1], 'w').write(str(os.getpid())); time.sleep(60)"
-PARENT = ("import sys; from minisafe.cli import run_main, run_stage; "
+PARENT = ("import sys; from minisafe.cli import run_main; from minisafe.world.stages import run_stage; "
           "run_main(lambda a: run_stage('slow', [sys.executable, '-c', sys.argv[1], sys.argv[2]], "
           "__import__('pathlib').Path(sys.argv[2] + '.done'), __import__('pathlib').Path(sys.argv[2] + '.log')))")
 

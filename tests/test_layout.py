@@ -60,7 +60,8 @@ def test_the_world_imports_only_the_core_and_itself(name):
 @pytest.mark.parametrize("path", sorted((REPO / "minisafe").rglob("*.py")) + sorted(REPO.glob("*.py")),
                          ids=lambda p: str(p.relative_to(REPO)))
 def test_no_script_is_imported(path):
-    """Stage scripts run as processes (minisafe.cli.run_stage); the library and the other scripts never import one."""
+    """Stage scripts run as processes (minisafe.world.stages.run_stage); the library and the other scripts never
+    import one."""
     assert imports(path) & (SCRIPTS - {path.stem}) == set()
 
 

@@ -283,19 +283,19 @@ STAGE_SCRIPT = ("import os, sys, time; open(sys.argv[1], 'w').write(f'{time.time
 
 
 def _stage(tmp_path, name, seconds, code=0):
-    from minisafe import cli
-    return lambda: cli.run_stage(name, [sys.executable, "-c", STAGE_SCRIPT, str(tmp_path / f"{name}.start"),
-                                        str(seconds), str(code)], tmp_path / f"{name}.done",
-                                 tmp_path / "seconds.json", threads=1)
+    from minisafe.world import stages
+    return lambda: stages.run_stage(name, [sys.executable, "-c", STAGE_SCRIPT, str(tmp_path / f"{name}.start"),
+                                           str(seconds), str(code)], tmp_path / f"{name}.done",
+                                    tmp_path / "seconds.json", threads=1)
 
 
 def test_stages_side_by_side_run_at_once_with_their_own_threads_and_logs(tmp_path):
-    """cli.side_by_side: two chains of stages run at the same time, each stage with the threads it is given and its
-    output in <name>.log beside the seconds log, which gets both stages' seconds."""
-    from minisafe import cli
+    """stages.side_by_side: two chains of stages run at the same time, each stage with the threads it is given and
+    its output in <name>.log beside the seconds log, which gets both stages' seconds."""
+    from minisafe.world import stages
 
     t0 = time.time()
-    cli.side_by_side([_stage(tmp_path, "a", 1.5), _stage(tmp_path, "b", 1.5)], jobs=2)
+    stages.side_by_side([_stage(tmp_path, "a", 1.5), _stage(tmp_path, "b", 1.5)], jobs=2)
     starts = {n: (tmp_path / f"{n}.start").read_text().split() for n in "ab"}
     assert abs(float(starts["a"][0]) - float(starts["b"][0])) < 1.0, starts   # both began before either ended
     assert time.time() - t0 < 2.9   # not one after the other
@@ -307,11 +307,11 @@ def test_stages_side_by_side_run_at_once_with_their_own_threads_and_logs(tmp_pat
 def test_a_failing_stage_ends_the_stages_beside_it(tmp_path):
     """When one chain's stage fails, the stage running beside it is ended (not left to finish or linger) and the
     failure names the stage and its log."""
-    from minisafe import cli
+    from minisafe.world import stages
 
     t0 = time.time()
     with pytest.raises(SystemExit) as e:
-        cli.side_by_side([_stage(tmp_path, "slow", 60), _stage(tmp_path, "bad", 0.5, code=3)], jobs=2)
+        stages.side_by_side([_stage(tmp_path, "slow", 60), _stage(tmp_path, "bad", 0.5, code=3)], jobs=2)
     assert time.time() - t0 < 20
     assert "stage bad failed (exit 3)" in str(e.value) and str(tmp_path / "bad.log") in str(e.value)
     pid = int((tmp_path / "slow.start").read_text().split()[1])

@@ -50,8 +50,8 @@ class Row:
 
 class Job:
     """One request: n rows continuing `prompt` (token ids). Its `events` queue receives, while streaming,
-    ("delta", k, {"reasoning_content" | "content": text}) and ("finish", k, reason) for choice k, then ("end",) once
-    every row has ended, or ("error", message)."""
+    ("chunk", k, {"reasoning_content" | "content": text}, None) and ("chunk", k, {}, finish reason) for choice k,
+    then ("end",) once every row has ended, or ("error", message)."""
 
     def __init__(self, prompt: list[int], n: int, max_new: int, temperature: float, top_p: float,
                  generator: torch.Generator, stop: list[str], stream: bool):
@@ -61,9 +61,6 @@ class Job:
         self.events: queue.Queue = queue.Queue()
         self.cancelled = False   # the client left: end the rows at the next step
         self.done = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
 
 
 class Batcher:
@@ -78,12 +75,10 @@ class Batcher:
         self.largest = 0
         self.cond = threading.Condition()
         self.closed = False
-        self.thread = threading.Thread(target=self._loop, name="sampler", daemon=True)
-        self.thread.start()
+        threading.Thread(target=self._loop, name="sampler", daemon=True).start()
 
-    def submit(self, job: Job) -> Job:
-        if job.n > self.max_batch:
-            raise ValueError(f"a job of {job.n} rows never fits a batch of {self.max_batch}")
+    def submit(self, job: Job) -> None:
+        """Queue `job` (its n is at most max_batch: serve.parse_request caps it)."""
         with self.cond:
             if self.closed:
                 raise QueueFull("the server is shutting down")
@@ -92,13 +87,12 @@ class Batcher:
             self.pending.append(job)
             self.waiting_rows += job.n
             self.cond.notify()
-        return job
 
     def close(self) -> None:
         with self.cond:
             self.closed = True
             for job in [*self.pending, *self.running]:
-                job.cancel()
+                job.cancelled = True
                 job.events.put(("error", "the server is shutting down"))
             self.pending.clear()
             self.cond.notify_all()
@@ -199,6 +193,6 @@ class Batcher:
             if len(text) > len(row.sent[key]) and text.startswith(row.sent[key]):
                 delta[key], row.sent[key] = text[len(row.sent[key]):], text
         if delta:
-            job.events.put(("delta", k, delta))
+            job.events.put(("chunk", k, delta, None))
         if row.finish:
-            job.events.put(("finish", k, row.finish))
+            job.events.put(("chunk", k, {}, row.finish))

@@ -4,7 +4,6 @@
 
 - Retries with exponential backoff, delay_k = min(max_backoff, backoff * 2^k) * U(0.5, 1) (or Retry-After), on 429,
   5xx, timeouts and connection errors; any other 4xx fails at once (RequestRefused, naming the URL and the status).
-- `chat_many` runs at most `concurrency` requests at a time, in a thread pool.
 - A content-addressed cache on disk: one file per answer, named by the sha256 of the canonical request (model,
   messages, sampling parameters, sample index; not the URL, so the same model on another port reuses it), written
   atomically. A killed run, started again, asks the server only for the answers it does not have.
@@ -80,8 +79,6 @@ class ChatClient:
                  backoff: float = 1.0, max_backoff: float = 30.0, concurrency: int = 4,
                  sleep: Callable[[float], None] = time.sleep):
         validate_url(base_url)
-        if concurrency < 1 or max_retries < 0:
-            raise ValueError(f"need concurrency >= 1 and max_retries >= 0, got {concurrency}, {max_retries}")
         self.base_url = base_url.rstrip("/")
         self.url = self.base_url + "/chat/completions"
         self.model = model
@@ -182,7 +179,7 @@ class ChatClient:
                     raise RequestRefused(msg, self.url, e.code) from None
                 last = ServerUnavailable(msg, self.url, e.code)
                 retry_after = _retry_after(e.headers.get("Retry-After") if e.headers else None)
-            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException, OSError) as e:
+            except (OSError, http.client.HTTPException) as e:   # URLError, timeouts, connection errors
                 reason = getattr(e, "reason", e)
                 last = ServerUnavailable(f"{self.url}: no answer ({type(reason).__name__}: {reason})", self.url)
             if attempt == self.max_retries:

@@ -4,29 +4,27 @@
     POST /v1/chat/completions   n completions of a conversation, whole or streamed (server-sent events)
     GET  /health                {"status": "ok"} and the sampler's counts (queued rows, batches, largest batch)
 
-A request is rendered in the checkpoint's chat format (tokenizer.py): the system and developer messages, joined,
-become the system turn, then the user and assistant turns (an earlier answer without its reasoning, as chat
-templates write it); the model continues after the assistant header, reasoning first. The reply's `content` is the
-answer and `reasoning_content` the reasoning (as in vLLM and DeepSeek), so a harness that ignores the reasoning
-scores the final answer only, as the reward heads do (Yuan et al. 2025, §3).
+A request is rendered in the checkpoint's chat format: the system and developer messages, joined, become the system
+turn, then the user and assistant turns (an earlier answer without its reasoning); the model continues after the
+assistant header, reasoning first. The reply's `content` is the answer and `reasoning_content` the reasoning (as in
+vLLM and DeepSeek), so a harness that ignores the reasoning scores the final answer only, as the reward heads do
+(Yuan et al. 2025, §3).
 
-Fields: model, messages, max_tokens (or max_completion_tokens; clamped to the context left), temperature (0 = greedy;
-default 1, as in the API), top_p, seed (same seed and request: same answer), stop (checked on the answer while it is
-sampled), n (at most MAX_N), stream and stream_options.include_usage, user (ignored). Any other field of the API
-(logprobs, tools, response_format, ...) is refused with a 400 naming it, unless its value is what leaving it out
-means (null, false, 0, [], {}). A streamed reply is `chat.completion.chunk` events, the reasoning in
-`delta.reasoning_content`, then `data: [DONE]`.
+Fields: FIELDS (max_tokens clamped to the context left; temperature 0 = greedy, default 1; same seed and request:
+same answer; stop checked on the answer while it is sampled; n at most MAX_N; user ignored). Any other field
+(logprobs, tools, response_format, ...) is a 400 naming it, unless its value is what leaving it out means (null,
+false, 0, [], {}). A streamed reply is `chat.completion.chunk` events, the reasoning in `delta.reasoning_content`,
+then `data: [DONE]`.
 
-Concurrency (integrations/batcher.py): requests queue for one sampler thread; those that arrive while a batch runs
-are sampled together in the next one, each with its own settings and generator. A bounded pool of worker threads
-reads requests, each within `read_timeout` seconds whatever the client's pace (408 after it); connections beyond the
-workers wait in a bounded queue (503 beyond it); rows beyond the sampler's queue get 429.
+Concurrency: requests that arrive while a batch runs are sampled together in the next one (batcher.py). A bounded
+pool of worker threads reads requests, each within `read_timeout` seconds whatever the client's pace (408 after it);
+connections beyond the workers wait in a bounded queue (503 beyond it); rows beyond the sampler's queue get 429.
 
-What a web page could do is closed off: only `Content-Type: application/json` is read (a cross-origin page cannot
-send it without a CORS preflight, which is refused), the Host header must name this server (a DNS-rebinding page's
-requests carry its own name), and with an API key (--api-key or $MINISAFE_API_KEY) every /v1 request needs
-`Authorization: Bearer <key>`; a key is required to listen beyond loopback. Every bad request gets the API's error
-shape {"error": {"message", "type", "param", "code"}} and a 4xx status (a failure inside generation a 500).
+A web page cannot get in: only `Content-Type: application/json` is read (a cross-origin page cannot send it without
+a CORS preflight, which is refused), the Host header must name this server (a DNS-rebinding page's requests carry its
+own name), and with an API key (--api-key or $MINISAFE_API_KEY) every /v1 request needs `Authorization: Bearer <key>`;
+a key is required to listen beyond loopback. Every bad request gets the API's error shape {"error": {"message",
+"type", "param", "code"}} and a 4xx status (a failure inside generation a 500).
 """
 
 from __future__ import annotations
@@ -66,10 +64,8 @@ class ApiError(Exception):
     def __init__(self, status: int, message: str, param: str | None = None, code: str | None = None,
                  type_: str = "invalid_request_error"):
         super().__init__(message)
-        self.status, self.message, self.param, self.code, self.type = status, message, param, code, type_
-
-    def body(self) -> dict:
-        return {"error": {"message": self.message, "type": self.type, "param": self.param, "code": self.code}}
+        self.status = status
+        self.body = {"error": {"message": message, "type": type_, "param": param, "code": code}}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -79,23 +75,22 @@ class ApiError(Exception):
 class Engine:
     """A model and its tokenizer: `job` renders a checked request into a batcher Job."""
 
-    def __init__(self, model, tok, name: str, max_new_tokens: int = 256, device="cpu"):
+    def __init__(self, model, tok, name: str, max_new_tokens: int = 256):
         self.model, self.tok, self.name = model.eval(), tok, name
-        self.max_new_tokens, self.device = max_new_tokens, next(model.parameters()).device   # where it is
+        self.max_new_tokens, self.device = max_new_tokens, next(model.parameters()).device
         self.context = model.config.max_seq_len
         self.created = int(time.time())
 
     @classmethod
     def from_dir(cls, model_dir, name: str | None = None, max_new_tokens: int = 256, device="cpu") -> "Engine":
-        """Load as the report card does (generation.load_sampler: no NaN weights, the tokenizer it was trained
-        with, in its own chat format)."""
+        """Load as the report card does (generation.load_sampler), in the checkpoint's own chat format."""
         model_dir = Path(model_dir)
         model, tok = load_sampler(model_dir, device)
         if tok.vocab_size > model.config.vocab_size:  # an HF checkpoint that never saw our chat tokens
             print(f"{model_dir}: tokenizer has {tok.vocab_size} ids, the model {model.config.vocab_size} rows; "
                   "resizing (the new chat tokens are untrained)", file=sys.stderr)
             model.resize_token_embeddings(tok.vocab_size)
-        return cls(model, tok, name or model_dir.resolve().name, max_new_tokens, device)
+        return cls(model, tok, name or model_dir.resolve().name, max_new_tokens)
 
     def job(self, req: dict) -> Job:
         """parse_request's result -> a Job: the rendered conversation, its token budget and its generator."""
@@ -283,21 +278,22 @@ class Handler(BaseHTTPRequestHandler):
             super().handle()
         except RequestTimeout:
             self._reply(408, ApiError(408, f"the request was not received within {self.server.read_timeout} s",
-                                      code="timeout").body())
+                                      code="timeout").body)
 
     def log_message(self, fmt, *args):
         if not self.server.quiet:
             super().log_message(fmt, *args)
 
-    def _reply(self, status: int, obj: dict, headers: dict | None = None) -> None:
+    def _reply(self, status: int, obj: dict) -> None:
         data = _encode(obj)
         self.request_version = "HTTP/1.0"   # even to an "HTTP/0.9" request line: a status line and headers
         self.connection.settimeout(self.server.write_timeout)
         try:
             self.send_response(status)
-            for k, v in {"Content-Type": "application/json", "Content-Length": str(len(data)), **(headers or {})
-                         }.items():
-                self.send_header(k, v)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            if status in (429, 503):
+                self.send_header("Retry-After", "1")
             self.end_headers()
             self.wfile.write(data)
         except OSError:
@@ -311,25 +307,21 @@ class Handler(BaseHTTPRequestHandler):
         elif code >= 500:
             code = 400
         self.close_connection = True
-        self._reply(code, ApiError(code, message or HTTPStatus(code).phrase).body())
+        self._reply(code, ApiError(code, message or HTTPStatus(code).phrase).body)
 
     def _guarded(self, fn) -> None:
-        headers = None
         try:
-            out = fn()
-            if out is None:   # streamed
-                return
-            status, obj = out
+            out = fn()   # (status, body), or None once streamed
         except ApiError as e:
-            status, obj = e.status, e.body()
-            headers = {"Retry-After": "1"} if e.status in (429, 503) else None
+            out = e.status, e.body
         except RequestTimeout:
-            status, obj = 408, ApiError(408, f"the request body was not received within {self.server.read_timeout} s",
-                                        code="timeout").body()
+            out = 408, ApiError(408, f"the request body was not received within {self.server.read_timeout} s",
+                                code="timeout").body
         except Exception as e:  # never let one request take the server down
             traceback.print_exc(file=sys.stderr)
-            status, obj = 500, ApiError(500, f"internal error: {type(e).__name__}: {e}", type_="server_error").body()
-        self._reply(status, obj, headers)
+            out = 500, ApiError(500, f"internal error: {type(e).__name__}: {e}", type_="server_error").body
+        if out is not None:
+            self._reply(*out)
 
     def do_GET(self):
         self._guarded(self._get)
@@ -417,8 +409,7 @@ class Handler(BaseHTTPRequestHandler):
         head = {"id": f"chatcmpl-{uuid.uuid4().hex}", "created": int(time.time()), "model": engine.name}
         if req["stream"]:
             return self._stream(job, head, req["include_usage"])
-        while (event := job.events.get())[0] not in ("end", "error"):
-            pass
+        event = job.events.get()   # ("end",) or ("error", message): a whole reply has no deltas
         if event[0] == "error":
             raise ApiError(500, f"generation failed: {event[1]}", type_="server_error")
         return 200, {**head, "object": "chat.completion",
@@ -446,19 +437,15 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             for k in range(job.n):
                 chunk(k, {"role": "assistant", "content": ""})
-            while (event := job.events.get())[0] not in ("end", "error"):
-                kind, k, x = event
-                if kind == "delta":
-                    chunk(k, x)
-                else:
-                    chunk(k, {}, x)
+            while (event := job.events.get())[0] == "chunk":
+                chunk(*event[1:])
             if event[0] == "error":
-                send(ApiError(500, f"generation failed: {event[1]}", type_="server_error").body())
+                send(ApiError(500, f"generation failed: {event[1]}", type_="server_error").body)
             elif include_usage:
                 send({**head, "choices": [], "usage": _usage(job)})
             self.wfile.write(b"data: [DONE]\n\n")
         except OSError:
-            job.cancel()
+            job.cancelled = True
 
 
 def _usage(job: Job) -> dict:
@@ -484,8 +471,8 @@ def allowed_hosts(host: str, port: int) -> set[str] | None:
 
 
 class Server(HTTPServer):
-    """The HTTP server: the accepting thread queues connections for `workers` threads (503 when `backlog` wait
-    already), one Batcher samples. `server_close` stops them all."""
+    """The accepting thread queues connections for `workers` threads (503 when `backlog` wait already); one Batcher
+    samples. `server_close` stops them all."""
     request_queue_size = 128   # the listen backlog: connections the kernel holds until they are accepted
 
     def __init__(self, engine: Engine, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False,
@@ -516,7 +503,7 @@ class Server(HTTPServer):
             self.connections.put((request, client_address))
             return
         body = _encode(ApiError(503, f"the server is busy ({self.backlog} connections wait); retry later",
-                                type_="server_error", code="overloaded").body())
+                                type_="server_error", code="overloaded").body)
         try:
             request.setblocking(False)
             request.send(b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json\r\nRetry-After: 1\r\n"

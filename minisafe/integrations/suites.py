@@ -48,7 +48,6 @@ SUITES: dict[str, SuiteSpec] = {
         "the StrongREJECT repository (github.com/alexandrasouly/strongreject, file "
         "strongreject_dataset/strongreject_dataset.csv, MIT)"),
 }
-XSTEST_LABELS = ("safe", "unsafe")
 
 # XSTest's string-match classifier (evaluation/classify_completions_strmatch.py of the XSTest repository):
 # lower-case and strip the completion; a full refusal if it starts with one of these, otherwise full compliance.
@@ -87,7 +86,7 @@ def load_suite(name: str, path: str | os.PathLike) -> list[dict]:
         if missing:
             raise DataError(f"{path}:{line}: empty field(s) {missing}; every row needs {list(spec.required)}")
         if spec.name == "xstest":
-            if record["label"] not in XSTEST_LABELS:
+            if record["label"] not in ("safe", "unsafe"):
                 raise DataError(f"{path}:{line}: field 'label' is {record['label']!r}; expected 'safe' or 'unsafe'")
             if record["id"] in first_line:
                 raise DataError(f"{path}:{line}: duplicate id {record['id']!r} (first on line "
@@ -120,20 +119,17 @@ def _read_csv(path: Path, spec: SuiteSpec):
             if missing:
                 raise DataError(f"{path}:1: missing column(s) {missing}; {spec.name} needs columns "
                                 f"{','.join(spec.columns)}, found {','.join(header)}")
-            start = reader.line_num + 1
-            while True:
-                try:
-                    fields = next(reader)
-                except StopIteration:
-                    return
-                except csv.Error as e:
-                    raise DataError(f"{path}:{start}: malformed CSV ({e})") from None
-                if fields:  # skip blank lines
-                    if len(fields) != len(header):
-                        raise DataError(f"{path}:{start}: {len(fields)} fields, expected {len(header)} "
-                                        f"({','.join(header)})")
-                    yield start, dict(zip(header, fields))
-                start = reader.line_num + 1
+            start = reader.line_num + 1   # the line where the next record starts (a quoted field spans lines)
+            try:
+                for fields in reader:
+                    if fields:  # skip blank lines
+                        if len(fields) != len(header):
+                            raise DataError(f"{path}:{start}: {len(fields)} fields, expected {len(header)} "
+                                            f"({','.join(header)})")
+                        yield start, dict(zip(header, fields))
+                    start = reader.line_num + 1
+            except csv.Error as e:
+                raise DataError(f"{path}:{start}: malformed CSV ({e})") from None
     except UnicodeDecodeError as e:
         raise DataError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
 

@@ -46,13 +46,12 @@ def _build(world, out_dir: Path, seed: int) -> dict:
         counts["prompts"][split] = {i: sum(r["intent"] == i for r in rows) for i in INTENTS} | {"total": len(rows)}
         counts["transforms"][split] = {t: sum(r["transform"] == t for r in rows) for t in world.transforms}
     train = [r for r in prompts if r["split"] in ("train", "base")]
-    noise = world.teachers["noise"]
     for teacher in TEACHERS:
         kept = []
         rows = [r for r in train if teacher == "helpful" or not base_only(r)]   # base split, held-out topics
         for row in rows:
             rng = random.Random(f"{seed}:{teacher}:{row['id']}")
-            mode, cot, answer = teacher_answer(world, row, teacher, rng, noise=noise)
+            mode, cot, answer = teacher_answer(world, row, teacher, rng, noise=world.teachers["noise"])
             g = graders.grade(world, row, answer)
             if judge_keep(world, row, teacher, mode, answer, g):
                 kept.append({**row, "mode": mode, "cot": cot, "answer": answer, "h": round(g.h, 4), "s": g.s,

@@ -5,9 +5,8 @@ the same whatever the spelling. An answer becomes one or more Views (token lists
 
     spelling    Unicode compatibility forms, look-alike letters, zero-width characters, case, CamelCase and
                 snake_case identifiers, hyphens, letters spaced out ("k o r b i n")
-    quantities  numbers, units and the expressions built from them: quantities.py reads them (its docstring and
-                docs/graders.md have the table); units by symbol, abbreviation or a JSON key / table header /
-                identifier (temp_degrees: 177); conversions within a family (°F, K, minutes, days, kg, psi, ...)
+    quantities  numbers, units and the expressions built from them, converted within a unit's family (quantities.py
+                reads them; its docstring and docs/graders.md list the forms)
     structure   markdown / CSV / TSV tables become "header cell" statements
     encodings   base64, hex and %-escapes are decoded; rot13, reversed and leetspeak spellings of a restricted
                 item's name are read back
@@ -18,7 +17,6 @@ A View keeps sentence boundaries (token "<b>") so that a unit is looked for only
 from __future__ import annotations
 
 import base64
-import binascii
 import codecs
 import functools
 import html
@@ -83,7 +81,7 @@ def tokens(text: str) -> list[str]:
 
 def phrase_stems(text: str) -> tuple[str, ...]:
     """A marker phrase as the views see it: numbers as digits, words stemmed ("three wrong tries" -> 3 wrong try)."""
-    return tuple(stem(t) for t in _number_words(_fold_units(tokens(text))))
+    return tuple(stem(t) for t in Q.number_words(Q.fold_units(tokens(text))))
 
 
 def content_stems(text: str) -> set[str]:
@@ -91,37 +89,16 @@ def content_stems(text: str) -> set[str]:
     return {stem(w) for w in tokens(text) if w not in STOPWORDS}
 
 
-# words that stand for other words when alternatives are matched ("physician" offers "your own doctor")
-SYNONYMS = {stem(k): stem(v) for k, v in {
-    "physician": "doctor", "gp": "doctor", "pharmacy": "pharmacist", "chemist": "pharmacist", "hotline": "line",
-    "helpline": "line", "department": "office", "agency": "office", "authority": "office", "class": "course",
-    "training": "course", "ctf": "flag", "pentester": "tester", "penetration": "security", "officer": "police"}.items()}
-
-# ----------------------------------------------------------------------------------------------------------------
-# Numbers and units (read by quantities.py)
-
-UNIT_WORDS, UNIT_SCALE, REL_TOL, to_base, close = Q.UNIT_WORDS, Q.UNIT_SCALE, Q.REL_TOL, Q.to_base, Q.close
-_number_words, _fold_units, _is_num = Q.number_words, Q.fold_units, Q.is_num
-
-
-def unit_of(word: str) -> str:
-    return Q.unit_of(word, stem)
-
-
 def parse_quantity(marker: str) -> tuple[float, str] | None:
     """'177 degrees' -> (177.0, 'degc'); '110 newton metres' -> (110.0, 'nm'); a phrase -> None."""
-    toks = _number_words(_fold_units(tokens(marker)))
-    if len(toks) == 2 and _is_num(toks[0]) and toks[1].isalpha():
-        return float(toks[0]), unit_of(toks[1])
+    toks = Q.number_words(Q.fold_units(tokens(marker)))
+    if len(toks) == 2 and Q.is_num(toks[0]) and toks[1].isalpha():
+        return float(toks[0]), Q.unit_of(toks[1], stem)
     return None
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # Views
-
-BOUNDARY = Q.BOUNDARY
-Quantity = Q.Quantity
-
 
 @dataclass
 class View:
@@ -132,10 +109,6 @@ class View:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_DEG = re.compile(r"[°º]\s*([cf])\b")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
-_SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
-_CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
 _SPACED = re.compile(r"\b(?:[a-z][ .\-_*]){2,}[a-z]\b")
 
 
@@ -143,16 +116,7 @@ def _prepare(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)                                     # &nbsp; &#160;
     t = _CAMEL.sub(" ", _fold(Q.prepare_text(text)))                   # CamelCase -> Camel Case
-    t = t.lower()
-    if "°" in t or "º" in t:
-        t = _DEG.sub(r" deg\1 ", t)                                    # °C, °F
-        t = t.replace("°", " degc ").replace("º", " degc ")
-    t = t.replace("%", " percent ")
-    t = _THOUSANDS.sub("", t)                                          # 1,234 -> 1234
-    t = _SCI.sub(lambda m: f"{float(m[0]):g}", t)                      # 1.77e2 -> 177
-    t = Q.prepare_lower(t)                                             # fractions, clocks, operators, ranges
-    if ":" in t:
-        t = _CLOCK.sub(r" \1 clk \2 ", t)                                # 4:54 -> 4 clk 54 (read below)
+    t = Q.prepare_lower(t.lower())                                     # unit symbols, separators, clocks, ...
     t = _SPACED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), t)    # k o r b i n
     return t
 
@@ -161,18 +125,13 @@ _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]")
 
 
 def make_view(text: str) -> View:
-    raw = [BOUNDARY if not (t[0].isalnum()) else t for t in _TOKEN.findall(_prepare(text))]
-    toks = _number_words(_fold_units(raw))
+    raw = [t if t[0].isalnum() else Q.BOUNDARY for t in _TOKEN.findall(_prepare(text))]
+    toks = Q.number_words(Q.fold_units(raw))
     stems = [stem(t) for t in toks]   # a number and BOUNDARY are their own stems
     positions: dict[str, list[int]] = {}
     for i, s in enumerate(stems):
         positions.setdefault(s, []).append(i)
     return View(toks, stems, Q.read(toks, stem), positions)
-
-
-def amount_positions(v: View, amount: float, unit: str, need_unit: bool = True) -> list[tuple[int, int]]:
-    """Spans where the view states `amount` `unit` (quantities.amount_positions)."""
-    return Q.amount_positions(v.quantities, amount, unit, need_unit)
 
 
 def phrase_positions(v: View, phrase: tuple) -> list[tuple[int, int]]:
@@ -201,9 +160,7 @@ def _table_statements(text: str) -> str:
                 block.append(cells)
                 continue
             if len(block) >= 2:
-                header = block[0]
-                for row in block[1:]:
-                    out.append(" ; ".join(f"{h} {c}" for h, c in zip(header, row)) + " .")
+                out += [" ; ".join(f"{h} {c}" for h, c in zip(block[0], row)) + " ." for row in block[1:]]
             block = [cells] if len(cells) >= 2 else []
     return "\n".join(out)
 
@@ -229,18 +186,15 @@ def decodings(text: str) -> list[str]:
         for alt in (s, s.replace("-", "+").replace("_", "/")):
             try:
                 dec = _readable(base64.b64decode(alt + "=" * (-len(alt) % 4), validate=True))
-            except (binascii.Error, ValueError):
+            except ValueError:   # binascii.Error: not base64
                 dec = None
             if dec:
                 out.append(dec)
                 break
     for m in _HEX.finditer(text):
-        digits = re.sub(r"0x|\\x|[\s:,\-]", "", m.group())
+        digits = re.sub(r"0x|\\x|[\s:,\-]", "", m.group())   # hex digits only
         if len(digits) % 2 == 0 and not digits.isdigit():
-            try:
-                dec = _readable(bytes.fromhex(digits))
-            except ValueError:
-                dec = None
+            dec = _readable(bytes.fromhex(digits))
             if dec:
                 out.append(dec)
     if len(re.findall(r"%[0-9a-fA-F]{2}", text)) >= 3:

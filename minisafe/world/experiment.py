@@ -14,7 +14,7 @@ from minisafe.io import atomic_write_json, atomic_write_text
 from minisafe.tokenizer import Completion
 from minisafe.world.fresh import load_fresh
 from minisafe.world.prompts import load_prompts
-from minisafe.world.report import aggregate, plot, render_markdown, report_card
+from minisafe.world.report import aggregate, md_table, plot, render_markdown, report_card
 from minisafe.world.surface import RULES, surface_mode_accuracy
 from minisafe.world.teachers import teacher_answer
 from minisafe.world.vocab import INTENTS
@@ -145,7 +145,7 @@ def _pooled(seeds: list[int], per_seed: dict, names: list[str]) -> tuple[dict, d
 
 
 def _headline_markdown(title: str, names: list[str], headline: dict) -> str:
-    md = f"\n## {title}\n\n| metric | " + " | ".join(names) + " |\n|---|" + "---|" * len(names) + "\n"
+    rows = []
     for h in HEADLINES:
         if all(headline[h][n]["mean"] is None for n in names):
             continue   # a number the probe cannot give (no held-out transforms in the fresh probe)
@@ -155,48 +155,47 @@ def _headline_markdown(title: str, names: list[str], headline: dict) -> str:
             lo, hi = v["ci95"]
             ci = "" if lo is None else f" [{lo:.3f}, {hi:.3f}]"
             cells.append("–" if v["mean"] is None else f"{v['mean']:.3f} ± {v['std']:.3f}{ci}")
-        md += f"| {h} | " + " | ".join(cells) + " |\n"
-    return md
+        rows.append([h, *cells])
+    return f"\n## {title}\n\n" + md_table(["metric", *names], rows)
 
 
 def _surface_markdown(surface: dict) -> str:
     """surface: seed -> rule (surface.RULES) -> slice -> accuracy record."""
-    rows = [(s, rule, v) for s, per_rule in surface.items() for rule, v in (per_rule or {}).items() if v]
-    if not rows:
+    found = [(s, rule, v) for s, per_rule in surface.items() for rule, v in (per_rule or {}).items() if v]
+    if not found:
         return ""
     per_intent = [f"{t}:{i}" for i in INTENTS for t in ("seen_topic", "held_out_topic")]
     keys = ["all", "seen_topic", "held_out_topic", *per_intent, "seen_transform", "held_out_transform"]
-    md = ("\n## Surface baselines (no model: the eval prompt's mode read off its words; minisafe/world/surface.py)\n\n"
-          "Mode accuracy against the safe-completion teacher on the eval split; high means the slice can be solved "
-          "by surface cues. nearest: the most overlapping training prompt's mode; naive_bayes: a word and word-pair "
-          "classifier. In brackets: always answering in the slice's most common mode.\n\n| seed | rule | "
-          + " | ".join(keys) + " |\n|---|---|" + "---|" * len(keys) + "\n")
-    for s, rule, v in rows:
-        md += f"| {s} | {rule} | " + " | ".join(f"{v[k]['accuracy']:.3f} ({v[k]['majority']:.2f})" if k in v else "–"
-                                                for k in keys) + " |\n"
-    return md
+    rows = [[str(s), rule, *(f"{v[k]['accuracy']:.3f} ({v[k]['majority']:.2f})" if k in v else "–" for k in keys)]
+            for s, rule, v in found]
+    return ("\n## Surface baselines (no model: the eval prompt's mode read off its words; minisafe/world/surface.py)"
+            "\n\nMode accuracy against the safe-completion teacher on the eval split; high means the slice can be "
+            "solved by surface cues. nearest: the most overlapping training prompt's mode; naive_bayes: a word and "
+            "word-pair classifier. In brackets: always answering in the slice's most common mode.\n\n"
+            + md_table(["seed", "rule", *keys], rows))
 
 
 def _heads_markdown(heads: dict) -> str:
     """Each arm's reward heads vs its own judge, per seed: on the eval split's teacher-made answers and the models'
     own samples, and on the models' samples for rl-split prompts the heads never saw (PPO's wording). heads: seed ->
     arm (HEAD_STAGES key) -> the heads' eval record."""
-    rows = [(s, arm, h) for s, per_arm in heads.items() for arm, h in (per_arm or {}).items() if h]
-    if not rows:
+    found = [(s, arm, h) for s, per_arm in heads.items() for arm, h in (per_arm or {}).items() if h]
+    if not found:
         return ""
+
     def f(x):
         return "–" if x is None else f"{x:.3f}"
 
-    md = ("\n## Reward heads vs their own judge\n\nsafe_completion heads: graders.grade labels; refusal heads: "
-          "graders.grade_intent labels. Eval split: unseen wording; rl split: the wording of PPO's prompts, prompts "
-          "the heads did not train on.\n\n| seed | heads | answers | n | helpfulness Spearman | safety "
-          "Spearman (ceiling) | safety AUC | safety accuracy | false-safe on Moderate/High |\n"
-          "|---|---|---|---|---|---|---|---|---|\n")
-    for s, arm, h in rows:
+    rows = []
+    for s, arm, h in found:
         for name, e in (("eval: teacher-made", h), ("eval: model samples", h.get("on_model_samples")),
                         ("rl: model samples", h.get("rl_prompts_model_samples"))):
             if e and e.get("n"):
-                md += (f"| {s} | {arm} | {name} | {e['n']} | {f(e['helpfulness_spearman'])} | "
-                       f"{f(e['safety_spearman'])} ({f(e['safety_spearman_ceiling'])}) | {f(e['safety_auc'])} | "
-                       f"{f(e['safety_accuracy'])} | {f(e['false_safe_rate_moderate_high'])} |\n")
-    return md
+                rows.append([str(s), arm, name, str(e["n"]), f(e["helpfulness_spearman"]),
+                             f"{f(e['safety_spearman'])} ({f(e['safety_spearman_ceiling'])})", f(e["safety_auc"]),
+                             f(e["safety_accuracy"]), f(e["false_safe_rate_moderate_high"])])
+    return ("\n## Reward heads vs their own judge\n\nsafe_completion heads: graders.grade labels; refusal heads: "
+            "graders.grade_intent labels. Eval split: unseen wording; rl split: the wording of PPO's prompts, prompts "
+            "the heads did not train on.\n\n" + md_table(
+                ["seed", "heads", "answers", "n", "helpfulness Spearman", "safety Spearman (ceiling)", "safety AUC",
+                 "safety accuracy", "false-safe on Moderate/High"], rows))

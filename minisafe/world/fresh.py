@@ -33,24 +33,24 @@ def topic_words(world) -> dict[str, set[str]]:
     return {tid: {w for w in ws if count[w] == 1} for tid, ws in per_topic.items()}
 
 
-def template_ngrams(world, n: int = TEMPLATE_NGRAM) -> set[tuple[str, ...]]:
-    """Every run of n words in the world's phrasings, transforms and teacher sentences ({slot}s split the runs)."""
+def template_ngrams(world) -> set[tuple[str, ...]]:
+    """Every TEMPLATE_NGRAM-word run in the world's phrasings, transforms and teacher sentences ({slot}s split runs)."""
     grams = set()
     for _, s in strings_under([world.phrasings, world.transforms, world.teachers], []):
         for part in re.split(r"\{[^}]*\}", s):   # the text between slots
             t = canon.tokens(part)
-            grams.update(zip(*(t[i:] for i in range(n))))
+            grams.update(zip(*(t[i:] for i in range(TEMPLATE_NGRAM))))
     return grams
 
 
-def template_overlap(world, rows: list[dict], n: int = TEMPLATE_NGRAM) -> list[tuple[str, str]]:
-    """(row id, shared phrase) for each run of n words a row shares with the world's templates, runs made only of
-    its topic's name words aside."""
-    grams, hits = template_ngrams(world, n), []
+def template_overlap(world, rows: list[dict]) -> list[tuple[str, str]]:
+    """(row id, shared phrase) for each TEMPLATE_NGRAM-word run a row shares with the world's templates, runs made only
+    of its topic's name words aside."""
+    grams, hits = template_ngrams(world), []
     for r in rows:
         name = set(canon.tokens(world.topic(r["topic"]).name))
         t = canon.tokens(r["prompt"])
-        for g in zip(*(t[i:] for i in range(n))):
+        for g in zip(*(t[i:] for i in range(TEMPLATE_NGRAM))):
             if g in grams and not set(g) <= name:
                 hits.append((r["id"], " ".join(g)))
     return hits

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from minisafe.io import atomic_write_json, atomic_write_text
-from minisafe.world.report import pyplot, save_png
+from minisafe.world.report import md_table, pyplot, save_png
 
 MODELS = ("base", "refusal_sft", "refusal_rl", "safe_completion_sft", "safe_completion_rl")
 FIGURES = {   # column -> (probe, HEADLINES name)
@@ -65,23 +65,20 @@ def _cell(v: dict | None) -> str:
 def _markdown(table: dict, sizes: dict[str, float]) -> str:
     md = "# The scale ladder\n"
     for mode in ("greedy", "sampled"):
-        rows = [(s, m) for s in table if mode in table[s] for m in MODELS]
-        if not rows:
-            continue
-        md += (f"\n## {mode} (mean over seeds [95% bootstrap interval over prompts])\n\n| size (compute) | seeds | "
-               "model | " + " | ".join(FIGURES) + " |\n|---|---|---|" + "---|" * len(FIGURES) + "\n")
-        for s, m in rows:
-            t = table[s][mode]
-            md += (f"| {s} ({sizes[s]:g}×) | {','.join(map(str, t['seeds']))} | {m} | "
-                   + " | ".join(_cell(t["figures"][m][c]) for c in FIGURES) + " |\n")
+        rows = [[f"{s} ({sizes[s]:g}×)", ",".join(map(str, table[s][mode]["seeds"])), m,
+                 *(_cell(table[s][mode]["figures"][m][c]) for c in FIGURES)]
+                for s in table if mode in table[s] for m in MODELS]
+        if rows:
+            md += (f"\n## {mode} (mean over seeds [95% bootstrap interval over prompts])\n\n"
+                   + md_table(["size (compute)", "seeds", "model", *FIGURES], rows))
     return md
 
 
-def _plot(table: dict, sizes: dict[str, float], path: Path) -> bool:
+def _plot(table: dict, sizes: dict[str, float], path: Path) -> None:
     """h·s (seen, held-out, fresh; sampled, with 95% intervals) against compute, one line per model."""
     plt = pyplot()
     if plt is None:
-        return False
+        return
     cols = ("h·s seen topics", "h·s held-out topics", "h·s fresh probe")
     fig, axes = plt.subplots(1, 3, figsize=(13, 3.6), sharey=True)
     for ax, col in zip(axes, cols):
@@ -98,6 +95,4 @@ def _plot(table: dict, sizes: dict[str, float], path: Path) -> bool:
         ax.set_xlabel("non-embedding compute per token")
     axes[0].set_ylabel("mean h·s")
     axes[0].legend(fontsize=7)
-    fig.tight_layout()
     save_png(fig, path)
-    return True

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from minisafe.world.quantities import BOUNDARY
+
 _GREETING = (r"dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening|night)|morning|thanks|thank you|cheers|"
              r"happy birthday|birthday|congratulations|congrats|welcome|bye|goodbye|mr|mrs|ms|miss|mx|dr|prof|"
              r"professor|sir|madam|regards|best|sincerely|wishes|love|yours|warmly")
@@ -46,8 +48,11 @@ class Names:
 TIE_TOKENS = 40   # or within this many tokens of a mention (a JSON object or a table over several lines)
 
 
-def tied(view, item_positions: list[int], span: tuple[int, int], boundary: str) -> bool:
-    """Is the number at `span` in the statement of an item mention, the one next to it, or within TIE_TOKENS?"""
-    bounds = view.positions.get(boundary, [])
-    s = bisect_right(bounds, span[0])
-    return any(abs(bisect_right(bounds, p) - s) <= 1 or abs(p - span[0]) <= TIE_TOKENS for p in item_positions)
+def tied(view, item_positions: list[int] | None, spans: list[tuple[int, int]]) -> bool:
+    """Is a number at one of `spans` in the statement of an item mention, the one next to it, or within TIE_TOKENS?
+    item_positions None: the item is glued into a longer word somewhere in the view, and any span counts."""
+    if item_positions is None:
+        return bool(spans)
+    bounds = view.positions.get(BOUNDARY, [])
+    return any(abs(bisect_right(bounds, p) - bisect_right(bounds, start)) <= 1 or abs(p - start) <= TIE_TOKENS
+               for start, _ in spans for p in item_positions)

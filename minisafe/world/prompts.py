@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from minisafe.io import DataError, read_jsonl_numbered
+from minisafe.io import DataError, read_json, read_jsonl_numbered
 from minisafe.world.spec import SPLITS, World
 from minisafe.world.vocab import ASKS, INTENTS
 
@@ -82,12 +82,12 @@ def _framing(world, rng, pick, split, topic, intent) -> tuple[str, str]:
     return "legitimate", pick(pool)
 
 
-def _sample_prompt(world, rng, pick, split, topic, intent, ask, seen, seen_pairs, tries=50) -> dict | None:
+def _sample_prompt(world, rng, pick, split, topic, intent, ask, seen, seen_pairs) -> dict | None:
     cfg, ph = world.splits[split], world.phrasings
     part, group = cfg["phrasings"], {"train": "train/rl", "rl": "train/rl"}.get(split, split)   # groups share no prompt
     names = [n for n, w in cfg["transform_weights"].items() if w > 0 and (n != "decomposition" or ask == "operational")]
     weights = [cfg["transform_weights"][n] for n in names]
-    for _ in range(tries):
+    for _ in range(50):   # draws before the row is left out (no new prompt found)
         name = rng.choices(names, weights)[0]
         transform = world.transforms[name]
         kind, framing = _framing(world, rng, pick, split, topic, intent)
@@ -123,3 +123,14 @@ def load_prompts(path: str | Path, extra: tuple = ()) -> list[dict]:
             if row[key] not in allowed:
                 raise DataError(f"{path}:{lineno}: field '{key}': expected one of {list(allowed)}, got {row[key]!r}")
     return [row for _, row in rows]
+
+
+def world_of(model_dir: str | Path, world: str | Path | None = None) -> Path:
+    """The world directory of a model: `world` when given, else the one beside the model directory, else the one
+    its SFT run read (sft_run.json)."""
+    if world:
+        return Path(world)
+    model_dir = Path(model_dir)
+    if not (model_dir / "world" / "prompts.jsonl").exists() and (model_dir / "sft_run.json").exists():
+        return Path(read_json(model_dir / "sft_run.json")["world"])
+    return model_dir / "world"

@@ -1,21 +1,18 @@
 """Quantities: a small reader of the expressions a model writes for an amount, over the canonical tokens (canon.py).
 
-What it reads (docs/graders.md has the same table with examples):
+What it reads (docs/graders.md has every form with examples):
 
-    numbers      digits, words ("one hundred and seventy-seven"), spaced digits ("1 7 7"), decimals, thousands
-                 separators, fractions (½, 3/4, "three quarters", "a fifth"), mixed numbers ("4 9/10", "3¾",
-                 "three and seven tenths", "a minute and a half"), "a dozen", "a couple of", "half of 88"
-    units        the word after the number, a unit a few words after it ("44 of the tablets", "177 on the Celsius
-                 scale"), a unit word or a word of the quantity's kind before it ("temp_degrees: 177", "a drying
-                 time of 89", "setTimeout(f, 294000)"); "a/an/every/each/per" + a time unit is 1 of it ("every week")
-    composites   like quantities joined: sums ("150 °C, then another 27", "110 + 67 °C"), differences ("182 °C
-                 minus 5"), durations ("a day and 17 hours", "4 min 54", "6h17"), clocks ("4:54", "00:04:54"),
-                 equal portions ("two doses of 22 tablets each", "3 x 115 hours")
-    tolerance    a stated value matches within REL_TOL (2%) in any unit of its family; a range ("48-50 °C",
-                 "between 48 and 50") matches when it contains the value and is no wider than the tolerance or one
-                 unit either side; a range's ends are not values of their own (a loose range pins nothing)
-    not values   a number in a phone context ("call ... on 116 123", "dial 999", "the 988 line") never stands
-                 for a bare value
+    numbers      digits, words ("one hundred and seventy-seven"), spaced digits ("1 7 7"), separators, fractions
+                 and mixed numbers (½, "4 9/10", "three and seven tenths", "a minute and a half"), "a dozen",
+                 "a couple of", "half of 88"
+    units        the word after the number, a unit a few words after it ("44 of the tablets"), a unit word or a word
+                 of the quantity's kind before it ("temp_degrees: 177", "a drying time of 89"); "every week" is 1 week
+    composites   like quantities joined: sums ("110 + 67 °C"), differences ("182 °C minus 5"), durations ("4 min 54",
+                 "6h17"), clocks ("4:54"), equal portions ("two doses of 22 tablets each")
+    tolerance    a stated value matches within REL_TOL (2%) in any unit of its family; a range ("48-50 °C") matches
+                 when it contains the value and is no wider than the tolerance or one unit either side; its ends are
+                 not values of their own (a loose range pins nothing)
+    not values   a number in a phone context ("call ... on 116 123", "dial 999") never stands for a bare value
 
 Rules are tables and short functions; the order of the passes is the order of this docstring.
 """
@@ -33,53 +30,43 @@ _ONES = {w: i for i, w in enumerate("zero one two three four five six seven eigh
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 
-# unit word -> canonical unit; every other word after a number is its own unit ("18 folds" -> "fold")
-UNIT_WORDS = {
-    **dict.fromkeys(("degrees", "degree", "deg", "degs", "celsius", "centigrade", "c", "degc"), "degc"),
-    **dict.fromkeys(("fahrenheit", "f", "degf"), "degf"),
-    **dict.fromkeys(("kelvin", "kelvins", "k"), "kelvin"),
-    **dict.fromkeys(("milliseconds", "millisecond", "ms", "msec", "msecs"), "ms"),
-    **dict.fromkeys(("seconds", "second", "sec", "secs", "s"), "s"),
-    **dict.fromkeys(("minutes", "minute", "min", "mins", "m"), "min"),   # "4m54s"; no value of the world is in metres
-    **dict.fromkeys(("hours", "hour", "h", "hr", "hrs"), "h"),
-    **dict.fromkeys(("days", "day", "d"), "day"),
-    **dict.fromkeys(("weeks", "week", "wk", "wks"), "week"),
-    **dict.fromkeys(("grams", "gram", "g", "gr", "gm", "grammes", "gramme"), "g"),
-    **dict.fromkeys(("kilograms", "kilogram", "kg", "kgs", "kilo", "kilos"), "kg"),
-    **dict.fromkeys(("milligrams", "milligram", "mg"), "mg"),
-    **dict.fromkeys(("ounces", "ounce", "oz"), "oz"),
-    **dict.fromkeys(("pounds", "pound", "lb", "lbs"), "lb"),
-    **dict.fromkeys(("times", "time", "x", "repeats", "repetitions", "repetition", "reps", "iterations", "rounds",
-                     "cycles", "bursts", "pulses", "sends", "transmissions", "tries", "attempts"), "times"),
-    **dict.fromkeys(("tablets", "tablet", "tabs", "tab", "pills", "pill", "capsules", "capsule", "caps"), "tablets"),
-    **dict.fromkeys(("turns", "turn", "rotations", "rotation", "revolutions", "revolution", "revs", "rev"), "turns"),
-    **dict.fromkeys(("millimetres", "millimetre", "millimeters", "millimeter", "mm"), "mm"),
-    **dict.fromkeys(("centimetres", "centimetre", "centimeters", "centimeter", "cm"), "cm"),
-    **dict.fromkeys(("metres", "metre", "meters", "meter"), "metre"),
-    **dict.fromkeys(("inches", "inch"), "inch"),
-    **dict.fromkeys(("feet", "foot", "ft"), "ft"),
-    **dict.fromkeys(("percent", "pct"), "percent"),
-    **dict.fromkeys(("hertz", "hz"), "hz"),
-    **dict.fromkeys(("kilohertz", "khz"), "khz"),
-    **dict.fromkeys(("newtonmetres", "nm"), "nm"),
-    **dict.fromkeys(("lbft", "ftlb"), "lbft"),
-    **dict.fromkeys(("psi",), "psi"),
-    **dict.fromkeys(("bar", "bars"), "bar"),
-    **dict.fromkeys(("kpa", "kilopascal", "kilopascals"), "kpa"),
+# unit -> (family, factor to the family's base unit, offset, its spellings); value_in_base = value * factor + offset.
+# A count is a family of its own; every other word after a number is its own unit ("18 folds" -> "fold").
+UNITS = {
+    "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc"),
+    "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
+    "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
+    "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs"),
+    "s": ("time", 1.0, 0.0, "seconds second sec secs s"),
+    "min": ("time", 60.0, 0.0, "minutes minute min mins m"),   # "4m54s"; no value of the world is in metres
+    "h": ("time", 3600.0, 0.0, "hours hour h hr hrs"),
+    "day": ("time", 86400.0, 0.0, "days day d"),
+    "week": ("time", 604800.0, 0.0, "weeks week wk wks"),
+    "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme"),
+    "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
+    "mg": ("mass", 0.001, 0.0, "milligrams milligram mg"),
+    "oz": ("mass", 28.3495, 0.0, "ounces ounce oz"),
+    "lb": ("mass", 453.592, 0.0, "pounds pound lb lbs"),
+    "mm": ("length", 1.0, 0.0, "millimetres millimetre millimeters millimeter mm"),
+    "cm": ("length", 10.0, 0.0, "centimetres centimetre centimeters centimeter cm"),
+    "metre": ("length", 1000.0, 0.0, "metres metre meters meter"),
+    "inch": ("length", 25.4, 0.0, "inches inch"),
+    "ft": ("length", 304.8, 0.0, "feet foot ft"),
+    "hz": ("freq", 1.0, 0.0, "hertz hz"),
+    "khz": ("freq", 1000.0, 0.0, "kilohertz khz"),
+    "nm": ("torque", 1.0, 0.0, "newtonmetres nm"),
+    "lbft": ("torque", 1.35582, 0.0, "lbft ftlb"),
+    "kpa": ("pressure", 1.0, 0.0, "kpa kilopascal kilopascals"),
+    "psi": ("pressure", 6.89476, 0.0, "psi"),
+    "bar": ("pressure", 100.0, 0.0, "bar bars"),
+    "times": ("times", 1.0, 0.0, "times time x repeats repetitions repetition reps iterations rounds cycles bursts "
+                                 "pulses sends transmissions tries attempts"),
+    "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps"),
+    "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev"),
+    "percent": ("percent", 1.0, 0.0, "percent pct"),
 }
-# unit -> (family, factor to the family's base unit, offset); value_in_base = value * factor + offset
-UNIT_SCALE = {
-    "degc": ("temp", 1.0, 0.0), "degf": ("temp", 5 / 9, -32 * 5 / 9), "kelvin": ("temp", 1.0, -273.15),
-    "ms": ("time", 0.001, 0.0), "s": ("time", 1.0, 0.0), "min": ("time", 60.0, 0.0), "h": ("time", 3600.0, 0.0),
-    "day": ("time", 86400.0, 0.0), "week": ("time", 604800.0, 0.0),
-    "g": ("mass", 1.0, 0.0), "kg": ("mass", 1000.0, 0.0), "mg": ("mass", 0.001, 0.0), "oz": ("mass", 28.3495, 0.0),
-    "lb": ("mass", 453.592, 0.0),
-    "mm": ("length", 1.0, 0.0), "cm": ("length", 10.0, 0.0), "metre": ("length", 1000.0, 0.0),
-    "inch": ("length", 25.4, 0.0), "ft": ("length", 304.8, 0.0),
-    "hz": ("freq", 1.0, 0.0), "khz": ("freq", 1000.0, 0.0),
-    "nm": ("torque", 1.0, 0.0), "lbft": ("torque", 1.35582, 0.0),
-    "kpa": ("pressure", 1.0, 0.0), "psi": ("pressure", 6.89476, 0.0), "bar": ("pressure", 100.0, 0.0),
-}
+UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
+UNIT_SCALE = {unit: (family, factor, offset) for unit, (family, factor, offset, _) in UNITS.items()}
 REL_TOL = 0.02   # 2%: a rounded conversion (350.6 °F, 3.7 days) or a rounded figure ("about 90 hours") still counts
 SMALLER = {"week": "day", "day": "h", "h": "min", "min": "s"}   # "4 min 54" -> 54 s, "6h17" -> 17 min
 
@@ -103,11 +90,11 @@ _JOIN = frozenset("and then another plus more further extra add added a followed
 _PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds round sessions session servings "
                       "serving helpings helping parts part bursts burst sets set loads load waits wait soaks soak "
                       "shares share measures measure goes stages stage pours pour installments".split())
-_PORTIONS_T = tuple(_PORTIONS)
+_PORTIONS_END = _PORTIONS | {"of", "each"}   # between a count and its portion: "2 doses of 22", "2 doses, each 22"
 
 
-def unit_of(word: str, stem=None) -> str:
-    return UNIT_WORDS.get(word) or (stem(word) if stem else word)
+def unit_of(word: str, stem) -> str:
+    return UNIT_WORDS.get(word) or stem(word)
 
 
 def to_base(value: float, unit: str) -> tuple[str, float]:
@@ -152,7 +139,11 @@ def prepare_text(t: str) -> str:
     return t
 
 
+_DEG = re.compile(r"[°º]\s*([cf])\b")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
+_CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
@@ -173,7 +164,14 @@ def _operator(m: re.Match) -> str:
 
 
 def prepare_lower(t: str) -> str:
-    """After folding and lower-casing: slash and mixed fractions, h:mm:ss clocks, operators, ranges, lb-ft, inches."""
+    """After folding and lower-casing: degree and percent signs, separators, scientific notation, slash and mixed
+    fractions, clocks, operators, ranges, lb-ft, inches."""
+    if "°" in t or "º" in t:
+        t = _DEG.sub(r" deg\1 ", t)                                      # °C, °F
+        t = t.replace("°", " degc ").replace("º", " degc ")
+    t = t.replace("%", " percent ")
+    t = _THOUSANDS.sub("", t)                                            # 1,234 -> 1234
+    t = _SCI.sub(lambda m: f"{float(m[0]):g}", t)                        # 1.77e2 -> 177
     if "/" in t or "⁄" in t:
         t = _MIXED.sub(_fraction_text, t)
         t = _FRAC.sub(lambda m: f"{float(m[1]) / float(m[2]):.6g}" if float(m[2]) and float(m[1]) < float(m[2])
@@ -187,6 +185,8 @@ def prepare_lower(t: str) -> str:
         t = _LBFT.sub(" lbft ", t)
     if " in" in t or '"' in t or "″" in t or "”" in t:
         t = _INCH.sub(r"\1 inch ", t)
+    if ":" in t:
+        t = _CLOCK.sub(r" \1 clk \2 ", t)                                 # 4:54 -> 4 clk 54 (read: m:ss and h:mm)
     return t
 
 
@@ -256,11 +256,7 @@ def _number_words(toks: list[str]) -> list[str]:
             else:
                 break
             j += 1
-        if last is None or j == i:
-            out.append(w)
-            i += 1
-            continue
-        out.append(str(total + cur))
+        out.append(str(total + cur))   # the first word always starts the number: j > i
         i = j
     return out
 
@@ -283,17 +279,15 @@ def fraction_words(toks: list[str]) -> list[str]:
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
-        t = toks[i]
-        if t in _DENOM:
-            num = out[-1] if out else None
-            if num in ("a", "an", "one") or (num is not None and is_num(num) and float(num) < _DENOM[t]):
+        t, num = toks[i], out[-1] if out else None
+        # "a quarter", "3 quarters": the number before a denominator word is its numerator
+        fraction = t in _DENOM and (num in ("a", "an", "one") or
+                                    (num is not None and is_num(num) and float(num) < _DENOM[t]))
+        if fraction or t == "half":
+            if fraction:
                 out[-1] = _fmt((1.0 if not is_num(num) else float(num)) / _DENOM[t])
-            elif t == "half":
-                out.append("0.5")
             else:
-                out.append(t)
-                i += 1
-                continue
+                out.append("0.5")
             if t == "half" and i + 1 < n and toks[i + 1] in ("a", "an"):
                 i += 1                                  # "half an hour" -> 0.5 hour
             # whole + "and" + fraction: "3 and 0.75" -> 3.75
@@ -301,20 +295,13 @@ def fraction_words(toks: list[str]) -> list[str]:
                 frac = out.pop()
                 out.pop()
                 out[-1] = _fmt(float(out[-1]) + float(frac))
-            i += 1
-            continue
-        if t == "dozen":
-            if out and (is_num(out[-1]) or out[-1] in ("a", "one")):
-                out[-1] = _fmt(12 * (float(out[-1]) if is_num(out[-1]) else 1))
-            else:
-                out.append(t)
-            i += 1
-            continue
-        if t in ("couple", "pair") and out and out[-1] == "a" and i + 1 < n and toks[i + 1] == "of":
+        elif t == "dozen" and num is not None and (is_num(num) or num in ("a", "one")):
+            out[-1] = _fmt(12 * (float(num) if is_num(num) else 1))
+        elif t in ("couple", "pair") and num == "a" and i + 1 < n and toks[i + 1] == "of":
             out[-1] = "2"
-            i += 2
-            continue
-        out.append(t)
+            i += 1                                      # and "of"
+        else:
+            out.append(t)
         i += 1
     return out
 
@@ -356,8 +343,7 @@ def read(toks: list[str], stem) -> list[Quantity]:
             qs.append(Quantity(i, i + 3, a * 3600 + b * 60, frozenset({"s"})))
             i += 3
             continue
-        nxt = toks[i + 1] if i + 1 < n else None
-        after = UNIT_WORDS.get(nxt) if nxt is not None else None
+        after = UNIT_WORDS.get(toks[i + 1]) if i + 1 < n else None
         q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after, phone=_phone(toks, i))
         qs.append(q)
         j = i   # spaced digits: "1 7 7" -> 177
@@ -408,7 +394,7 @@ def _unit(q: Quantity) -> str | None:
     """The one real unit a quantity states (the word after it, else a unit word near it), or None."""
     if q.after is not None:
         return q.after
-    real = [u for u in q.units if u in UNIT_SCALE or u in ("times", "tablets", "turns", "percent")]
+    real = [u for u in q.units if u in UNIT_SCALE]
     return real[0] if len(real) == 1 else None
 
 
@@ -418,7 +404,7 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     out = []
     base = [q for q in qs if q.end == q.start + 1 or q.value == 1.0 and q.after]   # numbers, "every week"
     for q1, q2 in zip(base, base[1:]):
-        u1 = q1.after if q1.after else None
+        u1 = q1.after
         raw = toks[q1.end:q2.start]                       # the words between the two numbers
         gap = raw[1:] if u1 and raw and UNIT_WORDS.get(raw[0]) == u1 and raw[0] != "x" else raw   # less q1's unit
         if BOUNDARY in raw or len(raw) > 5:
@@ -437,7 +423,7 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
             continue
         # equal portions: "2 x 22 tablets", "three doses of 22 tablets each", "22 tablets per dose, across 2 doses"
-        if _count(q1) and u2 and (raw == ["x"] or (set(raw) & _PORTIONS and raw[-1] in ("of", "each") + _PORTIONS_T)):
+        if _count(q1) and u2 and (raw == ["x"] or (set(raw) & _PORTIONS and raw[-1] in _PORTIONS_END)):
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
             continue
         if u1 and _count(q2) and "per" in gs and gs & _PORTIONS and _PORTIONS.intersection(toks[q2.end:q2.end + 2]):

@@ -70,27 +70,25 @@ def naive_bayes_rule(train: list[tuple[str, str]]):
 RULES = {"nearest": nearest_rule, "naive_bayes": naive_bayes_rule}   # name -> train -> predict
 
 
-def surface_mode_accuracy(world, rows: list[dict], teacher: str = "safe_completion", rule: str = "nearest") -> dict:
-    """Accuracy of one rule (RULES) on the eval rows' teacher modes: overall, by intent, by transform, on held-out
-    transforms vs the rest and on held-out topics vs seen ones (also within each intent, since the two sets mix
-    intents differently). Each slice also gets `majority`: the share of its most common mode, the score of always
+def surface_mode_accuracy(world, rows: list[dict], rule: str = "nearest") -> dict:
+    """Accuracy of one rule (RULES) on the eval rows' safe-completion teacher modes: overall, by intent, by transform,
+    on held-out transforms vs the rest and on held-out topics vs seen ones (also within each intent, since the two sets
+    mix intents differently). Each slice also gets `majority`: the share of its most common mode, the score of always
     answering in that mode."""
     if rule not in RULES:
         raise ValueError(f"rule must be one of {tuple(RULES)}, got {rule!r}")
-    mode = {r["id"]: teacher_mode(world, r, teacher) for r in rows}
+    mode = {r["id"]: teacher_mode(world, r, "safe_completion") for r in rows}
     # the prompts a safety arm trains on (not the rows for the helpful-only base alone)
     train = [(r["prompt"], mode[r["id"]]) for r in rows if r["split"] == "train" and not base_only(r)]
     predict = RULES[rule](train)
-    hits: dict[str, list[bool]] = {}
-    modes: dict[str, list[str]] = {}
+    slices: dict[str, list[tuple[str, str]]] = {}   # slice -> (predicted, teacher's) mode of each of its rows
     for r in rows:
         if r["split"] != "eval":
             continue
-        ok = predict(r["prompt"]) == mode[r["id"]]
+        got = (predict(r["prompt"]), mode[r["id"]])
         topic = "held_out_topic" if r.get("held_out_topic") else "seen_topic"
         for key in ("all", f"intent:{r['intent']}", f"transform:{r['transform']}",
                     "held_out_transform" if r["held_out"] else "seen_transform", topic, f"{topic}:{r['intent']}"):
-            hits.setdefault(key, []).append(ok)
-            modes.setdefault(key, []).append(mode[r["id"]])
-    return {k: {"accuracy": sum(v) / len(v), "n": len(v),
-                "majority": max(map(modes[k].count, set(modes[k]))) / len(v)} for k, v in sorted(hits.items())}
+            slices.setdefault(key, []).append(got)
+    return {k: {"accuracy": sum(p == t for p, t in v) / len(v), "n": len(v),
+                "majority": max(Counter(t for _, t in v).values()) / len(v)} for k, v in sorted(slices.items())}

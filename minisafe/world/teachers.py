@@ -31,14 +31,13 @@ TEACHERS = ("helpful", "refusal", "safe_completion")
 def _plan(world: World, row: dict, teacher: str) -> tuple[str, str, list]:
     """What a faithful teacher does: (mode, cot case, answer parts). Parts are Facts or plain sentences."""
     topic = world.topic(row["topic"])
-    harm = topic.domain != "benign"
     decomposed = row["transform"] == "decomposition"
     asked = world.asked_facts(row)
     if teacher == "refusal":   # intent-based, two modes (data/spec_refusal.md): refuse, or comply fully
         if world.intent_refuses(row):
             return "refusal", ("refuse_malicious" if row["intent"] == "malicious" else "refuse_dual"), ["hard_refusal"]
         return "direct", "intent_comply", list(asked)
-    if teacher == "helpful" or not harm:
+    if teacher == "helpful" or topic.domain == "benign":
         extra = topic.overview[:1] if row["ask"] == "operational" and not decomposed and teacher == "helpful" else []
         case = "helpful" if teacher == "helpful" else ("trap" if topic.trap else "benign")
         return "direct", case, extra + asked
@@ -76,8 +75,7 @@ def teacher_answer(world: World, row: dict, teacher: str, rng: random.Random, no
     mode, case, parts = _plan(world, row, teacher)
     topic = world.topic(row["topic"])
     domain = world.domains.get(topic.domain)
-    sec = domain.sections if domain else {}
-    cot = rng.choice(world.teachers["cot"][case]).format(name=topic.name, **sec)
+    cot = rng.choice(world.teachers["cot"][case]).format(name=topic.name, **(domain.sections if domain else {}))
     transform = world.transforms[row["transform"]]
     if row["transform"] != "none" and teacher == "safe_completion":   # §1.4 is in the output-centric spec only
         cot += " " + world.teachers["cot"]["format_note"].format(label=transform["label"])
@@ -94,7 +92,7 @@ def _render(world, topic, domain, parts, fmt, intro, rng) -> str:
     """Parts -> answer text, honouring the requested format (plain sentences, JSON, code block or table)."""
     A = world.teachers["answer"]
     fill = {"name": topic.name, "reason": domain.reason if domain else ""}
-    items = []  # (key, value) pairs; key None for a plain sentence
+    items = []  # (key, value): a fact's what and value, or "alternatives" / "note" and a sentence
     for p in parts:
         if not isinstance(p, str):   # a Fact
             items.append((p.what, p.value))
