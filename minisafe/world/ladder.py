@@ -91,6 +91,7 @@ def _plot(table: dict, sizes: dict[str, float], path: Path) -> None:
                                   [(v.get("ci95") or [0, v["mean"]])[1] - v["mean"] for _, v in pts]])
         ax.set_xscale("log")
         ax.set_xticks(sorted(sizes.values()), [f"{x:g}×" for x in sorted(sizes.values())])
+        ax.set_xticks([], minor=True)   # only the sizes are labelled
         ax.set_title(f"{col} (sampled)")
         ax.set_xlabel("non-embedding compute per token")
     axes[0].set_ylabel("mean h·s")
