@@ -161,10 +161,10 @@ def train(args, cfg: RewardsConfig) -> dict:
             check_reusable(heads[name], out / name, str(args.init_from), tok, cfg.labels)
             record = out / name / "training.json"   # written beside the head, so a killed run keeps it too
             report["heads"][name] = old.get("heads", {}).get(name) or (read_json(record) if record.exists() else None)
-            if (report["heads"][name] or {}).get("depth", 1.0) != cfg.depth:   # heads from before --depth: whole
-                raise DataError(f"{record}: field 'depth' is {(report['heads'][name] or {}).get('depth', 1.0)}, this "
-                                f"run has {cfg.depth}: OUT holds heads of another run; choose another --out or delete "
-                                f"{out / name}")
+            depth = (report["heads"][name] or {}).get("depth", 1.0)   # heads from before --depth: whole
+            if depth != cfg.depth:
+                raise DataError(f"{record}: field 'depth' is {depth}, this run has {cfg.depth}: OUT holds heads of "
+                                f"another run; choose another --out or delete {out / name}")
             continue
         if examples is None:   # built only while a head is left to train: over finished heads a re-run only measures
             with autocast(device, args.dtype):   # sampling the --sample-from models
