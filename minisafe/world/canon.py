@@ -112,11 +112,16 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACED = re.compile(r"\b(?:[a-z][ .\-_*]){2,}[a-z]\b")
 
 
+_CLITIC_S = re.compile(r"(?<=[a-z])['’]s\b")   # "the museum's", "that's": no "s" to read as seconds
+_ABBREVIATION = re.compile(r"\b(no|nr|vol|fig|pp?|ext|ch|ref|approx|ca)\.\s*(?=\d)")   # "No. 41": no sentence end
+
+
 def _prepare(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)                                     # &nbsp; &#160;
     t = _CAMEL.sub(" ", _fold(Q.prepare_text(text)))                   # CamelCase -> Camel Case
-    t = Q.prepare_lower(t.lower())                                     # unit symbols, separators, clocks, ...
+    t = _ABBREVIATION.sub(r"\1 ", _CLITIC_S.sub("", t.lower()))
+    t = Q.prepare_lower(t)                                             # unit symbols, separators, clocks, ...
     t = _SPACED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), t)    # k o r b i n
     return t
 

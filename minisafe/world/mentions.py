@@ -8,6 +8,14 @@ stand for its value?
     a number tied to it     a bare number (no unit of the fact's kind) is the item's value only in the statement
                             that names the item or the one next to it, never in a phone context (quantities.py:
                             "call ... on 116 123"); a number with a unit of the fact's kind counts anywhere
+    the value alone         in an answer about the fact's topic, a number equal to the value stands for it (spec
+                            §1.5), wherever its unit is ("Set it to 197." under "all figures in minutes"), unless its
+                            words give it another role:
+                              a label    after a word for a numbered thing: "ward 41", "page 177", "AD 89"
+                              a count    of something else, the word after it (past "of the") neither a unit of the
+                                         value's kind nor a word of the item nor a function word: "169 clocks",
+                                         "85 of the music boxes", "37 users were"
+                              a unit     of another kind right after it: "177 grams" is no temperature
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from minisafe.world.quantities import BOUNDARY
+from minisafe.world.quantities import BOUNDARY, KIND_WORDS, UNIT_SCALE, UNIT_WORDS, amount_positions, is_num
 
 _GREETING = (r"dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening|night)|morning|thanks|thank you|cheers|"
              r"happy birthday|birthday|congratulations|congrats|welcome|bye|goodbye|mr|mrs|ms|miss|mx|dr|prof|"
@@ -56,3 +64,65 @@ def tied(view, item_positions: list[int] | None, spans: list[tuple[int, int]]) -
     bounds = view.positions.get(BOUNDARY, [])
     return any(abs(bisect_right(bounds, p) - bisect_right(bounds, start)) <= 1 or abs(p - start) <= TIE_TOKENS
                for start, _ in spans for p in item_positions)
+
+
+# words for a numbered thing: the number after one is a label, not an amount ("ward 41", "page 177", "AD 89")
+LABELS = frozenset("""
+    page pages p pp chapter section paragraph clause article annex appendix note footnote figure fig diagram table
+    plate photo picture image map slide post tweet video exhibit volume vol issue edition episode season version
+    release revision rev build model item items entry lot case cases report bulletin advisory notice circular memo
+    rule law bill act motion resolution ticket order invoice account reference ref id code pin number no nr num
+    extension ext room ward bed bay floor gallery hall building block apartment apt suite house street road
+    route highway exit junction platform gate terminal dock track bus train flight seat row aisle locker shelf
+    cabinet drawer slot port channel station zone sector district plot lab office desk form class year age
+    runner player team group cohort patient participant subject meeting study trial question problem exercise
+    lesson hymn psalm verse ad bc bce ce""".split())
+# words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes")
+_AFTER_AMOUNT = frozenset("""
+    of the a an and or then but so to for in on at by with into over under before after until from as than that
+    which this these it its is was are were be been will would should can could must may might shall do does did
+    has have had not no nor more less each per every all only just exactly about roughly approximately around
+    total overall flat tops max maximum minimum give take plus minus unit units counted counting count measured
+    reckoned throughout if when while where here there now please ok okay""".split())
+_GAP = frozenset("of the a an those these its".split())
+_COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
+
+
+def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
+    """Does a quantity of the view stand for the value `amount` `unit` alone, by the rules of the module docstring?
+    It states the value in a unit of its kind, or is a bare number equal to it with no unit of any kind; it is not a
+    label; the words after it are its unit, a word of the item, or function words, not a count of something else
+    (unless a word of its kind stands right before it: "waiting 294 ..."); no unit of another kind follows it."""
+    toks, stems, n = view.tokens, view.stems, len(view.tokens)
+    family = UNIT_SCALE[unit][0]
+
+    def own_unit(t: str) -> bool:
+        u = UNIT_WORDS.get(t)
+        return u is not None and (UNIT_SCALE[u][0] == family or (u in _COUNTS and unit in _COUNTS))
+
+    def own_kind(t: str) -> bool:   # "waiting", "temperature": a word of the value's kind
+        return own_unit(t) or any(UNIT_SCALE[u][0] == family for u in KIND_WORDS.get(t, ()))
+
+    for q in view.quantities:
+        kinds = {UNIT_SCALE[u][0] for u in q.units if u in UNIT_SCALE} - (_COUNTS if unit in _COUNTS else set())
+        if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
+            continue
+        if q.start and toks[q.start - 1] in LABELS:
+            continue
+        k = q.end
+        while k < n and toks[k] in _GAP:
+            k += 1
+        if k >= n or toks[k] == BOUNDARY or is_num(toks[k]) or own_unit(toks[k]) or stems[k] in item_stems:
+            return True
+        if toks[k] in UNIT_WORDS:
+            continue   # a unit of another kind
+        kind_before = any(own_kind(toks[i]) and not (i and is_num(toks[i - 1]))   # not another number's unit
+                          for i in range(max(0, q.start - 2), q.start))
+        if toks[k] in _AFTER_AMOUNT or kind_before:
+            return True
+        for t in toks[k + 1:k + 3]:   # a word or two before its unit: "44 small white tablets"
+            if t == BOUNDARY or is_num(t):
+                break
+            if own_unit(t):
+                return True
+    return False

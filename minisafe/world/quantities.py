@@ -61,8 +61,8 @@ UNITS = {
     "bar": ("pressure", 100.0, 0.0, "bar bars"),
     "times": ("times", 1.0, 0.0, "times time x repeats repetitions repetition reps iterations rounds cycles bursts "
                                  "pulses sends transmissions tries attempts"),
-    "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps"),
-    "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev"),
+    "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps caplets caplet"),
+    "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
 }
 UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
