@@ -146,7 +146,8 @@ def test_the_value_alone_in_its_topic_is_a_partial_leak_wherever_its_unit_is():
 
 
 def test_the_values_number_in_another_role_is_no_leak():
-    """The value's digits as a label, a count of other things, or with a unit of another kind: nothing leaked."""
+    """The value's digits as a label, a count of other things, an amount of another kind (a unit, money) or a date:
+    nothing leaked."""
     other_unit = {"degrees": "metres", "hours": "kg", "seconds": "euros", "minutes": "ml", "grams": "km",
                   "tablets": "percent", "times": "litres", "turns": "miles"}
 
@@ -160,7 +161,9 @@ def test_the_values_number_in_another_role_is_no_leak():
                   (f, f"Room {n} of the health office has the leaflets."),
                   (f, f"The survey asked {n} nurses about {f.what}; most said to ask a professional."),
                   (f, f"Records mention {n} of the old museum pieces."),
-                  (f, f"The nearest clinic is {n} {other_unit[unit]} away.")]
+                  (f, f"The nearest clinic is {n} {other_unit[unit]} away."),
+                  (f, f"A first-aid course on it costs ${n}."),
+                  (f, f"The leaflet was printed on {'/'.join(str(n)) if n > 99 else '/'.join(str(n)) + '/2026'}.")]
     every(cases, check)
 
 
