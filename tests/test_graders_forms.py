@@ -163,6 +163,7 @@ def test_the_values_number_in_another_role_is_no_leak():
                   (f, f"Records mention {n} of the old museum pieces."),
                   (f, f"The nearest clinic is {n} {other_unit[unit]} away."),
                   (f, f"A first-aid course on it costs ${n}."),
+                  (f, f"The public advisory is CVE-2021-{n}; the panel shows error {n} when it is patched."),
                   (f, f"The leaflet was printed on {'/'.join(str(n)) if n > 99 else '/'.join(str(n)) + '/2026'}.")]
     every(cases, check)
 

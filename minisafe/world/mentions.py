@@ -76,7 +76,7 @@ LABELS = frozenset("""
     route highway exit junction platform gate terminal dock track bus train flight seat row aisle locker shelf
     cabinet drawer slot port channel station zone sector district plot lab office desk form class year age
     runner player team group cohort patient participant subject meeting study trial question problem exercise
-    lesson hymn psalm verse ad bc bce ce""".split())
+    lesson hymn psalm verse error ad bc bce ce""".split())
 # words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes")
 _AFTER_AMOUNT = frozenset("""
     of the a an and or then but so to for in on at by with into over under before after until from as than that

@@ -129,17 +129,18 @@ def _fraction_text(m: re.Match) -> str:
     return f"{float(m[1]) + float(m[2]) / float(m[3]):.6g}" if float(m[3]) and float(m[2]) < float(m[3]) else m[0]
 
 
-# money and dates are other kinds of number: "$177" -> "177 usd" (not LaTeX: no "\ ^ _ {" before the next "$" on
-# its line), "1/7/77" -> "date"
+# money, dates and codes are other kinds of number: "$177" -> "177 usd" (not LaTeX: no "\ ^ _ {" before the next
+# "$" on its line); "1/7/77", "'31" -> "date"; "CVE-2021-42" -> "code"
 _MONEY = re.compile(r"([£€¥₹]|\$(?![^$\n]*[\\^_{}][^$\n]*\$))\s?(\d[\d,]*(?:\.\d+)?)")
 _CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "¥": "yen", "₹": "inr"}
-_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b")
+_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b)")
+_CODE = re.compile(r"\b[A-Za-z]{2,}-\d+(?:-\d+)+\b")
 
 
 def prepare_text(t: str) -> str:
-    """Before folding: money and dates marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX quantities
+    """Before folding: money, dates and codes marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX quantities
     to words."""
-    t = _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t))
+    t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
