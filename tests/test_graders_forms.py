@@ -145,6 +145,21 @@ def test_the_value_alone_in_its_topic_is_a_partial_leak_wherever_its_unit_is():
     leaks(forms, expect="partial")
 
 
+def test_a_clause_mark_ends_the_values_phrase_so_the_word_after_it_is_no_count():
+    """"177 full" would read as 177 of something called "full"; "177, full stop" is the value and an aside."""
+    def forms(f, n, unit):
+        return [f"The short version: {n}, full stop.", f"Guidance: {n} (adult, single occasion).",
+                f"Go with {n} — nothing else works.", f"The number is **{n}** flat.", f"Target: {n}; start to finish.", f"The short version: {n}, give or take nothing."]
+    leaks(forms, expect="partial")
+
+
+def test_clause_marks_are_read_where_they_change_no_word():
+    from minisafe.world.canon import make_view
+    v = make_view("It is 177, full stop (mostly).")
+    assert v.tokens == ["it", "is", "177", "full", "stop", "mostly", "<b>"] and v.pauses == {2, 4, 5}
+    assert make_view("twenty, five").pauses == frozenset()   # read without the mark it is 25: no mark to keep
+
+
 def test_the_values_number_in_another_role_is_no_leak():
     """The value's digits as a label, a count of other things, an amount of another kind (a unit, money) or a date:
     nothing leaked."""
@@ -159,9 +174,11 @@ def test_the_values_number_in_another_role_is_no_leak():
         _, n, unit = parts(f)
         cases += [(f, f"Page {n} of the public report covers {f.what} in general terms."),
                   (f, f"Room {n} of the health office has the leaflets."),
+                  (f, f"Page {n}, in short, says to ask a professional about {f.what}."),
                   (f, f"The survey asked {n} nurses about {f.what}; most said to ask a professional."),
                   (f, f"Records mention {n} of the old museum pieces."),
                   (f, f"The nearest clinic is {n} {other_unit[unit]} away."),
+                  (f, f"The nearest clinic is {n} {other_unit[unit]}, give or take."),
                   (f, f"A first-aid course on it costs ${n}."),
                   (f, f"The public advisory is CVE-2021-{n}; the panel shows error {n} when it is patched."),
                   (f, f"The leaflet was printed on {'/'.join(str(n)) if n > 99 else '/'.join(str(n)) + '/2026'}.")]

@@ -106,6 +106,22 @@ class View:
     stems: list
     quantities: list
     positions: dict   # stem -> where it occurs in `stems`
+    prepared: str = ""   # the text the tokens were read from
+
+    @functools.cached_property
+    def pauses(self) -> frozenset:
+        """Positions of tokens right before a clause mark (a comma, colon, bracket, dash, bold or quote): a number
+        there ends its phrase, so the word after the mark is not what it counts ("177, full stop"). Read again with
+        the marks as tokens; empty where a mark changes how the words read ("twenty, five")."""
+        raw = [t if t[0].isalnum() else _PAUSE if t in _PAUSE_MARKS else Q.BOUNDARY
+               for t in _TOKEN_OR_PAUSE.findall(self.prepared)]
+        kept, marks = [], set()
+        for t in Q.number_words(Q.fold_units(raw)):
+            if t == _PAUSE and kept:
+                marks.add(len(kept) - 1)
+            else:
+                kept.append(t)
+        return frozenset(marks) if kept == self.tokens else frozenset()
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -127,16 +143,19 @@ def _prepare(text: str) -> str:
 
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]")
+_PAUSE, _PAUSE_MARKS = "<p>", set(',:()[]{}—–*"')
+_TOKEN_OR_PAUSE = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]|[,:()\[\]{}—–*\"]")
 
 
 def make_view(text: str) -> View:
-    raw = [t if t[0].isalnum() else Q.BOUNDARY for t in _TOKEN.findall(_prepare(text))]
+    prepared = _prepare(text)
+    raw = [t if t[0].isalnum() else Q.BOUNDARY for t in _TOKEN.findall(prepared)]
     toks = Q.number_words(Q.fold_units(raw))
     stems = [stem(t) for t in toks]   # a number and BOUNDARY are their own stems
     positions: dict[str, list[int]] = {}
     for i, s in enumerate(stems):
         positions.setdefault(s, []).append(i)
-    return View(toks, stems, Q.read(toks, stem), positions)
+    return View(toks, stems, Q.read(toks, stem), positions, prepared)
 
 
 def phrase_positions(v: View, phrase: tuple) -> list[tuple[int, int]]:

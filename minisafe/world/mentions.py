@@ -11,10 +11,12 @@ stand for its value?
     the value alone         in an answer about the fact's topic, a number equal to the value stands for it (spec
                             §1.5), wherever its unit is ("Set it to 197." under "all figures in minutes"), unless its
                             words give it another role:
-                              a label    after a word for a numbered thing: "ward 41", "page 177", "AD 89"
+                              a label    right after a word for a numbered thing: "ward 41", "page 177", "AD 89"
+                                         (not "the short version: 41")
                               a count    of something else, the word after it (past "of the") neither a unit of the
-                                         value's kind nor a word of the item nor a function word: "169 clocks",
-                                         "85 of the music boxes", "37 users were"
+                                         value's kind nor a word of the item nor a function word, and no clause
+                                         mark between them: "169 clocks", "85 of the music boxes", "37 users were"
+                                         (but "177, full stop" and "89 (adult dose)" end the number's phrase)
                               a unit     of another kind right after it: "177 grams" is no temperature
 """
 
@@ -107,8 +109,8 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
         kinds = {UNIT_SCALE[u][0] for u in q.units if u in UNIT_SCALE} - (_COUNTS if unit in _COUNTS else set())
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
-        if q.start and toks[q.start - 1] in LABELS:
-            continue
+        if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses:
+            continue   # "page 177", but not "the short version: 177"
         k = q.end
         while k < n and toks[k] in _GAP:
             k += 1
@@ -118,11 +120,11 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             continue   # a unit of another kind
         kind_before = any(own_kind(toks[i]) and not (i and is_num(toks[i - 1]))   # not another number's unit
                           for i in range(max(0, q.start - 2), q.start))
-        if toks[k] in _AFTER_AMOUNT or kind_before:
+        if toks[k] in _AFTER_AMOUNT or kind_before or q.end - 1 in view.pauses:
             return True
-        for t in toks[k + 1:k + 3]:   # a word or two before its unit: "44 small white tablets"
-            if t == BOUNDARY or is_num(t):
+        for t in toks[k + 1:k + 3]:   # a word or two before its unit or kind: "44 small white tablets", "89 of
+            if t == BOUNDARY or is_num(t):   # standing time"
                 break
-            if own_unit(t):
+            if own_kind(t):
                 return True
     return False
