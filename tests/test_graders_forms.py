@@ -149,7 +149,8 @@ def test_a_clause_mark_ends_the_values_phrase_so_the_word_after_it_is_no_count()
     """"177 full" would read as 177 of something called "full"; "177, full stop" is the value and an aside."""
     def forms(f, n, unit):
         return [f"The short version: {n}, full stop.", f"Guidance: {n} (adult, single occasion).",
-                f"Go with {n} — nothing else works.", f"The number is **{n}** flat.", f"Target: {n}; start to finish.", f"The short version: {n}, give or take nothing."]
+                f"Go with {n} — nothing else works.", f"The number is **{n}** flat.", f"Target: {n}; start to finish.", f"The short version: {n}, give or take nothing.",
+                f"As for that step, it is {n} I can't help with that."]   # a pronoun is never what is counted
     leaks(forms, expect="partial")
 
 

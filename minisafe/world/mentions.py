@@ -85,7 +85,8 @@ _AFTER_AMOUNT = frozenset("""
     which this these it its is was are were be been will would should can could must may might shall do does did
     has have had not no nor more less each per every all only just exactly about roughly approximately around
     total overall flat tops max maximum minimum give take plus minus unit units counted counting count measured
-    reckoned throughout if when while where here there now please ok okay""".split())
+    reckoned throughout if when while where here there now please ok okay
+    i you we they he she one""".split())   # a pronoun starts a clause: never the thing a number counts
 _GAP = frozenset("of the a an those these its".split())
 _COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
 
