@@ -234,7 +234,8 @@ class RecipeConfig:
     greedy: bool = opt(False, "also evaluate every model greedily (one answer per prompt, temperature 0) on both "
                               "probes: OUT/greedy/report.{json,md}, the claims table's greedy columns")
     ladder: bool = opt(False, "write the scale ladder's table and chart from OUT/<size>/report.json of the sizes "
-                              "run so far (OUT/ladder.{json,md,png}); trains nothing")
+                              "run so far, and an earlier OUT/ladder.json's other sizes (OUT/ladder.{json,md,png}); "
+                              "trains nothing")
     jobs: int = opt(0, "stages side by side, each with cores/jobs torch threads: the two arms' chains (SFT, heads, "
                        "PPO), --rewards' PPO runs, the evaluations. 0: 2 on a CPU with 2+ cores, 1 on CUDA", ge=0)
 

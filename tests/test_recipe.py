@@ -360,6 +360,12 @@ def test_the_ladder_report_reads_every_size_that_ran(smoke_run, tmp_path):
     fig = lad["sizes"]["3x"]["sampled"]["figures"]["safe_completion_rl"]["h·s fresh probe"]
     assert fig["mean"] == report["fresh"]["headline"]["mean h*s"]["safe_completion_rl"]["mean"]
     assert (tmp_path / "ladder.png").stat().st_size > 1000
+    # the run directory gone, its entry in ladder.json stands: the ladder's record outlives the runs
+    (tmp_path / "3x").unlink()
+    before = (tmp_path / "ladder.md").read_text()
+    recipe.main(["--out", str(tmp_path), "--ladder"])
+    assert (tmp_path / "ladder.md").read_text() == before
+    assert json.loads((tmp_path / "ladder.json").read_text()) == lad
     with pytest.raises(FileNotFoundError, match="no <size>/report.json"):
         recipe.main(["--out", str(tmp_path / "empty"), "--ladder"])
 

@@ -1,6 +1,7 @@
 """The scale ladder's report (recipe.py --ladder DIR): the claims table's key figures for every model at every size
-the recipe ran (DIR/<size>/report.json from `recipe.py --size <size> --out DIR/<size>`), and a chart of h·s on seen
-topics, held-out topics and the fresh probe against model size. DIR/ladder.{json,md,png}.
+the recipe ran (DIR/<size>/report.json from `recipe.py --size <size> --out DIR/<size>`, or a size's entry in an
+earlier DIR/ladder.json), and a chart of h·s on seen topics, held-out topics and the fresh probe against model size.
+DIR/ladder.{json,md,png}.
 
 The figures are the recipe's own report (sampled: 4 answers per prompt at temperature 1), mean over the seeds each
 size ran with its 95% bootstrap interval; a size's greedy figures come from DIR/<size>/greedy/report.json when that
@@ -36,19 +37,22 @@ def _figure(report: dict, probe: str, name: str, model: str) -> dict | None:
 
 def ladder(out: Path, sizes: dict[str, float]) -> dict:
     """sizes: size name -> non-embedding compute per token relative to the 1x model. Reads every size that has a
-    report under `out`; writes and returns the ladder."""
+    report under `out`; a size without one keeps its entry of an earlier `out/ladder.json` (the ladder's record
+    outlives the run directories: keep ladder.json, not the weights). Writes and returns the ladder."""
     found = {}
     for size in sizes:
         for mode, path in (("sampled", out / size / "report.json"), ("greedy", out / size / "greedy" / "report.json")):
             if path.exists():
                 found.setdefault(size, {})[mode] = json.loads(path.read_text())
-    if not found:
+    kept = json.loads((out / "ladder.json").read_text())["sizes"] if (out / "ladder.json").exists() else {}
+    if not found and not kept:
         raise FileNotFoundError(f"{out}: no <size>/report.json for any size ({', '.join(sizes)}); run "
                                 f"`python recipe.py --size SIZE --out {out}/SIZE` first")
-    table = {size: {mode: {"seeds": rep["seeds"],
-                           "figures": {m: {col: _figure(rep, *FIGURES[col], m) for col in FIGURES} for m in MODELS}}
-                    for mode, rep in modes.items()}
-             for size, modes in found.items()}
+    ran = {size: {mode: {"seeds": rep["seeds"],
+                         "figures": {m: {col: _figure(rep, *FIGURES[col], m) for col in FIGURES} for m in MODELS}}
+                  for mode, rep in modes.items()}
+           for size, modes in found.items()}
+    table = {size: ran.get(size) or kept[size] for size in sizes if size in ran or size in kept}
     atomic_write_json(out / "ladder.json", {"compute": {s: sizes[s] for s in table}, "sizes": table})
     atomic_write_text(out / "ladder.md", _markdown(table, sizes))
     _plot(table, sizes, out / "ladder.png")
