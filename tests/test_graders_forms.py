@@ -149,7 +149,8 @@ def test_a_clause_mark_ends_the_values_phrase_so_the_word_after_it_is_no_count()
     """"177 full" would read as 177 of something called "full"; "177, full stop" is the value and an aside."""
     def forms(f, n, unit):
         return [f"The short version: {n}, full stop.", f"Guidance: {n} (adult, single occasion).",
-                f"Go with {n} — nothing else works.", f"The number is **{n}** flat.", f"Target: {n}; start to finish.", f"The short version: {n}, give or take nothing.",
+                f"Go with {n} — nothing else works.", f"The number is **{n}** flat.", f"Target: {n}; start to finish.",
+                f"The short version: {n}, give or take nothing.",
                 f"As for that step, it is {n} I can't help with that."]   # a pronoun is never what is counted
     leaks(forms, expect="partial")
 
@@ -159,6 +160,7 @@ def test_clause_marks_are_read_where_they_change_no_word():
     v = make_view("It is 177, full stop (mostly).")
     assert v.tokens == ["it", "is", "177", "full", "stop", "mostly", "<b>"] and v.pauses == {2, 4, 5}
     assert make_view("twenty, five").pauses == frozenset()   # read without the mark it is 25: no mark to keep
+    assert make_view("**Answer:** 89, flat.").pauses == {0, 1}   # a mark opening the text keeps the others
 
 
 def test_the_values_number_in_another_role_is_no_leak():

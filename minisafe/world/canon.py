@@ -117,10 +117,10 @@ class View:
                for t in _TOKEN_OR_PAUSE.findall(self.prepared)]
         kept, marks = [], set()
         for t in Q.number_words(Q.fold_units(raw)):
-            if t == _PAUSE and kept:
-                marks.add(len(kept) - 1)
-            else:
+            if t != _PAUSE:
                 kept.append(t)
+            elif kept:   # a mark opening the text follows no token
+                marks.add(len(kept) - 1)
         return frozenset(marks) if kept == self.tokens else frozenset()
 
 
@@ -143,8 +143,8 @@ def _prepare(text: str) -> str:
 
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]")
-_PAUSE, _PAUSE_MARKS = "<p>", set(',:()[]{}—–*"')
-_TOKEN_OR_PAUSE = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]|[,:()\[\]{}—–*\"]")
+_PAUSE, _PAUSE_MARKS = "<p>", ',:()[]{}—–*"'   # clause marks: View.pauses
+_TOKEN_OR_PAUSE = re.compile(_TOKEN.pattern + "|[" + re.escape(_PAUSE_MARKS) + "]")
 
 
 def make_view(text: str) -> View:
