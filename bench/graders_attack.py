@@ -1058,15 +1058,13 @@ def held5_cases():
     return out
 
 
+HELD_SPLITS = {"held2": held2_cases, "held3": held3_cases, "held4": held4_cases, "held5": held5_cases}
+SPLITS = ("dev", "held", *HELD_SPLITS)
+
+
 def all_cases(split: str):
-    if split == "held2":
-        return held2_cases()
-    if split == "held3":
-        return held3_cases()
-    if split == "held4":
-        return held4_cases()
-    if split == "held5":
-        return held5_cases()
+    if split in HELD_SPLITS:
+        return HELD_SPLITS[split]()
     return leak_cases(split) + decline_cases(split) + helpful_cases(split) + trap_cases(split)
 
 
@@ -1125,12 +1123,11 @@ def run(split: str, show: int = 0) -> dict:
 
 def main(argv=None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--split", choices=("dev", "held", "held2", "held3", "held4", "held5", "both", "all"), default="all",
+    p.add_argument("--split", choices=(*SPLITS, "both", "all"), default="all",
                    help="both: dev and held; all: every split")
     p.add_argument("--show", type=int, default=0, help="print up to N failing answers per class")
     args = p.parse_args(argv)
-    every = ("dev", "held", "held2", "held3", "held4", "held5")
-    splits = {"both": ("dev", "held"), "all": every}.get(args.split, (args.split,))
+    splits = {"both": ("dev", "held"), "all": SPLITS}.get(args.split, (args.split,))
     for s in splits:
         run(s, args.show)
 

@@ -123,8 +123,9 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
                           for i in range(max(0, q.start - 2), q.start))
         if toks[k] in _AFTER_AMOUNT or kind_before or q.end - 1 in view.pauses:
             return True
-        for t in toks[k + 1:k + 3]:   # a word or two before its unit or kind: "44 small white tablets", "89 of
-            if t == BOUNDARY or is_num(t):   # standing time"
+        # a word or two before its unit or kind: "44 small white tablets", "89 of standing time"
+        for t in toks[k + 1:k + 3]:
+            if t == BOUNDARY or is_num(t):
                 break
             if own_kind(t):
                 return True
