@@ -138,8 +138,8 @@ _CODE = re.compile(r"\b[A-Za-z]{2,}-\d+(?:-\d+)+\b")
 
 
 def prepare_text(t: str) -> str:
-    """Before folding: money, dates and codes marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX quantities
-    to words."""
+    """Before folding: money, dates and codes marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
+    quantities to words."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
