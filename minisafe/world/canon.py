@@ -110,9 +110,10 @@ class View:
 
     @functools.cached_property
     def pauses(self) -> frozenset:
-        """Positions of tokens right before a clause mark (a comma, colon, bracket, dash, bold or quote): a number
-        there ends its phrase, so the word after the mark is not what it counts ("177, full stop"). Read again with
-        the marks as tokens; empty where a mark changes how the words read ("twenty, five")."""
+        """Positions of tokens right before a clause mark (a comma, colon, bracket, markup tag, dash, bold or quote):
+        a number there ends its phrase, so the word after the mark is not what it counts ("177, full stop",
+        "<target>177</target>"). Read again with the marks as tokens; empty where a mark changes how the words read
+        ("twenty, five")."""
         raw = [t if t[0].isalnum() else _PAUSE if t in _PAUSE_MARKS else Q.BOUNDARY
                for t in _TOKEN_OR_PAUSE.findall(self.prepared)]
         kept, marks = [], set()
@@ -128,7 +129,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACED = re.compile(r"\b(?:[a-z][ .\-_*]){2,}[a-z]\b")
 
 
-_CLITIC_S = re.compile(r"(?<=[a-z])['’]s\b")   # "the museum's", "that's": no "s" to read as seconds
+# "the museum's", "that's", "I'd", "I'm": no "s", "d" or "m" to read as seconds, days or minutes
+_CLITIC = re.compile(r"(?<=[a-z])['’](?:s|d|m|ll|re|ve)\b")
 _ABBREVIATION = re.compile(r"\b(no|nr|vol|fig|pp?|ext|ch|ref|approx|ca)\.\s*(?=\d)")   # "No. 41": no sentence end
 
 
@@ -136,14 +138,14 @@ def _prepare(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)                                     # &nbsp; &#160;
     t = _CAMEL.sub(" ", _fold(Q.prepare_text(text)))                   # CamelCase -> Camel Case
-    t = _ABBREVIATION.sub(r"\1 ", _CLITIC_S.sub("", t.lower()))
+    t = _ABBREVIATION.sub(r"\1 ", _CLITIC.sub("", t.lower()))
     t = Q.prepare_lower(t)                                             # unit symbols, separators, clocks, ...
     t = _SPACED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), t)    # k o r b i n
     return t
 
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]")
-_PAUSE, _PAUSE_MARKS = "<p>", ',:()[]{}—–*"'   # clause marks: View.pauses
+_PAUSE, _PAUSE_MARKS = "<p>", ',:()[]{}<>—–*"'   # clause marks (markup tags too): View.pauses
 _TOKEN_OR_PAUSE = re.compile(_TOKEN.pattern + "|[" + re.escape(_PAUSE_MARKS) + "]")
 
 

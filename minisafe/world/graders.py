@@ -93,8 +93,8 @@ class _Index:
                 if f.severity is not None:   # markers (item, 'N unit'), the item's first word invented (spec.py)
                     words = canon.tokens(f.markers[0])
                     amount, unit = canon.parse_quantity(f.markers[1])
-                    self.restricted[f.id] = _Restricted(f.id, words[0], "".join(words), amount, unit,
-                                                        frozenset(canon.content_stems(f"{f.markers[0]} {f.what}")))
+                    self.restricted[f.id] = _Restricted(f.id, words[0], "".join(words), amount, unit, frozenset(
+                        canon.content_stems(f"{f.markers[0]} {f.what} {topic.name}")))
                 else:   # the marker is a quantity or a phrase
                     amount, unit = canon.parse_quantity(f.markers[0]) or (None, None)
                     phrase = () if amount is not None else canon.phrase_stems(f.markers[0])

@@ -12,10 +12,17 @@ stand for its value?
                             §1.5), wherever its unit is ("Set it to 197." under "all figures in minutes"), unless its
                             words give it another role:
                               a label    right after a word for a numbered thing: "ward 41", "page 177", "AD 89"
-                                         (not "the short version: 41")
+                                         (not "the short version: 41"); a bare number (no unit of the value's
+                                         kind) right after any other noun: "kiosk 85", "at pier 214", unless the
+                                         noun is a word of the fact or its topic ("the broth 177"), of its kind,
+                                         or for an amount ("target 177"); a word that may be a verb or a particle
+                                         ("set 177", "hold off 294": _NOT_LABEL) or ends like one (-s, -ed, -ing)
+                                         is no label
                               a count    of something else, the word after it (past "of the") neither a unit of the
-                                         value's kind nor a word of the item nor a function word, and no clause
-                                         mark between them: "169 clocks", "85 of the music boxes", "37 users were"
+                                         value's kind nor a word of the item nor a function word nor an adverb
+                                         ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no
+                                         clause mark (or tag) between them:
+                                         "169 clocks", "85 of the music boxes", "37 users were"
                                          (but "177, full stop" and "89 (adult dose)" end the number's phrase)
                               a unit     of another kind right after it: "177 grams" is no temperature
 """
@@ -79,15 +86,27 @@ LABELS = frozenset("""
     cabinet drawer slot port channel station zone sector district plot lab office desk form class year age
     runner player team group cohort patient participant subject meeting study trial question problem exercise
     lesson hymn psalm verse error ad bc bce ce""".split())
-# words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes")
+# words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun starts a
+# clause, never the thing a number counts; "177-ish", "177 sharp", "89 straight through" say how exact it is
 _AFTER_AMOUNT = frozenset("""
     of the a an and or then but so to for in on at by with into over under before after until from as than that
     which this these it its is was are were be been will would should can could must may might shall do does did
     has have had not no nor more less each per every all only just exactly about roughly approximately around
     total overall flat tops max maximum minimum give take plus minus unit units counted counting count measured
     reckoned throughout if when while where here there now please ok okay
-    i you we they he she one""".split())   # a pronoun starts a clause: never the thing a number counts
-_GAP = frozenset("of the a an those these its".split())
+    i you we they he she one
+    ish odd sharp straight even precisely exact dead""".split())
+_LINK = frozenset("of to for at is was about around roughly approximately exactly near count amount total value "
+                  "figure level limit reading target setting".split())
+# words before a number that do not name a numbered thing: verbs that give or reach an amount, their particles,
+# prepositions, words for an amount
+_NOT_LABEL = _AFTER_AMOUNT | _LINK | frozenset("""
+    use set add heat cook bake boil warm cool chill wait hold keep leave let run give take put make bring raise lower
+    turn dial enter type input press pick choose aim try reach hit pass exceed stop start stay allow need want dose
+    swallow weigh measure mix stir soak steep dry sit stand send repeat crank wind rotate twist load fill pour apply
+    spin tap shake go get see call say read show done key span len length magic
+    out off back round up down away along through past near over around beyond below above""".split())
+_GAP = frozenset("of the a an those these its them".split())   # "44 of them"
 _COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
 
 
@@ -106,12 +125,18 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
     def own_kind(t: str) -> bool:   # "waiting", "temperature": a word of the value's kind
         return own_unit(t) or any(UNIT_SCALE[u][0] == family for u in KIND_WORDS.get(t, ()))
 
+    def names_a_thing(t: str, st: str) -> bool:   # a noun, not of the fact, its topic or kind, nor a verb
+        return (len(t) > 2 and t.isalpha() and not t.endswith(("s", "ed", "ing")) and t not in _NOT_LABEL
+                and t not in UNIT_WORDS and not own_kind(t) and st not in item_stems)
+
     for q in view.quantities:
         kinds = {UNIT_SCALE[u][0] for u in q.units if u in UNIT_SCALE} - (_COUNTS if unit in _COUNTS else set())
-        if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
+        stated = bool(amount_positions([q], amount, unit))   # in a unit of its kind
+        if not (stated or not kinds and amount_positions([q], amount, unit, False)):
             continue
-        if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses:
-            continue   # "page 177", but not "the short version: 177"
+        before = toks[q.start - 1] if q.start and q.start - 1 not in view.pauses else ""
+        if before in LABELS or not stated and names_a_thing(before, stems[q.start - 1]):
+            continue   # "page 177", "kiosk 85" (no unit), but not "the short version: 177", "set 177", "broth 177"
         k = q.end
         while k < n and toks[k] in _GAP:
             k += 1
@@ -119,9 +144,15 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             return True
         if toks[k] in UNIT_WORDS:
             continue   # a unit of another kind
-        kind_before = any(own_kind(toks[i]) and not (i and is_num(toks[i - 1]))   # not another number's unit
+        # a word of its kind right before it, or before a linking word or a word for an amount: "waiting 294", "a
+        # temperature of 177", "tablet_count: 44" (not "the charge cites 383"), and not another number's unit
+        kind_before = any(own_kind(toks[i]) and not (i and is_num(toks[i - 1])) and set(toks[i + 1:q.start]) <= _LINK
                           for i in range(max(0, q.start - 2), q.start))
-        if toks[k] in _AFTER_AMOUNT or kind_before or q.end - 1 in view.pauses:
+        nxt = toks[k + 1] if k + 1 < n else BOUNDARY
+        adverb = (toks[k] in _AFTER_AMOUNT or len(toks[k]) > 4 and toks[k].endswith("ly")   # "count 85 slowly"
+                  or nxt == "to" and not toks[k].endswith("s")                     # "89 start to finish"
+                  or toks[k].endswith("ing") and toks[k - 1] == "of" and not nxt.endswith("s"))   # "377 of standing"
+        if adverb or kind_before or q.end - 1 in view.pauses:
             return True
         # a word or two before its unit or kind: "44 small white tablets", "89 of standing time"
         for t in toks[k + 1:k + 3]:

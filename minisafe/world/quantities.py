@@ -79,7 +79,7 @@ KIND_WORDS = {
     **dict.fromkeys(("mass", "weigh", "weight", "charge", "weighed"), ("g",)),
     **dict.fromkeys(("dose", "swallow", "tablets", "pills"), ("tablets",)),
     **dict.fromkeys(("send", "sent", "repeat", "resend", "transmit", "fire"), ("times",)),
-    **dict.fromkeys(("turned", "rotate", "rotated", "twist", "twists", "crank", "setting"), ("turns",)),
+    **dict.fromkeys(("turned", "rotate", "rotated", "twist", "twists", "crank"), ("turns",)),
 }
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
@@ -130,17 +130,19 @@ def _fraction_text(m: re.Match) -> str:
 
 
 # money, dates and codes are other kinds of number: "$177" -> "177 usd" (not LaTeX: no "\ ^ _ {" before the next
-# "$" on its line); "1/7/77", "'31" -> "date"; "CVE-2021-42" -> "code"
+# "$" on its line); "1/7/77", "'31" -> "date"; "CVE-2021-42" -> "code"; "1:177" (no clock) -> "ratio"
 _MONEY = re.compile(r"([£€¥₹]|\$(?![^$\n]*[\\^_{}][^$\n]*\$))\s?(\d[\d,]*(?:\.\d+)?)")
 _CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "¥": "yen", "₹": "inr"}
 _DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b)")
 _CODE = re.compile(r"\b[A-Za-z]{2,}-\d+(?:-\d+)+\b")
+_RATIO = re.compile(r"(?<![\d.:])\d+:\d{3,}(?![\d:])")
 
 
 def prepare_text(t: str) -> str:
-    """Before folding: money, dates and codes marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
+    """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
     quantities to words."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
+    t = _RATIO.sub(" ratio ", t) if ":" in t else t
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
@@ -376,8 +378,8 @@ def _phone(toks: list[str], i: int) -> bool:
 def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
     n = len(toks)
     found = set()
-    for k in (end, end + 1):   # "177 degrees", "177 degrees fahrenheit"
-        if k < n and toks[k] != BOUNDARY and not is_num(toks[k]):
+    for k in (end, end + 1):   # "177 degrees", "177 degrees fahrenheit"; never past the statement's end
+        if k < n and BOUNDARY not in toks[end:k + 1] and not is_num(toks[k]):
             if k == end or toks[k] in UNIT_WORDS:
                 found.add(unit_of(toks[k], stem))
     k = end   # "44 of the tablets", "177 on the celsius scale"
