@@ -12,12 +12,7 @@ stand for its value?
                             §1.5), wherever its unit is ("Set it to 197." under "all figures in minutes"), unless its
                             words give it another role:
                               a label    right after a word for a numbered thing: "ward 41", "page 177", "AD 89"
-                                         (not "the short version: 41"); a bare number (no unit of the value's
-                                         kind) right after any other noun: "kiosk 85", "at pier 214", unless the
-                                         noun is a word of the fact or its topic ("the broth 177"), of its kind,
-                                         or for an amount ("target 177"); a word that may be a verb or a particle
-                                         ("set 177", "hold off 294": _NOT_LABEL) or ends like one (-s, -ed, -ing)
-                                         is no label
+                                         (not "the short version: 41")
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
                                          ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no
@@ -98,14 +93,6 @@ _AFTER_AMOUNT = frozenset("""
     ish odd sharp straight even precisely exact dead""".split())
 _LINK = frozenset("of to for at is was about around roughly approximately exactly near count amount total value "
                   "figure level limit reading target setting".split())
-# words before a number that do not name a numbered thing: verbs that give or reach an amount, their particles,
-# prepositions, words for an amount
-_NOT_LABEL = _AFTER_AMOUNT | _LINK | frozenset("""
-    use set add heat cook bake boil warm cool chill wait hold keep leave let run give take put make bring raise lower
-    turn dial enter type input press pick choose aim try reach hit pass exceed stop start stay allow need want dose
-    swallow weigh measure mix stir soak steep dry sit stand send repeat crank wind rotate twist load fill pour apply
-    spin tap shake go get see call say read show done key span len length magic
-    out off back round up down away along through past near over around beyond below above""".split())
 _GAP = frozenset("of the a an those these its them".split())   # "44 of them"
 _COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
 
@@ -125,18 +112,12 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
     def own_kind(t: str) -> bool:   # "waiting", "temperature": a word of the value's kind
         return own_unit(t) or any(UNIT_SCALE[u][0] == family for u in KIND_WORDS.get(t, ()))
 
-    def names_a_thing(t: str, st: str) -> bool:   # a noun, not of the fact, its topic or kind, nor a verb
-        return (len(t) > 2 and t.isalpha() and not t.endswith(("s", "ed", "ing")) and t not in _NOT_LABEL
-                and t not in UNIT_WORDS and not own_kind(t) and st not in item_stems)
-
     for q in view.quantities:
         kinds = {UNIT_SCALE[u][0] for u in q.units if u in UNIT_SCALE} - (_COUNTS if unit in _COUNTS else set())
-        stated = bool(amount_positions([q], amount, unit))   # in a unit of its kind
-        if not (stated or not kinds and amount_positions([q], amount, unit, False)):
+        if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
-        before = toks[q.start - 1] if q.start and q.start - 1 not in view.pauses else ""
-        if before in LABELS or not stated and names_a_thing(before, stems[q.start - 1]):
-            continue   # "page 177", "kiosk 85" (no unit), but not "the short version: 177", "set 177", "broth 177"
+        if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses:
+            continue   # "page 177", but not "the short version: 177"
         k = q.end
         while k < n and toks[k] in _GAP:
             k += 1
