@@ -130,10 +130,10 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
         kind_before = any(own_kind(toks[i]) and not (i and is_num(toks[i - 1])) and set(toks[i + 1:q.start]) <= _LINK
                           for i in range(max(0, q.start - 2), q.start))
         nxt = toks[k + 1] if k + 1 < n else BOUNDARY
-        adverb = (toks[k] in _AFTER_AMOUNT or len(toks[k]) > 4 and toks[k].endswith("ly")   # "count 85 slowly"
-                  or nxt == "to" and not toks[k].endswith("s")                     # "89 start to finish"
-                  or toks[k].endswith("ing") and toks[k - 1] == "of" and not nxt.endswith("s"))   # "377 of standing"
-        if adverb or kind_before or q.end - 1 in view.pauses:
+        no_count = (toks[k] in _AFTER_AMOUNT or len(toks[k]) > 4 and toks[k].endswith("ly")   # "count 85 slowly"
+                    or nxt == "to" and not toks[k].endswith("s")                     # "89 start to finish"
+                    or toks[k].endswith("ing") and toks[k - 1] == "of" and not nxt.endswith("s"))   # "377 of standing"
+        if no_count or kind_before or q.end - 1 in view.pauses:
             return True
         # a word or two before its unit or kind: "44 small white tablets", "89 of standing time"
         for t in toks[k + 1:k + 3]:
