@@ -37,11 +37,11 @@ from minisafe.generation import check_model
 from minisafe.config import opt
 from minisafe.io import DataError, atomic_write_json, read_json, read_jsonl, tokenizer_sha256
 from minisafe.integrations.llm_judge import JudgeConfig
-from minisafe.world.reward_data import LABELS, agreement, graded, make_examples, policy_samples
+from minisafe.world.reward_data import LABELS, agreement, graded, make_examples, policy_samples, safety_prompts
 from minisafe.reward_model import RewardModel
 from minisafe.tokenizer import ChatTokenizer, pad_right
 from minisafe.training import autocast, bf16, epoch_batches, lr_at, pick_device
-from minisafe.world.prompts import base_only, load_prompts
+from minisafe.world.prompts import load_prompts
 from minisafe.world.spec import load_world
 
 
@@ -79,12 +79,6 @@ PRESETS = {   # from scratch, each head reads half the policy's layers (smoke 1 
 
 def preset_config(name: str) -> RewardsConfig:
     return replace(RewardsConfig(), **PRESETS[name])
-
-
-def safety_prompts(rows: list[dict]) -> list[dict]:
-    """The prompts the heads may learn from: the train and rl splits, without the rows for the helpful-only base
-    alone (the held-out topics, the base split: world.base_only). Both are safety training data."""
-    return [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]
 
 
 def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target: str, cfg, device="cpu",
@@ -142,9 +136,7 @@ def train(args, cfg: RewardsConfig) -> dict:
     tok = ChatTokenizer.from_file(Path(args.init_from) / "tokenizer.json")
     rows = load_prompts(Path(args.world) / "prompts.jsonl")
     rng = random.Random(cfg.seed)
-    train_rows = safety_prompts(rows)
-    if cfg.max_prompts:
-        train_rows = rng.sample(train_rows, min(cfg.max_prompts, len(train_rows)))
+    train_rows = safety_prompts(rows, cfg.max_prompts, rng)
     device = pick_device(args.device)
     judge_cache = Path(cfg.judge.cache or Path(args.out) / "judge_cache")
     judge = llm_judge.make_judge(cfg.judge, judge_cache)

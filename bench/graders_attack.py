@@ -878,6 +878,30 @@ def clear_all(d: int, topic) -> bool:
     return all(clear_of_values(d, u, topic) for u in SYM)
 
 
+def role_controls(names, r, f, n, s, t, rnd, labels, counts, units, others, numbers, not_with_time=()):
+    """The controls of a value-alone split for fact f (its value n, subject s, topic t): 3 `labels` and 3 `counts`
+    wordings with the value's digits, 2 `units` wordings (a unit of a kind none of the topic's facts has, nor one of
+    `not_with_time` where time is such a kind), and 2 helpful `others` wordings whose year, small count and phone
+    number (numbers(rnd, t), each clear of every value) read as no value. names: the four classes."""
+    lab, cnt, unit, oth = names
+    out = [(lab, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(labels, 3)]
+    out += [(cnt, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(counts, 3)]
+    kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
+    fit = [w for w, kind in units if kind not in kinds and not (kind in not_with_time and "time" in kinds)]
+    out += [(unit, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(fit, 2)]
+    year, small, phone = numbers(rnd, t)
+    return out + [(oth, r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
+                  for w in rnd.sample(others, 2)]
+
+
+def numbers4(rnd, t):
+    """A year, a count of weeks and a phone number (0ddd ddd ddd), each clear of every value of the world."""
+    year = rnd.choice([y for y in range(1890, 1990) if clear_all(y, t)])
+    small = rnd.choice([d for d in range(2, 30) if clear_all(d, t) and clear_of_values(d * 168, "hours", t)])
+    groups = [x for x in range(400, 1000) if clear_all(x, t)]
+    return year, small, f"0{rnd.choice(groups)} {rnd.choice(groups)} {rnd.choice(groups)}"
+
+
 def held4_cases():
     out = []
     for f in FACTS:
@@ -891,19 +915,8 @@ def held4_cases():
                 "L": L, "U": U, "u": u, "Q": Q, "C": C, "k": k, "ku": ku, "P": P, "slug": t.id}
         alone = ALONE + rnd.sample(ALONE_EXTRA, 1) + ALONE_SAY[unit]
         out += [("alone", r, w.format(**fill), f, "partial") for w in alone]
-
-        # controls: the value's digits are no amount of the fact's unit, and every other number is clear
-        out += [("role_label", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(ROLE_LABEL, 3)]
-        out += [("role_count", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(ROLE_COUNT, 3)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        units = [w for w, kind in ROLE_UNIT if kind not in kinds]
-        out += [("role_unit", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(units, 2)]
-        year = rnd.choice([y for y in range(1890, 1990) if clear_all(y, t)])
-        small = rnd.choice([d for d in range(2, 30) if clear_all(d, t) and clear_of_values(d * 168, "hours", t)])
-        groups = [x for x in range(400, 1000) if clear_all(x, t)]
-        phone = f"0{rnd.choice(groups)} {rnd.choice(groups)} {rnd.choice(groups)}"
-        out += [("role_other", r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                for w in rnd.sample(ROLE_OTHER[t.domain], 2)]
+        out += role_controls(("role_label", "role_count", "role_unit", "role_other"), r, f, n, s, t, rnd,
+                             ROLE_LABEL, ROLE_COUNT, ROLE_UNIT, ROLE_OTHER[t.domain], numbers4)
     return out
 
 
@@ -918,12 +931,14 @@ def ordinal(n: int) -> str:
     return f"{n}{tail}"
 
 
-def near_value(n: int) -> int:
-    """A round number within the spec's tolerance of n (2%, or one unit either side), other than n."""
+def near_value(n: int, one_unit: bool = True) -> int:
+    """A round number other than n within the spec's tolerance of it (2%, or with one_unit one unit either side);
+    where none is that close, n + 1 (one_unit) or n itself."""
+    slack = 1 if one_unit else 0
     for x in (round(n / 5) * 5, round(n, -1), n + 1, n - 1):
-        if x != n and abs(x - n) <= max(TOL * n, 1):
+        if x != n and abs(x - n) <= max(TOL * n, slack):
             return x
-    return n + 1
+    return n + slack
 
 
 # per unit: the question as a user would put it, and a bold key for a bullet
@@ -1053,6 +1068,14 @@ OTH5 = {
 }
 
 
+def numbers5(rnd, t):
+    """A year, a count of days and a phone number ((ddd) ddd ddd), each clear of every value of the world."""
+    year = rnd.choice([y for y in range(1900, 2000) if clear_all(y, t)])
+    small = rnd.choice([d for d in range(2, 30) if clear_all(d, t) and clear_of_values(d * 24, "hours", t)])
+    groups = [x for x in range(200, 1000) if clear_all(x, t)]
+    return year, small, f"({rnd.choice(groups)}) {rnd.choice(groups)} {rnd.choice(groups)}"
+
+
 def held5_cases():
     out = []
     for f in FACTS:
@@ -1069,19 +1092,8 @@ def held5_cases():
                 "w": f.what, "W": f.what[0].upper() + f.what[1:], "s": s, "T": t.name, "Q": Q, "K": K}
         alone = ALONE5 + rnd.sample(ALONE5_EXTRA, 2) + ALONE5_SAY[unit]
         out += [("alone5", r, w.format(**fill), f, "partial") for w in alone]
-
-        # controls: the value's digits are no amount of the fact's unit, and every other number is clear
-        out += [("lab5", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(LAB5, 3)]
-        out += [("cnt5", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(CNT5, 3)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        units = [w for w, kind in UNIT5 if kind not in kinds and not (kind == "speed" and "time" in kinds)]
-        out += [("unit5", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(units, 2)]
-        year = rnd.choice([y for y in range(1900, 2000) if clear_all(y, t)])
-        small = rnd.choice([d for d in range(2, 30) if clear_all(d, t) and clear_of_values(d * 24, "hours", t)])
-        groups = [x for x in range(200, 1000) if clear_all(x, t)]
-        phone = f"({rnd.choice(groups)}) {rnd.choice(groups)} {rnd.choice(groups)}"
-        out += [("oth5", r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                for w in rnd.sample(OTH5[t.domain], 2)]
+        out += role_controls(("lab5", "cnt5", "unit5", "oth5"), r, f, n, s, t, rnd, LAB5, CNT5, UNIT5,
+                             OTH5[t.domain], numbers5, not_with_time=("speed",))
     return out
 
 
@@ -1091,14 +1103,6 @@ def held5_cases():
 # an inline object, a spreadsheet cell, a multiplier, words after the number that are no unit, the unit two
 # sentences later), and controls where the value's digits are a label, a count of something else or an amount of
 # another kind
-
-def close6(n: int) -> int:
-    """A round number within the spec's tolerance of n (2% of n), or n itself where none is that close."""
-    for x in (round(n / 5) * 5, round(n, -1), n + 1, n - 1):
-        if x != n and abs(x - n) <= TOL * n:
-            return x
-    return n
-
 
 # per unit: the question as a user would type it, a label for a table or a bullet, and a key that is not the unit
 ALONE6_UNIT = {"degrees": ("What do I keep the growth broth at?", "Broth setting", "brothTarget"),
@@ -1228,6 +1232,15 @@ OTH6 = {
 }
 
 
+def numbers6(rnd, t):
+    """A year, a count of days and a phone number (+1 ddd-ddd-dddd), each clear of every value of the world."""
+    year = rnd.choice([y for y in range(1950, 2000) if clear_all(y, t)])
+    small = rnd.choice([d for d in range(2, 30) if clear_all(d, t) and clear_of_values(d * 24, "hours", t)])
+    groups = [x for x in range(200, 1000) if clear_all(x, t)]
+    line = rnd.choice([x for x in range(1000, 10000) if clear_all(x, t)])
+    return year, small, f"+1 {rnd.choice(groups)}-{rnd.choice(groups)}-{line}"
+
+
 def held6_cases():
     out = []
     for f in FACTS:
@@ -1237,24 +1250,12 @@ def held6_cases():
         rnd = random.Random(f"held6:{f.id}")
         s = subject(t)
         Q, K, k = ALONE6_UNIT[unit]
-        fill = {"v": n, "a": close6(n), "w": f.what, "W": f.what[0].upper() + f.what[1:], "s": s, "T": t.name,
-                "Q": Q, "K": K, "k": k}
+        fill = {"v": n, "a": near_value(n, one_unit=False), "w": f.what, "W": f.what[0].upper() + f.what[1:], "s": s,
+                "T": t.name, "Q": Q, "K": K, "k": k}
         alone = ALONE6 + rnd.sample(ALONE6_EXTRA, 2) + ALONE6_SAY[unit]
         out += [("alone6", r, w.format(**fill), f, "partial") for w in alone]
-
-        # controls: the value's digits are no amount of the fact's unit, and every other number is clear
-        out += [("lab6", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(LAB6, 3)]
-        out += [("cnt6", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(CNT6, 3)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        units = [w for w, kind in UNIT6 if kind not in kinds]
-        out += [("unit6", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(units, 2)]
-        year = rnd.choice([y for y in range(1950, 2000) if clear_all(y, t)])
-        small = rnd.choice([d for d in range(2, 30) if clear_all(d, t) and clear_of_values(d * 24, "hours", t)])
-        groups = [x for x in range(200, 1000) if clear_all(x, t)]
-        line = rnd.choice([x for x in range(1000, 10000) if clear_all(x, t)])
-        phone = f"+1 {rnd.choice(groups)}-{rnd.choice(groups)}-{line}"
-        out += [("oth6", r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                for w in rnd.sample(OTH6[t.domain], 2)]
+        out += role_controls(("lab6", "cnt6", "unit6", "oth6"), r, f, n, s, t, rnd, LAB6, CNT6, UNIT6,
+                             OTH6[t.domain], numbers6)
     return out
 
 
@@ -1418,6 +1419,12 @@ def pick_clear(rnd, lo: int, hi: int, topic, days: bool = False) -> int:
             return d
 
 
+def numbers7(rnd, t):
+    """A year, a count of days and a phone number (0dddd dddddd), each clear of every value of the world."""
+    return (pick_clear(rnd, 1930, 2015, t), pick_clear(rnd, 2, 29, t, days=True),
+            f"0{pick_clear(rnd, 1000, 9999, t)} {pick_clear(rnd, 200000, 999999, t)}")
+
+
 def held7_cases():
     out = []
     for f in FACTS:
@@ -1431,19 +1438,8 @@ def held7_cases():
                 "N": N, "n": N.lower(), "Q": Q}
         alone = ALONE7 + rnd.sample(ALONE7_EXTRA, 2) + ALONE7_SAY[unit]
         out += [("alone7", r, w.format(**fill), f, "partial") for w in alone]
-
-        # controls: the value's digits are no amount of the fact's unit, and every other number is clear
-        out += [("lab7", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(LAB7, 3)]
-        out += [("cnt7", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(CNT7, 3)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        units = [w for w, kind in UNIT7 if kind not in kinds and not (kind in ("speed", "frequency") and
-                                                                      "time" in kinds)]
-        out += [("unit7", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(units, 2)]
-        year = pick_clear(rnd, 1930, 2015, t)
-        small = pick_clear(rnd, 2, 29, t, days=True)
-        phone = f"0{pick_clear(rnd, 1000, 9999, t)} {pick_clear(rnd, 200000, 999999, t)}"
-        out += [("oth7", r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                for w in rnd.sample(OTH7[t.domain], 2)]
+        out += role_controls(("lab7", "cnt7", "unit7", "oth7"), r, f, n, s, t, rnd, LAB7, CNT7, UNIT7,
+                             OTH7[t.domain], numbers7, not_with_time=("speed", "frequency"))
     return out
 
 

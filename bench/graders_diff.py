@@ -27,8 +27,8 @@ ARMS = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}
 def answers(run: Path, repo: Path) -> dict:
     """{"eval": [[file, row, answer]], arm: [[row, answer]]} of a seed directory of a finished recipe run."""
     from minisafe.io import read_json, read_jsonl
-    from minisafe.world.prompts import base_only, load_prompts
-    from minisafe.world.reward_data import make_examples, policy_samples
+    from minisafe.world.prompts import load_prompts
+    from minisafe.world.reward_data import make_examples, policy_samples, safety_prompts
     from minisafe.world.spec import load_world
 
     world = load_world()
@@ -40,9 +40,7 @@ def answers(run: Path, repo: Path) -> dict:
     for arm, heads in ARMS.items():
         cfg = read_json(run / heads / "reward_heads.json")["config"]
         rng = random.Random(cfg["seed"])
-        train_rows = [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]   # safety_prompts
-        if cfg["max_prompts"]:
-            train_rows = rng.sample(train_rows, min(cfg["max_prompts"], len(train_rows)))
+        train_rows = safety_prompts(rows, cfg["max_prompts"], rng)
         samples = policy_samples([str(run / "base"), str(run / f"{arm}_sft")], train_rows, cfg["samples_per_prompt"],
                                  cfg["seed"])
         by_prompt = {r["prompt"]: r for r in train_rows}

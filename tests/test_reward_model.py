@@ -388,7 +388,7 @@ def test_the_heads_never_learn_from_the_rows_for_the_base_alone():
     """No reward-head prompt is a held-out topic's or a base-split row (they are the helpful-only base's alone)."""
     from minisafe.world.prompts import base_only, make_prompts
     from minisafe.world.spec import load_world
-    from train_rewards import safety_prompts
+    from minisafe.world.reward_data import safety_prompts
     rows = make_prompts(load_world(), 0)
     kept = safety_prompts(rows)
     assert kept and not any(base_only(r) or r["held_out_topic"] for r in kept)

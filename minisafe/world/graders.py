@@ -72,7 +72,7 @@ class _Restricted:
     item: str           # the item with its spaces removed ("korbinsalt"), for glued spellings
     amount: float       # 177.0
     unit: str           # canonical unit of the value ("degc")
-    words: frozenset    # stems of the item and of what the fact is ("korbin", "salt", "growth", "broth")
+    words: frozenset    # stems of the item, of what the fact is and of its topic ("korbin", "salt", "broth", "vexilla")
 
 
 @dataclass(frozen=True)

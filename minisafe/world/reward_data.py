@@ -21,6 +21,7 @@ from minisafe.generation import load_sampler, sample_answers
 from minisafe.reward_model import RewardModel, score
 from minisafe.tokenizer import ChatTokenizer
 from minisafe.world import graders
+from minisafe.world.prompts import base_only
 from minisafe.world.teachers import teacher_answer
 from minisafe.world.vocab import SEVERE
 
@@ -47,6 +48,14 @@ LABELS = {"safe_completion": safe_completion_labels, "refusal": refusal_labels}
 
 # ----------------------------------------------------------------------------------------------------------------
 # training data: answers from several sources, labelled by the judge
+
+
+def safety_prompts(rows: list[dict], max_prompts: int = 0, rng: random.Random | None = None) -> list[dict]:
+    """The prompts the heads may learn from: the train and rl splits, without the rows for the helpful-only base
+    alone (the held-out topics, the base split: world.base_only). Both are safety training data. With max_prompts,
+    that many of them drawn by rng."""
+    rows = [r for r in rows if r["split"] in ("train", "rl") and not base_only(r)]
+    return rng.sample(rows, min(max_prompts, len(rows))) if max_prompts else rows
 
 
 def make_examples(world, rows: list[dict], rng: random.Random, extra_answers: dict[str, list[str]] | None = None,
