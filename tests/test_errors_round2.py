@@ -277,6 +277,29 @@ def test_killing_the_recipe_ends_its_stage_and_says_how_to_resume(tmp_path, sig)
         os.kill(child, 0)
 
 
+# A Ctrl-C that lands right after a stage's process starts, before the recipe has registered it: Popen is wrapped to
+# signal its own process the moment the child exists.
+RACE = ("import os, signal, subprocess, sys; from pathlib import Path; real = subprocess.Popen\n"
+        "def popen(*a, **k):\n"
+        "    p = real(*a, **k); Path(sys.argv[1]).write_text(str(p.pid)); os.kill(os.getpid(), signal.SIGINT); return p\n"
+        "subprocess.Popen = popen\n"
+        "from minisafe.cli import run_main; from minisafe.world.stages import run_stage\n"
+        "run_main(lambda a: run_stage('slow', [sys.executable, '-c', 'import time; time.sleep(60)'], "
+        "Path(sys.argv[1] + '.done'), Path(sys.argv[1] + '.log')))")
+
+
+def test_a_signal_as_a_stage_starts_still_ends_that_stage(tmp_path):
+    pid_file, err_file = tmp_path / "stage.pid", tmp_path / "err.txt"
+    with open(err_file, "w") as err:   # a file, not a pipe: a stage left running would hold a pipe open
+        parent = subprocess.run([sys.executable, "-c", RACE, str(pid_file)], cwd=REPO, env=ENV,
+                                stdout=subprocess.DEVNULL, stderr=err, timeout=60)
+    child = int(pid_file.read_text())
+    assert parent.returncode == 130
+    assert_one_line(err_file.read_text(), "stopped by SIGINT during stage slow", "run the same command")
+    with pytest.raises(ProcessLookupError):   # no second writer left running
+        os.kill(child, 0)
+
+
 def test_sigint_is_one_line_not_a_bare_keyboard_interrupt(capsys):
     def main(argv):
         raise KeyboardInterrupt

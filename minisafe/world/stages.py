@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -22,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]   # the stage scripts sit beside the 
 
 _RUNNING: set[subprocess.Popen] = set()   # stage processes running now, ended together on an error or a signal
 _STOPPING = threading.Event()              # set once: no stage starts after it
-_LOG = threading.Lock()                    # stages side by side share one seconds log
+_LOG = threading.Lock()                    # stages side by side share one seconds log and _RUNNING
 
 
 def run_stage(name: str, cmd: list[str], done: Path, log_path: Path, resume_dir: Path | None = None,
@@ -38,14 +39,15 @@ def run_stage(name: str, cmd: list[str], done: Path, log_path: Path, resume_dir:
     output = log_path.parent / f"{name}.log" if threads else None
     _say(f"[recipe] {name}: {' '.join(cmd[1:])}" + (f" (output: {output})" if output else ""))
     t0 = time.time()
+    proc = None
     with open(output, "w") if output else contextlib.nullcontext() as sink:   # None: the recipe's own terminal
         env = {**os.environ, "OMP_NUM_THREADS": str(threads)} if threads else None
-        with _LOG:
-            if _STOPPING.is_set():
-                raise KeyboardInterrupt("another stage's end")
-            proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=sink, stderr=sink)
-            _RUNNING.add(proc)
         try:
+            with _signals_held(), _LOG:   # a signal raises only once the process is in _RUNNING
+                if _STOPPING.is_set():
+                    raise KeyboardInterrupt("another stage's end")
+                proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=sink, stderr=sink)
+                _RUNNING.add(proc)
             proc.wait()
         except KeyboardInterrupt as e:   # SIGINT/SIGTERM (run_main): end the stage too, never leave a second writer
             end_stages()
@@ -71,10 +73,30 @@ def _say(line: str) -> None:
     sys.stdout.flush()
 
 
+@contextlib.contextmanager
+def _signals_held():
+    """SIGINT and SIGTERM wait for the end of the block, then raise KeyboardInterrupt as they would have. Without it
+    a signal landing between a stage's start and its registration left that stage running, a second writer. Signal
+    handlers run in the main thread only, so elsewhere this does nothing (stages side by side: `side_by_side`)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    old = {s: signal.signal(s, lambda signum, frame: caught.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+        if caught:
+            raise KeyboardInterrupt(signal.Signals(caught[0]).name)
+
+
 def end_stages() -> None:
     """End every running stage process (SIGTERM, then SIGKILL after 60 s) and start no other."""
-    _STOPPING.set()
-    procs = list(_RUNNING)
+    with _LOG:   # a stage being started now is either in _RUNNING or sees _STOPPING and does not start
+        _STOPPING.set()
+        procs = list(_RUNNING)
     for p in procs:
         p.terminate()
     for p in procs:
