@@ -429,64 +429,69 @@ def sft(base, out, data, *extra):
             "--device", "cpu", *extra]
 
 
-def test_sft_zero_steps_is_refused_and_never_marked_done(base, tmp_path):
+def sft_error(capsys, base, out, data, *extra) -> str:
+    """train_sft.py's main run as its command line runs it, for a run that must stop with exit 2: its one stderr
+    line."""
+    import train_sft
+
+    code, err = one_line_error(capsys, train_sft.main, sft(base, out, data, *extra))
+    assert code == 2, err[-2000:]
+    return err
+
+
+def test_sft_zero_steps_is_refused_and_never_marked_done(base, tmp_path, capsys):
     data = write_jsonl(tmp_path / "d.jsonl", sft_rows())
-    proc = run("train_sft.py", sft(base, tmp_path / "out", data, "--max-steps", "0"))
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    assert_one_line(proc.stderr, "max")
+    assert_one_line(sft_error(capsys, base, tmp_path / "out", data, "--max-steps", "0"), "max")
     assert not (tmp_path / "out" / "sft_summary.json").exists()
 
 
-def test_sft_data_error_names_the_physical_line(base, tmp_path):
+def test_sft_data_error_names_the_physical_line(base, tmp_path, capsys):
     rows = [*sft_rows(6), "", {"prompt": "a", "cot": ["not", "text"], "answer": "c"}]
     data = write_jsonl(tmp_path / "d.jsonl", rows)
-    proc = run("train_sft.py", sft(base, tmp_path / "out", data, "--max-steps", "1"))
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    assert_one_line(proc.stderr, f"{data}:8: field 'cot': expected str, got list")
+    assert_one_line(sft_error(capsys, base, tmp_path / "out", data, "--max-steps", "1"),
+                    f"{data}:8: field 'cot': expected str, got list")
 
 
-def test_sft_prefill_that_does_not_start_the_answer_names_the_line(base, tmp_path):
+def test_sft_prefill_that_does_not_start_the_answer_names_the_line(base, tmp_path, capsys):
     rows = [*sft_rows(6), "", {"prompt": "a", "cot": "", "answer": "Sure, here", "prefill": "No way"}]
     data = write_jsonl(tmp_path / "d.jsonl", rows)
-    proc = run("train_sft.py", sft(base, tmp_path / "out", data, "--max-steps", "1"))
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    assert_one_line(proc.stderr, f"{data}:8: answer must start with the prefill 'No way'")
+    assert_one_line(sft_error(capsys, base, tmp_path / "out", data, "--max-steps", "1"),
+                    f"{data}:8: answer must start with the prefill 'No way'")
 
 
-def test_sft_resume_refuses_nan_checkpoint_and_other_data(base, tmp_path):
+def test_sft_resume_refuses_nan_checkpoint_and_other_data(base, tmp_path, capsys):
+    import train_sft
+
     data = write_jsonl(tmp_path / "d.jsonl", sft_rows())
     out = tmp_path / "out"
-    proc = run("train_sft.py", sft(base, out, data, "--max-steps", "2", "--save-every", "1"))
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    train_sft.main(sft(base, out, data, "--max-steps", "2", "--save-every", "1"))
     good = (out / "model.safetensors").read_bytes()
+    capsys.readouterr()
 
     other = write_jsonl(tmp_path / "other.jsonl", sft_rows(30))
-    proc = run("train_sft.py", sft(base, out, other, "--max-steps", "3", "--resume"))
-    assert proc.returncode == 2
-    assert_one_line(proc.stderr, "state.json: field 'data' was", "start fresh with another --out")
-    proc = run("train_sft.py", sft(base, out, data, "--max-steps", "3", "--resume", "--batch-size", "8",
-                                   "--micro-batch-size", "8"))
-    assert proc.returncode == 2
-    assert_one_line(proc.stderr, "field 'config.batch_size' was 4", "now 8")
+    assert_one_line(sft_error(capsys, base, out, other, "--max-steps", "3", "--resume"),
+                    "state.json: field 'data' was", "start fresh with another --out")
+    assert_one_line(sft_error(capsys, base, out, data, "--max-steps", "3", "--resume", "--batch-size", "8",
+                              "--micro-batch-size", "8"), "field 'config.batch_size' was 4", "now 8")
 
     ckpt = out / "checkpoints" / "step-000002" / "model.safetensors"
     w = load_file(str(ckpt))
     name = sorted(w)[-1]
     w[name].view(-1)[0] = float("nan")
     save_file(w, str(ckpt))
-    proc = run("train_sft.py", sft(base, out, data, "--max-steps", "3", "--resume"))
-    assert proc.returncode == 2
-    assert_one_line(proc.stderr, f"tensor '{name}' holds NaN/inf", "refusing to resume")
+    assert_one_line(sft_error(capsys, base, out, data, "--max-steps", "3", "--resume"),
+                    f"tensor '{name}' holds NaN/inf", "refusing to resume")
     assert (out / "model.safetensors").read_bytes() == good  # the good export is untouched
 
 
 def test_sft_empty_validation_set_logs_no_val_loss(base, tmp_path):
+    import train_sft
+
     # row 0 (the validation row: rows[::50]) is longer than --seq-len and skipped, so nothing is left to validate
     rows = [{"prompt": "tune", "cot": "easy", "answer": "word " * 200}, *sft_rows(8)]
     data = write_jsonl(tmp_path / "d.jsonl", rows)
     out = tmp_path / "out"
-    proc = run("train_sft.py", sft(base, out, data, "--max-steps", "1", "--eval-every", "1"))
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    train_sft.main(sft(base, out, data, "--max-steps", "1", "--eval-every", "1"))
     row = json.loads((out / "metrics.jsonl").read_text().splitlines()[-1])
     assert row.get("val_loss", None) is None
     assert json.loads((out / "sft_summary.json").read_text())["val_loss"] is None

@@ -41,10 +41,16 @@ def smoke(world, out, *extra):
             "--save-every", "2", "--eval-every", "0", *extra]
 
 
-def test_sigkill_at_any_moment_then_resume_gives_bitwise_the_same_model(world, tmp_path):
-    ref = tmp_path / "uninterrupted"
-    run(smoke(world, ref))
-    expected = (ref / "model.safetensors").read_bytes()
+@pytest.fixture(scope="module")
+def smoke_model(world, tmp_path_factory):
+    """One uninterrupted smoke run, read by the tests below (never written to: they train into their own --out)."""
+    out = tmp_path_factory.mktemp("smoke") / "run"
+    run(smoke(world, out))
+    return out
+
+
+def test_sigkill_at_any_moment_then_resume_gives_bitwise_the_same_model(world, smoke_model, tmp_path):
+    expected = (smoke_model / "model.safetensors").read_bytes()   # the uninterrupted run
     rng = random.Random(0)
     for trial in range(2):
         out = tmp_path / f"killed{trial}"
@@ -63,9 +69,8 @@ def test_sigkill_at_any_moment_then_resume_gives_bitwise_the_same_model(world, t
         assert steps == sorted(set(steps)), "metrics.jsonl repeats steps after resume"
 
 
-def test_output_directory_loads_in_minisafe_and_transformers(world, tmp_path):
-    out = tmp_path / "run"
-    run(smoke(world, out))
+def test_output_directory_loads_in_minisafe_and_transformers(smoke_model):
+    out = smoke_model
     from minisafe.hf import load_pretrained
     from minisafe.tokenizer import ChatTokenizer
 
@@ -97,9 +102,8 @@ def test_two_gloo_processes_match_one_process_on_the_same_global_batch(world, tm
     assert la == pytest.approx(lb, rel=1e-4)
 
 
-def test_bad_rows_are_reported_with_file_line_and_field(world, tmp_path):
-    base = tmp_path / "base"
-    run(smoke(world, base))
+def test_bad_rows_are_reported_with_file_line_and_field(smoke_model, tmp_path):
+    base = smoke_model
     data = tmp_path / "data.jsonl"
     data.write_text('{"prompt": "a", "cot": "b", "answer": "c"}\n{"prompt": "a", "answer": "c"}\n')
     proc = run(["--stage", "custom", "--init-from", str(base), "--data", str(data), "--out", str(tmp_path / "x"),
@@ -113,9 +117,8 @@ def test_bad_rows_are_reported_with_file_line_and_field(world, tmp_path):
     assert proc.returncode != 0 and "no training rows" in proc.stderr
 
 
-def test_too_long_examples_are_skipped_and_counted(world, tmp_path):
-    base = tmp_path / "base"
-    run(smoke(world, base))
+def test_too_long_examples_are_skipped_and_counted(smoke_model, tmp_path):
+    base = smoke_model
     data = tmp_path / "data.jsonl"
     rows = [{"prompt": "tune a guitar", "cot": "easy", "answer": "turn the pegs"}] * 12
     rows += [{"prompt": "tune a guitar", "cot": "easy", "answer": "word " * 500}] * 3
