@@ -12,6 +12,7 @@ import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -298,6 +299,30 @@ def test_a_signal_as_a_stage_starts_still_ends_that_stage(tmp_path):
     assert_one_line(err_file.read_text(), "stopped by SIGINT during stage slow", "run the same command")
     with pytest.raises(ProcessLookupError):   # no second writer left running
         os.kill(child, 0)
+
+
+def test_a_stage_started_while_the_stages_end_is_ended_too(tmp_path, monkeypatch):
+    """Stages side by side: one chain fails and ends the others (end_stages, another thread) just as a stage of
+    theirs is starting. That stage must be ended too, not left to run to its end."""
+    from minisafe.world import stages
+
+    real, ender = subprocess.Popen, threading.Thread(target=stages.end_stages)
+
+    def popen(*args, **kwargs):   # the other chain's failure lands while this stage is being started
+        ender.start()
+        ender.join(0.5)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stages.subprocess, "Popen", popen)
+    t0 = time.time()
+    try:
+        with pytest.raises(SystemExit, match=r"stage slow failed \(exit -15\)"):   # ended by SIGTERM
+            stages.run_stage("slow", [sys.executable, "-c", "import time; time.sleep(10)"], tmp_path / "done",
+                             tmp_path / "seconds.json")
+    finally:
+        ender.join()
+        stages._STOPPING.clear()
+    assert time.time() - t0 < 8
 
 
 def test_sigint_is_one_line_not_a_bare_keyboard_interrupt(capsys):
