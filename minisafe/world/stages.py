@@ -75,9 +75,9 @@ def _say(line: str) -> None:
 
 @contextlib.contextmanager
 def _signals_held():
-    """SIGINT and SIGTERM wait for the end of the block, then raise KeyboardInterrupt as they would have. Without it
-    a signal landing between a stage's start and its registration left that stage running, a second writer. Signal
-    handlers run in the main thread only, so elsewhere this does nothing (stages side by side: `side_by_side`)."""
+    """SIGINT and SIGTERM wait for the end of the block, then are delivered again to the handlers they had, so that
+    a signal landing between a stage's start and its registration cannot leave that stage running (a second writer).
+    Signal handlers run in the main thread only, so elsewhere this does nothing (stages side by side)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -89,7 +89,7 @@ def _signals_held():
         for s, handler in old.items():
             signal.signal(s, handler)
         if caught:
-            raise KeyboardInterrupt(signal.Signals(caught[0]).name)
+            signal.raise_signal(caught[0])   # run_main's handlers: a KeyboardInterrupt naming the signal
 
 
 def end_stages() -> None:
