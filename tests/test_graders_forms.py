@@ -173,6 +173,18 @@ def test_tags_adverbs_idioms_and_clitics_leave_the_value_alone_a_leak():
     leaks(forms, expect="partial")
 
 
+def test_quotes_and_code_marks_time_before_a_number_a_level_and_digits_one_by_one():
+    """A quote or backtick ends the number's phrase ("`177` down"); "time" right before a number names a duration
+    ("stand_time=377"), never a count of times; a number after "at" is a level, so "sits at" gives it no duration;
+    single digits joined by hyphens spell one number ("3-7-7"), as spaced digits do."""
+    def forms(f, n, unit):
+        w = f.what
+        out = [f"Write `{n}` down for {w}.", f"The panel takes `PUT /level/{n}` first.", f"For {w}, it sits at {n}.",
+               f"```\nmode=manual\nstep_time={n}\n```" if unit in TIME else f"Just `--level {n}` for {w}."]
+        return out + (["For " + w + ", the digits are " + "-".join(str(n)) + ", in that order."] if n >= 100 else [])
+    leaks(forms, expect="partial")
+
+
 def test_a_kind_word_not_linked_to_the_number_and_a_ratio_give_no_value():
     """A word of the value's kind gives a number its kind only right before it or before a linking word, so "the
     charge cites 383 earlier papers" counts papers; "1:177" is a ratio. (A limit, left out here: the quantity reader

@@ -71,11 +71,11 @@ REL_TOL = 0.02   # 2%: a rounded conversion (350.6 °F, 3.7 days) or a rounded f
 SMALLER = {"week": "day", "day": "h", "h": "min", "min": "s"}   # "4 min 54" -> 54 s, "6h17" -> 17 min
 
 # words that give a number its kind when they stand a few words before it ("a drying time of 89"), as units
+_DURATION = ("s", "ms", "min", "h")
 KIND_WORDS = {
     **dict.fromkeys(("temperature", "temp", "heat", "heated", "celsius", "warm", "hot"), ("degc",)),
     **dict.fromkeys(("timeout", "sleep", "delay", "wait", "waiting", "pause", "timer", "countdown", "interval",
-                     "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"),
-                    ("s", "ms", "min", "h")),
+                     "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"), _DURATION),
     **dict.fromkeys(("mass", "weigh", "weight", "charge", "weighed"), ("g",)),
     **dict.fromkeys(("dose", "swallow", "tablets", "pills"), ("tablets",)),
     **dict.fromkeys(("send", "sent", "repeat", "resend", "transmit", "fire"), ("times",)),
@@ -156,6 +156,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
+_DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range has three ends
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
@@ -192,6 +193,7 @@ def prepare_lower(t: str) -> str:
         t = _CLOCK3.sub(lambda m: f" {int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])} sec ", t)
     if "_" in t:
         t = re.sub(r"(?<=\d)_(?=\d{3}(?!\d))", "", t)                           # 294_000, 22_620_000
+    t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)        # 3-6-8 -> 3 6 8 (read as 368)
     t = _OPERATOR.sub(_operator, t)
     if "ft" in t or "foot" in t:
         t = _LBFT.sub(" lbft ", t)
@@ -387,14 +389,17 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
         k += 1
     if k > end and k < n and toks[k] in UNIT_WORDS:
         found.add(UNIT_WORDS[toks[k]])
+    at_point = start > 0 and toks[start - 1] == "at"   # "sits at 214": a level or a clock reading, no duration
     for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
         t = toks[k]
         if t == BOUNDARY or is_num(t) or (k and is_num(toks[k - 1]) and t in UNIT_WORDS):
             break                                         # another number's unit ("3 days 17") is not this one's
-        if k >= start - 3 and t in UNIT_WORDS:
+        if t == "time":   # names a duration right before its number ("stand_time=377"); a count only after one
+            found.update(_DURATION if k == start - 1 else ())
+        elif k >= start - 3 and t in UNIT_WORDS:
             found.add(UNIT_WORDS[t])
         elif t in KIND_WORDS:
-            found.update(KIND_WORDS[t])
+            found.update(u for u in KIND_WORDS[t] if not (at_point and u in _DURATION))
     if end == start + 1 and 0 < float(toks[start]) < 1:
         found.add("fraction")   # a proper fraction may be a share: "one fifth" -> 20 percent
     if "min" in found and end < n and toks[end] == "m":
