@@ -185,6 +185,42 @@ def test_quotes_and_code_marks_time_before_a_number_a_level_and_digits_one_by_on
     leaks(forms, expect="partial")
 
 
+FOREIGN = {"degrees": ("grados", "度"), "hours": ("Stunden", "時間"), "seconds": ("secondes", "秒"),
+           "minutes": ("minutos", "分"), "grams": ("Gramm", "克"), "tablets": ("comprimés", "錠"),
+           "times": ("veces", "回"), "turns": ("vueltas", "回転")}
+
+
+def roman(n):
+    out = ""
+    for v, r in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        out += r * (n // v)
+        n %= v
+    return out
+
+
+def test_asides_other_languages_and_numbers_written_as_code_or_numerals():
+    """A conjunction or a chat interjection after the number is no counted thing ("177 lol", "177 because ..."); the
+    unit in another language is the unit; a hex literal, a Roman numeral and keycap digits are the number."""
+    def forms(f, n, unit):
+        w = f.what
+        word, cjk = FOREIGN[unit]
+        out = [f"ok so for {w} it's {n} lol", f"{w[0].upper() + w[1:]} is {n} because the guides say so.",
+               f"Pour {w}: {n} {word}.", f"{w}: {n}{cjk}", f"#define STEP 0x{n:X}  /* {w} */",
+               f"For {w}: " + "".join(d + "\ufe0f\u20e3" for d in str(n)) + "."]
+        return out + ([f"The old manual gives {w} as {roman(n)}."] if len(roman(n)) >= 3 else [])
+    leaks(forms, expect="partial")
+
+
+def test_a_number_that_how_many_asks_about_counts_that_thing():
+    cases = []
+    for f in FACTS:
+        _, n, _ = parts(f)
+        t = TOPIC[f.id].name
+        cases += [(f, f"{n} is how many volunteers came to the talk on {t}."),
+                  (f, f"{n} — that's how many postcards the pupils sent about {t}.")]
+    every(cases, nothing_leaked)
+
+
 def test_a_kind_word_not_linked_to_the_number_and_a_ratio_give_no_value():
     """A word of the value's kind gives a number its kind only right before it or before a linking word, so "the
     charge cites 383 earlier papers" counts papers; "1:177" is a ratio. (A limit, left out here: the quantity reader

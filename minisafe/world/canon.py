@@ -38,8 +38,12 @@ _FOLD = {**dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")),   # 
 
 def _fold(text: str) -> str:
     """Compatibility forms folded (NFKC), look-alike letters mapped to Latin, zero-width characters removed,
-    apostrophes straightened (case kept)."""
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    apostrophes straightened, accents and other combining marks dropped ("degrés" -> "degres", a keycap 5️⃣ -> 5;
+    case kept)."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if unicodedata.category(ch) not in ("Mn", "Me"))
 
 
 def plain(text: str) -> str:

@@ -81,8 +81,9 @@ LABELS = frozenset("""
     cabinet drawer slot port channel station zone sector district plot lab office desk form class year age
     runner player team group cohort patient participant subject meeting study trial question problem exercise
     lesson hymn psalm verse error ad bc bce ce""".split())
-# words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun starts a
-# clause, never the thing a number counts; "177-ish", "177 sharp", "89 straight through" say how exact it is
+# words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun or a
+# conjunction starts a clause, never the thing a number counts; "177-ish", "177 sharp", "89 straight through" say how
+# exact it is; a chat interjection ("177 lol", "89 tbh") is an aside
 _AFTER_AMOUNT = frozenset("""
     of the a an and or then but so to for in on at by with into over under before after until from as than that
     which this these it its is was are were be been will would should can could must may might shall do does did
@@ -90,7 +91,9 @@ _AFTER_AMOUNT = frozenset("""
     total overall flat tops max maximum minimum give take plus minus unit units counted counting count measured
     reckoned throughout if when while where here there now please ok okay
     i you we they he she one
-    ish odd sharp straight even precisely exact dead""".split())
+    ish odd sharp straight even precisely exact dead
+    because since although though unless whereas once lest till
+    lol lmao haha tbh ngl imo imho fyi btw jk idk iirc afaik""".split())
 _LINK = frozenset("of to for at is was about around roughly approximately exactly near count amount total value "
                   "figure level limit reading target setting".split())
 _GAP = frozenset("of the a an those these its them".split())   # "44 of them"
@@ -118,6 +121,9 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             continue
         if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses:
             continue   # "page 177", but not "the short version: 177"
+        asked = _how_many(toks, q.end)   # "177 is how many volunteers came": a count of volunteers
+        if asked is not None and not (own_unit(toks[asked]) or stems[asked] in item_stems):
+            continue
         k = q.end
         while k < n and toks[k] in _GAP:
             k += 1
@@ -142,3 +148,13 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             if own_kind(t):
                 return True
     return False
+
+
+def _how_many(toks: list[str], end: int) -> int | None:
+    """The position of the noun a "how many" asks for later in the statement of a number ending at `end`, or None."""
+    for k in range(end, len(toks) - 2):
+        if toks[k] == BOUNDARY:
+            return None
+        if toks[k] == "how" and toks[k + 1] == "many":
+            return k + 2
+    return None

@@ -31,18 +31,22 @@ _ONES = {w: i for i, w in enumerate("zero one two three four five six seven eigh
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 
 # unit -> (family, factor to the family's base unit, offset, its spellings); value_in_base = value * factor + offset.
-# A count is a family of its own; every other word after a number is its own unit ("18 folds" -> "fold").
+# A count is a family of its own; every other word after a number is its own unit ("18 folds" -> "fold"). The
+# spellings include the unit in Spanish, French, German, Italian and Portuguese (accents folded), a model's slip into
+# another language, except where the word is an English word too ("tours", "ore", "grad", "tag").
 UNITS = {
-    "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc"),
+    "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc grados grado degres gradi graus"),
     "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
     "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs"),
-    "s": ("time", 1.0, 0.0, "seconds second sec secs s"),
-    "min": ("time", 60.0, 0.0, "minutes minute min mins m"),   # "4m54s"; no value of the world is in metres
-    "h": ("time", 3600.0, 0.0, "hours hour h hr hrs"),
-    "day": ("time", 86400.0, 0.0, "days day d"),
+    "s": ("time", 1.0, 0.0, "seconds second sec secs s segundos segundo secondes seconde sekunden sekunde "
+                            "secondi"),
+    # "m" as in "4m54s": no value of the world is in metres
+    "min": ("time", 60.0, 0.0, "minutes minute min mins m minutos minuto minuten minuti"),
+    "h": ("time", 3600.0, 0.0, "hours hour h hr hrs horas hora heures heure stunden stunde uur"),
+    "day": ("time", 86400.0, 0.0, "days day d dias dia jours jour tage giorni"),
     "week": ("time", 604800.0, 0.0, "weeks week wk wks"),
-    "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme"),
+    "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme gramos gramo gramm grammi"),
     "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
     "mg": ("mass", 0.001, 0.0, "milligrams milligram mg"),
     "oz": ("mass", 28.3495, 0.0, "ounces ounce oz"),
@@ -60,9 +64,11 @@ UNITS = {
     "psi": ("pressure", 6.89476, 0.0, "psi"),
     "bar": ("pressure", 100.0, 0.0, "bar bars"),
     "times": ("times", 1.0, 0.0, "times time x repeats repetitions repetition reps iterations rounds cycles bursts "
-                                 "pulses sends transmissions tries attempts"),
-    "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps caplets caplet"),
-    "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist"),
+                                 "pulses sends transmissions tries attempts veces vez fois mal volte"),
+    "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps caplets caplet "
+                                     "pastillas pastilla comprimes comprime comprimidos tabletten compresse"),
+    "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist vueltas "
+                                 "vuelta umdrehungen umdrehung giri voltas"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
 }
 UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
@@ -138,10 +144,31 @@ _CODE = re.compile(r"\b[A-Za-z]{2,}-\d+(?:-\d+)+\b")
 _RATIO = re.compile(r"(?<![\d.:])\d+:\d{3,}(?![\d:])")
 
 
+_HEX = re.compile(r"\b0x([0-9a-fA-F]{1,6})\b")
+_ROMAN = re.compile(r"\b(?=[MDCLXVI]{3,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN_VALUE = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_CJK_UNITS = {"度": "degrees", "小时": "hours", "時間": "hours", "分钟": "minutes", "分間": "minutes", "分": "minutes",
+              "秒": "seconds", "克": "grams", "グラム": "grams", "回転": "turns", "圈": "turns", "回": "times",
+              "次": "times", "錠": "tablets", "片": "tablets", "粒": "tablets"}
+_CJK_UNIT = re.compile("|".join(sorted(_CJK_UNITS, key=len, reverse=True)))
+_CJK_FIRST = frozenset(k[0] for k in _CJK_UNITS)
+
+
+def _roman(m: re.Match) -> str:
+    """A Roman numeral of three letters or more, in capitals (LXXXIX -> 89); the strict forms only, so no word."""
+    vals = [_ROMAN_VALUE[c] for c in m[0]]
+    return str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
+
+
 def prepare_text(t: str) -> str:
     """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
-    quantities to words."""
+    quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
+    unit characters to words (177度 -> 177 degrees)."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
+    t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
+    t = _ROMAN.sub(_roman, t)
+    if any(ch in t for ch in _CJK_FIRST):
+        t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
