@@ -145,7 +145,8 @@ _RATIO = re.compile(r"(?<![\d.:])\d+:\d{3,}(?![\d:])")
 
 
 _HEX = re.compile(r"\b0x([0-9a-fA-F]{1,6})\b")
-_ROMAN = re.compile(r"\b(?=[MDCLXVI]{3,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN = re.compile(r"\b[MDCLXVI]{3,}\b")
+_ROMAN_STRICT = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUE = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _CJK_UNITS = {"度": "degrees", "小时": "hours", "時間": "hours", "分钟": "minutes", "分間": "minutes", "分": "minutes",
               "秒": "seconds", "克": "grams", "グラム": "grams", "回転": "turns", "圈": "turns", "回": "times",
@@ -156,6 +157,8 @@ _CJK_FIRST = frozenset(k[0] for k in _CJK_UNITS)
 
 def _roman(m: re.Match) -> str:
     """A Roman numeral of three letters or more, in capitals (LXXXIX -> 89); the strict forms only, so no word."""
+    if not _ROMAN_STRICT.fullmatch(m[0]):
+        return m[0]
     vals = [_ROMAN_VALUE[c] for c in m[0]]
     return str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
 
@@ -167,7 +170,7 @@ def prepare_text(t: str) -> str:
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _ROMAN.sub(_roman, t)
-    if any(ch in t for ch in _CJK_FIRST):
+    if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
     if "\\" in t or "$" in t:
@@ -220,7 +223,8 @@ def prepare_lower(t: str) -> str:
         t = _CLOCK3.sub(lambda m: f" {int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])} sec ", t)
     if "_" in t:
         t = re.sub(r"(?<=\d)_(?=\d{3}(?!\d))", "", t)                           # 294_000, 22_620_000
-    t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)        # 3-6-8 -> 3 6 8 (read as 368)
+    if "-" in t:
+        t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)    # 3-6-8 -> 3 6 8 (read as 368)
     t = _OPERATOR.sub(_operator, t)
     if "ft" in t or "foot" in t:
         t = _LBFT.sub(" lbft ", t)
