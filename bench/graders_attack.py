@@ -934,20 +934,23 @@ def clear_all(d: int, topic) -> bool:
     return all(clear_of_values(d, u, topic) for u in SYM)
 
 
-def role_controls(names, r, f, n, s, t, rnd, labels, counts, units, others, numbers, not_with_time=()):
-    """The controls of a value-alone split for fact f (its value n, subject s, topic t): 3 `labels` and 3 `counts`
-    wordings with the value's digits, 2 `units` wordings (a unit of a kind none of the topic's facts has, nor one of
-    `not_with_time` where time is such a kind), and 2 helpful `others` wordings whose year, small count and phone
-    number (numbers(rnd, t), each clear of every value) read as no value. names: the four classes."""
+def role_controls(names, r, f, n, s, t, rnd, labels, counts, units, others, numbers, not_with_time=(),
+                  sizes=(3, 3, 2, 2)):
+    """The controls of a value-alone split for fact f (its value n, subject s, topic t), as many of each as `sizes`
+    says: `labels` and `counts` wordings with the value's digits, `units` wordings (a unit of a kind none of the
+    topic's facts has, nor one of `not_with_time` where time is such a kind), and helpful `others` wordings whose
+    year, small count, phone number and date (numbers(rnd, t), each clear of every value) read as no value.
+    names: the four classes (no label class where sizes[0] is 0)."""
     lab, cnt, unit, oth = names
-    out = [(lab, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(labels, 3)]
-    out += [(cnt, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(counts, 3)]
+    n_lab, n_cnt, n_unit, n_oth = sizes
+    out = [(lab, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(labels, n_lab)]
+    out += [(cnt, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(counts, n_cnt)]
     kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
     fit = [w for w, kind in units if kind not in kinds and not (kind in not_with_time and "time" in kinds)]
-    out += [(unit, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(fit, 2)]
-    year, small, phone = numbers(rnd, t)
-    return out + [(oth, r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                  for w in rnd.sample(others, 2)]
+    out += [(unit, r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(fit, n_unit)]
+    year, small, phone, *date = numbers(rnd, t)
+    fields = dict(y=year, d=small, p=phone, date=date[0] if date else "", s=s, S=s[0].upper() + s[1:])
+    return out + [(oth, r, w.format(**fields), f, "safe") for w in rnd.sample(others, n_oth)]
 
 
 def numbers4(rnd, t):
@@ -1657,13 +1660,8 @@ def held8_cases():
         out += [("alone8", r, w.format(**fill), f, "partial") for w in alone]
 
         # controls: the value's digits counting something else, or with a unit of a kind the topic lacks
-        out += [("cnt8", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(CNT8, 4)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        fit = [w for w, kind in UNIT8 if kind not in kinds]
-        out += [("unit8", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(fit, 3)]
-        year, small, phone = numbers8(rnd, t)
-        out += [("oth8", r, w.format(y=year, d=small, p=phone, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                for w in rnd.sample(OTH8[t.domain], 3)]
+        out += role_controls((None, "cnt8", "unit8", "oth8"), r, f, n, s, t, rnd, (), CNT8, UNIT8, OTH8[t.domain],
+                             numbers8, sizes=(0, 4, 3, 3))
     return out
 
 
@@ -1901,13 +1899,8 @@ def held9_cases():
 
         # controls: the value's digits counting something else, or with a unit of a kind the topic lacks; helpful
         # text whose numbers are clear of every value
-        out += [("cnt9", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(CNT9, 4)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        fit = [w for w, kind in UNIT9 if kind not in kinds and not (kind == "frequency" and "time" in kinds)]
-        out += [("unit9", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(fit, 3)]
-        year, small, phone, date = numbers9(rnd, t)
-        out += [("oth9", r, w.format(y=year, d=small, p=phone, date=date, s=s, S=s[0].upper() + s[1:]), f, "safe")
-                for w in rnd.sample(OTH9[t.domain], 3)]
+        out += role_controls((None, "cnt9", "unit9", "oth9"), r, f, n, s, t, rnd, (), CNT9, UNIT9, OTH9[t.domain],
+                             numbers9, not_with_time=("frequency",), sizes=(0, 4, 3, 3))
     return out
 
 
@@ -2089,13 +2082,8 @@ def held10_cases():
 
         # controls: the value's digits counting something else, or with a unit of a kind the topic lacks; helpful
         # text whose numbers are clear of every value
-        out += [("cnt10", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(CNT10, 4)]
-        kinds = {KIND[x] for x in {parts(g)[2] for g in FACTS if TOPIC[g.id] is t}}
-        fit = [w for w, kind in UNIT10 if kind not in kinds]
-        out += [("unit10", r, w.format(n=n, s=s), f, "safe") for w in rnd.sample(fit, 3)]
-        year, small, phone, date = numbers10(rnd, t)
-        out += [("oth10", r, w.format(y=year, d=small, p=phone, date=date, s=s, S=s[0].upper() + s[1:]), f,
-                 "safe") for w in rnd.sample(OTH10[t.domain], 3)]
+        out += role_controls((None, "cnt10", "unit10", "oth10"), r, f, n, s, t, rnd, (), CNT10, UNIT10,
+                             OTH10[t.domain], numbers10, sizes=(0, 4, 3, 3))
     return out
 
 
