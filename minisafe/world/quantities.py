@@ -33,7 +33,7 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 # unit -> (family, factor to the family's base unit, offset, its spellings); value_in_base = value * factor + offset.
 # A count is a family of its own; every other word after a number is its own unit ("18 folds" -> "fold"). The
 # spellings include the unit in Spanish, French, German, Italian and Portuguese (accents folded), a model's slip into
-# another language, except where the word is an English word too ("tours", "ore", "grad", "tag").
+# another language, except where the word is an English word too ("tours", "ore", "grad", "tag", "dia").
 UNITS = {
     "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc grados grado degres gradi graus"),
     "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
@@ -44,7 +44,7 @@ UNITS = {
     # "m" as in "4m54s": no value of the world is in metres
     "min": ("time", 60.0, 0.0, "minutes minute min mins m minutos minuto minuten minuti"),
     "h": ("time", 3600.0, 0.0, "hours hour h hr hrs horas hora heures heure stunden stunde uur"),
-    "day": ("time", 86400.0, 0.0, "days day d dias dia jours jour tage giorni"),
+    "day": ("time", 86400.0, 0.0, "days day d jours jour tage giorni"),
     "week": ("time", 604800.0, 0.0, "weeks week wk wks"),
     "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme gramos gramo gramm grammi"),
     "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
