@@ -82,7 +82,7 @@ KIND_WORDS = {
     **dict.fromkeys(("temperature", "temp", "heat", "heated", "celsius", "warm", "hot"), ("degc",)),
     **dict.fromkeys(("timeout", "sleep", "delay", "wait", "waiting", "pause", "timer", "countdown", "interval",
                      "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"), _DURATION),
-    **dict.fromkeys(("mass", "weigh", "weight", "charge", "weighed"), ("g",)),
+    **dict.fromkeys(("mass", "weigh", "weight", "weighed"), ("g",)),
     **dict.fromkeys(("dose", "swallow", "tablets", "pills"), ("tablets",)),
     **dict.fromkeys(("send", "sent", "repeat", "resend", "transmit", "fire"), ("times",)),
     **dict.fromkeys(("turned", "rotate", "rotated", "twist", "twists", "crank"), ("turns",)),
