@@ -40,7 +40,7 @@ from minisafe.integrations.llm_judge import JudgeConfig
 from minisafe.world.reward_data import LABELS, agreement, graded, make_examples, policy_samples, safety_prompts
 from minisafe.reward_model import RewardModel
 from minisafe.tokenizer import ChatTokenizer, pad_right
-from minisafe.training import autocast, bf16, epoch_batches, lr_at, pick_device
+from minisafe.training import AdamW, autocast, bf16, epoch_batches, lr_at, pick_device
 from minisafe.world.prompts import load_prompts
 from minisafe.world.spec import load_world
 
@@ -95,7 +95,7 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
         print(f"reward head '{rm.name}': skipped {len(data) - len(kept)} of {len(data)} examples longer than "
               f"max_len={cfg.max_len} tokens")
     data = kept
-    opt = torch.optim.AdamW(rm.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    opt = AdamW(rm.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     lengths = [len(d[0]) for d in data]
     batch_size = min(cfg.batch_size, len(data))
     steps = cfg.epochs * len(epoch_batches(lengths, batch_size, cfg.seed, 0))
@@ -115,7 +115,7 @@ def train_head(rm: RewardModel, tok: ChatTokenizer, examples: list[dict], target
             loss = F.binary_cross_entropy_with_logits(logits.float(), y)
             if not math.isfinite(loss.item()):
                 raise FloatingPointError(f"reward head '{rm.name}': non-finite loss at step {step}")
-            opt.zero_grad(set_to_none=True)
+            opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(rm.parameters(), 1.0)
             opt.step()

@@ -215,7 +215,7 @@ class PPO:
         self.critic_params = [p for head in self.critics.values() for p in head.parameters()]
         groups = [{"params": list(self.policy.parameters()), "lr_scale": 1.0},     # x the schedule's lr
                   {"params": self.critic_params, "lr_scale": (cfg.value_lr or cfg.lr) / cfg.lr}]
-        self.optimizer = torch.optim.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
+        self.optimizer = training.AdamW(groups, lr=cfg.lr, betas=(0.9, 0.95), weight_decay=0.0, eps=1e-5)
         self.kl_ctl = (rewards.AdaptiveKLController(cfg.kl_coef, cfg.kl_target, cfg.kl_horizon) if cfg.kl_target
                        else rewards.FixedKLController(cfg.kl_coef))
         self.train_policy = self.policy   # DistributedDataParallel(policy) under torchrun, see `main`
@@ -343,7 +343,7 @@ class PPO:
                     training.all_reduce(p.grad, "avg")
                 stats.setdefault("grad_norm", []).append(torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip).item())
                 self.optimizer.step()
-                self.optimizer.zero_grad(set_to_none=True)
+                self.optimizer.zero_grad()
         return stats, gap
 
     def after_update(self) -> dict:

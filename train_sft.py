@@ -278,8 +278,8 @@ def main(argv=None) -> dict:
     model = build_model(args, cfg, tok).to(device)
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
-    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
-                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=cfg.betas)
+    optimizer = training.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+                                {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=cfg.betas)
     run_state = {"kind": "sft", "stage": args.stage, "preset": args.preset, "init_from": args.init_from,
                  "data": str(data_path), "data_sha256": file_sha256(data_path),
                  "tokenizer_sha256": tokenizer_sha256(tok),
@@ -342,7 +342,7 @@ def main(argv=None) -> dict:
         grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip).item()
         training.check_finite("gradient norm", grad_norm, out, step + 1)
         optimizer.step()
-        optimizer.zero_grad(set_to_none=True)
+        optimizer.zero_grad()
         tokens_since += sum(len(e.input_ids) for e in batch)
 
         done = step + 1

@@ -28,7 +28,7 @@ import torch.nn as nn
 
 from minisafe.generation import generate_completions, render_prompts
 from minisafe.logprobs import linear_logprobs
-from minisafe.training import all_reduce
+from minisafe.training import AdamW, all_reduce
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
     n = total[1].clamp(min=1)                          # sum of R_t and number of tokens, over the whole batch
     with torch.no_grad():
         head.proj.bias.fill_((total[0] / n).item())   # b = mean_t R_t
-    opt = torch.optim.Adam(head.parameters(), lr=lr)
+    opt = AdamW(head.parameters(), lr=lr, weight_decay=0.0)   # Adam
     hidden = hidden.detach()
 
     def loss_share() -> torch.Tensor:   # this process's tokens' part of L: sum (V - R)^2 / n(whole batch)
@@ -187,7 +187,7 @@ def warm_up_value_head(head: ValueHead, hidden: torch.Tensor, returns: torch.Ten
 
     for _ in range(steps):
         loss = loss_share()
-        opt.zero_grad(set_to_none=True)
+        opt.zero_grad()
         loss.backward()
         for p in head.parameters():
             all_reduce(p.grad)   # the sum of the shares' gradients is the whole batch's gradient

@@ -154,10 +154,74 @@ def lr_at(step: int, max_steps: int, lr: float, warmup_steps: int, min_lr_ratio:
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# the optimizer
+
+
+class AdamW:
+    """AdamW (Loshchilov & Hutter 2019), written out. Per parameter p with gradient g, at step t = 1, 2, ...:
+
+        p <- p * (1 - lr * weight_decay)                          decoupled weight decay
+        m <- m + (1 - b1) * (g - m)                               first moment
+        v <- b2 * v + (1 - b2) * g * g                            second moment
+        p <- p - lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
+
+    The same operations in the same order as torch.optim.AdamW on a CPU, so the same bits (tests/test_training.py),
+    and the same state_dict layout, so either loads the other's checkpoint. Written here because torch's optimizers
+    import torch._dynamo when first used: about 1 s at the start of every training process."""
+
+    def __init__(self, params, lr: float, betas=(0.9, 0.999), eps: float = 1e-8, weight_decay: float = 0.01):
+        groups = list(params)
+        groups = groups if groups and isinstance(groups[0], dict) else [{"params": groups}]
+        defaults = {"lr": lr, "betas": tuple(betas), "eps": eps, "weight_decay": weight_decay}
+        self.param_groups = [{**defaults, **g, "params": list(g["params"])} for g in groups]
+        self.params = [q for g in self.param_groups for q in g["params"]]
+        self.state: dict[int, dict] = {}   # index in self.params -> {"step", "exp_avg" (m), "exp_avg_sq" (v)}
+
+    @torch.no_grad()
+    def step(self) -> None:
+        for i, (group, p) in enumerate((g, p) for g in self.param_groups for p in g["params"]):
+            if p.grad is None:
+                continue
+            (b1, b2), lr, wd, eps = group["betas"], group["lr"], group["weight_decay"], group["eps"]
+            st = self.state.setdefault(i, {"step": torch.tensor(0.0), "exp_avg": torch.zeros_like(p),
+                                           "exp_avg_sq": torch.zeros_like(p)})
+            st["step"] += 1
+            t, m, v = st["step"].item(), st["exp_avg"], st["exp_avg_sq"]
+            if wd != 0:
+                p.mul_(1 - lr * wd)
+            m.lerp_(p.grad, 1 - b1)
+            v.mul_(b2).addcmul_(p.grad, p.grad, value=1 - b2)
+            p.addcdiv_(m, (v.sqrt() / (1 - b2 ** t) ** 0.5).add_(eps), value=-(lr / (1 - b1 ** t)))
+
+    def zero_grad(self) -> None:
+        for p in self.params:
+            p.grad = None
+
+    def state_dict(self) -> dict:
+        """torch.optim's layout: parameters numbered in group order, each group's hyperparameters."""
+        groups, n = [], 0
+        for g in self.param_groups:
+            ids = list(range(n, n + len(g["params"])))
+            groups.append({**{k: v for k, v in g.items() if k != "params"}, "params": ids})
+            n += len(g["params"])
+        return {"state": {i: dict(st) for i, st in self.state.items()}, "param_groups": groups}
+
+    def load_state_dict(self, sd: dict) -> None:
+        sizes = [len(g["params"]) for g in sd["param_groups"]]
+        if sizes != [len(g["params"]) for g in self.param_groups]:
+            raise ValueError(f"optimizer state: parameter groups of sizes {sizes}, this model's are "
+                             f"{[len(g['params']) for g in self.param_groups]}")
+        for g, saved in zip(self.param_groups, sd["param_groups"]):
+            g.update({k: saved[k] for k in ("lr", "betas", "eps", "weight_decay")})
+        self.state = {int(i): {k: v if k == "step" else v.to(self.params[int(i)]) for k, v in st.items()}
+                      for i, st in sd["state"].items()}
+
+
+# ----------------------------------------------------------------------------------------------------------------
 # checkpoints
 
 
-def _optimizer_to_flat(optimizer: torch.optim.Optimizer) -> tuple[dict, dict]:
+def _optimizer_to_flat(optimizer: AdamW) -> tuple[dict, dict]:
     """Split an optimizer state dict into tensors (for safetensors) and JSON-able hyperparameters."""
     sd = optimizer.state_dict()
     tensors = {}
@@ -167,7 +231,7 @@ def _optimizer_to_flat(optimizer: torch.optim.Optimizer) -> tuple[dict, dict]:
     return tensors, {"param_groups": sd["param_groups"]}
 
 
-def _optimizer_from_flat(optimizer: torch.optim.Optimizer, tensors: dict, meta: dict) -> None:
+def _optimizer_from_flat(optimizer: AdamW, tensors: dict, meta: dict) -> None:
     state: dict[int, dict] = {}
     for key, v in tensors.items():
         _, pid, name = key.split(".", 2)
@@ -177,7 +241,7 @@ def _optimizer_from_flat(optimizer: torch.optim.Optimizer, tensors: dict, meta: 
 
 
 def save_checkpoint(out: str | Path, step: int, modules: dict[str, torch.nn.Module],
-                    optimizer: torch.optim.Optimizer, state: dict) -> Path:
+                    optimizer: AdamW, state: dict) -> Path:
     """Write a complete training state for `step`, point latest.json at it and remove older states (see the module
     docstring). modules: name -> module, stored as "<name>.<param>"; state: JSON-able extras (data position, ...)."""
     ckpt_root = Path(out) / "checkpoints"
@@ -226,7 +290,7 @@ def latest_checkpoint(out: str | Path) -> Path | None:
 
 
 def load_checkpoint(ckpt_dir: str | Path, modules: dict[str, torch.nn.Module],
-                    optimizer: torch.optim.Optimizer | None) -> dict:
+                    optimizer: AdamW | None) -> dict:
     """Restore modules, optimizer and RNG from a state directory; returns its state.json."""
     ckpt_dir = Path(ckpt_dir)
     weights = load_safetensors(ckpt_dir / "model.safetensors")
@@ -283,7 +347,7 @@ def log_metrics(out: str | Path, row: dict) -> None:
         f.flush()
 
 
-def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: torch.optim.Optimizer, export,
+def resume(out: str | Path, modules: dict[str, torch.nn.Module], optimizer: AdamW, export,
            is_main: bool, enabled: bool, record: dict | None = None) -> dict:
     """Continue from OUT's latest checkpoint when `enabled`; returns its state.json ({"step": 0} for a fresh run).
     A checkpoint written with another `record` (data, sizes, config) is refused first (check_same_run). Also repairs

@@ -365,8 +365,8 @@ def test_value_warm_up_and_value_learning_rate(policy, tmp_path, monkeypatch):
     carry little of the prompt, so a linear head explains only part of it)."""
     monkeypatch.setattr(train_rl, "score_rollout", _score_by_prompt(train_rl.score_rollout))
     groups = []
-    real_adamw = torch.optim.AdamW
-    monkeypatch.setattr(train_rl.torch.optim, "AdamW", lambda *a, **k: groups.append(a[0]) or real_adamw(*a, **k))
+    real_adamw = train_rl.training.AdamW
+    monkeypatch.setattr(train_rl.training, "AdamW", lambda *a, **k: groups.append(a[0]) or real_adamw(*a, **k))
     ev = {}
     cfg = train_rl.preset_config("smoke")
     for name, extra in (("plain", ["--value-warmup-steps", "0", "--value-lr", str(cfg.lr)]),

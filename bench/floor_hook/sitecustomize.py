@@ -54,7 +54,7 @@ def _install():
     sys.path.append(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))  # the repo
     import torch
 
-    from minisafe import logprobs, model as M
+    from minisafe import logprobs, model as M, training
 
     forward, generate = M.Transformer.forward, M.Transformer.generate
 
@@ -134,7 +134,7 @@ def _install():
     logprobs.linear_logprobs = counted_head(logprobs.linear_logprobs)
     logprobs.linear_cross_entropy = counted_head(logprobs.linear_cross_entropy)
     torch.Tensor.backward = timed(torch.Tensor.backward, "s_backward")
-    torch.optim.AdamW.step = timed(torch.optim.AdamW.step, "s_optimizer")
+    training.AdamW.step = timed(training.AdamW.step, "s_optimizer")
 
 
 def _write():
