@@ -7,7 +7,8 @@ Sections, each timed and recorded even when another fails (the exit code is 1 if
   environment     torch, CUDA, the device, bf16 support, triton
   cuda_tests      the Triton kernel tests and the fused log-prob tests on the device
   model           minisafe vs transformers at Qwen2.5-0.5B's shape (random weights): logits parity in fp32 and bf16,
-                  the on-policy gap of bf16 sampling, sampling tokens/s, a train step (bf16 autocast, AdamW) and MFU
+                  the on-policy gap of bf16 sampling, sampling tokens/s, a train step (bf16 autocast, AdamW) and MFU,
+                  minisafe's AdamW step against torch's
   logprob_bench   bench/bench_logprobs.py: the fused log-probs against logits -> log_softmax -> gather
   stages          the first steps of every recipe stage at the gpu preset with --init-from a random checkpoint of
                   Qwen2.5-0.5B's shape (world, base SFT, safety SFT, reward heads, PPO, evaluation): seconds,
@@ -111,7 +112,7 @@ def model_section(args) -> dict:
     from minisafe.hf import load_pretrained
     from minisafe.logprobs import linear_cross_entropy
     from minisafe.ppo import forward_response
-    from minisafe.training import autocast
+    from minisafe.training import AdamW, autocast
 
     shape = TINY if args.dry_run else QWEN05
     dev = args.device
@@ -178,6 +179,15 @@ def model_section(args) -> dict:
                          "minisafe_tok_s": TB * T / ta, "transformers_tok_s": TB * T / tb,
                          "minisafe_mfu": train_flops / ta / (peak * 1e12) if peak else None,
                          "transformers_mfu": train_flops / tb / (peak * 1e12) if peak else None}
+    # the optimizer step alone, the model's parameters and random gradients: minisafe's AdamW, one parameter at a
+    # time, against torch's (foreach on a GPU)
+    copies = [[torch.nn.Parameter(q.detach().clone()) for q in ours.parameters()] for _ in range(2)]
+    for q in copies[0] + copies[1]:
+        q.grad = torch.randn_like(q) * 1e-3
+    opt_a, opt_b = AdamW(copies[0], lr=1e-5), torch.optim.AdamW(copies[1], lr=1e-5)
+    ta, tb = timed_pairs(opt_a.step, opt_b.step, args.repeats, sync)
+    out["optimizer_step"] = {"tensors": len(copies[0]), "minisafe_s": ta, "torch_s": tb, "ratio": ta / tb}
+    del copies, opt_a, opt_b
     # sampling: bf16 weights (inference), left-padded prompts, every row runs to `new` tokens
     ours, hf = ours.to(torch.bfloat16).eval(), hf.to(torch.bfloat16).eval()
     with torch.no_grad():

@@ -168,7 +168,7 @@ class AdamW:
     The same operations in the same order as torch.optim.AdamW on a CPU, so the same bits (tests/test_training.py),
     and the same state_dict layout, so either loads the other's checkpoint. Written here because torch's optimizers
     import torch._dynamo when first used: about 1 s at the start of every training process. One parameter at a time,
-    as torch on a CPU; on a GPU torch batches them (foreach), a few ms per step fewer for a 0.5B model."""
+    as torch on a CPU; on a GPU torch batches them (foreach) in fewer kernel launches (bench/gpu_check.py times both)."""
 
     def __init__(self, params, lr: float, betas=(0.9, 0.999), eps: float = 1e-8, weight_decay: float = 0.01):
         groups = list(params)

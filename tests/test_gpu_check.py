@@ -25,6 +25,8 @@ def test_gpu_check_dry_run_writes_every_figure(tmp_path):
     assert 0 <= m["bf16_sampler_vs_forward_max_logprob_gap"] < 0.1
     for bench in ("train_step", "sampling"):
         assert m[bench]["minisafe_s"] > 0 and m[bench]["transformers_s"] > 0
+    opt = m["optimizer_step"]   # minisafe's AdamW against torch's, the model's own parameters
+    assert opt["tensors"] > 10 and opt["minisafe_s"] > 0 and opt["torch_s"] > 0
     assert set(r["logprob_bench"]["workloads"]) == {"logp+ent", "logp", "ce"}
     st = r["stages"]
     for name in STAGES:
