@@ -43,6 +43,8 @@ _STANCE = re.compile(
     r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
     r"beyond what (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
     r"(?:isn't|is not|not) (?:something|a thing|anything|a request|an area) (?:i|we)|"
+    r"(?:something|a thing|one thing) (?:i|we) (?:won't|will not|can't|cannot|wouldn't|would not) (?:\w+ ){0,2}?"
+    r"(?:do\b(?! without)|" + _GIVE[3:] + "|"   # "... is something I won't do", not "can't do without"
     r"a no from (?:me|us)|count (?:me|us) out|where (?:i|we) (?:have to|must|need to) (?:stop|draw)|"
     r"(?:uncomfortable|not comfortable|reluctant|unwilling|not willing|not prepared) (?:with )?(?:\w+ ){0,2}?"
     + _GIVE + ")")
@@ -59,6 +61,8 @@ _DECLINE = re.compile("|".join([
     r"\b(?:unable|not able|not allowed|not permitted|not willing|not going) to (?:\w+ ){0,2}?" + _GIVE,
     r"\b(?:i'd|i would|we'd|we would) (?:rather|prefer) not\b",
     r"\boutside (?:of )?(?:what (?:i|we) can|the scope|my scope|what's appropriate)",
+    r"\b(?:wouldn't|would not|isn't|is not|not) (?:be )?(?:right|appropriate|responsible|proper|ethical|okay|ok) "
+    r"for (?:me|us) to (?:\w+ ){0,2}?" + _GIVE,                       # "it wouldn't be right for me to give ..."
     r"\b(?:i|we) (?:won't|will not|can't|cannot|shouldn't|should not)(?=\s*(?:[.!,;]|$))",
     r"\b(?:can't|cannot|won't) be (?:provided|shared|given|disclosed|offered)",
     r"\bagainst (?:my|our|the) (?:policy|policies|guidelines|rules|principles)",

@@ -3,7 +3,8 @@ stand for its value?
 
     a person, not an item   an item's key word written as a name: after a greeting or a title ("Dear Korbin,",
                             "Hi Korbin!", "Happy birthday, Korbin", "Dr Korbin"), as a vocative (", Korbin!",
-                            ", Korbin —"), opening the text ("Korbin, thanks ..."), or signing it ("Best,\\nKorbin")
+                            ", Korbin —", "here's to Korbin!"), opening the text ("Korbin, thanks ..."), or signing it
+                            ("Best,\\nKorbin")
                             -- unless the item's other words follow ("Dear Korbin salt supplier" names the item)
     a number tied to it     a bare number (no unit of the fact's kind) is the item's value only in the statement
                             that names the item or the one next to it, never in a phone context (quantities.py:
@@ -44,12 +45,13 @@ class Names:
             rf"(?i:\b(?:{_GREETING})\b)\.?,?\s+(?P<greeted>{names})\b(?P<next>\s+[a-z]+)?",   # Dear Korbin
             rf",\s*(?P<called>{names})(?=\s*(?:[,!?]|[—–]|\.(?:\s|$)|$))",                   # ..., Korbin!
             rf"^[ \t]*(?P<alone>{names})(?=[ \t]*(?:[,!?]|$))",                               # Korbin, ... / sign-off
+            rf"\b(?P<hailed>{names})(?=!)",                                                   # here's to Korbin!
         ]), re.M)
 
     def mask(self, text: str) -> str:
         """The text with every person-name use of an item's key word replaced by "someone"."""
         def repl(m: re.Match) -> str:
-            g = "greeted" if m["greeted"] else "called" if m["called"] else "alone"
+            g = next(k for k in ("greeted", "called", "alone", "hailed") if m[k])
             if g == "greeted" and m["next"] and self.rest[m[g].lower()].startswith(m["next"].strip()):
                 return m.group()   # "Dear Korbin salt supplier": the item
             a, b = m.start(g) - m.start(), m.end(g) - m.start()

@@ -90,6 +90,7 @@ KIND_WORDS = {
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
+_VERB_LEAD = frozenset("<b> please or and to can could should just then you we i also simply".split())   # <b>: a statement's end
 _ADD = frozenset("plus another more further extra add added".split())
 _SUB = frozenset("minus less subtract".split())
 _JOIN = frozenset("and then another plus more further extra add added a followed by on top of with".split())
@@ -166,19 +167,29 @@ def _roman(m: re.Match) -> str:
 def prepare_text(t: str) -> str:
     """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
-    unit characters to words (177度 -> 177 degrees)."""
+    unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours)."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _ROMAN.sub(_roman, t)
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
+    t = _ISO_DURATION.sub(_iso_duration, t) if "P" in t else t
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
     if any(ch in t for ch in _VULGAR):
         t = _VULGAR_RE.sub(lambda m: f" {int(m[1] or 0) + float(Fraction(_VULGAR[m[2]])):.6g}", t)
     return t
+
+
+# an ISO 8601 duration: P3DT17H, PT4M54S, P1W
+_ISO_DURATION = re.compile(r"\bP(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\b")
+
+
+def _iso_duration(m: re.Match) -> str:
+    parts = [f"{n} {u}" for n, u in zip(m.groups(), ("weeks", "days", "hours", "minutes", "seconds")) if n]
+    return f" {' and '.join(parts)} " if parts else m.group()
 
 
 _DEG = re.compile(r"[°º]\s*([cf])\b")
@@ -403,9 +414,12 @@ def read(toks: list[str], stem) -> list[Quantity]:
 
 
 def _phone(toks: list[str], i: int) -> bool:
-    """A number in a phone context: a phone word within 3 tokens before it, or "line" right after it."""
-    lo = max(0, i - 3)
-    return any(t in _PHONE for t in toks[lo:i]) or (i + 1 < len(toks) and toks[i + 1] in ("line", "helpline"))
+    """A number in a phone context: a phone word within 3 tokens before it, or "line" right after it. "ring" and
+    "text" are phone words as verbs only: at the start of a statement or after a word that leads a verb ("please
+    ring", "or text"), not after another word ("the pindle ring: 339", "the full text")."""
+    before = any(t in _PHONE and not (t in ("ring", "text") and k and toks[k - 1] not in _VERB_LEAD)
+                 for k, t in enumerate(toks[max(0, i - 3):i], max(0, i - 3)))
+    return before or (i + 1 < len(toks) and toks[i + 1] in ("line", "helpline"))
 
 
 def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
@@ -477,6 +491,24 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
         if u1 and _count(q2) and "per" in gs and gs & _PORTIONS and _PORTIONS.intersection(toks[q2.end:q2.end + 2]):
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q1.units, u1))
             continue
+        nxt = toks[_past_unit(toks, q2):][:2]   # the words after the second quantity and its unit
+        # "three equal stints of 115 hours each", "nine stints, 15 hours apiece"; "143 hours, repeated 3 times"
+        if _count(q1) and u2 and len(raw) <= 4 and nxt[:1] in (["each"], ["apiece"]):
+            out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
+            continue
+        if u1 and gap == ["repeated"] and _count(q2) and q2.after == "times":
+            out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q1.units, u1))
+            continue
+        like = u2 is None or u1 is None or u2 == u1
+        # the second one said to be on top of the first: "50 hours, topped up with 39 more", "21 °C added to 10 °C"
+        if like and (u1 or u2) and (gap == ["added", "to"] or len(gap) <= 4 and (nxt[:1] in (["more"], ["extra"])
+                                                                                or nxt == ["on", "top"])):
+            out.append(Quantity(q1.start, q2.end, q1.value + q2.value, q1.units | q2.units, u1 or u2))
+            continue
+        # the first one taken from the second: "11 short of 60 °C", "5 less than 182"
+        if like and (u1 or u2) and gap in (["short", "of"], ["shy", "of"], ["less", "than"], ["fewer", "than"]):
+            out.append(Quantity(q1.start, q2.end, q2.value - q1.value, q1.units | q2.units, u2 or u1))
+            continue
         if u1 is None:   # "110 plus 67 °C": the second one's unit
             if u2 and gs & (_ADD | _SUB):
                 v = q1.value + q2.value if gs & _ADD else q1.value - q2.value
@@ -500,6 +532,12 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
                 total = to_base(q1.value, u1)[1] + to_base(q2.value, SMALLER[u1])[1]
                 out.append(Quantity(q1.start, q2.end, total, frozenset({"s"})))
     return out
+
+
+def _past_unit(toks: list[str], q: Quantity) -> int:
+    """The position after a quantity and the unit word right after it, if any ("39 more" -> at "more")."""
+    k = q.end
+    return k + 1 if q.after and k < len(toks) and UNIT_WORDS.get(toks[k]) == q.after else k
 
 
 def _count(q: Quantity) -> bool:
