@@ -84,7 +84,7 @@ def test_equal_portions():
 def test_a_part_said_to_come_on_top_of_or_off_another_and_portions_said_after_the_amount():
     """The second quantity marked as added after it ("... then 27 more", "27 added to 150") or the first taken from
     the second ("8 short of 185"); portions with any noun ("3 rounds of 59 each", "3 batches, 59 apiece") or a
-    repeat ("59 turns, repeated 3 times")."""
+    repeat ("59 turns, repeated 3 times", "... repeated twice")."""
     def forms(f, n, unit):
         a = int(round(n * 0.6, -1))
         out = [f"{a} {UNIT[unit]} to start, then {n - a} more", f"{n - a} {UNIT[unit]} added to {a} {UNIT[unit]}",
@@ -93,6 +93,8 @@ def test_a_part_said_to_come_on_top_of_or_off_another_and_portions_said_after_th
         if d is not None and unit != "degrees":
             part = f"{n // d} {UNIT[unit]}"
             out += [f"{d} long rounds of {part} each", f"{ONES[d]} batches, {part} apiece", f"{part}, repeated {d} times"]
+        if n % 2 == 0 and unit != "degrees":
+            out.append(f"{n // 2} {UNIT[unit]}, repeated twice")
         return out
     leaks(forms)
 
