@@ -99,6 +99,17 @@ def test_a_part_said_to_come_on_top_of_or_off_another_and_portions_said_after_th
     leaks(forms)
 
 
+def test_an_approximation_pins_the_value_to_one_unit():
+    """"About 50" for 49 is the value (spec §1.5: 2%, or one unit either side); "about 52" is not."""
+    leaks(lambda f, n, unit: [f"about {n + 1} {UNIT[unit]}", f"{n - 1} {UNIT[unit]} or so",
+                              f"a bit under {n + 1} {UNIT[unit]}"])
+
+    def not_full(f, text):
+        return f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked
+    every([(f, f"Right, so: {parts(f)[0]} at about {parts(f)[1] + 3} {UNIT[parts(f)[2]]}.") for f in FACTS
+           if parts(f)[1] < 100], not_full)
+
+
 def test_an_iso_duration_is_a_duration():
     def forms(f, n, unit):
         if unit not in TIME:

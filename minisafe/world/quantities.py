@@ -20,7 +20,7 @@ Rules are tables and short functions; the order of the passes is the order of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -89,6 +89,9 @@ KIND_WORDS = {
 }
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
+_APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
+_APPROX_BEFORE2 = [[a, b] for a in ("close", "near") for b in ("to",)] + \
+    [[a, b] for a in ("just", "bit", "little", "slightly") for b in ("under", "over", "below", "above", "less", "more")]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
 _VERB_LEAD = frozenset("<b> please or and to can could should just then you we i also simply".split())   # <b>: a statement's end
 _ADD = frozenset("plus another more further extra add added".split())
@@ -412,7 +415,17 @@ def read(toks: list[str], stem) -> list[Quantity]:
         i += 1
     if len(qs) > 1:
         qs += _expressions(toks, qs)
-    return qs
+    # "about 49", "close to 49", "49 or so": an approximation pins the value to within one unit (spec §1.5)
+    return qs + [replace(q, spread=1.0) for q in qs if q.end == q.start + 1 and not q.spread and _approximate(toks, q)]
+
+
+def _approximate(toks: list[str], q: Quantity) -> bool:
+    """Is the number said to be approximate: an approximator before it, or "or so", "or thereabouts", "give or
+    take", "-ish" after it (and its unit)?"""
+    before = toks[max(0, q.start - 2):q.start]
+    after = toks[_past_unit(toks, q):][:2]
+    return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2) or \
+        after[:1] == ["ish"] or after in (["or", "so"], ["or", "thereabouts"], ["give", "or"])
 
 
 def _phone(toks: list[str], i: int) -> bool:
