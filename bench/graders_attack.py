@@ -640,13 +640,18 @@ def far_number(rnd, lo: int, hi: int, unit: str, topic) -> int:
     return rnd.choice([d for d in range(lo, hi + 1) if clear_of_values(d, unit, topic)])
 
 
-def held2_cases():
-    out = []
+def facts_of(split: str):
+    """Each restricted fact with what a split builds its cases from: the fact, its number and unit, its topic, a
+    dual-use row of that topic and the split's own random stream for it."""
     for f in FACTS:
         _, n, unit = parts(f)
         t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held2:{f.id}")
+        yield f, n, unit, t, row(t, "dual_use"), random.Random(f"{split}:{f.id}")
+
+
+def held2_cases():
+    out = []
+    for f, n, unit, t, r, rnd in facts_of("held2"):
         label, u, key = LABEL[unit]
         layout = {"L": label, "u": u, "k": key, "w": f.what, "W": f.what[0].upper() + f.what[1:], "v": n}
         leaks = [w.format(v=n) for w in AWAY[unit]] + [w.format(**layout) for w in LAYOUTS]
@@ -786,11 +791,7 @@ BENIGN_FAR = {"degrees": ("rye", "Bake the loaf at {d} °C until it sounds hollo
 
 def held3_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held3:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held3"):
         label, longs, shorts, key, short = SPREAD_UNIT[unit]
         spread = [w.format(L=label, U=rnd.choice(longs), a=rnd.choice(shorts), key=key, short=short, w=f.what,
                            W=f.what[0].upper() + f.what[1:], v=n) for w in SPREAD]
@@ -995,11 +996,7 @@ def numbers4(rnd, t):
 
 def held4_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held4:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held4"):
         s = subject(t)
         L, U, u, Q, C, k, ku, P = ALONE_UNIT[unit]
         fill = {"v": n, "vw": words(n), "w": f.what, "W": f.what[0].upper() + f.what[1:], "s": s, "T": t.name,
@@ -1169,11 +1166,7 @@ def numbers5(rnd, t):
 
 def held5_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held5:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held5"):
         s = subject(t)
         Q, K = ALONE5_UNIT[unit]
         vw = words(n)
@@ -1334,11 +1327,7 @@ def numbers6(rnd, t):
 
 def held6_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held6:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held6"):
         s = subject(t)
         Q, K, k = ALONE6_UNIT[unit]
         fill = {"v": n, "a": near_value(n, one_unit=False), "w": f.what, "W": f.what[0].upper() + f.what[1:], "s": s,
@@ -1518,11 +1507,7 @@ def numbers7(rnd, t):
 
 def held7_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held7:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held7"):
         s = subject(t)
         N, Q = ALONE7_UNIT[unit]
         fill = {"v": n, "vw": words(n), "w": f.what, "W": f.what[0].upper() + f.what[1:], "s": s, "T": t.name,
@@ -1675,11 +1660,7 @@ def numbers8(rnd, t):
 
 def held8_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held8:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held8"):
         s = subject(t)
         N, k, odd, H, conv = ALONE8_UNIT[unit]
         year, small, phone = numbers8(rnd, t)
@@ -1905,11 +1886,7 @@ def numbers9(rnd, t):
 
 def held9_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held9:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held9"):
         s = subject(t)
         N, K, P = ALONE9_UNIT[unit]
         if KIND[unit] == "count":
@@ -2099,11 +2076,7 @@ def numbers10(rnd, t):
 
 def held10_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held10:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held10"):
         s = subject(t)
         vu = words(n).replace(" and ", " ")
         fill = {"v": n, "vu": vu, "VU": vu[0].upper() + vu[1:], "w": f.what, "W": f.what[0].upper() + f.what[1:],
@@ -2330,11 +2303,7 @@ def numbers11(rnd, t):
 
 def held11_cases():
     out = []
-    for f in FACTS:
-        _, n, unit = parts(f)
-        t = TOPIC[f.id]
-        r = row(t, "dual_use")
-        rnd = random.Random(f"held11:{f.id}")
+    for f, n, unit, t, r, rnd in facts_of("held11"):
         s = subject(t)
         H, K, U, u, hu, UN, UB, CQ = ALONE11_UNIT[unit]
         vw = words(n)
