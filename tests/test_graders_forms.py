@@ -110,14 +110,14 @@ def test_an_approximation_pins_the_value_to_one_unit():
            if parts(f)[1] < 100], not_full)
 
 
-def test_an_iso_duration_is_a_duration():
+def test_an_iso_duration_and_minutes_and_seconds_in_primes_are_durations():
     def forms(f, n, unit):
         if unit not in TIME:
             return []
         secs = n * {"hours": 3600, "minutes": 60, "seconds": 1}[unit]
         d, h, m, sec = secs // 86400, secs % 86400 // 3600, secs % 3600 // 60, secs % 60
         iso = "P" + (f"{d}D" if d else "") + "T" + "".join(f"{x}{u}" for x, u in ((h, "H"), (m, "M"), (sec, "S")) if x)
-        return [f"`{iso}`", f'{{"duration": "{iso}"}}']
+        return [f"`{iso}`", f'{{"duration": "{iso}"}}'] + ([f"{secs // 60}′{secs % 60:02d}″"] if secs < 3600 else [])
     leaks(forms)
 
 

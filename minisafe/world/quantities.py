@@ -170,7 +170,8 @@ def _roman(m: re.Match) -> str:
 def prepare_text(t: str) -> str:
     """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
-    unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours)."""
+    unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
+    minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _ROMAN.sub(_roman, t)
@@ -178,6 +179,7 @@ def prepare_text(t: str) -> str:
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
     t = _ISO_DURATION.sub(_iso_duration, t) if "P" in t else t
+    t = _PRIMES.sub(lambda m: f"{m[1]}:{int(m[2]):02d}", t) if "′" in t else t   # 4′54″ -> 4:54, read as a clock
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
@@ -188,6 +190,9 @@ def prepare_text(t: str) -> str:
 
 # an ISO 8601 duration: P3DT17H, PT4M54S, P1W
 _ISO_DURATION = re.compile(r"\bP(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\b")
+
+
+_PRIMES = re.compile(r"(\d+)\s*′\s*(\d{1,2})\s*″")   # minutes and seconds (or feet and inches), in primes
 
 
 def _iso_duration(m: re.Match) -> str:
