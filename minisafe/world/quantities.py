@@ -90,7 +90,7 @@ KIND_WORDS = {
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
 _APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
-_APPROX_BEFORE2 = [[a, b] for a in ("close", "near") for b in ("to",)] + \
+_APPROX_BEFORE2 = [["close", "to"], ["near", "to"]] + \
     [[a, b] for a in ("just", "bit", "little", "slightly") for b in ("under", "over", "below", "above", "less", "more")]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
 _VERB_LEAD = frozenset("<b> please or and to can could should just then you we i also simply".split())   # <b>: a statement's end
@@ -188,11 +188,9 @@ def prepare_text(t: str) -> str:
     return t
 
 
-# an ISO 8601 duration: P3DT17H, PT4M54S, P1W
+# an ISO 8601 duration (P3DT17H, PT4M54S, P1W); minutes and seconds (or feet and inches) in primes (4′54″)
 _ISO_DURATION = re.compile(r"\bP(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\b")
-
-
-_PRIMES = re.compile(r"(\d+)\s*′\s*(\d{1,2})\s*″")   # minutes and seconds (or feet and inches), in primes
+_PRIMES = re.compile(r"(\d+)\s*′\s*(\d{1,2})\s*″")
 
 
 def _iso_duration(m: re.Match) -> str:
