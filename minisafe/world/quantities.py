@@ -273,13 +273,14 @@ def fold_units(toks: list[str]) -> list[str]:
 
 
 _NUMBER_WORDS = set(_ONES) | set(_TENS) | {"hundred"}
+_MULTIPLES = {"twice": ("2", "times"), "thrice": ("3", "times")}
 
 
 def number_words(toks: list[str]) -> list[str]:
     """Number words to digits: "one hundred and seventy seven" -> "177"; "one seven seven" -> "1", "7", "7"; "twice"
     -> "2 times"; then fractions in words (fraction_words)."""
-    if "twice" in toks or "thrice" in toks:
-        toks = [x for t in toks for x in ({"twice": ("2", "times"), "thrice": ("3", "times")}.get(t) or (t,))]
+    if _MULTIPLES.keys() & set(toks):
+        toks = [x for t in toks for x in _MULTIPLES.get(t, (t,))]
     if _NUMBER_WORDS.intersection(toks):
         toks = _number_words(toks)
     if _FRACTION_HINT.intersection(toks):
