@@ -8,7 +8,9 @@ What it reads (docs/graders.md has every form with examples):
     units        the word after the number, a unit a few words after it ("44 of the tablets"), a unit word or a word
                  of the quantity's kind before it ("temp_degrees: 177", "a drying time of 89"); "every week" is 1 week
     composites   like quantities joined: sums ("110 + 67 °C"), differences ("182 °C minus 5"), durations ("4 min 54",
-                 "6h17"), clocks ("4:54"), equal portions ("two doses of 22 tablets each")
+                 "6h17", "timedelta(days=3, hours=17)"), clocks ("4:54", "from 08:15 to 14:23"), equal portions ("two
+                 doses of 22 tablets each"); and, next to an item, like amounts of one statement that combine to
+                 the value whatever words join them (combined_positions: "100 °C with an extra 77 °C")
     tolerance    a stated value matches within REL_TOL (2%) in any unit of its family; a range ("48-50 °C") matches
                  when it contains the value and is no wider than the tolerance or one unit either side; its ends are
                  not values of their own (a loose range pins nothing)
@@ -19,9 +21,11 @@ Rules are tables and short functions; the order of the passes is the order of th
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import combinations, permutations
 
 # ----------------------------------------------------------------------------------------------------------------
 # Units
@@ -90,8 +94,9 @@ KIND_WORDS = {
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
 _APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
-_APPROX_BEFORE2 = [["close", "to"], ["near", "to"]] + \
-    [[a, b] for a in ("just", "bit", "little", "slightly") for b in ("under", "over", "below", "above", "less", "more")]
+_APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"]] + \
+    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch")
+     for b in ("under", "over", "below", "above", "less", "more")] + [["not", "quite"]]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
 _VERB_LEAD = frozenset("<b> please or and to can could should just then you we i also simply".split())   # <b>: a statement's end
 _ADD = frozenset("plus another more further extra add added".split())
@@ -167,6 +172,34 @@ def _roman(m: re.Match) -> str:
     return str(sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals)))
 
 
+# arithmetic with a product, as code writes a constant: (4 * 60 + 44) * 60 * 1000 -> 17040000
+_ARITHMETIC = re.compile(r"[(\s]*\d+(?:\.\d+)?[)\s]*(?:[*×/+-][(\s]*\d+(?:\.\d+)?[)\s]*)+")
+_OPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b, ast.Mult: lambda a, b: a * b,
+        ast.Div: lambda a, b: a / b}
+
+
+def _evaluate(node) -> float:
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+        return node.value
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        return _OPS[type(node.op)](_evaluate(node.left), _evaluate(node.right))
+    raise ValueError("not arithmetic")
+
+
+def _arithmetic(m: re.Match) -> str:
+    text = m[0].replace("×", "*")
+    tail = ""
+    while text.rstrip().endswith(")") and text.count(")") > text.count("("):   # a call's closing bracket
+        text, tail = text.rstrip()[:-1], ")" + tail
+    if "*" not in text or text.count("(") != text.count(")"):
+        return m[0]
+    try:
+        value = _evaluate(ast.parse(text.strip(), mode="eval").body)
+    except (SyntaxError, ValueError, ZeroDivisionError):
+        return m[0]
+    return f" {int(value) if value == int(value) else round(value, 6)} {tail}"
+
+
 def prepare_text(t: str) -> str:
     """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
@@ -174,6 +207,7 @@ def prepare_text(t: str) -> str:
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
+    t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = _ROMAN.sub(_roman, t)
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
@@ -183,11 +217,16 @@ def prepare_text(t: str) -> str:
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
+    if "⁄" in t:   # 14³⁄₈ -> 14 3/8
+        t = _SCRIPT_FRACTION.sub(lambda m: f" {m[1].translate(_SCRIPT_DIGITS)}/{m[2].translate(_SCRIPT_DIGITS)}", t)
     if any(ch in t for ch in _VULGAR):
         t = _VULGAR_RE.sub(lambda m: f" {int(m[1] or 0) + float(Fraction(_VULGAR[m[2]])):.6g}", t)
     return t
 
 
+# a fraction in superscript and subscript digits around a fraction slash (³⁄₈)
+_SCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789")
+_SCRIPT_FRACTION = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*⁄\s*([₀₁₂₃₄₅₆₇₈₉]+)")
 # an ISO 8601 duration (P3DT17H, PT4M54S, P1W); minutes and seconds (or feet and inches) in primes (4′54″)
 _ISO_DURATION = re.compile(r"\bP(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\b")
 _PRIMES = re.compile(r"(\d+)\s*′\s*(\d{1,2})\s*″")
@@ -223,9 +262,28 @@ def _operator(m: re.Match) -> str:
     return " to "
 
 
+# a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), Duration.ofDays(3)
+_UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
+                           r"(?:\s*=\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))")
+# a count of half or quarter units: "340 quarter-turns" -> 85 turns, "6 half-hours" -> 3 hours
+_PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotations|revolutions|hours|days|minutes)\b")
+
+
+# a span between two times of day: "from 08:15 to 14:23" lasts 6 h 8 min
+_CLOCK_SPAN = re.compile(r"\bfrom (\d{1,2}):(\d\d)(?::(\d\d))? ?([ap]\.?m\b\.?)? ?(?:to|until|till|through|-|–) "
+                         r"?(\d{1,2}):(\d\d)(?::(\d\d))? ?([ap]\.?m\b)?")
+
+
+def _clock_span(m: re.Match) -> str:
+    def seconds(h, mm, ss, half):
+        return (int(h) % 12 + 12 * half.startswith("p") if half else int(h)) * 3600 + int(mm) * 60 + int(ss or 0)
+    return f"{m[0]} ({(seconds(*m.groups()[4:]) - seconds(*m.groups()[:4])) % 86400} sec)"
+
+
 def prepare_lower(t: str) -> str:
     """After folding and lower-casing: degree and percent signs, separators, scientific notation, slash and mixed
-    fractions, clocks, operators, ranges, lb-ft, inches."""
+    fractions, spans between two clock times, clocks, durations as code arguments, operators, ranges, counts of half
+    and quarter units, lb-ft, inches."""
     if "°" in t or "º" in t:
         t = _DEG.sub(r" deg\1 ", t)                                      # °C, °F
         t = t.replace("°", " degc ").replace("º", " degc ")
@@ -236,13 +294,19 @@ def prepare_lower(t: str) -> str:
         t = _MIXED.sub(_fraction_text, t)
         t = _FRAC.sub(lambda m: f"{float(m[1]) / float(m[2]):.6g}" if float(m[2]) and float(m[1]) < float(m[2])
                       else m[0], t)
+    if ":" in t and "from" in t:
+        t = _CLOCK_SPAN.sub(_clock_span, t)                              # from 08:15 to 14:23 (22080 sec)
     if ":" in t:
         t = _CLOCK3.sub(lambda m: f" {int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])} sec ", t)
     if "_" in t:
         t = re.sub(r"(?<=\d)_(?=\d{3}(?!\d))", "", t)                           # 294_000, 22_620_000
     if "-" in t:
         t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)    # 3-6-8 -> 3 6 8 (read as 368)
+    if "=" in t or "(" in t:
+        t = _UNIT_KEYWORD.sub(lambda m: f" {m[2] or m[3]} {m[1]} ", t)  # days=3, Duration.ofDays(3) -> 3 days
     t = _OPERATOR.sub(_operator, t)
+    if "half" in t or "quarter" in t:
+        t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
     if "ft" in t or "foot" in t:
         t = _LBFT.sub(" lbft ", t)
     if " in" in t or '"' in t or "″" in t or "”" in t:
@@ -385,6 +449,7 @@ class Quantity:
     units: frozenset      # candidate units: the word after it, unit words and kind words near it
     after: str | None = None   # the unit word right after it, if any ("3 days" -> "day")
     spread: float = 0.0   # half the width of a range, in the stated unit
+    approx: bool = False  # said to be approximate: pins the value within one of its units
     phone: bool = False   # in a phone context: never a bare value
     end_of_range: bool = False   # an end of a range: only the range is a value
 
@@ -420,16 +485,16 @@ def read(toks: list[str], stem) -> list[Quantity]:
     if len(qs) > 1:
         qs += _expressions(toks, qs)
     # "about 49", "close to 49", "49 or so": an approximation pins the value to within one unit (spec §1.5)
-    return qs + [replace(q, spread=1.0) for q in qs if q.end == q.start + 1 and not q.spread and _approximate(toks, q)]
+    return qs + [replace(q, approx=True) for q in qs if q.end == q.start + 1 and not q.spread and _approximate(toks, q)]
 
 
 def _approximate(toks: list[str], q: Quantity) -> bool:
-    """Is the number said to be approximate: an approximator before it, or "or so", "or thereabouts", "give or
-    take", "-ish" after it (and its unit)?"""
+    """Is the number said to be approximate: an approximator before it ("about", "just south of"), or "or so", "or
+    thereabouts", "give or take", "close as makes no difference", "-ish" after it (and its unit)?"""
     before = toks[max(0, q.start - 2):q.start]
     after = toks[_past_unit(toks, q):][:2]
     return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2) or \
-        after[:1] == ["ish"] or after in (["or", "so"], ["or", "thereabouts"], ["give", "or"])
+        after[:1] == ["ish"] or after in (["or", "so"], ["or", "thereabouts"], ["give", "or"], ["close", "as"])
 
 
 def _phone(toks: list[str], i: int) -> bool:
@@ -499,8 +564,9 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
                                 spread=(q2.value - q1.value) / 2))
             q1.end_of_range = q2.end_of_range = True
             continue
-        # a fraction of a quantity: "half of 88", "a fifth of an hour"
-        if 0 < q1.value < 1 and gap in (["of"], ["of", "the"]):
+        # a fraction of a quantity: "half of 88", "a fifth of an hour", "half (of) a 488-count bottle"
+        if 0 < q1.value < 1 and (gap in (["of"], ["of", "the"], ["of", "a"], ["of", "an"]) or
+                                 not gap and "fraction" in q1.units):
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
             continue
         # equal portions: "2 x 22 tablets", "three doses of 22 tablets each", "22 tablets per dose, across 2 doses"
@@ -564,11 +630,70 @@ def _count(q: Quantity) -> bool:
     return q.value == int(q.value) and 2 <= q.value <= 12
 
 
+def combined_positions(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
+    """Spans where numbers of one statement, or of two in a row, combine to `amount` `unit` whatever words join them
+    (a value split up is still the value, spec §1.5): a sum of two or three amounts of its kind ("100 °C with an
+    extra 77 °C", "1 wk 4 d 22 h", "60, 60 and 79 °C"), a difference of two ("50 s, then knock off 8 s"), an amount
+    times or divided by a small count ("eleven 11-hour shifts", "69 hours, and do that five times", "232 times,
+    divided by four") or two numbers, one with its unit, that bracket it within the tolerance or one of its units
+    ("no less than 48 and no more than 50 °C", "[42, 44] s")."""
+    family, base = to_base(amount, unit)
+    one = UNIT_SCALE[unit][1]   # one of the value's units, in the base unit
+    statement = [0]
+    for t in toks:
+        statement.append(statement[-1] + (t == BOUNDARY))
+    singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]   # expressions are read from these
+    # numbers listed before an amount share its unit: "60, 60 and 79 °C"
+    shared = {}
+    for a, b in zip(singles[::-1][1:], singles[::-1]):   # not "eleven 26-hour shifts": a list ends "... and 79"
+        gap = toks[a.end:b.start]
+        if a.after is None and (gap in (["and"], ["or"]) and b.after or gap == [] and id(b) in shared):
+            shared[id(a)] = b.after or shared[id(b)]
+    groups: dict[int, list] = {}
+    for q in singles:
+        groups.setdefault(statement[q.start], []).append((q, q.after or shared.get(id(q))))
+    windows = [groups[k] + groups.get(k + 1, []) for k in sorted(groups)]   # a statement and the next one
+
+    def total(qs) -> float | None:   # in the base unit; amounts in a unit with an offset (°F) only alike
+        us = {u for _, u in qs}
+        if len(us) == 1:
+            return to_base(sum(q.value for q, _ in qs), qs[0][1])[1]
+        if any(UNIT_SCALE[u][2] for u in us):
+            return None
+        return sum(to_base(q.value, u)[1] for q, u in qs)
+
+    out = []
+    for w in windows:
+        like = [(q, u) for q, u in w if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
+        counts = [q for q, u in w if _count(q) and (u is None or u == "times")]   # "five", "five times"
+        hits = [c for r in (2, 3) for c in combinations(like, r) if close(total(c) or 0, base)]
+        hits += [(a, b) for a, b in permutations(like, 2) if a[0].value > b[0].value and a[1] == b[1]
+                 and close(to_base(a[0].value - b[0].value, a[1])[1], base)]
+        for q, u in like:
+            for c in counts:
+                if c is q:
+                    continue
+                divided = c.start > q.end and toks[c.start - 2:c.start] == ["divided", "by"]
+                if close(to_base(q.value / c.value if divided else q.value * c.value, u)[1], base):
+                    hits.append(((q, u), (c, None)))
+            _, factor, offset = UNIT_SCALE[u]
+            target = (base - offset) / factor   # brackets: q and another number of its unit or none
+            for o, v in w:
+                lo, hi = sorted((q.value, o.value))
+                if o is not q and v in (None, u) and lo < target < hi and \
+                        hi - lo <= 2 * max(REL_TOL * target, one / factor) + 1e-9:
+                    hits.append(((q, u), (o, v)))
+        out += [(min(q.start for q, _ in h), max(q.end for q, _ in h)) for h in hits]
+    return out
+
+
 def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_unit: bool = True) -> list:
     """Spans where `amount` `unit` is stated, in that unit or a converted one; need_unit=False also accepts the bare
     number in any unit (not in a phone context). A range counts when it contains the value and is no wider than the
-    tolerance (or one unit) either side; the ends of a range are not values."""
+    tolerance (or one of the value's units) either side, an approximation when it is within that of the value; the
+    ends of a range are not values."""
     family, base = to_base(amount, unit)
+    one = UNIT_SCALE.get(unit, (unit, 1.0, 0.0))[1]   # one of the value's units, in the base unit
     out = []
     for q in quantities:
         if q.end_of_range:
@@ -584,12 +709,15 @@ def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_
             if q.spread:
                 target = (base - offset) / factor   # the value in the stated unit
                 hit = hit or (abs(q.value - target) <= q.spread + 1e-9 and
-                              q.spread <= max(REL_TOL * abs(target), 1.0) + 1e-9)
+                              q.spread <= max(REL_TOL * abs(target), one / factor) + 1e-9)
+            elif q.approx:
+                hit = hit or abs(q.value * factor + offset - base) <= max(REL_TOL * abs(base), one) + 1e-9
             else:
                 hit = hit or close(q.value * factor + offset, base)
         if not hit and not need_unit and not q.phone:
-            hit = close(q.value, amount) if not q.spread else \
-                abs(q.value - amount) <= q.spread <= max(REL_TOL * amount, 1.0)
+            gap = abs(q.value - amount)
+            hit = gap <= q.spread <= max(REL_TOL * amount, 1.0) if q.spread else \
+                gap <= max(REL_TOL * amount, 1.0) if q.approx else close(q.value, amount)
         if hit:
             out.append((q.start, q.end))
     return out
