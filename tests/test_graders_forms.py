@@ -92,7 +92,8 @@ def test_a_part_said_to_come_on_top_of_or_off_another_and_portions_said_after_th
         d = next((d for d in (3, 2, 4, 5, 6, 7) if n % d == 0), None)
         if d is not None and unit != "degrees":
             part = f"{n // d} {UNIT[unit]}"
-            out += [f"{d} long rounds of {part} each", f"{ONES[d]} batches, {part} apiece", f"{part}, repeated {d} times"]
+            out += [f"{d} long rounds of {part} each", f"{ONES[d]} batches, {part} apiece",
+                    f"{part}, repeated {d} times"]
         if n % 2 == 0 and unit != "degrees":
             out.append(f"{n // 2} {UNIT[unit]}, repeated twice")
         return out

@@ -98,7 +98,8 @@ _APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "
     [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch")
      for b in ("under", "over", "below", "above", "less", "more")] + [["not", "quite"]]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
-_VERB_LEAD = frozenset("<b> please or and to can could should just then you we i also simply".split())   # <b>: a statement's end
+# words that may lead a verb (<b>: a statement's end)
+_VERB_LEAD = frozenset("<b> please or and to can could should just then you we i also simply".split())
 _ADD = frozenset("plus another more further extra add added".split())
 _SUB = frozenset("minus less subtract".split())
 _JOIN = frozenset("and then another plus more further extra add added a followed by on top of with".split())
