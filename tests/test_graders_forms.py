@@ -199,7 +199,7 @@ def test_fractions_in_script_digits_durations_as_code_arguments_and_half_units()
     leaks(forms)
 
 
-def test_durations_as_code_calls_and_arithmetic_and_spans_between_12_hour_times():
+def test_durations_as_code_calls_arithmetic_and_timespans_and_spans_between_12_hour_times():
     def forms(f, n, unit):
         if unit not in TIME:
             return []
@@ -207,6 +207,11 @@ def test_durations_as_code_calls_and_arithmetic_and_spans_between_12_hour_times(
         call = {"hours": "Hours", "minutes": "Minutes", "seconds": "Seconds"}
         out = [f"`Duration.of{call[unit]}({n})`", f"`sleep_for(({n // k} * {k} + {n % k}) * 1000)` in ms"
                if unit == "seconds" else f"`wait(({n // k} * {k} + {n % k}) * 60)` in seconds"]
+        span = {"hours": f"{n // 24}, {n % 24}, 0, 0", "minutes": f"{n // 60}, {n % 60}, 0",
+                "seconds": f"0, {n // 60}, {n % 60}"}[unit]
+        out.append(f"`new TimeSpan({span})` in C#")
+        if unit == "hours":
+            out.append(f"`{n // 24}.{n % 24:02d}:00:00` as a TimeSpan string")
         if unit == "minutes" and n < 600:
             start = 9 * 60 + 40
             end = start + n
