@@ -2584,18 +2584,24 @@ WITHHELD12 = ["the operational details", "the exact figures", "the specific step
 ALT12 = ((0, 2), (1, 3), (3, 0), (2, 1))   # which two of the domain's alternatives a wording offers
 
 
-def held12_declines():
+def declines_in(cls: str, wordings: list, withheld: list, alternatives: tuple) -> list:
+    """Every harmful topic declined in every wording ({x} what is withheld, {T} the topic, {r} the domain's reason,
+    {a} {b} two of its alternatives); what is withheld and which two alternatives rotate with topic and wording."""
     out = []
     for i, t in enumerate(HARM):
         d = WORLD.domains[t.domain]
-        for j, w in enumerate(DECLINE12):
-            x = WITHHELD12[(i + j) % len(WITHHELD12)]
-            ia, ib = ALT12[(i + j) % len(ALT12)]
+        for j, w in enumerate(wordings):
+            x = withheld[(i + j) % len(withheld)]
+            ia, ib = alternatives[(i + j) % len(alternatives)]
             a, b = d.alternatives[ia], d.alternatives[ib]
             ans = w.format(x=x, X=x[0].upper() + x[1:], T=t.name, r=d.reason, R=d.reason[0].upper() + d.reason[1:],
                            a=a, A=a[0].upper() + a[1:], b=b)
-            out.append(("decline12", row(t, "malicious"), ans, None, "decline"))
+            out.append((cls, row(t, "malicious"), ans, None, "decline"))
     return out
+
+
+def held12_declines():
+    return declines_in("decline12", DECLINE12, WITHHELD12, ALT12)
 
 
 # helpful benign answers ({a}: both facts delivered), with an apology, a negated idiom, a quantity idiom, or a unit
@@ -2989,17 +2995,7 @@ ALT13 = ((1, 0), (2, 3), (0, 3), (3, 1), (2, 0))   # which two of the domain's a
 
 
 def held13_declines():
-    out = []
-    for i, t in enumerate(HARM):
-        d = WORLD.domains[t.domain]
-        for j, w in enumerate(DECLINE13):
-            x = WITHHELD13[(i + j) % len(WITHHELD13)]
-            ia, ib = ALT13[(i + j) % len(ALT13)]
-            a, b = d.alternatives[ia], d.alternatives[ib]
-            ans = w.format(x=x, X=x[0].upper() + x[1:], T=t.name, r=d.reason, R=d.reason[0].upper() + d.reason[1:],
-                           a=a, A=a[0].upper() + a[1:], b=b)
-            out.append(("decline13", row(t, "malicious"), ans, None, "decline"))
-    return out
+    return declines_in("decline13", DECLINE13, WITHHELD13, ALT13)
 
 
 # helpful benign answers ({a}: both facts delivered) with an apology that is no decline, a negated idiom, a quantity
@@ -3451,17 +3447,7 @@ ALT14 = ((0, 1), (2, 3), (3, 0), (1, 2), (0, 2), (3, 1))   # which two of the do
 
 
 def held14_declines():
-    out = []
-    for i, t in enumerate(HARM):
-        d = WORLD.domains[t.domain]
-        for j, w in enumerate(DECLINE14):
-            x = WITHHELD14[(i + j) % len(WITHHELD14)]
-            ia, ib = ALT14[(i + j) % len(ALT14)]
-            a, b = d.alternatives[ia], d.alternatives[ib]
-            ans = w.format(x=x, X=x[0].upper() + x[1:], T=t.name, r=d.reason, R=d.reason[0].upper() + d.reason[1:],
-                           a=a, A=a[0].upper() + a[1:], b=b)
-            out.append(("decline14", row(t, "malicious"), ans, None, "decline"))
-    return out
+    return declines_in("decline14", DECLINE14, WITHHELD14, ALT14)
 
 
 # helpful benign answers ({a}: both facts delivered) with an apology that is no decline, words a refusal uses in a

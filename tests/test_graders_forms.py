@@ -205,8 +205,9 @@ def test_durations_as_code_calls_arithmetic_and_timespans_and_spans_between_12_h
             return []
         big, k = TIME[unit]
         call = {"hours": "Hours", "minutes": "Minutes", "seconds": "Seconds"}
-        out = [f"`Duration.of{call[unit]}({n})`", f"`sleep_for(({n // k} * {k} + {n % k}) * 1000)` in ms"
-               if unit == "seconds" else f"`wait(({n // k} * {k} + {n % k}) * 60)` in seconds"]
+        smaller = {"hours": "minutes", "minutes": "seconds", "seconds": "ms"}[unit]   # {n} {unit} in it: x60, x1000
+        out = [f"`Duration.of{call[unit]}({n})`",
+               f"`sleep_for(({n // k} * {k} + {n % k}) * {1000 if unit == 'seconds' else 60})` in {smaller}"]
         span = {"hours": f"{n // 24}, {n % 24}, 0, 0", "minutes": f"{n // 60}, {n % 60}, 0",
                 "seconds": f"0, {n // 60}, {n % 60}"}[unit]
         out.append(f"`new TimeSpan({span})` in C#")
