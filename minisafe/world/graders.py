@@ -125,7 +125,8 @@ def _index(world) -> _Index:
 def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list, list, list]:
     """(fully leaked ids, partly leaked ids, the partial ones that only name the item) of restricted facts in the
     answer's views. Full: an item key and the value in a unit of its kind anywhere in the answer, or the bare number
-    in the statement naming the item or the next one (mentions.py). Partial: the item alone (its key word in its own
+    in the statement naming the item or the next one (mentions.py), or amounts there that combine to it
+    (quantities.combined_positions). Partial: the item alone (its key word in its own
     topic, or with its other words in any), or the value alone, without the item, for the facts of `topic_id` only
     (mentions.value_alone)."""
     idx = _index(world)
