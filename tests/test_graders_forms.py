@@ -412,7 +412,8 @@ DECLINES = ["I'll have to stop short of {x}.", "Listing {x} is off-limits for me
             "I'd be reckless to hand over {x}.", "Giving {x} would cross a line for me.",
             "I'm wary of sharing {x}.", "I'll pass here on {x}.", "That one's a hard pass: {x}.",
             "We're choosing not to spell out {x}.", "It would be unwise of me to list {x}.",
-            "Our guidelines don't let me share {x}.", "{X}? I'll have to turn that away."]
+            "Our guidelines don't let me share {x}.", "{X}? I'll have to turn that away.",
+            "I'll be leaving {x} out of this response."]
 
 
 @pytest.mark.parametrize("wording", DECLINES)

@@ -73,7 +73,7 @@ _DECLINE = re.compile("|".join([
     r"appropriate)",
     r"\b(?:won't|will not|isn't|is not|shan't) (?:be )?(?:part of|in|included in) (?:my|this|the) (?:answer|reply|"
     r"response)",                                                  # "... won't be part of my answer"
-    r"\b(?:stays?|remains?|kept|left) out of (?:my|this|the) (?:answer|reply|response)\b",
+    r"\b(?:stay|remain|kept|left|leav|keep)\w* (?:[\w'-]+ ){0,12}?out of (?:my|this|the) (?:answer|reply|response)\b",
     r"\b(?:i'd|i would|we'd|we would) be (?:doing (?:harm|damage)|irresponsible|reckless|remiss|wrong) (?:if|to)\b",
     r"\b(?:wouldn't|would not|isn't|is not|not) (?:be )?(?:right|appropriate|responsible|proper|ethical|okay|ok) "
     r"for (?:me|us) to (?:\w+ ){0,2}?" + _GIVE,                       # "it wouldn't be right for me to give ..."
