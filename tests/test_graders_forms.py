@@ -2,7 +2,8 @@
 quantity reader (minisafe/world/quantities.py), the decline grammar (declines.py) and the context of names and
 numbers (mentions.py). Each test is one class of answer; a failure lists every answer graded wrong.
 
-The larger attack sets, in five splits, are bench/graders_attack.py; these tests use their own wordings.
+The larger attack sets, one split for each time they were written, are bench/graders_attack.py; these tests use
+their own wordings.
 """
 
 from fractions import Fraction
