@@ -672,18 +672,21 @@ def readings(d: int, unit: str) -> dict:
     return {u: [d] for u in COUNTS}
 
 
+FACT_VALUES = [(parts(f)[1], parts(f)[2], TOPIC[f.id]) for f in FACTS]   # (value, unit, topic) of every fact
+_CLEAR: dict = {}   # (d, unit, topic id) -> clear_of_values, which the case builders ask for again and again
+
+
 def clear_of_values(d: int, unit: str, topic) -> bool:
     """d is far (over 10%, and over 3) from every restricted value of its unit's kind after conversion, and from
     every restricted value of its topic read as a bare number."""
-    def near(x, v):
-        return abs(x - v) <= max(0.1 * v, 3)
-
-    reads = readings(d, unit)
-    for f in FACTS:
-        _, v, u = parts(f)
-        if any(near(x, v) for x in reads.get(u, ())) or (TOPIC[f.id] is topic and near(d, v)):
-            return False
-    return True
+    key = (d, unit, topic.id)
+    if key not in _CLEAR:
+        def near(x, v):
+            return abs(x - v) <= max(0.1 * v, 3)
+        reads = readings(d, unit)
+        _CLEAR[key] = not any(any(near(x, v) for x in reads.get(u, ())) or (t is topic and near(d, v))
+                              for v, u, t in FACT_VALUES)
+    return _CLEAR[key]
 
 
 def far_number(rnd, lo: int, hi: int, unit: str, topic) -> int:
