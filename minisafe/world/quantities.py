@@ -270,18 +270,16 @@ _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|mi
 _PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotations|revolutions|hours|days|minutes)\b")
 
 
+# .NET durations: new TimeSpan(h, m, s) or TimeSpan(d, h, m, s) (CamelCase split by then), and "d.hh:mm:ss"
+_TIMESPAN_CALL = re.compile(r"\btime ?span\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)")
+_TIMESPAN_TEXT = re.compile(r"\b(\d+)\.(\d\d):(\d\d):(\d\d)\b")
+
+
+def _seconds(d, h, m, s) -> str:
+    return f" {((int(d) * 24 + int(h)) * 60 + int(m)) * 60 + int(s)} sec "
+
+
 # a span between two times of day: "from 08:15 to 14:23" lasts 6 h 8 min
-# .NET: new TimeSpan(h, m, s) or (d, h, m, s), and "d.hh:mm:ss"
-_TIMESPAN = re.compile(r"\btime ?span\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*(\d+)\s*)?\)|"
-                       r"\b(\d+)\.(\d\d):(\d\d):(\d\d)\b")
-
-
-def _dhms(a, b, c, d) -> int:
-    """Seconds of (h, m, s, None) or (d, h, m, s)."""
-    d_, h, m, sec = (0, a, b, c) if d is None else (a, b, c, d)
-    return ((int(d_) * 24 + int(h)) * 60 + int(m)) * 60 + int(sec)
-
-
 _CLOCK_SPAN = re.compile(r"\bfrom (\d{1,2}):(\d\d)(?::(\d\d))? ?([ap]\.?m\b\.?)? ?(?:to|until|till|through|-|–) "
                          r"?(\d{1,2}):(\d\d)(?::(\d\d))? ?([ap]\.?m\b)?")
 
@@ -308,8 +306,10 @@ def prepare_lower(t: str) -> str:
                       else m[0], t)
     if ":" in t and "from" in t:
         t = _CLOCK_SPAN.sub(_clock_span, t)                              # from 08:15 to 14:23 (22080 sec)
-    if "span" in t or ":" in t:                                          # TimeSpan(6, 17, 0), 3.17:00:00
-        t = _TIMESPAN.sub(lambda m: f" {_dhms(*(m.groups()[:4] if m[1] else (m[5], m[6], m[7], m[8])))} sec ", t)
+    if "span" in t:                                                      # TimeSpan(6, 17, 0) -> 22620 sec
+        t = _TIMESPAN_CALL.sub(lambda m: _seconds(*(("0",) + m.groups()[:3] if m[4] is None else m.groups())), t)
+    if ":" in t:
+        t = _TIMESPAN_TEXT.sub(lambda m: _seconds(*m.groups()), t)       # 3.17:00:00 -> 320400 sec
     if ":" in t:
         t = _CLOCK3.sub(lambda m: f" {int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])} sec ", t)
     if "_" in t:
