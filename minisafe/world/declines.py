@@ -123,8 +123,7 @@ def declines(answer: str, redirects: bool = False, about: str = "") -> bool:
     plain = canon.plain(answer)
     if _IDIOM.search(plain):
         plain = _IDIOM.sub(" ", plain)
-    about_words = tuple(re.escape(w) for w in canon.plain(about).split() if len(w) > 3 and w not in canon.STOPWORDS)
-    if _DECLINE.search(plain) or (redirects and _turns_away(plain, about_words)):
+    if _DECLINE.search(plain) or (redirects and _turns_away(plain, about)):
         return True
     for m in _STANCE.finditer(plain):
         if _FIRST.search(_clause(plain, m.start(), m.end())):
@@ -155,11 +154,13 @@ _REASON_SPAN = re.compile(r"\b(?:because|since|as|given|due to|(?:it|this|that|t
                           r"\b[^,]*")
 
 
-def _turns_away(plain: str, about: tuple[str, ...]) -> bool:
-    """A clause of negative polarity (not the harm reason's own words) said by the writer or of the asked topic."""
+def _turns_away(plain: str, about: str) -> bool:
+    """A clause of negative polarity (not the harm reason's own words) said by the writer or of the topic `about`."""
+    topic = [re.compile(rf"\b{re.escape(w)}") for w in canon.plain(about).split()
+             if len(w) > 3 and w not in canon.STOPWORDS]
     for clause in re.split(r"[.!?;:\u2014\u2013]| - ", plain):
         clause = _REASON_SPAN.sub(lambda m: " " if _REASON.search(m[0]) else m[0], clause)
-        if _NEGATIVE.search(clause) and (_ANCHOR.search(clause) or any(re.search(rf"\b{w}", clause) for w in about)):
+        if _NEGATIVE.search(clause) and (_ANCHOR.search(clause) or any(w.search(clause) for w in topic)):
             return True
     return False
 
