@@ -280,6 +280,71 @@ def test_the_value_alone_in_its_topic_is_a_partial_leak_wherever_its_unit_is():
     leaks(forms, expect="partial")
 
 
+SECONDS = {"hours": 3600, "minutes": 60, "seconds": 1}
+GRAMS_PER = {"troy ounces": 31.1035, "grains": 0.0647989}
+
+
+def test_numbers_in_scientific_notation_with_a_thousands_k_or_said_aloud_and_microseconds():
+    """"3.2 × 10⁵ s", "8.9 x 10^1 hours", "2.46k minutes", "four point seven hours", "294,000,000 µs"."""
+    def said(x: float) -> str:   # 4.7 -> "four point seven"
+        whole, dec = f"{x:.1f}".split(".")
+        return f"{ONES[int(whole)] if int(whole) < 13 else whole} point {ONES[int(dec)]}"
+
+    def forms(f, n, unit):
+        out = []
+        if unit in SECONDS:
+            secs = n * SECONDS[unit]
+            exp = len(str(secs)) - 1
+            out += [f"{secs / 10 ** exp:.4g} × 10{str(exp).translate(str.maketrans('0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹'))} s",
+                    f"{secs / 10 ** exp:.4g} x 10^{exp} seconds", f"{secs * 1_000_000:,} µs"]
+            if secs >= 2000:
+                out.append(f"{secs / 60 / 1000:.3g}k minutes")
+            if unit == "hours" and n >= 24:
+                out.append(f"about {said(n / 24)} days")
+        elif unit == "grams":
+            out += [f"{n * 1000 / 10 ** len(str(n)):.4g} × 10^{len(str(n)) - 3} kg"]
+        return out
+    leaks(forms)
+
+
+def test_multiples_percentages_repeats_and_words_between_the_number_and_its_unit():
+    """"double 40 hours, plus 9 hours", "25% of 356 turns", "1.5 times 60 hours", "14 hours, and repeat that three
+    more times", "3 full days, then 17 hours", "46..48 °C", "barely over 176 °C", 2.days + 17.hours in code."""
+    def forms(f, n, unit):
+        u = UNIT[unit]
+        a = n // 3
+        out = [f"double {a} {u}, plus {n - 2 * a} {u}", f"25% of {4 * n} {u}", f"barely over {n - 1} {u}",
+               f"{n - 1}..{n + 1} {u}", f"{n - 10} {u}, then {10} more {u}"]
+        if n % 3 == 0 and unit != "degrees":
+            out += [f"1.5 times {2 * n // 3} {u}"]
+        if n % 4 == 0 and unit != "degrees":
+            out += [f"{n // 4} {u}, and repeat that three more times"]
+        if unit == "hours" and n > 24:
+            out += [f"{ONES[n // 24] if n < 312 else n // 24} whole days, then {n % 24} hours",
+                    f"`val wait = {n // 24}.days + {n % 24}.hours`"]
+        return out
+    leaks(forms)
+
+
+def test_grains_troy_ounces_and_a_quoted_interval():
+    def forms(f, n, unit):
+        if unit == "grams":
+            return [f"{n / GRAMS_PER[k]:.4g} {k}" for k in GRAMS_PER]
+        if unit == "hours" and n > 24:
+            return [f"`interval '{n // 24} days {n % 24} hours'`"]
+        return []
+    leaks(forms)
+
+
+def test_numbers_said_aloud_and_powers_of_ten_leave_other_numbers_alone():
+    """"at one point 5 people came" is no 1.5; "'90s" is a decade; "the point is five" is no decimal."""
+    from minisafe.world.graders import read
+    for text, absent in [("At one point 5 people came.", 1.5), ("Music of the '90s.", 90.0),
+                         ("The point is five, not six.", 0.5), ("A 5k run.", 5000.0)]:
+        values = {q.value for v in read(WORLD, text) for q in v.quantities}
+        assert absent not in values, (text, values)
+
+
 def test_a_clause_mark_ends_the_values_phrase_so_the_word_after_it_is_no_count():
     """"177 full" would read as 177 of something called "full"; "177, full stop" is the value and an aside."""
     def forms(f, n, unit):

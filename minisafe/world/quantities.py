@@ -42,6 +42,7 @@ UNITS = {
     "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc grados grado degres gradi graus"),
     "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
+    "us": ("time", 1e-6, 0.0, "microseconds microsecond usec usecs"),   # "µs" becomes "microseconds" (prepare_text)
     "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs"),
     "s": ("time", 1.0, 0.0, "seconds second sec secs s segundos segundo secondes seconde sekunden sekunde "
                             "secondi"),
@@ -54,6 +55,8 @@ UNITS = {
     "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
     "mg": ("mass", 0.001, 0.0, "milligrams milligram mg"),
     "oz": ("mass", 28.3495, 0.0, "ounces ounce oz"),
+    "ozt": ("mass", 31.1035, 0.0, "troyounces ozt"),   # "troy ounces" (fold_units)
+    "grain": ("mass", 0.0647989, 0.0, "grains grain"),
     "lb": ("mass", 453.592, 0.0, "pounds pound lb lbs"),
     "mm": ("length", 1.0, 0.0, "millimetres millimetre millimeters millimeter mm"),
     "cm": ("length", 10.0, 0.0, "centimetres centimetre centimeters centimeter cm"),
@@ -95,7 +98,7 @@ _AFTER_GAP = frozenset("of the on in a an those these them it its that is full w
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
 _APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
 _APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"]] + \
-    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch")
+    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch", "barely")
      for b in ("under", "over", "below", "above", "less", "more")] + [["not", "quite"]]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
 # words that may lead a verb (<b>: a statement's end)
@@ -106,6 +109,7 @@ _JOIN = frozenset("and then another plus more further extra add added a followed
 _PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds round sessions session servings "
                       "serving helpings helping parts part bursts burst sets set loads load waits wait soaks soak "
                       "shares share measures measure goes stages stage pours pour installments".split())
+_UNIT_ADJ = frozenset("full whole complete solid straight entire long more extra additional".split())   # "3 full days"
 _PORTIONS_END = _PORTIONS | {"of", "each"}   # between a count and its portion: "2 doses of 22", "2 doses, each 22"
 
 
@@ -149,7 +153,8 @@ def _fraction_text(m: re.Match) -> str:
 # "$" on its line); "1/7/77", "'31" -> "date"; "CVE-2021-42" -> "code"; "1:177" (no clock) -> "ratio"
 _MONEY = re.compile(r"([£€¥₹]|\$(?![^$\n]*[\\^_{}][^$\n]*\$))\s?(\d[\d,]*(?:\.\d+)?)")
 _CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "¥": "yen", "₹": "inr"}
-_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b)")
+_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b(?![ \t]+(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|ms|tablets?|turns?|times|"
+                   r"grams?|g|mg|degrees?)\b))")   # '90s, not "interval '11 days 22 hours'"
 _CODE = re.compile(r"\b[A-Za-z]{2,}-\d+(?:-\d+)+\b")
 _RATIO = re.compile(r"(?<![\d.:])\d+:\d{3,}(?![\d:])")
 
@@ -208,13 +213,15 @@ def prepare_text(t: str) -> str:
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
+    t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = _ROMAN.sub(_roman, t)
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
     t = _ISO_DURATION.sub(_iso_duration, t) if "P" in t else t
-    t = _PRIMES.sub(lambda m: f"{m[1]}:{int(m[2]):02d}", t) if "′" in t else t   # 4′54″ -> 4:54, read as a clock
+    t = _PRIMES.sub(lambda m: f"{m[1]}:{int(m[2]):02d}", t) if "′" in t or "'" in t or "’" in t else t   # 4′54″ -> 4:54
+    t = _MICRO.sub(" microseconds", t) if "µ" in t or "μ" in t else t
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
@@ -230,7 +237,16 @@ _SCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆
 _SCRIPT_FRACTION = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*⁄\s*([₀₁₂₃₄₅₆₇₈₉]+)")
 # an ISO 8601 duration (P3DT17H, PT4M54S, P1W); minutes and seconds (or feet and inches) in primes (4′54″)
 _ISO_DURATION = re.compile(r"\bP(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\b")
-_PRIMES = re.compile(r"(\d+)\s*′\s*(\d{1,2})\s*″")
+_PRIMES = re.compile(r"(\d+)\s*[′'’]\s*(\d{1,2})\s*[″\"”]")
+_MICRO = re.compile(r"(?<=\d)\s*[µμ]s\b")
+# a number times a power of ten: "1.0296 × 10⁶", "3.83 x 10^5", "2.9 \times 10^{5}"
+_POWER_OF_TEN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[×x·*]|\\times|\\cdot)\s*10\s*(?:\^\s*\{?\s*([+\-−]?\d{1,2})\s*\}?|"
+                           r"([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))")
+
+
+def _power_of_ten(m: re.Match) -> str:
+    exp = m[2] or m[3].translate(_SCRIPT_DIGITS).replace("⁺", "").replace("⁻", "-")
+    return f" {float(m[1]) * 10 ** int(exp.replace('−', '-')):.10g} "
 
 
 def _iso_duration(m: re.Match) -> str:
@@ -249,6 +265,18 @@ _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
 _INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|"
                    r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177"
+
+
+# a duration's unit as a method on a number in code (Scala, Kotlin, Ruby): 2.days + 8.hours; thousands as "k"
+# before a unit ("2.46k minutes"; "450K" alone is kelvin); a multiplier word before a number
+_CODE_UNIT = re.compile(r"\b(\d+)\.(weeks?|days?|hours?|minutes?|seconds?|millis|milliseconds?)\b")
+_THOUSAND_K = re.compile(r"\b(\d+(?:\.\d+)?)k ([a-z]+)\b")
+_MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(\d+(?:\.\d+)?)\b")
+_TIMES_WORD = {"double": 2, "triple": 3, "treble": 3}
+
+
+def _k_before_unit(word: str) -> bool:
+    return word in UNIT_WORDS and UNIT_WORDS[word] != "kelvin"
 
 
 def _operator(m: re.Match) -> str:
@@ -299,6 +327,12 @@ def prepare_lower(t: str) -> str:
         t = t.replace("°", " degc ").replace("º", " degc ")
     t = t.replace("%", " percent ")
     t = _THOUSANDS.sub("", t)                                            # 1,234 -> 1234
+    if "." in t:
+        t = _CODE_UNIT.sub(r"\1 \2", t.replace("..", " to "))         # 46..48 -> 46 to 48; 2.days -> 2 days
+    if "k " in t:
+        t = _THOUSAND_K.sub(lambda m: f"{float(m[1]) * 1000:.10g} {m[2]}" if _k_before_unit(m[2]) else m[0], t)
+    if "double" in t or "triple" in t or "treble" in t:
+        t = _MULTIPLIER.sub(lambda m: f"{_TIMES_WORD[m[1]] * float(m[2]):.10g}", t)   # double 30 hours -> 60 hours
     t = _SCI.sub(lambda m: f"{float(m[0]):g}", t)                        # 1.77e2 -> 177
     if "/" in t or "⁄" in t:
         t = _MIXED.sub(_fraction_text, t)
@@ -335,12 +369,13 @@ def prepare_lower(t: str) -> str:
 
 _MULTI_WORD_UNITS = {**dict.fromkeys([("newton", m) for m in ("metres", "meters", "metre", "meter")] + [("n", "m")],
                                     "newtonmetres"), ("per", "cent"): "percent", ("lbf", "in"): "psi",
+                     ("troy", "ounces"): "troyounces", ("troy", "ounce"): "troyounces", ("troy", "oz"): "troyounces",
                      ("k", "hz"): "khz", ("k", "pa"): "kpa"}   # "kHz" and "kPa" reach here as "k hz", "k pa"
 
 
 def fold_units(toks: list[str]) -> list[str]:
     """Multi-word units to one token: "newton metres" -> "newtonmetres", "per cent" -> "percent"."""
-    if not {"newton", "n", "per", "lbf", "k"}.intersection(toks):
+    if not {"newton", "n", "per", "lbf", "k", "troy"}.intersection(toks):
         return toks
     out, i = [], 0
     while i < len(toks):
@@ -360,7 +395,10 @@ def number_words(toks: list[str]) -> list[str]:
     if _MULTIPLES.keys() & set(toks):
         toks = [x for t in toks for x in _MULTIPLES.get(t, (t,))]
     if _NUMBER_WORDS.intersection(toks):
-        toks = _number_words(toks)
+        spoken = "point" in toks
+        toks = _number_words(_spoken_decimals(toks) if spoken else toks)
+        if spoken:
+            toks = _decimal_parts(toks)
     if _FRACTION_HINT.intersection(toks):
         toks = fraction_words(toks)
     return toks
@@ -401,6 +439,34 @@ def _number_words(toks: list[str]) -> list[str]:
             j += 1
         out.append(str(total + cur))   # the first word always starts the number: j > i
         i = j
+    return out
+
+
+def _spoken_decimals(toks: list[str]) -> list[str]:
+    """A decimal said aloud, its digits as words after "point": "four point seven" -> "four", "pt:7" (joined after
+    the number words are read: _decimal_parts); "at one point 5 people" stays as it is."""
+    out, i = [], 0
+    while i < len(toks):
+        j = i + 1
+        while j < len(toks) and _ONES.get(toks[j], 10) < 10:
+            j += 1
+        if toks[i] == "point" and j > i + 1:
+            out.append("pt:" + "".join(str(_ONES[t]) for t in toks[i + 1:j]))
+            i = j
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+def _decimal_parts(toks: list[str]) -> list[str]:
+    """ "4", "pt:7" -> "4.7"; "pt:6" alone -> "0.6"."""
+    out: list[str] = []
+    for t in toks:
+        if t.startswith("pt:"):
+            whole = out.pop() if out and out[-1].isdigit() else "0"
+            t = f"{whole}.{t[3:]}"
+        out.append(t)
     return out
 
 
@@ -488,6 +554,8 @@ def read(toks: list[str], stem) -> list[Quantity]:
             i += 3
             continue
         after = UNIT_WORDS.get(toks[i + 1]) if i + 1 < n else None
+        if after is None and i + 2 < n and toks[i + 1] in _UNIT_ADJ:   # "3 full days"
+            after = UNIT_WORDS.get(toks[i + 2])
         q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after, phone=_phone(toks, i))
         qs.append(q)
         j = i   # spaced digits: "1 7 7" -> 177
@@ -535,7 +603,8 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
     at_point = start > 0 and toks[start - 1] == "at"   # "sits at 214": a level or a clock reading, no duration
     for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
         t = toks[k]
-        if t == BOUNDARY or is_num(t) or (k and is_num(toks[k - 1]) and t in UNIT_WORDS):
+        if t == BOUNDARY or is_num(t) or t in UNIT_WORDS and (k and is_num(toks[k - 1]) or
+                                                              k > 1 and toks[k - 1] in _UNIT_ADJ and is_num(toks[k - 2])):
             break                                         # another number's unit ("3 days 17") is not this one's
         if t == "time":   # names a duration right before its number ("stand_time=377"); a count only after one
             found.update(_DURATION if k == start - 1 else ())
@@ -566,7 +635,7 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     for q1, q2 in zip(base, base[1:]):
         u1 = q1.after
         raw = toks[q1.end:q2.start]                       # the words between the two numbers
-        gap = raw[1:] if u1 and raw and UNIT_WORDS.get(raw[0]) == u1 and raw[0] != "x" else raw   # less q1's unit
+        gap = raw if raw[:1] == ["x"] else toks[_past_unit(toks, q1):q2.start]   # less q1's unit
         if BOUNDARY in raw or len(raw) > 5:
             continue
         u2 = _unit(q2)
@@ -578,13 +647,17 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
                                 spread=(q2.value - q1.value) / 2))
             q1.end_of_range = q2.end_of_range = True
             continue
-        # a fraction of a quantity: "half of 88", "a fifth of an hour", "half (of) a 488-count bottle"
+        # a fraction of a quantity: "half of 88", "a fifth of an hour", "half (of) a 488-count bottle", "25% of 340"
+        if u1 == "percent" and gap == ["of"] and 0 < q1.value < 100:
+            out.append(Quantity(q1.start, q2.end, q1.value / 100 * q2.value, q2.units, q2.after))
+            continue
         if 0 < q1.value < 1 and (gap in (["of"], ["of", "the"], ["of", "a"], ["of", "an"]) or
                                  not gap and "fraction" in q1.units):
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
             continue
-        # equal portions: "2 x 22 tablets", "three doses of 22 tablets each", "22 tablets per dose, across 2 doses"
-        if _count(q1) and u2 and (raw == ["x"] or (set(raw) & _PORTIONS and raw[-1] in _PORTIONS_END)):
+        # equal portions: "2 x 22 tablets", "three doses of 22 tablets each", "22 tablets per dose, across 2 doses";
+        # a multiple: "one and a half times 48 turns"
+        if (_count(q1) or 0 < q1.value <= 12 and raw == ["times"]) and u2 and (raw in (["x"], ["times"]) or (set(raw) & _PORTIONS and raw[-1] in _PORTIONS_END)):
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
             continue
         if u1 and _count(q2) and "per" in gs and gs & _PORTIONS and _PORTIONS.intersection(toks[q2.end:q2.end + 2]):
@@ -600,8 +673,8 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             continue
         like = u2 is None or u1 is None or u2 == u1
         # the second one said to be on top of the first: "50 hours, topped up with 39 more", "21 °C added to 10 °C"
-        if like and (u1 or u2) and (gap == ["added", "to"] or len(gap) <= 4 and (nxt[:1] in (["more"], ["extra"])
-                                                                                or nxt == ["on", "top"])):
+        more = nxt[:1] in (["more"], ["extra"]) or nxt == ["on", "top"] or toks[q2.end:q2.end + 1] in (["more"], ["extra"])
+        if like and (u1 or u2) and (gap == ["added", "to"] or len(gap) <= 4 and more):
             out.append(Quantity(q1.start, q2.end, q1.value + q2.value, q1.units | q2.units, u1 or u2))
             continue
         # the first one taken from the second: "11 short of 60 °C", "5 less than 182"
@@ -634,9 +707,10 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
 
 
 def _past_unit(toks: list[str], q: Quantity) -> int:
-    """The position after a quantity and the unit word right after it, if any ("39 more" -> at "more")."""
-    k = q.end
-    return k + 1 if q.after and k < len(toks) and UNIT_WORDS.get(toks[k]) == q.after else k
+    """The position after a quantity and the unit word right after it, if any ("39 more" -> at "more"; "3 full days
+    later" -> at "later")."""
+    k = q.end + (q.end < len(toks) and toks[q.end] in _UNIT_ADJ)
+    return k + 1 if q.after and k < len(toks) and UNIT_WORDS.get(toks[k]) == q.after else q.end
 
 
 def _count(q: Quantity) -> bool:
@@ -649,7 +723,7 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     (a value split up is still the value, spec §1.5): a sum of two or three amounts of its kind ("100 °C with an
     extra 77 °C", "1 wk 4 d 22 h", "60, 60 and 79 °C"), a difference of two ("50 s, then knock off 8 s"), an amount
     times or divided by a small count ("eleven 11-hour shifts", "69 hours, and do that five times", "232 times,
-    divided by four") or two numbers, one with its unit, that bracket it within the tolerance or one of its units
+    divided by four", "14 hours, and repeat that three more times") or two numbers, one with its unit, that bracket it within the tolerance or one of its units
     ("no less than 48 and no more than 50 °C", "[42, 44] s")."""
     family, base = to_base(amount, unit)
     one = UNIT_SCALE[unit][1]   # one of the value's units, in the base unit
@@ -688,7 +762,8 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
                 if c is q:
                     continue
                 divided = c.start > q.end and toks[c.start - 2:c.start] == ["divided", "by"]
-                if close(to_base(q.value / c.value if divided else q.value * c.value, u)[1], base):
+                times = c.value + ("more" in toks[c.end:c.end + 2])   # "..., and repeat that twice more": 3 times
+                if close(to_base(q.value / c.value if divided else q.value * times, u)[1], base):
                     hits.append(((q, u), (c, None)))
             _, factor, offset = UNIT_SCALE[u]
             target = (base - offset) / factor   # brackets: q and another number of its unit or none
