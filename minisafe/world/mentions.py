@@ -13,7 +13,8 @@ stand for its value?
                             §1.5), wherever its unit is ("Set it to 197." under "all figures in minutes"), unless its
                             words give it another role:
                               a label    right after a word for a numbered thing: "ward 41", "page 177", "AD 89"
-                                         (not "the short version: 41")
+                                         (not "the short version: 41", nor a word of the fact or its topic:
+                                         "the fenwick camera 229x")
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
                                          ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no
@@ -72,17 +73,32 @@ def tied(view, item_positions: list[int] | None, spans: list[tuple[int, int]]) -
                for start, _ in spans for p in item_positions)
 
 
-# words for a numbered thing: the number after one is a label, not an amount ("ward 41", "page 177", "AD 89")
+# words for a numbered thing: the number after one is a label, not an amount ("ward 41", "page 177", "AD 89"); never
+# a word for a setting or a step ("level 177", "mark 4", "stage 2", "dial 177", "position 89" give the value)
 LABELS = frozenset("""
     page pages p pp chapter section paragraph clause article annex appendix note footnote figure fig diagram table
     plate photo picture image map slide post tweet video exhibit volume vol issue edition episode season version
     release revision rev build model item items entry lot case cases report bulletin advisory notice circular memo
     rule law bill act motion resolution ticket order invoice account reference ref id code pin number no nr num
-    extension ext room ward bed bay floor gallery hall building block apartment apt suite house street road
-    route highway exit junction platform gate terminal dock track bus train flight seat row aisle locker shelf
-    cabinet drawer slot port channel station zone sector district plot lab office desk form class year age
-    runner player team group cohort patient participant subject meeting study trial question problem exercise
-    lesson hymn psalm verse error ad bc bce ce""".split())
+    extension ext form verse psalm hymn canto stanza scene frame reel disc side track chart sheet file folder
+    dossier docket thread comment reply commit patch job task ticket problem question exercise lesson lecture
+    module quiz test exam homework assignment
+    room ward bed bay floor storey gallery hall building block apartment apt flat suite house cottage cabin chalet
+    villa lodge hut tent pitch plot allotment parcel pier quay wharf berth mooring dock jetty marina hangar stall
+    booth kiosk counter desk cubicle locker cabinet drawer shelf aisle row seat box pew tier wing annexe tower court
+    field green tee hole rink pool arena studio theatre screen auditorium lab office clinic surgery dorm dormitory
+    barracks hostel pavilion greenhouse shed garage warehouse depot yard unit
+    street road avenue lane highway motorway interstate route exit junction platform gate terminal stop station
+    zone sector district precinct parish ward quadrant grid square
+    bus train tram flight carriage coach car wagon van truck lorry ferry boat ship vessel engine ambulance taxi cab
+    patrol squad unit
+    runner player driver rider jockey contestant competitor entrant candidate bidder jersey shirt bib badge
+    agent officer inspector constable detective employee member patient participant subject client customer
+    guest passenger subscriber volunteer student pupil team group cohort class division league year age
+    hive colony nest pen stable kennel cage paddock enclosure aquarium tree vine specimen strain
+    port channel slot socket server node host pod instance cluster core register address cell column sheet
+    camera cam sensor monitor bank
+    meeting study trial error ad bc bce ce""".split())
 # words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun or a
 # conjunction starts a clause, never the thing a number counts; "177-ish", "177 sharp", "89 straight through" say how
 # exact it is; a chat interjection ("177 lol", "89 tbh") is an aside
@@ -121,8 +137,9 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
         kinds = {UNIT_SCALE[u][0] for u in q.units if u in UNIT_SCALE} - (_COUNTS if unit in _COUNTS else set())
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
-        if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses:
-            continue   # "page 177", but not "the short version: 177"
+        if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses and \
+                stems[q.start - 1] not in item_stems:
+            continue   # "page 177", but not "the short version: 177" or "the fenwick camera 229x"
         asked = _how_many(toks, q.end)   # "177 is how many volunteers came": a count of volunteers
         if asked is not None and not (own_unit(toks[asked]) or stems[asked] in item_stems):
             continue
