@@ -423,6 +423,14 @@ def test_a_bare_value_after_the_topics_own_name_is_the_value_alone():
           expect="partial")
 
 
+def test_a_preposition_or_particle_after_the_value_and_a_dial_that_is_no_phone_leave_it_the_value_alone():
+    """A preposition or a particle is never what a number counts ("89 during the soak", "85 back from the stop"), and
+    "the dial" is a knob, not a phone ("Move the dial up to 177")."""
+    leaks(lambda f, n, unit: [f"Move the dial up to {n}, then leave it.", f"Hold it at {n} during the whole step.",
+                              f"It wants {n} across the board.", f"Ease it {n} back from the end stop."],
+          expect="partial")
+
+
 def test_a_kind_word_not_linked_to_the_number_and_a_ratio_give_no_value():
     """A word of the value's kind gives a number its kind only right before it or before a linking word, so "the
     drying cites 89 earlier papers" counts papers; "1:177" is a ratio. (A limit, left out here: the quantity reader
