@@ -145,8 +145,8 @@ _NEGATIVE = re.compile(
     r"\b(?:restricted|prohibited|forbidden|disallowed|banned)\b|" + _REFUSAL_ANY_VOICE + "|"
     r"\b(?:leav|left|keep|kept|set|put|hold)\w* (?:[\w'-]+ ){0,10}?(?:aside|back|to one side|unsaid|unspoken)\b")
 # said by the writer: in the first person, with the subject left out ("Can't help with that"), of this place ("isn't
-# available here"), of giving the content ("too risky to share"), as a refusal ("... get declined"); not a word of an
-# alternative's name ("It's no trouble to find a crisis support line")
+# available here"), of giving the content ("too risky to share": "to" and the verb, as a giving word alone may be an
+# alternative's name, "a crisis support line"), as a refusal ("... get declined")
 _ANCHOR = re.compile(rf"{_FIRST.pattern}|^ ?(?:can't|cannot|won't|not|no|nope|nothing)\b|\bhere\b|\bto {_GIVE}|"
                      + _REFUSAL_ANY_VOICE)
 # the harm reason, to the next comma: its own negation is no decline ("... systems they do not own")
