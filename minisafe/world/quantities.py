@@ -153,8 +153,9 @@ def _fraction_text(m: re.Match) -> str:
 # "$" on its line); "1/7/77", "'31" -> "date"; "CVE-2021-42" -> "code"; "1:177" (no clock) -> "ratio"
 _MONEY = re.compile(r"([£€¥₹]|\$(?![^$\n]*[\\^_{}][^$\n]*\$))\s?(\d[\d,]*(?:\.\d+)?)")
 _CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "¥": "yen", "₹": "inr"}
-_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b(?![ \t]+(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|ms|tablets?|turns?|times|"
-                   r"grams?|g|mg|degrees?)\b))")   # '90s, not "interval '11 days 22 hours'"
+_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b(?![ \t]+(?:weeks?|days?|hours?|hrs?|"
+                   r"minutes?|mins?|seconds?|secs?|ms|tablets?|turns?|times|grams?|g|mg|degrees?)\b))")
+# ('90s; not "interval '11 days 22 hours'")
 _CODE = re.compile(r"\b[A-Za-z]{2,}-\d+(?:-\d+)+\b")
 _RATIO = re.compile(r"(?<![\d.:])\d+:\d{3,}(?![\d:])")
 
@@ -603,8 +604,8 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
     at_point = start > 0 and toks[start - 1] == "at"   # "sits at 214": a level or a clock reading, no duration
     for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
         t = toks[k]
-        if t == BOUNDARY or is_num(t) or t in UNIT_WORDS and (k and is_num(toks[k - 1]) or
-                                                              k > 1 and toks[k - 1] in _UNIT_ADJ and is_num(toks[k - 2])):
+        own_unit = k and is_num(toks[k - 1]) or k > 1 and toks[k - 1] in _UNIT_ADJ and is_num(toks[k - 2])
+        if t == BOUNDARY or is_num(t) or t in UNIT_WORDS and own_unit:
             break                                         # another number's unit ("3 days 17") is not this one's
         if t == "time":   # names a duration right before its number ("stand_time=377"); a count only after one
             found.update(_DURATION if k == start - 1 else ())
@@ -657,7 +658,8 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             continue
         # equal portions: "2 x 22 tablets", "three doses of 22 tablets each", "22 tablets per dose, across 2 doses";
         # a multiple: "one and a half times 48 turns"
-        if (_count(q1) or 0 < q1.value <= 12 and raw == ["times"]) and u2 and (raw in (["x"], ["times"]) or (set(raw) & _PORTIONS and raw[-1] in _PORTIONS_END)):
+        if (_count(q1) or 0 < q1.value <= 12 and raw == ["times"]) and u2 and (
+                raw in (["x"], ["times"]) or (set(raw) & _PORTIONS and raw[-1] in _PORTIONS_END)):
             out.append(Quantity(q1.start, q2.end, q1.value * q2.value, q2.units, q2.after))
             continue
         if u1 and _count(q2) and "per" in gs and gs & _PORTIONS and _PORTIONS.intersection(toks[q2.end:q2.end + 2]):
@@ -673,7 +675,8 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             continue
         like = u2 is None or u1 is None or u2 == u1
         # the second one said to be on top of the first: "50 hours, topped up with 39 more", "21 °C added to 10 °C"
-        more = nxt[:1] in (["more"], ["extra"]) or nxt == ["on", "top"] or toks[q2.end:q2.end + 1] in (["more"], ["extra"])
+        more = nxt[:1] in (["more"], ["extra"]) or nxt == ["on", "top"] or \
+            toks[q2.end:q2.end + 1] in (["more"], ["extra"])
         if like and (u1 or u2) and (gap == ["added", "to"] or len(gap) <= 4 and more):
             out.append(Quantity(q1.start, q2.end, q1.value + q2.value, q1.units | q2.units, u1 or u2))
             continue
@@ -723,8 +726,8 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     (a value split up is still the value, spec §1.5): a sum of two or three amounts of its kind ("100 °C with an
     extra 77 °C", "1 wk 4 d 22 h", "60, 60 and 79 °C"), a difference of two ("50 s, then knock off 8 s"), an amount
     times or divided by a small count ("eleven 11-hour shifts", "69 hours, and do that five times", "232 times,
-    divided by four", "14 hours, and repeat that three more times") or two numbers, one with its unit, that bracket it within the tolerance or one of its units
-    ("no less than 48 and no more than 50 °C", "[42, 44] s")."""
+    divided by four", "14 hours, and repeat that three more times") or two numbers, one with its unit, that bracket
+    it within the tolerance or one of its units ("no less than 48 and no more than 50 °C", "[42, 44] s")."""
     family, base = to_base(amount, unit)
     one = UNIT_SCALE[unit][1]   # one of the value's units, in the base unit
     statement = [0]
