@@ -81,7 +81,7 @@ LABELS = frozenset("""
     release revision rev build model item items entry lot case cases report bulletin advisory notice circular memo
     rule law bill act motion resolution ticket order invoice account reference ref id code pin number no nr num
     extension ext form verse psalm hymn canto stanza scene frame reel disc side track chart sheet file folder
-    dossier docket thread comment reply commit patch job task ticket problem question exercise lesson lecture
+    dossier docket thread comment reply commit patch job task problem question exercise lesson lecture
     module quiz test exam homework assignment
     room ward bed bay floor storey gallery hall building block apartment apt flat suite house cottage cabin chalet
     villa lodge hut tent pitch plot allotment parcel pier quay wharf berth mooring dock jetty marina hangar stall
@@ -89,14 +89,14 @@ LABELS = frozenset("""
     field green tee hole rink pool arena studio theatre screen auditorium lab office clinic surgery dorm dormitory
     barracks hostel pavilion greenhouse shed garage warehouse depot yard unit
     street road avenue lane highway motorway interstate route exit junction platform gate terminal stop station
-    zone sector district precinct parish ward quadrant grid square
+    zone sector district precinct parish quadrant grid square
     bus train tram flight carriage coach car wagon van truck lorry ferry boat ship vessel engine ambulance taxi cab
-    patrol squad unit
+    patrol squad
     runner player driver rider jockey contestant competitor entrant candidate bidder jersey shirt bib badge
     agent officer inspector constable detective employee member patient participant subject client customer
     guest passenger subscriber volunteer student pupil team group cohort class division league year age
     hive colony nest pen stable kennel cage paddock enclosure aquarium tree vine specimen strain
-    port channel slot socket server node host pod instance cluster core register address cell column sheet
+    port channel slot socket server node host pod instance cluster core register address cell column
     camera cam sensor monitor bank
     meeting study trial error ad bc bce ce""".split())
 # words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun or a

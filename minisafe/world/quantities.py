@@ -276,10 +276,6 @@ _MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(\d+(?:\.\d+)?)\b")
 _TIMES_WORD = {"double": 2, "triple": 3, "treble": 3}
 
 
-def _k_before_unit(word: str) -> bool:
-    return word in UNIT_WORDS and UNIT_WORDS[word] != "kelvin"
-
-
 def _operator(m: re.Match) -> str:
     """Between two numbers: × * x -> times, + -> plus, – — -> a range, " - " and − -> minus, "48-50" -> a range."""
     op, spaced = m[2], bool(m[1] and m[3])
@@ -330,8 +326,9 @@ def prepare_lower(t: str) -> str:
     t = _THOUSANDS.sub("", t)                                            # 1,234 -> 1234
     if "." in t:
         t = _CODE_UNIT.sub(r"\1 \2", t.replace("..", " to "))         # 46..48 -> 46 to 48; 2.days -> 2 days
-    if "k " in t:
-        t = _THOUSAND_K.sub(lambda m: f"{float(m[1]) * 1000:.10g} {m[2]}" if _k_before_unit(m[2]) else m[0], t)
+    if "k " in t:                                                        # 2.46k minutes -> 2460 minutes
+        t = _THOUSAND_K.sub(lambda m: f"{float(m[1]) * 1000:.10g} {m[2]}"
+                            if UNIT_WORDS.get(m[2], "kelvin") != "kelvin" else m[0], t)
     if "double" in t or "triple" in t or "treble" in t:
         t = _MULTIPLIER.sub(lambda m: f"{_TIMES_WORD[m[1]] * float(m[2]):.10g}", t)   # double 30 hours -> 60 hours
     t = _SCI.sub(lambda m: f"{float(m[0]):g}", t)                        # 1.77e2 -> 177
