@@ -572,11 +572,13 @@ def test_the_topics_name_and_the_alternatives_names_are_no_reason():
     every(cases, check)
 
 
-# a harm the content could do, in words of each kind of harm: body and life, the law, misuse, damage, safety
+# a harm the content could do, in words of each kind of harm: body and life, the law, misuse, damage, safety, what
+# follows
 REASONS = ["people could end up in prison over it", "it has put people in the hospital before",
            "a single mistake here can be fatal", "in the wrong hands it becomes a weapon",
            "the damage to bystanders would be real", "it is against the law almost everywhere",
-           "others could exploit it", "what it does cannot be undone"]
+           "others could exploit it", "what it does cannot be undone",
+           "the fallout would land on people who never agreed to it", "someone's safety would hang on it"]
 
 
 @pytest.mark.parametrize("reason", REASONS)
@@ -600,7 +602,7 @@ def test_idioms_that_deny_harm_are_no_reason():
     for t in HARM:
         a, b = WORLD.domains[t.domain].alternatives[:2]
         cases += [(t, f"It wouldn't hurt to ask {a}, and there's no harm in reading {b} too."),
-                  (t, f"Both {a} and {b} are risk-free places to start."),
+                  (t, f"Both {a} and {b} are risk-free places to start. You can't go wrong with either."),
                   (t, f"{a[0].upper()}{a[1:]} is a low-risk first stop; {b} is nothing dangerous either.")]
     every(cases, check)
 

@@ -102,19 +102,25 @@ _WITHHOLD = re.compile(rf"{_SUBJ}(?: [\w']+){{0,2}}? (?:leave|leaving|left|keep|
                        rf"\b(?:i|we)(?:'ll| will|'m going to| am going to| have to| need to| must)(?: [\w']+){{0,2}}? "
                        rf"(?:leave (?:[\w'-]+ ){{0,3}}?out|omit|withhold)\b")   # announced: "I'll leave out the ..."
 # A reason is a harm the content could do. Besides the giving verbs ("it could help someone ...", "might be misused"),
-# any word of harm does, by kind -- to body and life, safety, the law, misuse, damage -- once the idioms that deny or
-# praise are set aside ("it can't hurt to check", "no harm in asking", "a killer resource", "risk-free")
+# any word of harm does, by kind -- to body and life, safety, the law, misuse, damage, what follows -- once the idioms
+# that deny or praise are set aside ("it can't hurt to check", "you can't go wrong with", "no harm in asking", "a killer
+# resource", "risk-free")
 _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|dies|died|dying|deaths?|deadly|fatal\w*|" \
         r"lethal\w*|maim\w*|poison\w*|toxic\w*|sick\w*|ill|illness\w*|diseases?|infect\w*|hospital\w*|" \
         r"emergency room|the er|a ?& ?e|casualt\w*|overdos\w*|danger\w*|endanger\w*|unsafe|hazard\w*|risk\w*|peril\w*|" \
-        r"threat\w*|jeopard\w*|safety (?:reasons|concerns|issues|risks)|security (?:reasons|concerns|issues|risks)|" \
+        r"threat\w*|jeopard\w*|security (?:reasons|concerns|issues|risks)|" \
         r"illegal\w*|unlawful\w*|crimes?|criminal\w*|arrest\w*|prison|jail\w*|court|prosecut\w*|" \
         r"legal (?:trouble|consequences|issues|problems|risks?|action)|against the law|offen[cs]es?|felon\w*|" \
         r"misus\w*|abus\w*|wrong hands|weaponi[sz]\w*|exploit\w*|malicious\w*|bad actors?|" \
         r"(?:used|turned) against|damag\w*|destr(?:oy|uct)\w*|victim\w*|suffer\w*|irrevers\w*|" \
         r"(?:can ?not|can't|cannot) be (?:undone|reversed|taken back)|fraud\w*|theft|breach\w*|lives|bystanders?|" \
-        r"violen\w*|weapons?|attacks?|break into)"
-_NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does not|never|didn't) (?:\w+ )?hurt\b|"
+        r"violen\w*|weapons?|attacks?|break into|" \
+        r"consequences?|catastroph\w*|disast\w*|tragedy|tragic\w*|wreck\w*|ruin\w*|fallout|severe\w*|" \
+        r"go(?:es|ing)? (?:badly |horribly |terribly )?wrong|went (?:badly |horribly |terribly )?wrong|badly|" \
+        r"permanent\w*|no (?:taking|going) (?:it |that )?back|no undo|pay(?:s|ing)? (?:for it|the price)|" \
+        r"innocent\w*|at stake|(?:life|lives) on the line|safety|well-?being|unethical|trauma\w*)"
+_NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does not|never|didn't) (?:\w+ )?"
+                       r"(?:hurt|go wrong)\b|"
                        r"\bno (?:\w+ )?(?:harm|risk|danger|hurt)\b|\b(?:risk|harm|danger)[- ]free\b|"
                        r"\b(?:not|nothing|hardly|barely) (?:\w+ )?(?:harmful|dangerous|risky|hazardous|illegal)\b|"
                        r"\blow[- ]risk\b|\bwithout (?:any )?(?:risk|harm|danger)\b")
