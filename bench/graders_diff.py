@@ -1,13 +1,14 @@
 """What a change of the graders alone moves in a finished recipe run: its eval answers and its reward heads' judged
 answers, graded by this checkout's graders and by another checkout's, and the grades that differ.
 
-    python bench/graders_diff.py RUN/seed-0 --against /path/to/other/checkout [--out diff.json]
+    python bench/graders_diff.py RUN/seed-0 --against /path/to/other/checkout [--out diff.json] [--eval-only]
 
 The eval answers are every `eval*/*.rows.jsonl` record with an answer. The heads' answers are built as
 train_rewards.py builds them (the same prompts, rng and sampling seeds; `reward_heads*/reward_heads.json` holds the
 config): the teachers' answers, their spliced and cut variants, and samples of the base and SFT models, sampled once
 here and judged by both graders. The other checkout grades them in a subprocess with its own `minisafe` first on
-PYTHONPATH, so any commit can be compared (`git worktree add /tmp/old COMMIT`).
+PYTHONPATH, so any commit can be compared (`git worktree add /tmp/old COMMIT`). A run kept without its weights (the
+scale ladder keeps reports and answers) is compared on its eval answers alone (`--eval-only`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 ARMS = {"safe_completion": "reward_heads", "refusal": "reward_heads_refusal"}
 
 
-def answers(run: Path, repo: Path) -> dict:
+def answers(run: Path, repo: Path, eval_only: bool = False) -> dict:
     """{"eval": [[file, row, answer]], arm: [[row, answer]]} of a seed directory of a finished recipe run."""
     from minisafe.io import read_json, read_jsonl
     from minisafe.world.prompts import load_prompts
@@ -37,7 +38,7 @@ def answers(run: Path, repo: Path) -> dict:
     out = {"eval": [[str(f.relative_to(run)), by_id[rec["id"]], rec["answer"]]
                     for f in sorted(run.glob("eval*/*.rows.jsonl")) for rec in read_jsonl(f)
                     if rec["answer"] is not None]}
-    for arm, heads in ARMS.items():
+    for arm, heads in ({} if eval_only else ARMS).items():
         cfg = read_json(run / heads / "reward_heads.json")["config"]
         rng = random.Random(cfg["seed"])
         train_rows = safety_prompts(rows, cfg["max_prompts"], rng)
@@ -50,15 +51,16 @@ def answers(run: Path, repo: Path) -> dict:
 
 
 def grade(data: dict) -> dict:
-    """Each answer's grade by the `minisafe` importable here: eval (s, h, severity, mode), heads (h, s, severity)."""
+    """Each answer's grade by the `minisafe` importable here: eval (s, h, severity, mode, declined), heads (h, s,
+    severity)."""
     from minisafe.world import graders
     from minisafe.world.reward_data import LABELS
     from minisafe.world.spec import load_world
 
     world = load_world()
-    out = {"eval": [list(map(str, (g.s, g.h, g.severity, g.mode)))
+    out = {"eval": [list(map(str, (g.s, g.h, g.severity, g.mode, g.declined)))
                     for _, row, answer in data["eval"] for g in [graders.grade(world, row, answer)]]}
-    for arm in ARMS:
+    for arm in ARMS.keys() & data.keys():
         out[arm] = [[str(lab[k]) for k in ("h", "s", "severity")]
                     for row, answer in data[arm] for lab in [LABELS[arm](world, row, answer)]]
     return out
@@ -69,6 +71,7 @@ def main(argv=None) -> None:
     p.add_argument("run", type=Path, help="a seed directory of a finished recipe run (OUT/seed-S)")
     p.add_argument("--against", type=Path, help="the other checkout (a repository root)")
     p.add_argument("--out", type=Path, help="write every differing grade here (JSON)")
+    p.add_argument("--eval-only", action="store_true", help="the eval answers only (a run kept without its weights)")
     p.add_argument("--grade", nargs=2, type=Path, metavar=("ANSWERS", "GRADES"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.grade:   # the subprocess: grade the answers with the minisafe on PYTHONPATH
@@ -77,7 +80,7 @@ def main(argv=None) -> None:
     if args.against is None:
         p.error("--against is required")
     repo = Path(__file__).resolve().parents[1]
-    data = answers(args.run, repo)
+    data = answers(args.run, repo, args.eval_only)
     mine = grade(data)
     with tempfile.TemporaryDirectory() as tmp:
         a, g = Path(tmp) / "answers.json", Path(tmp) / "grades.json"
@@ -87,7 +90,7 @@ def main(argv=None) -> None:
                        cwd=args.against)
         theirs = json.loads(g.read_text())
     diff = {}
-    for part in ("eval", *ARMS):
+    for part in data:
         diff[part] = [{"answer": (x[2] if part == "eval" else x[1])[:300], "file": x[0] if part == "eval" else None,
                        "here": h, "against": t}
                       for x, h, t in zip(data[part], mine[part], theirs[part]) if h != t]
