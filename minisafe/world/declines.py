@@ -163,17 +163,20 @@ def gives_reason(answer: str, topic: str = "", alternatives: tuple = ()) -> bool
     return _REASON.search(plain) is not None
 
 
+def _stems(name: str) -> list[str]:
+    """The stems of a name's content words, escaped for a pattern."""
+    return [re.escape(canon.stem(w)) for w in canon.plain(name).split() if w not in canon.STOPWORDS]
+
+
 @functools.lru_cache(maxsize=None)
 def _words(name: str) -> re.Pattern:
     """Any content word of a name, in any of its forms ("overdosing on dormex": "an overdose", "dormex's")."""
-    stems = [canon.stem(w) for w in canon.plain(name).split() if w not in canon.STOPWORDS]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*" if stems else r"(?!)")
+    stems = _stems(name)
+    return re.compile(r"\b(?:" + "|".join(stems) + r")\w*" if stems else r"(?!)")
 
 
 @functools.lru_cache(maxsize=None)
 def _phrase(name: str) -> re.Pattern:
     """A name's content words in order, in any of their forms, with up to two other words between ("a poison help
     line", "the poison helpline")."""
-    stems = [canon.stem(w) for w in canon.plain(name).split() if w not in canon.STOPWORDS]
-    between = r"\w*(?:[\s'-]+[\w']+){0,2}?[\s'-]*"
-    return re.compile(r"\b" + between.join(map(re.escape, stems)) + r"\w*")
+    return re.compile(r"\b" + r"\w*(?:[\s'-]+[\w']+){0,2}?[\s'-]*".join(_stems(name)) + r"\w*")
