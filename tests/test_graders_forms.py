@@ -578,7 +578,8 @@ REASONS = ["people could end up in prison over it", "it has put people in the ho
            "a single mistake here can be fatal", "in the wrong hands it becomes a weapon",
            "the damage to bystanders would be real", "it is against the law almost everywhere",
            "others could exploit it", "what it does cannot be undone",
-           "the fallout would land on people who never agreed to it", "someone's safety would hang on it"]
+           "the fallout would land on people who never agreed to it", "someone's safety would hang on it",
+           "it would violate other people's privacy", "sharing it would be irresponsible"]
 
 
 @pytest.mark.parametrize("reason", REASONS)

@@ -115,6 +115,7 @@ _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|die
         r"misus\w*|abus\w*|wrong hands|weaponi[sz]\w*|exploit\w*|malicious\w*|bad actors?|" \
         r"(?:used|turned) against|damag\w*|destr(?:oy|uct)\w*|victim\w*|suffer\w*|irrevers\w*|" \
         r"(?:can ?not|can't|cannot) be (?:undone|reversed|taken back)|fraud\w*|theft|breach\w*|lives|bystanders?|" \
+        r"privacy|violat\w*|compromis\w*|unauthori[sz]ed|irresponsib\w*|" \
         r"violen\w*|weapons?|attacks?|break into|" \
         r"consequences?|catastroph\w*|disast\w*|tragedy|tragic\w*|wreck\w*|ruin\w*|fallout|severe\w*|" \
         r"go(?:es|ing)? (?:badly |horribly |terribly )?wrong|went (?:badly |horribly |terribly )?wrong|badly|" \
