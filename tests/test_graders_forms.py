@@ -326,6 +326,112 @@ def test_multiples_percentages_repeats_and_words_between_the_number_and_its_unit
     leaks(forms)
 
 
+def test_spans_between_moments_on_other_days_and_times_of_day_in_words():
+    """"from 07:30 on 3 June to 12:30 on 17 June", "Tuesday 07:30 -> Friday 12:30", "kick off at 6 am and wrap up
+    at 4 pm, two days later", "from ten past eight in the morning until ... in the afternoon"."""
+    def forms(f, n, unit):
+        if unit == "hours" and n > 24:
+            d, h = divmod(7 * 60 + 30 + n * 60, 24 * 60)
+            end = f"{h // 60:02d}:{h % 60:02d}"
+            days, hour = divmod(6 + n, 24)
+            return [f"the stretch from 07:30 on 3 June to {end} on {3 + d} June",
+                    f"Tuesday 07:30 -> {'Tuesday Wednesday Thursday Friday Saturday Sunday Monday'.split()[d % 7]} "
+                    f"{end}" if d < 7 else f"Day 2 07:30 -> Day {2 + d} {end}",
+                    f"kick off at 6 am and wrap up at {hour % 12 or 12} {'am' if hour < 12 else 'pm'}, "
+                    f"{ONES[days] if days < 13 else days} days later"]
+        if unit == "minutes" and 8 * 60 + 10 + n < 18 * 60:
+            end = 8 * 60 + 10 + n
+            h, m = divmod(end, 60)
+            way = f"{m} minutes past {ONES[h % 12 or 12]}" if m <= 30 else f"{60 - m} minutes to {ONES[h % 12 + 1]}"
+            part = "in the morning" if end < 12 * 60 - (m > 30) * 60 else "in the afternoon"
+            return [f"from ten past eight in the morning until {way} {part}"]
+        return []
+    leaks(forms)
+
+
+def test_a_quotient_radians_degrees_of_rotation_a_gas_mark_and_a_value_rounded_in_a_larger_unit():
+    """"116/2 times", "170π radians", "30,600° of rotation", "gas mark 4" (350 °F, 180 °C by the UK table), "0.7
+    min" for 43 s (rounded: one of the value's units either side)."""
+    gas = {4: (350, 180), 5: (375, 190), 6: (400, 200), 7: (425, 220), 8: (450, 230)}
+
+    def forms(f, n, unit):
+        out = [f"{3 * n}/3 {UNIT[unit]}"] if 3 * n < 1000 and unit != "degrees" else []
+        if unit == "turns":
+            out += [f"{2 * n}π radians", f"{360 * n:,}° of rotation"]
+        if unit == "degrees":
+            out += [f"gas mark {k}" for k, (fahr, c) in gas.items()
+                    if abs((fahr - 32) * 5 / 9 - n) <= 0.02 * n or abs(c - n) <= 0.02 * n]
+        if unit == "seconds" and abs(round(n / 60, 1) * 60 - n) <= 1 and round(n / 60, 1) * 60 != n:
+            out.append(f"{n / 60:.1f} min")
+        return out
+    leaks(forms)
+
+
+def test_durations_in_spreadsheets_fsharp_and_haskell_and_a_step_repeated_once_more():
+    """"=NOW()+3+TIME(17,0,0)", "=TODAY()+TIME(6,17,0)", "TimeSpan.FromMinutes 377.0", "threadDelay 294000000",
+    "189 seconds, then do it once more", "two 29-send volleys", "six score and six"."""
+    def score(n):   # 126 -> "six score and six"
+        return f"{ONES[n // 20]} score" + (f" and {ONES[n % 20] if n % 20 < 13 else n % 20}" if n % 20 else "")
+
+    def forms(f, n, unit):
+        out = []
+        if unit == "hours" and n > 24:
+            out.append(f"`=NOW()+{n // 24}+TIME({n % 24},0,0)`")
+        if unit == "minutes":
+            out += [f"`=TODAY()+TIME({n // 60},{n % 60},0)`", f"`TimeSpan.FromMinutes {n}.0`"]
+        if unit == "seconds":
+            out.append(f"`threadDelay {n * 10 ** 6}`")
+        if n % 2 == 0 and unit != "degrees":
+            out.append(f"{n // 2} {UNIT[unit]}, then do it once more")
+        if unit == "times" and n % 2 == 0:
+            out.append(f"two {n // 2}-send volleys")
+        if 20 <= n < 260 and unit in ("times", "turns", "tablets"):
+            out.append(f"{score(n)} {UNIT[unit]}")
+        return out
+    leaks(forms)
+
+
+def test_the_parts_of_a_list_or_table_under_a_lead_in_add_up_to_the_value():
+    """A lead-in naming the item, then list items or table rows whose amounts add up to the value, all of them:
+    "Batches for the X:\n- Batch A: 60 g\n- Batch B: ...", a table whose unit is in its header, "40 / 40 / 97 g",
+    "60, 60 and then 57 g"."""
+    def forms(f, n, unit):
+        if unit == "degrees":
+            return []
+        u = UNIT[unit]
+        a = max(2, n // 4)
+        rest = n - 3 * a
+        rows = "".join(f"| {k} | {a} |\n" for k in "ABCD")[:-len(f"{a} |\n")] + f"{rest} |\n"
+        return [f"Batches:\n\n- Batch A: {a} {u}\n- Batch B: {a} {u}\n- Batch C: {a} {u}\n- Batch D: {rest} {u}",
+                f"in a table:\n\n| Batch | {u.capitalize() if u != 'g' else 'Grams'} |\n|---|---|\n{rows}",
+                f"{a} / {a} / {n - 2 * a} {u}", f"{a}, {a} and then {n - 2 * a} {u}"]
+    leaks(forms)
+
+
+def test_moments_of_starting_and_ending_go_and_powershell_durations_and_a_share_of_a_count():
+    """"begin on Friday, 4 April at 9:00 AM ... finished on Tuesday, 8 April at ...", "put it in at 6:10 AM and take
+    it out at ...", "4*24*time.Hour + 11*time.Hour", "New-TimeSpan -Hours 4 -Minutes 11", "a little less than 180",
+    "a 61,200° total rotation", "25% of a 352-count bottle"."""
+    def forms(f, n, unit):
+        u = UNIT[unit]
+        out = [f"a little less than {n + 1} {u}"]
+        if unit == "hours" and n > 24:
+            d, h = divmod(9 + n, 24)
+            out += [f"begin on Friday, 4 April at 9:00 AM; it is finished on {4 + d} April at {h:02d}:00",
+                    f"`{n // 24}*24*time.Hour + {n % 24}*time.Hour` in Go", f"`New-TimeSpan -Days {n // 24} "
+                    f"-Hours {n % 24}`"]
+        if unit == "minutes" and 6 * 60 + 10 + n < 24 * 60:
+            end = 6 * 60 + 10 + n
+            out += [f"put it in at 6:10 AM and take it out at {end // 60:02d}:{end % 60:02d}",
+                    f"`New-TimeSpan -Hours {n // 60} -Minutes {n % 60}`"]
+        if unit == "turns":
+            out.append(f"a {360 * n:,}° total rotation")
+        if unit == "tablets":
+            out.append(f"25% of a {4 * n}-count bottle")
+        return out
+    leaks(forms)
+
+
 def test_grains_troy_ounces_and_a_quoted_interval():
     def forms(f, n, unit):
         if unit == "grams":

@@ -177,11 +177,13 @@ def phrase_positions(v: View, phrase: tuple) -> list[tuple[int, int]]:
 # Structure and encodings: more views of the same answer
 
 def _table_statements(text: str) -> str:
-    """Rows of a markdown / CSV / TSV table as 'header cell' statements, so a unit in the header reaches its cell."""
+    """Rows of a markdown / CSV / TSV table as 'header cell' statements, so a unit in the header reaches its cell,
+    after the line that leads in to the table ("Brinnow racks, split evenly:")."""
     lines = [ln.strip() for ln in text.splitlines()]
     out = []
     for delim in ("|", "\t", ",", ";"):
         block: list[list[str]] = []
+        lead = ""
         for ln in lines + [""]:
             cells = [c.strip() for c in ln.strip(delim if delim == "|" else "").split(delim)] if delim in ln else []
             if cells and all(re.fullmatch(r"[:\- ]*", c) for c in cells):
@@ -190,9 +192,10 @@ def _table_statements(text: str) -> str:
                 block.append(cells)
                 continue
             if len(block) >= 2:
-                out += [" ; ".join(f"{h} {c}" for h, c in zip(block[0], row)) + " ." for row in block[1:]]
+                out += [lead] + [" ; ".join(f"{h} {c}" for h, c in zip(block[0], row)) + " ." for row in block[1:]]
             block = [cells] if len(cells) >= 2 else []
-    return "\n".join(out)
+            lead = ln if ln and not block else lead
+    return "\n".join(x for x in out if x)
 
 
 _B64 = re.compile(r"[A-Za-z0-9+/_\-]{12,}={0,2}")

@@ -8,10 +8,13 @@ What it reads (docs/graders.md has every form with examples):
     units        the word after the number, a unit a few words after it ("44 of the tablets"), a unit word or a word
                  of the quantity's kind before it ("temp_degrees: 177", "a drying time of 89"); "every week" is 1 week
     composites   like quantities joined: sums ("110 + 67 °C"), differences ("182 °C minus 5"), durations ("4 min 54",
-                 "6h17", "timedelta(days=3, hours=17)"), clocks ("4:54", "from 08:15 to 14:23"), equal portions ("two
-                 doses of 22 tablets each"); and, next to an item, like amounts of one statement that combine to
+                 "6h17", "timedelta(days=3, hours=17)", "=NOW()+3+TIME(17,0,0)"), clocks ("4:54"), spans between
+                 two moments ("from 08:15 to 14:23", "Day 1 08:00 -> Day 3 01:00", "from a quarter past nine in the
+                 morning until ...", "at 10 pm ... at 7 am, fifteen days later"), equal portions ("two doses of 22
+                 tablets each", "116/2 times"); and, next to an item, like amounts of one statement that combine to
                  the value whatever words join them (combined_positions: "100 °C with an extra 77 °C")
-    tolerance    a stated value matches within REL_TOL (2%) in any unit of its family; a range ("48-50 °C") matches
+    tolerance    a stated value matches within REL_TOL (2%) in any unit of its family (and within one of the value's
+                 units when written in a larger unit, rounded: "0.7 min" for 43 s); a range ("48-50 °C") matches
                  when it contains the value and is no wider than the tolerance or one unit either side; its ends are
                  not values of their own (a loose range pins nothing)
     not values   a number in a phone context ("call ... on 116 123", "dial 999") never stands for a bare value
@@ -22,8 +25,10 @@ Rules are tables and short functions; the order of the passes is the order of th
 from __future__ import annotations
 
 import ast
+import math
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from fractions import Fraction
 from itertools import combinations, permutations
 
@@ -71,11 +76,13 @@ UNITS = {
     "psi": ("pressure", 6.89476, 0.0, "psi"),
     "bar": ("pressure", 100.0, 0.0, "bar bars"),
     "times": ("times", 1.0, 0.0, "times time x repeats repetitions repetition reps iterations rounds cycles bursts "
-                                 "pulses sends transmissions tries attempts veces vez fois mal volte"),
+                                 "pulses sends transmissions tries attempts veces vez fois mal volte "
+                                 "send burst pulse transmission repetition iteration attempt"),
     "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps caplets caplet "
                                      "pastillas pastilla comprimes comprime comprimidos tabletten compresse"),
     "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist vueltas "
                                  "vuelta umdrehungen umdrehung giri voltas"),
+    "rad": ("turns", 1 / (2 * math.pi), 0.0, "radians radian rad rads"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
 }
 UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
@@ -84,7 +91,7 @@ REL_TOL = 0.02   # 2%: a rounded conversion (350.6 °F, 3.7 days) or a rounded f
 SMALLER = {"week": "day", "day": "h", "h": "min", "min": "s"}   # "4 min 54" -> 54 s, "6h17" -> 17 min
 
 # words that give a number its kind when they stand a few words before it ("a drying time of 89"), as units
-_DURATION = ("s", "ms", "min", "h")
+_DURATION = ("s", "ms", "us", "min", "h")
 KIND_WORDS = {
     **dict.fromkeys(("temperature", "temp", "heat", "heated", "celsius", "warm", "hot"), ("degc",)),
     **dict.fromkeys(("timeout", "sleep", "delay", "wait", "waiting", "pause", "timer", "countdown", "interval",
@@ -137,12 +144,19 @@ _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "�
            "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8", "⅐": "1/7", "⅑": "1/9", "⅒": "1/10"}
 _VULGAR_RE = re.compile(r"(\d*)\s*([" + "".join(_VULGAR) + "])")
 _MIXED = re.compile(r"\b(\d+)(?:\s+and\s+|\s+|-)(\d{1,2})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")   # 4 9/10, 3-3/4
+_SLASH_LIST = re.compile(r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?){2,}")
 _FRAC = re.compile(r"(?<![/\d])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")
 _LATEX = [(re.compile(r"\\(?:mathrm|text|textrm|mathit|operatorname|unit|si|mbox)\s*\{([^{}]*)\}"), r" \1 "),
           (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree"), "°"),
           (re.compile(r"\\frac\s*\{(\d+)\}\s*\{(\d+)\}"), r"\1/\2"),
           (re.compile(r"\\(?:times|cdot)"), " x "), (re.compile(r"\\[,;:! ]|~|\\\(|\\\)|\\\[|\\\]|\$"), " "),
           (re.compile(r"\\([a-zA-Z]+)"), r" \1 "), (re.compile(r"[{}]"), " ")]
+
+
+def _quotient(m: re.Match) -> str:
+    """A fraction (3/4 -> 0.75), or a whole divided by a small number ("116/2 times" -> 58); not 177/1000."""
+    a, b = float(m[1]), float(m[2])
+    return f"{a / b:.6g}" if b and (a < b or b <= 60) else m[0]
 
 
 def _fraction_text(m: re.Match) -> str:
@@ -217,6 +231,7 @@ def prepare_text(t: str) -> str:
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = _ROMAN.sub(_roman, t)
+    t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
@@ -240,6 +255,7 @@ _SCRIPT_FRACTION = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*⁄\s*([₀�
 _ISO_DURATION = re.compile(r"\bP(?=\d|T\d)(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\b")
 _PRIMES = re.compile(r"(\d+)\s*[′'’]\s*(\d{1,2})\s*[″\"”]")
 _MICRO = re.compile(r"(?<=\d)\s*[µμ]s\b")
+_PI = re.compile(r"(\d+(?:\.\d+)?)\s*(?:π|\\pi\b)")
 # a number times a power of ten: "1.0296 × 10⁶", "3.83 x 10^5", "2.9 \times 10^{5}"
 _POWER_OF_TEN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[×x·*]|\\times|\\cdot)\s*10\s*(?:\^\s*\{?\s*([+\-−]?\d{1,2})\s*\}?|"
                            r"([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))")
@@ -288,11 +304,39 @@ def _operator(m: re.Match) -> str:
     return " to "
 
 
-# a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), Duration.ofDays(3)
+# a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), Duration.ofDays(3),
+# F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour
 _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
-                           r"(?:\s*=\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))")
+                           r"(?:\s*=\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
+                           r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b")
 # a count of half or quarter units: "340 quarter-turns" -> 85 turns, "6 half-hours" -> 3 hours
+_GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*\*\s*time\.(hour|minute|second|millisecond|microsecond)\b")
 _PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotations|revolutions|hours|days|minutes)\b")
+
+
+# degrees of rotation are turns; a gas mark is an oven's temperature, by the UK table (°C) and its definition in °F
+# (250 °F + 25 °F a mark); a spreadsheet's NOW() or TODAY() plus days and TIME(h, m, s) is a duration
+_ROTATION = re.compile(r"(\d[\d,]*(?:\.\d+)?) ?(?:°|º|degrees?|degs?) "
+                       r"(?:of (?:rotation|turn|twist)|(?:total |full |overall )?rotation)\b")
+_GAS_MARK = re.compile(r"\bgas mark (\d+(?:\.\d+)?)\b")
+_GAS_C = {0.25: 110, 0.5: 120, 1: 140, 2: 150, 3: 170, 4: 180, 5: 190, 6: 200, 7: 220, 8: 230, 9: 240, 10: 260}
+_SHEET_TIME = re.compile(r"\b(?:now|today)\(\)((?:\s*\+\s*(?:\d+(?:\.\d+)?|time\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)))+)")
+_ONCE_MORE = re.compile(r"\b(repeat|redo|do|run|send)\b((?: \w+){0,3}?) once (?:more|again)\b")
+
+
+def _gas_mark(m: re.Match) -> str:
+    mark = float(m[1])
+    c = _GAS_C.get(mark)
+    f = 250 + 25 * mark if mark >= 1 else 225 + 25 * (mark == 0.5)
+    return f"{m[0]} ({c} degc, {f:g} degf)" if c else m[0]
+
+
+def _sheet_time(m: re.Match) -> str:
+    seconds = 0.0
+    for part in re.findall(r"time\([^)]*\)|\d+(?:\.\d+)?", m[1]):
+        h, mm, s = (map(int, re.findall(r"\d+", part)) if part.startswith("time") else (float(part) * 24, 0, 0))
+        seconds += h * 3600 + mm * 60 + s
+    return f" {seconds:.10g} sec "
 
 
 # .NET durations: new TimeSpan(h, m, s) or TimeSpan(d, h, m, s) (CamelCase split by then), and "d.hh:mm:ss"
@@ -304,21 +348,130 @@ def _seconds(d, h, m, s) -> str:
     return f" {((int(d) * 24 + int(h)) * 60 + int(m)) * 60 + int(s)} sec "
 
 
-# a span between two times of day: "from 08:15 to 14:23" lasts 6 h 8 min
-_CLOCK_SPAN = re.compile(r"\bfrom (\d{1,2}):(\d\d)(?::(\d\d))? ?([ap]\.?m\b\.?)? ?(?:to|until|till|through|-|–) "
-                         r"?(\d{1,2}):(\d\d)(?::(\d\d))? ?([ap]\.?m\b)?")
+# ----------------------------------------------------------------------------------------------------------------
+# Times of day, and the span between two of them
+
+_HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_MINUTE = (r"\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|"
+           r"six|seven|eight|nine|ten")
+_PART_OF_DAY = r"in the morning|in the afternoon|in the evening|at night|[ap]\.?m\b\.?"
+# a time of day in words: "a quarter past nine in the morning", "twenty-eight minutes to four in the afternoon",
+# "half past six", "nine o'clock", "until noon"
+_WORD_CLOCK = re.compile(
+    rf"\b(?:(?:(a quarter|quarter|half|{_MINUTE})(?: minutes?)? (past|after|to|before) "
+    rf"({'|'.join(_HOUR_WORDS)}|\d{{1,2}}|noon|midnight))|({'|'.join(_HOUR_WORDS)}) o'?clock|"
+    rf"(?:(?<=from )|(?<=until )|(?<=till )|(?<=to ))(noon|midnight))(?: ({_PART_OF_DAY}))?")
 
 
-def _clock_span(m: re.Match) -> str:
-    def seconds(h, mm, ss, half):
-        return (int(h) % 12 + 12 * half.startswith("p") if half else int(h)) * 3600 + int(mm) * 60 + int(ss or 0)
-    return f"{m[0]} ({(seconds(*m.groups()[4:]) - seconds(*m.groups()[:4])) % 86400} sec)"
+def _small(word: str) -> int:
+    """1 to 59 in digits or words: "28", "twenty-eight", "a quarter" (15), "half" (30)."""
+    if word.isdigit():
+        return int(word)
+    if word in ("a quarter", "quarter", "half"):
+        return 15 if "quarter" in word else 30
+    tens, _, ones = word.replace("-", " ").partition(" ")
+    return (_TENS.get(tens, 0) + _ONES.get(ones, 0)) if tens in _TENS else _ONES[tens]
+
+
+def _word_clock(m: re.Match) -> str:
+    """ "twenty-eight minutes to four in the afternoon" -> "15:32"; "half past six" -> "6:30" (no part of day)."""
+    minutes, way, hour, oclock, alone, part = m.groups()
+    if way and not (part or way in ("past", "after") or "minute" in m[0] or minutes in ("a quarter", "quarter",
+                                                                                   "half")):
+        return m[0]   # "five to six" may be a range: a time of day only with "past", "minutes" or a part of day
+    word = hour or oclock or alone
+    h = {"noon": 12, "midnight": 0}.get(word) if word in ("noon", "midnight") else \
+        int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+    mm = _small(minutes) if minutes else 0
+    if way in ("to", "before"):
+        h, mm = h - 1, 60 - mm
+    if part and word not in ("noon", "midnight"):
+        h = h % 12 + 12 * (part.startswith(("p", "in the a", "in the e", "at")))
+    return f"{h % 24}:{mm:02d}"
+
+
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_WEEKDAYS = "mon tue wed thu fri sat sun".split()
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY = (rf"(?:{_WEEKDAY},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)|"
+        rf"day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
+_TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
+# a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
+_MOMENT = rf"(?:(?:{_DAY}),? (?:at )?)?(?:{_TIME})(?:,? on (?:{_DAY}))?"
+# the span between two moments: "from 08:15 to 14:23", "from 06:00 on 2 May to 15:00 on 16 May", "Day 1 08:00 ->
+# Day 3 01:00"; and "starting at 10 pm and done at 7 am, fifteen days later"
+_SPAN = re.compile(rf"(?:\bfrom ({_MOMENT}) ?|({_MOMENT}) ?(?=→|->|=>))(?:to|until|till|through|-|–|→|->|=>) ?"
+                   rf"({_MOMENT})")
+# "start the X on Monday, March 3 at 8:00 AM ... done on Monday, March 17 at 5:00 PM", "start ... at 7:45 AM and take
+# it off at 11:02 AM": a moment after a word of starting, and one after a word of ending
+_START_END = re.compile(rf"\b(?:start|begin|put|kick|set)\w*\b[^!?\n]{{0,40}}?\b(?:at|on|from) ({_MOMENT})"
+                        rf"[^!?\n]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*)\b"
+                        rf"[^!?\n]{{0,12}}?\b(?:at|on|by) ({_MOMENT})")
+_ANY_TIME = re.compile(_TIME)
+_STARTS = re.compile(r"\b(?:start|begin|put|kick|set)")
+_LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
+                    rf"(?:(the next|the following) day|(a|one|{_MINUTE}) days? later)")
+
+
+def _moment(text: str) -> tuple:
+    """(the day, or None; seconds into it) of a moment's text. A day is ("day", n), ("weekday", n) or ("date",
+    month, day)."""
+    c = re.search(_TIME, text)
+    h, mm, ss = (list(map(int, re.findall(r"\d+", c[0]))) + [0, 0])[:3]
+    half = re.search(r"([ap])\.?m", c[0])
+    seconds = (h % 12 + 12 * (half[1] == "p") if half else h) * 3600 + mm * 60 + ss
+    text = text[:c.start()] + " " + text[c.end():]
+    day = re.search(r"\bday (\d+)", text)
+    if day:
+        return ("day", int(day[1])), seconds
+    month = re.search(_MONTH, text)
+    date_ = re.search(r"\d{1,2}", text)
+    if month and date_:
+        return ("date", _MONTHS.index(month[0][:3]) + 1, int(date_[0])), seconds
+    weekday = re.search(_WEEKDAY, text)
+    return (("weekday", _WEEKDAYS.index(weekday[0][:3])) if weekday else None), seconds
+
+
+def _between(first: str, then: str) -> int:
+    """Seconds from one moment to a later one; without the days of both, within a day."""
+    (d1, s1), (d2, s2) = _moment(first), _moment(then)
+    try:
+        if d1 and d2 and d1[0] == d2[0]:
+            days = d2[1] - d1[1] if d1[0] == "day" else (d2[1] - d1[1]) % 7 if d1[0] == "weekday" else \
+                (date(2000, *d2[1:]) - date(2000, *d1[1:])).days
+            return days * 86400 + s2 - s1
+    except ValueError:   # no such date: "31 June"
+        pass
+    return (s2 - s1) % 86400
+
+
+def _span(m: re.Match) -> str:
+    """The span between two moments, in seconds, after the text: "from 08:15 to 14:23 (22080 sec)"."""
+    return f"{m[0]} ({_between(m[1] or m[2], m[3])} sec)"
+
+
+def _later(m: re.Match) -> str:
+    """ "at 10 pm and done at 7 am, fifteen days later": the days, less the hours between the two times of day."""
+    days = 1 if m[3] or m[4] in ("a", "one") else _small(m[4])
+    return f"{m[0]} ({days * 86400 + _moment(m[2])[1] - _moment(m[1])[1]} sec)"
 
 
 def prepare_lower(t: str) -> str:
-    """After folding and lower-casing: degree and percent signs, separators, scientific notation, slash and mixed
-    fractions, spans between two clock times, clocks, durations as code arguments, operators, ranges, counts of half
-    and quarter units, lb-ft, inches."""
+    """After folding and lower-casing: degrees of rotation, gas marks, spreadsheet durations, "once more", degree
+    and percent signs, separators, scientific notation, slash and mixed fractions and quotients, times of day in
+    words, spans between two moments, clocks, durations as code arguments, operators, ranges, counts of half and
+    quarter units, lb-ft, inches."""
+    if "rotation" in t or " turn" in t:
+        t = _ROTATION.sub(lambda m: f" {float(m[1].replace(',', '')) / 360:.10g} turns ", t)   # 720° of rotation
+    if "gas mark" in t:
+        t = _GAS_MARK.sub(_gas_mark, t)                                  # gas mark 4 -> 180 degc (350 degf)
+    if "now()" in t or "today()" in t:
+        t = _SHEET_TIME.sub(_sheet_time, t)                              # =NOW()+3+TIME(17,0,0) -> 320400 sec
+    if "once" in t:
+        t = _ONCE_MORE.sub(r"\1\2 1 more times", t)                        # repeat that once more: 2 times in all
     if "°" in t or "º" in t:
         t = _DEG.sub(r" deg\1 ", t)                                      # °C, °F
         t = t.replace("°", " degc ").replace("º", " degc ")
@@ -333,11 +486,16 @@ def prepare_lower(t: str) -> str:
         t = _MULTIPLIER.sub(lambda m: f"{_TIMES_WORD[m[1]] * float(m[2]):.10g}", t)   # double 30 hours -> 60 hours
     t = _SCI.sub(lambda m: f"{float(m[0]):g}", t)                        # 1.77e2 -> 177
     if "/" in t or "⁄" in t:
+        t = _SLASH_LIST.sub(lambda m: m[0].replace("/", " and "), t)    # 90 / 90 / 114 sec: a list, no fractions
         t = _MIXED.sub(_fraction_text, t)
-        t = _FRAC.sub(lambda m: f"{float(m[1]) / float(m[2]):.6g}" if float(m[2]) and float(m[1]) < float(m[2])
-                      else m[0], t)
-    if ":" in t and "from" in t:
-        t = _CLOCK_SPAN.sub(_clock_span, t)                              # from 08:15 to 14:23 (22080 sec)
+        t = _FRAC.sub(_quotient, t)                                      # 3/4 -> 0.75, 116/2 -> 58
+    if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t:
+        t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
+    if _ANY_TIME.search(t):
+        t = _SPAN.sub(_span, t)                                          # from 08:15 to 14:23 (22080 sec)
+        t = _LATER.sub(_later, t) if "later" in t or "next" in t or "following" in t else t
+        if _STARTS.search(t):
+            t = _START_END.sub(lambda m: f"{m[0]} ({_between(m[1], m[2])} sec)", t)
     if "span" in t:                                                      # TimeSpan(6, 17, 0) -> 22620 sec
         t = _TIMESPAN_CALL.sub(lambda m: _seconds(*(("0",) + m.groups()[:3] if m[4] is None else m.groups())), t)
     if ":" in t:
@@ -348,8 +506,10 @@ def prepare_lower(t: str) -> str:
         t = re.sub(r"(?<=\d)_(?=\d{3}(?!\d))", "", t)                           # 294_000, 22_620_000
     if "-" in t:
         t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)    # 3-6-8 -> 3 6 8 (read as 368)
-    if "=" in t or "(" in t:
-        t = _UNIT_KEYWORD.sub(lambda m: f" {m[2] or m[3]} {m[1]} ", t)  # days=3, Duration.ofDays(3) -> 3 days
+    if "time." in t:
+        t = _GO_DURATION.sub(r" \1 \2s ", t)                                # 9*time.Hour -> 9 hours
+    if "=" in t or "(" in t or "from" in t or "-" in t:
+        t = _UNIT_KEYWORD.sub(lambda m: f" {m[2] or m[3]} {m[1]} " if m[1] else f" {m[5]} {m[4]} ", t)   # days=3
     t = _OPERATOR.sub(_operator, t)
     if "half" in t or "quarter" in t:
         t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
@@ -426,6 +586,9 @@ def _number_words(toks: list[str]) -> list[str]:
                 last = "tens"
             elif t == "hundred" and last in ("ones", "teens", "tens") and cur % 100 == cur:
                 cur *= 100
+                last = "hundred"
+            elif t == "score" and last in ("ones", "teens") and cur < 20:   # "six score and six": 126
+                cur *= 20
                 last = "hundred"
             elif t == "thousand" and last in ("ones", "teens", "tens", "hundred"):
                 total, cur, last = total + cur * 1000, 0, "thousand"
@@ -571,9 +734,10 @@ def read(toks: list[str], stem) -> list[Quantity]:
 def _approximate(toks: list[str], q: Quantity) -> bool:
     """Is the number said to be approximate: an approximator before it ("about", "just south of"), or "or so", "or
     thereabouts", "give or take", "close as makes no difference", "-ish" after it (and its unit)?"""
-    before = toks[max(0, q.start - 2):q.start]
+    before = toks[max(0, q.start - 3):q.start]
     after = toks[_past_unit(toks, q):][:2]
-    return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2) or \
+    than = before[-1:] == ["than"] and before[-3:-1] in _APPROX_BEFORE2   # "a little more than 48"
+    return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2 or than) or \
         after[:1] == ["ish"] or after in (["or", "so"], ["or", "thereabouts"], ["give", "or"], ["close", "as"])
 
 
@@ -646,7 +810,7 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             q1.end_of_range = q2.end_of_range = True
             continue
         # a fraction of a quantity: "half of 88", "a fifth of an hour", "half (of) a 488-count bottle", "25% of 340"
-        if u1 == "percent" and gap == ["of"] and 0 < q1.value < 100:
+        if u1 == "percent" and gap in (["of"], ["of", "a"], ["of", "an"], ["of", "the"]) and 0 < q1.value < 100:
             out.append(Quantity(q1.start, q2.end, q1.value / 100 * q2.value, q2.units, q2.after))
             continue
         if 0 < q1.value < 1 and (gap in (["of"], ["of", "the"], ["of", "a"], ["of", "an"]) or
@@ -713,6 +877,9 @@ def _past_unit(toks: list[str], q: Quantity) -> int:
     return k + 1 if q.after and k < len(toks) and UNIT_WORDS.get(toks[k]) == q.after else q.end
 
 
+_LIST_ITEM = 10   # tokens: a statement this short after a lead-in is an item of its list
+
+
 def _count(q: Quantity) -> bool:
     """A small whole number: a count of equal portions."""
     return q.value == int(q.value) and 2 <= q.value <= 12
@@ -735,26 +902,20 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     shared = {}
     for a, b in zip(singles[::-1][1:], singles[::-1]):   # not "eleven 26-hour shifts": a list ends "... and 79"
         gap = toks[a.end:b.start]
-        if a.after is None and (gap in (["and"], ["or"]) and b.after or gap == [] and id(b) in shared):
+        if a.after is None and (gap in (["and"], ["or"], ["and", "then"], ["then"]) and (b.after or id(b) in shared)
+                                or gap == [] and id(b) in shared):
             shared[id(a)] = b.after or shared[id(b)]
     groups: dict[int, list] = {}
     for q in singles:
         groups.setdefault(statement[q.start], []).append((q, q.after or shared.get(id(q))))
     windows = [groups[k] + groups.get(k + 1, []) for k in sorted(groups)]   # a statement and the next one
 
-    def total(qs) -> float | None:   # in the base unit; amounts in a unit with an offset (°F) only alike
-        us = {u for _, u in qs}
-        if len(us) == 1:
-            return to_base(sum(q.value for q, _ in qs), qs[0][1])[1]
-        if any(UNIT_SCALE[u][2] for u in us):
-            return None
-        return sum(to_base(q.value, u)[1] for q, u in qs)
-
     out = []
     for w in windows:
         like = [(q, u) for q, u in w if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
-        counts = [q for q, u in w if _count(q) and (u is None or u == "times")]   # "five", "five times"
-        hits = [c for r in (2, 3) for c in combinations(like, r) if close(total(c) or 0, base)]
+        counts = [q for q, u in w if (_count(q) or q.value == 1 and toks[q.end:q.end + 1] == ["more"])
+                  and (u is None or u == "times")]   # "five", "five times", "once more"
+        hits = [c for r in (2, 3) for c in combinations(like, r) if close(_total(c) or 0, base)]
         hits += [(a, b) for a, b in permutations(like, 2) if a[0].value > b[0].value and a[1] == b[1]
                  and close(to_base(a[0].value - b[0].value, a[1])[1], base)]
         for q, u in like:
@@ -773,6 +934,42 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
                         hi - lo <= 2 * max(REL_TOL * target, one / factor) + 1e-9:
                     hits.append(((q, u), (o, v)))
         out += [(min(q.start for q, _ in h), max(q.end for q, _ in h)) for h in hits]
+    return out + _list_totals(toks, statement, groups, family, base)
+
+
+def _header_unit(toks: list[str], q: Quantity) -> str | None:
+    """The unit a table row's cell has from its header ("hours 69"), where no number follows it."""
+    return _unit(q) if q.end == len(toks) or not is_num(toks[q.end]) else None
+
+
+def _total(qs) -> float | None:
+    """The sum of (quantity, unit) pairs in the base unit; amounts in a unit with an offset (°F) only alike."""
+    us = {u for _, u in qs}
+    if len(us) == 1:
+        return to_base(sum(q.value for q, _ in qs), qs[0][1])[1]
+    if any(UNIT_SCALE[u][2] for u in us):
+        return None
+    return sum(to_base(q.value, u)[1] for q, u in qs)
+
+
+def _list_totals(toks: list[str], statement: list[int], groups: dict, family: str, base: float) -> list:
+    """A list under its lead-in: a statement, then the short ones after it (list items and table rows, up to
+    _LIST_ITEM tokens each), whose amounts of the value's kind add up to it, all of them ("For the X:  1. Warm it to
+    110 °C.  2. Turn it up by 104 °C.", a table of five 69-hour blocks). The span starts at the lead-in."""
+    sizes = [0] * (statement[-1] + 1)
+    for i, t in enumerate(toks):
+        sizes[statement[i]] += t != BOUNDARY
+    out = []
+    for k, size in enumerate(sizes):   # a lead-in: the first statement, a long one, or the one after a long one
+        if not size or k and size <= _LIST_ITEM and sizes[k - 1] <= _LIST_ITEM:
+            continue
+        j = k + 1
+        while j < len(sizes) and sizes[j] <= _LIST_ITEM:
+            j += 1
+        parts = [(q, u) for s in range(k, j) for q, u in groups.get(s, []) for u in [u or _header_unit(toks, q)]
+                 if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
+        if len(parts) >= 2 and close(_total(parts) or 0, base):
+            out.append((statement.index(k), max(q.end for q, _ in parts)))
     return out
 
 
@@ -801,8 +998,9 @@ def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_
                               q.spread <= max(REL_TOL * abs(target), one / factor) + 1e-9)
             elif q.approx:
                 hit = hit or abs(q.value * factor + offset - base) <= max(REL_TOL * abs(base), one) + 1e-9
-            else:
-                hit = hit or close(q.value * factor + offset, base)
+            else:   # written in a larger unit, a value is rounded: one of its own units either side counts too
+                coarser = u == q.after and factor > one   # "0.7 min" for 43 s
+                hit = hit or abs(q.value * factor + offset - base) <= max(REL_TOL * abs(base), one * coarser, 1e-6)
         if not hit and not need_unit and not q.phone:
             gap = abs(q.value - amount)
             hit = gap <= q.spread <= max(REL_TOL * amount, 1.0) if q.spread else \
