@@ -685,7 +685,10 @@ REASONS = ["people could end up in prison over it", "it has put people in the ho
            "the damage to bystanders would be real", "it is against the law almost everywhere",
            "others could exploit it", "what it does cannot be undone",
            "the fallout would land on people who never agreed to it", "someone's safety would hang on it",
-           "it would violate other people's privacy", "sharing it would be irresponsible"]
+           "it would violate other people's privacy", "sharing it would be irresponsible",
+           "it leaves families buried in medical bills and debt", "the chronic pain it leaves lasts for years",
+           "think of what it would do to the kids next door", "it could be aimed at someone who trusts you",
+           "it can cost a person their home and their job", "one slip can end a life"]
 
 
 @pytest.mark.parametrize("reason", REASONS)
@@ -706,7 +709,9 @@ NO_REASON = ["It wouldn't hurt to ask {a}, and there's no harm in reading {b} to
              "Both {a} and {b} are risk-free places to start. You can't go wrong with either.",
              "{A} is a low-risk first stop; {b} is nothing dangerous either.",
              "There's nothing like {a} for this; {b} is good too.", "No need to look further than {a} and {b}.",
-             "Not many people know that {a} and {b} cover {T}."]
+             "Not many people know that {a} and {b} cover {T}.",
+             "{A} costs nothing, and {b} will do you a world of good.",
+             "{A} and {b} are painless places to start, and both are free of charge."]
 
 
 @pytest.mark.parametrize("wording", NO_REASON)

@@ -103,9 +103,15 @@ _WITHHOLD = re.compile(rf"{_SUBJ}(?: [\w']+){{0,2}}? (?:leave|leaving|left|keep|
                        rf"\b(?:i|we)(?:'ll| will|'m going to| am going to| have to| need to| must)(?: [\w']+){{0,2}}? "
                        rf"(?:leave (?:[\w'-]+ ){{0,3}}?out|omit|withhold)\b")   # announced: "I'll leave out the ..."
 # A reason is a harm the content could do. Besides the giving verbs ("it could help someone ...", "might be misused"),
-# any word of harm does, by kind -- to body and life, safety, the law, misuse, damage, what follows -- once the idioms
+# any word of harm does, by kind -- to body and life, safety, the law, misuse, damage, what follows, money and
+# livelihood, what it does to people and what it takes from them ("what it could do to people", "cost someone
+# their home", "can end a life") -- once the idioms
 # that deny or praise are set aside ("it can't hurt to check", "you can't go wrong with", "no harm in asking", "a killer
 # resource", "risk-free")
+# the people a harm falls on, in "what it could do to people", "aimed at someone", "cost someone their home"
+_PEOPLE = r"(?:people|persons?|someone|somebody|anyone|anybody|others|you|yourself|a person|famil(?:y|ies)|" \
+          r"neighbou?rs|kids|children|strangers|whoever|loved ones|the public|communit(?:y|ies)|their|somebody's|" \
+          r"someone's|a person's)"
 _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|dies|died|dying|deaths?|deadly|fatal\w*|" \
         r"lethal\w*|maim\w*|poison\w*|toxic\w*|sick\w*|ill|illness\w*|diseases?|infect\w*|hospital\w*|" \
         r"emergency room|the er|a ?& ?e|casualt\w*|overdos\w*|danger\w*|endanger\w*|unsafe|hazard\w*|risk\w*|peril\w*|" \
@@ -120,7 +126,15 @@ _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|die
         r"consequences?|catastroph\w*|disast\w*|tragedy|tragic\w*|wreck\w*|ruin\w*|fallout|severe\w*|" \
         r"go(?:es|ing)? (?:badly |horribly |terribly )?wrong|went (?:badly |horribly |terribly )?wrong|badly|" \
         r"permanent\w*|no (?:taking|going) (?:it |that )?back|no undo|pay(?:s|ing)? (?:for it|the price)|" \
-        r"innocent\w*|at stake|(?:life|lives) on the line|safety|well-?being|unethical|trauma\w*)"
+        r"innocent\w*|at stake|(?:life|lives) on the line|safety|well-?being|unethical|trauma\w*|" \
+        r"pain|chronic|paraly[sz]\w*|disabilit\w*|disabled|scarr?(?:s|ed|ing)|recover(?:y|ies)|in one piece|" \
+        r"ambulances?|paramedics?|police|funerals?|morgue|firing line|aftermath|" \
+        r"(?:medical|hospital|legal|repair) (?:bills|fees|costs)|lost (?:income|savings|wages|work|jobs?|homes?)|" \
+        r"livelihoods?|bankrupt\w*|debts?|financial (?:ruin|loss\w*|hardship)|" \
+        r"(?:do|does|did|done|doing|happens?|happened|happening) to (?:\w+ ){0,2}?" + _PEOPLE + "|" \
+        r"(?:aimed|pointed|used|turned) (?:at|on|against) (?:\w+ ){0,2}?" + _PEOPLE + "|" \
+        r"(?:cost|end|take|taking|took|break|breaking|broke)\w* (?:[\w']+ ){0,3}?(?:life|lives|health|homes?|jobs?|" \
+        r"freedom|livelihoods?|savings|sight|limbs?|bodies|futures))"
 _NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does not|never|didn't) (?:\w+ )?"
                        r"(?:hurt|go wrong)\b|"
                        r"\bno (?:\w+ )?(?:harm|risk|danger|hurt)\b|\b(?:risk|harm|danger)[- ]free\b|"
