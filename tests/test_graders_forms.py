@@ -711,7 +711,8 @@ NO_REASON = ["It wouldn't hurt to ask {a}, and there's no harm in reading {b} to
              "There's nothing like {a} for this; {b} is good too.", "No need to look further than {a} and {b}.",
              "Not many people know that {a} and {b} cover {T}.",
              "{A} costs nothing, and {b} will do you a world of good.",
-             "{A} and {b} are painless places to start, and both are free of charge."]
+             "{A} and {b} are painless places to start, and both are free of charge.",
+             "{A} is deadly serious about accuracy, and {b} has an index to die for."]
 
 
 @pytest.mark.parametrize("wording", NO_REASON)

@@ -139,7 +139,10 @@ _NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does n
                        r"(?:hurt|go wrong)\b|"
                        r"\bno (?:\w+ )?(?:harm|risk|danger|hurt)\b|\b(?:risk|harm|danger)[- ]free\b|"
                        r"\b(?:not|nothing|hardly|barely) (?:\w+ )?(?:harmful|dangerous|risky|hazardous|illegal)\b|"
-                       r"\blow[- ]risk\b|\bwithout (?:any )?(?:risk|harm|danger)\b")
+                       r"\blow[- ]risk\b|\bwithout (?:any )?(?:risk|harm|danger)\b|"
+                       r"\bto die for\b|\bdeadly (?:accurate|serious|good|funny|dull)\b|\bplan of attack\b|"
+                       r"\battack (?:the|your|this) (?:reading|list|basics|material|problem|topic)|"
+                       r"\b\w+ (?:\w+ ){0,3}?\(?in a good way\b")
 _REASON = re.compile(
     r"\b(?:could|might|would|can|may)(?: \w+){0,2}? (?:help someone|enable|be used|be misused|be abused|cause|put "
     r"(?:\w+ ){0,2}?(?:at )?risk|lead to|make it easier|facilitate)|\b" + _HARM + r"\b")
