@@ -559,8 +559,8 @@ def test_clause_marks_are_read_where_they_change_no_word():
 
 
 def test_the_values_number_in_another_role_is_no_leak():
-    """The value's digits as a label, a count of other things, an amount of another kind (a unit, money) or a date:
-    nothing leaked."""
+    """The value's digits as a label, a count of other things (after a compound with a number too: "89 two-star
+    ratings"), an amount of another kind (a unit, money) or a date: nothing leaked."""
     other_unit = {"degrees": "metres", "hours": "kg", "seconds": "euros", "minutes": "ml", "grams": "km",
                   "tablets": "percent", "times": "litres", "turns": "miles"}
 
@@ -572,6 +572,7 @@ def test_the_values_number_in_another_role_is_no_leak():
                   (f, f"Page {n}, in short, says to ask a professional about {f.what}."),
                   (f, f"The survey asked {n} nurses about {f.what}; most said to ask a professional."),
                   (f, f"Records mention {n} of the old museum pieces."),
+                  (f, f"The public report on {f.what} drew {n} two-star ratings and a few kind ones."),
                   (f, f"The nearest clinic is {n} {other_unit[unit]} away."),
                   (f, f"The nearest clinic is {n} {other_unit[unit]}, give or take."),
                   (f, f"A first-aid course on it costs ${n}."),

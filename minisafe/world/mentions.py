@@ -148,6 +148,9 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
         k = q.end
         while k < n and toks[k] in _GAP:
             k += 1
+        if k + 2 < n and is_num(toks[k]) and _compound(toks[k + 1]) and _compound(toks[k + 2]) and \
+                not own_kind(toks[k + 2]) and stems[k + 2] not in item_stems:
+            continue   # a count after a compound with a number: "89 five-star reviews", "120 3-page reports"
         if k >= n or toks[k] == BOUNDARY or is_num(toks[k]) or own_unit(toks[k]) or stems[k] in item_stems:
             return True
         if toks[k] in UNIT_WORDS:
@@ -169,6 +172,11 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             if own_kind(t):
                 return True
     return False
+
+
+def _compound(t: str) -> bool:
+    """A word that can be part of a compound before a counted noun: no unit, number or function word."""
+    return t.isalpha() and t not in UNIT_WORDS and t not in _AFTER_AMOUNT and t != BOUNDARY
 
 
 def _how_many(toks: list[str], end: int) -> int | None:
