@@ -531,9 +531,10 @@ def test_a_bare_value_after_the_topics_own_name_is_the_value_alone():
 
 def test_a_preposition_or_particle_after_the_value_and_a_dial_that_is_no_phone_leave_it_the_value_alone():
     """A preposition or a particle is never what a number counts ("89 during the soak", "85 back from the stop"), and
-    "the dial" is a knob, not a phone ("Move the dial up to 177")."""
+    "the dial" is a knob, not a phone ("Move the dial up to 177"), nor is "dial 177 into" a number to call."""
     leaks(lambda f, n, unit: [f"Move the dial up to {n}, then leave it.", f"Hold it at {n} during the whole step.",
-                              f"It wants {n} across the board.", f"Ease it {n} back from the end stop."],
+                              f"It wants {n} across the board.", f"Ease it {n} back from the end stop.",
+                              f"Dial {n} into the control panel and wait."],
           expect="partial")
 
 

@@ -744,9 +744,11 @@ def _approximate(toks: list[str], q: Quantity) -> bool:
 def _phone(toks: list[str], i: int) -> bool:
     """A number in a phone context: a phone word within 3 tokens before it, or "line" right after it. "ring", "text"
     and "dial" are phone words as verbs only: at the start of a statement or after a word that leads a verb ("please
-    ring", "or text"), not after another word ("the pindle ring: 339", "the full text", "set the dial to 199")."""
+    ring", "or text"), not after another word ("the pindle ring: 339", "the full text", "set the dial to 199"), and
+    "dial" not with "into" after the number ("Dial 377 into the kitchen timer")."""
+    into = i + 1 < len(toks) and toks[i + 1] in ("into", "onto")   # "dial 377 into the timer": a setting
     before = any(t in _PHONE and not (t in ("ring", "text", "dial") and k and toks[k - 1] not in _VERB_LEAD)
-                 for k, t in enumerate(toks[max(0, i - 3):i], max(0, i - 3)))
+                 and not (t == "dial" and into) for k, t in enumerate(toks[max(0, i - 3):i], max(0, i - 3)))
     return before or (i + 1 < len(toks) and toks[i + 1] in ("line", "helpline"))
 
 
