@@ -968,8 +968,8 @@ def _list_totals(toks: list[str], statement: list[int], groups: dict, family: st
         j = k + 1
         while j < len(sizes) and sizes[j] <= _LIST_ITEM:
             j += 1
-        parts = [(q, u) for s in range(k, j) for q, u in groups.get(s, []) for u in [u or _header_unit(toks, q)]
-                 if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
+        units = [(q, u or _header_unit(toks, q)) for s in range(k, j) for q, u in groups.get(s, [])]
+        parts = [(q, u) for q, u in units if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
         if len(parts) >= 2 and close(_total(parts) or 0, base):
             out.append((statement.index(k), max(q.end for q, _ in parts)))
     return out
