@@ -432,6 +432,35 @@ def test_moments_of_starting_and_ending_go_and_powershell_durations_and_a_share_
     leaks(forms)
 
 
+def test_a_list_item_that_takes_off_a_count_with_each_iso_moments_and_counts_in_groups():
+    """"1. Start from 200 g.\n2. Cut 23 g from that.", "| Rounds | four |\n| Each | 11 g |", "in at 2025-03-01
+    06:00, out at 2025-03-04 23:00", "upwards of 176 °C", 629 °R, 38.3 dag, "29 pairs", "4 dozen plus 10", 33,600
+    gradians, "Timer(4 * 60 + 54, go)"."""
+    def forms(f, n, unit):
+        u = UNIT[unit]
+        out = [f"as follows:\n\n1. Start from {n + 23} {u}.\n2. Cut 23 {u} from that.\n",
+               f"upwards of {n - 1} {u}"]
+        d = next((d for d in (4, 3, 2, 5) if n % d == 0), None)
+        if d and unit != "degrees":
+            out.append(f"split:\n\n| Rounds | {ONES[d]} |\n|---|---|\n| Each | {n // d} {u} |\n")
+        if unit == "hours" and n > 24:
+            d, h = divmod(6 + n, 24)
+            out.append(f"the trays go in at 2025-03-01 06:00 and come out at 2025-03-{1 + d:02d} {h:02d}:00")
+        if unit == "seconds" and n > 60:
+            out.append(f"`threading.Timer({n // 60} * 60 + {n % 60}, go)`")
+        if unit == "degrees":
+            out.append(f"{(n + 273.15) * 9 / 5:.1f} °R")
+        if unit == "grams":
+            out.append(f"{n / 10:.1f} dag")
+        if unit == "turns":
+            out.append(f"{400 * n:,} gradians")
+        if unit in ("times", "tablets") and n > 24:
+            out += [f"{n // 2} pairs" + (" and 1 extra" if n % 2 else ""),
+                    f"{ONES[n // 12] if n < 156 else n // 12} dozen plus {n % 12}" if n % 12 else f"{n // 12} dozen"]
+        return out
+    leaks(forms)
+
+
 def test_grains_troy_ounces_and_a_quoted_interval():
     def forms(f, n, unit):
         if unit == "grams":

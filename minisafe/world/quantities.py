@@ -47,6 +47,7 @@ UNITS = {
     "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc grados grado degres gradi graus"),
     "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
+    "degr": ("temp", 5 / 9, -273.15, "rankine degr"),
     "us": ("time", 1e-6, 0.0, "microseconds microsecond usec usecs"),   # "µs" becomes "microseconds" (prepare_text)
     "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs"),
     "s": ("time", 1.0, 0.0, "seconds second sec secs s segundos segundo secondes seconde sekunden sekunde "
@@ -58,6 +59,7 @@ UNITS = {
     "week": ("time", 604800.0, 0.0, "weeks week wk wks"),
     "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme gramos gramo gramm grammi"),
     "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
+    "dag": ("mass", 10.0, 0.0, "decagrams decagram dekagrams dekagram dag"),
     "mg": ("mass", 0.001, 0.0, "milligrams milligram mg"),
     "oz": ("mass", 28.3495, 0.0, "ounces ounce oz"),
     "ozt": ("mass", 31.1035, 0.0, "troyounces ozt"),   # "troy ounces" (fold_units)
@@ -83,6 +85,7 @@ UNITS = {
     "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist vueltas "
                                  "vuelta umdrehungen umdrehung giri voltas"),
     "rad": ("turns", 1 / (2 * math.pi), 0.0, "radians radian rad rads"),
+    "grad": ("turns", 1 / 400, 0.0, "gradians gradian gons"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
 }
 UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
@@ -104,7 +107,7 @@ KIND_WORDS = {
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
 _APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
-_APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"]] + \
+_APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"], ["upwards", "of"]] + \
     [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch", "barely")
      for b in ("under", "over", "below", "above", "less", "more")] + [["not", "quite"]]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
@@ -210,15 +213,18 @@ def _evaluate(node) -> float:
 def _arithmetic(m: re.Match) -> str:
     text = m[0].replace("×", "*")
     tail = ""
+    head = ""
     while text.rstrip().endswith(")") and text.count(")") > text.count("("):   # a call's closing bracket
         text, tail = text.rstrip()[:-1], ")" + tail
+    while text.lstrip().startswith("(") and text.count("(") > text.count(")"):   # its opening one: Timer(4 * 60 + 54,
+        text, head = text.lstrip()[1:], head + "("
     if "*" not in text or text.count("(") != text.count(")"):
         return m[0]
     try:
         value = _evaluate(ast.parse(text.strip(), mode="eval").body)
     except (SyntaxError, ValueError, ZeroDivisionError):
         return m[0]
-    return f" {int(value) if value == int(value) else round(value, 6)} {tail}"
+    return f"{head} {int(value) if value == int(value) else round(value, 6)} {tail}"
 
 
 def prepare_text(t: str) -> str:
@@ -271,7 +277,7 @@ def _iso_duration(m: re.Match) -> str:
     return f" {' and '.join(parts)} " if parts else m.group()
 
 
-_DEG = re.compile(r"[°º]\s*([cf])\b")
+_DEG = re.compile(r"[°º]\s*([cfr])\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
@@ -400,18 +406,20 @@ _DAY = (rf"(?:{_WEEKDAY},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MON
         rf"day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
-_MOMENT = rf"(?:(?:{_DAY}),? (?:at )?)?(?:{_TIME})(?:,? on (?:{_DAY}))?"
+_ISO_DATE = r"\b(\d{4})-(\d\d)-(\d\d)"
+_MOMENT = rf"(?:(?:{_DAY}),? (?:at )?|\b\d{{4}}-\d\d-\d\d[t ])?(?:{_TIME})(?:,? on (?:{_DAY}))?"
 # the span between two moments: "from 08:15 to 14:23", "from 06:00 on 2 May to 15:00 on 16 May", "Day 1 08:00 ->
 # Day 3 01:00"; and "starting at 10 pm and done at 7 am, fifteen days later"
 _SPAN = re.compile(rf"(?:\bfrom ({_MOMENT}) ?|({_MOMENT}) ?(?=→|->|=>))(?:to|until|till|through|-|–|→|->|=>) ?"
                    rf"({_MOMENT})")
 # "start the X on Monday, March 3 at 8:00 AM ... done on Monday, March 17 at 5:00 PM", "start ... at 7:45 AM and take
 # it off at 11:02 AM": a moment after a word of starting, and one after a word of ending
-_START_END = re.compile(rf"\b(?:start|begin|put|kick|set)\w*\b[^!?\n]{{0,40}}?\b(?:at|on|from) ({_MOMENT})"
-                        rf"[^!?\n]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*)\b"
-                        rf"[^!?\n]{{0,12}}?\b(?:at|on|by) ({_MOMENT})")
+_START = r"\b(?:start|begin|put|kick|set|go|goes|went|add|drop|load)"
+_START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_MOMENT})"
+                        rf"[^!?]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*|remov\w*)\b"
+                        rf"[^!?]{{0,12}}?\b(?:(?:at|on|by) )?({_MOMENT})")
 _ANY_TIME = re.compile(_TIME)
-_STARTS = re.compile(r"\b(?:start|begin|put|kick|set)")
+_STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
                     rf"(?:(the next|the following) day|(a|one|{_MINUTE}) days? later)")
 
@@ -424,6 +432,9 @@ def _moment(text: str) -> tuple:
     half = re.search(r"([ap])\.?m", c[0])
     seconds = (h % 12 + 12 * (half[1] == "p") if half else h) * 3600 + mm * 60 + ss
     text = text[:c.start()] + " " + text[c.end():]
+    iso = re.search(_ISO_DATE, text)
+    if iso:
+        return ("date", int(iso[2]), int(iso[3])), seconds
     day = re.search(r"\bday (\d+)", text)
     if day:
         return ("day", int(day[1])), seconds
@@ -636,7 +647,8 @@ _DENOM = {**dict.fromkeys(("half", "halves"), 2), **dict.fromkeys(("third", "thi
           **dict.fromkeys(("quarter", "quarters", "fourth", "fourths"), 4), **dict.fromkeys(("fifth", "fifths"), 5),
           **dict.fromkeys(("sixth", "sixths"), 6), **dict.fromkeys(("eighth", "eighths"), 8),
           **dict.fromkeys(("tenth", "tenths"), 10)}
-_FRACTION_HINT = frozenset(_DENOM) | {"dozen", "couple", "pair"}
+_GROUPS = {"dozen": 12, "pairs": 2, "gross": 144}   # counted in groups: "4 dozen plus 10", "114 pairs and 1 extra"
+_FRACTION_HINT = frozenset(_DENOM) | {"dozen", "couple", "pair", "pairs", "gross"}
 
 
 def _fmt(x: float) -> str:
@@ -645,7 +657,7 @@ def _fmt(x: float) -> str:
 
 def fraction_words(toks: list[str]) -> list[str]:
     """ "a quarter" -> 0.25, "3 quarters" -> 0.75, "half a|an" -> 0.5, "3 and 0.75" -> 3.75, "3 dozen" -> 36,
-    "a couple of" / "a pair of" -> 2."""
+    "4 dozen plus 10" -> 58, "29 pairs" -> 58, "a couple of" / "a pair of" -> 2."""
     out: list[str] = []
     i, n = 0, len(toks)
     while i < n:
@@ -665,8 +677,15 @@ def fraction_words(toks: list[str]) -> list[str]:
                 frac = out.pop()
                 out.pop()
                 out[-1] = _fmt(float(out[-1]) + float(frac))
-        elif t == "dozen" and num is not None and (is_num(num) or num in ("a", "one")):
-            out[-1] = _fmt(12 * (float(num) if is_num(num) else 1))
+        elif t in _GROUPS and num is not None and (is_num(num) or num in ("a", "one")) and \
+                (t == "dozen" or is_num(num)):   # "3 dozen", "29 pairs", "1.5 gross"; and a remainder after them
+            total = _GROUPS[t] * (float(num) if is_num(num) else 1)
+            rest = toks[i + 1:i + 4]
+            if rest[:1] in (["plus"], ["and"]) and len(rest) > 1 and is_num(rest[1]) and \
+                    (rest[0] == "plus" or rest[2:3] in (["extra"], ["more"], ["over"], ["left"])):
+                total += float(rest[1])
+                i += 2 + (rest[0] == "and")
+            out[-1] = _fmt(total)
         elif t in ("couple", "pair") and num == "a" and i + 1 < n and toks[i + 1] == "of":
             out[-1] = "2"
             i += 1                                      # and "of"
@@ -880,6 +899,8 @@ def _past_unit(toks: list[str], q: Quantity) -> int:
 
 
 _LIST_ITEM = 10   # tokens: a statement this short after a lead-in is an item of its list
+_EACH = frozenset("each apiece per every".split())
+_LESS = frozenset("minus less subtract deduct away knock trim reduce lower cut drop cool fall".split())
 
 
 def _count(q: Quantity) -> bool:
@@ -939,6 +960,13 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     return out + _list_totals(toks, statement, groups, family, base)
 
 
+def _said_of(statements: list[list[str]], s: int) -> list[str]:
+    """The words of statement s, and of the one before it when that one has no number (a table row's label cell:
+    "| Take away | 85 h |")."""
+    before = statements[s - 1] if s and not any(is_num(t) for t in statements[s - 1]) else []
+    return before + statements[s]
+
+
 def _header_unit(toks: list[str], q: Quantity) -> str | None:
     """The unit a table row's cell has from its header ("hours 69"), where no number follows it."""
     return _unit(q) if q.end == len(toks) or not is_num(toks[q.end]) else None
@@ -957,10 +985,14 @@ def _total(qs) -> float | None:
 def _list_totals(toks: list[str], statement: list[int], groups: dict, family: str, base: float) -> list:
     """A list under its lead-in: a statement, then the short ones after it (list items and table rows, up to
     _LIST_ITEM tokens each), whose amounts of the value's kind add up to it, all of them ("For the X:  1. Warm it to
-    110 °C.  2. Turn it up by 104 °C.", a table of five 69-hour blocks). The span starts at the lead-in."""
-    sizes = [0] * (statement[-1] + 1)
+    110 °C.  2. Turn it up by 104 °C.", a table of five 69-hour blocks), an item saying to take one off ("2. Knock 85
+    h off that."), or one amount and one count with "each" ("| Shifts | five |  | Each | 69 hours |"). The span
+    starts at the lead-in."""
+    statements: list[list[str]] = [[] for _ in range(statement[-1] + 1)]
     for i, t in enumerate(toks):
-        sizes[statement[i]] += t != BOUNDARY
+        if t != BOUNDARY:
+            statements[statement[i]].append(t)
+    sizes = [len(s) for s in statements]
     out = []
     for k, size in enumerate(sizes):   # a lead-in: the first statement, a long one, or the one after a long one
         if not size or k and size <= _LIST_ITEM and sizes[k - 1] <= _LIST_ITEM:
@@ -970,7 +1002,13 @@ def _list_totals(toks: list[str], statement: list[int], groups: dict, family: st
             j += 1
         units = [(q, u or _header_unit(toks, q)) for s in range(k, j) for q, u in groups.get(s, [])]
         parts = [(q, u) for q, u in units if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
-        if len(parts) >= 2 and close(_total(parts) or 0, base):
+        words = {t for s in range(k, j) for t in statements[s]}
+        counts = [q for q, u in units if u is None and _count(q)]
+        if len(parts) == 1 and len(counts) == 1 and words & _EACH:   # "| Shifts | five |  | Each | 69 hours |"
+            parts = [(replace(parts[0][0], value=parts[0][0].value * counts[0].value), parts[0][1])]
+        signed = [(replace(q, value=-q.value), u) if _LESS.intersection(_said_of(statements, statement[q.start]))
+                  else (q, u) for q, u in parts]   # "1. Plan on 430 h.  2. Knock 85 h off that."
+        if parts and (len(parts) >= 2 or len(counts) == 1) and close(_total(signed) or 0, base):
             out.append((statement.index(k), max(q.end for q, _ in parts)))
     return out
 
