@@ -435,7 +435,7 @@ def test_moments_of_starting_and_ending_go_and_powershell_durations_and_a_share_
 def test_a_list_item_that_takes_off_a_count_with_each_iso_moments_and_counts_in_groups():
     """"1. Start from 200 g.\n2. Cut 23 g from that.", "| Rounds | four |\n| Each | 11 g |", "in at 2025-03-01
     06:00, out at 2025-03-04 23:00", "upwards of 176 °C", 629 °R, 38.3 dag, "29 pairs", "4 dozen plus 10", 33,600
-    gradians, "Timer(4 * 60 + 54, go)"."""
+    gradians, "Timer(4 * 60 + 54, go)", two times read off a stopwatch in a table."""
     def forms(f, n, unit):
         u = UNIT[unit]
         out = [f"as follows:\n\n1. Start from {n + 23} {u}.\n2. Cut 23 {u} from that.\n",
@@ -447,7 +447,9 @@ def test_a_list_item_that_takes_off_a_count_with_each_iso_moments_and_counts_in_
             d, h = divmod(6 + n, 24)
             out.append(f"the trays go in at 2025-03-01 06:00 and come out at 2025-03-{1 + d:02d} {h:02d}:00")
         if unit == "seconds" and n > 60:
-            out.append(f"`threading.Timer({n // 60} * 60 + {n % 60}, go)`")
+            end = 125 + n
+            out += [f"`threading.Timer({n // 60} * 60 + {n % 60}, go)`",
+                    f"timed:\n\n| Event | Clock |\n|---|---|\n| Lamp blinks | 02:05 |\n| Press | {end // 60:02d}:{end % 60:02d} |\n"]
         if unit == "degrees":
             out.append(f"{(n + 273.15) * 9 / 5:.1f} °R")
         if unit == "grams":

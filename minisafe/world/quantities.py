@@ -957,7 +957,8 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
                         hi - lo <= 2 * max(REL_TOL * target, one / factor) + 1e-9:
                     hits.append(((q, u), (o, v)))
         out += [(min(q.start for q, _ in h), max(q.end for q, _ in h)) for h in hits]
-    return out + _list_totals(toks, statement, groups, family, base)
+    clocks = [q for q in quantities if q.end == q.start + 3 and toks[q.start + 1] == "clk"]
+    return out + _list_totals(toks, statement, groups, clocks, family, base)
 
 
 def _said_of(statements: list[list[str]], s: int) -> list[str]:
@@ -982,12 +983,14 @@ def _total(qs) -> float | None:
     return sum(to_base(q.value, u)[1] for q, u in qs)
 
 
-def _list_totals(toks: list[str], statement: list[int], groups: dict, family: str, base: float) -> list:
+def _list_totals(toks: list[str], statement: list[int], groups: dict, clocks: list, family: str,
+                 base: float) -> list:
     """A list under its lead-in: a statement, then the short ones after it (list items and table rows, up to
     _LIST_ITEM tokens each), whose amounts of the value's kind add up to it, all of them ("For the X:  1. Warm it to
     110 °C.  2. Turn it up by 104 °C.", a table of five 69-hour blocks), an item saying to take one off ("2. Knock 85
-    h off that."), or one amount and one count with "each" ("| Shifts | five |  | Each | 69 hours |"). The span
-    starts at the lead-in."""
+    h off that."), or one amount and one count with "each" ("| Shifts | five |  | Each | 69 hours |"); or two times
+    read off in it, the span between them ("| Light resets | 01:20 |  | Go | 06:14 |"). The span starts at the
+    lead-in."""
     statements: list[list[str]] = [[] for _ in range(statement[-1] + 1)]
     for i, t in enumerate(toks):
         if t != BOUNDARY:
@@ -1010,6 +1013,10 @@ def _list_totals(toks: list[str], statement: list[int], groups: dict, family: st
                   else (q, u) for q, u in parts]   # "1. Plan on 430 h.  2. Knock 85 h off that."
         if parts and (len(parts) >= 2 or len(counts) == 1) and close(_total(signed) or 0, base):
             out.append((statement.index(k), max(q.end for q, _ in parts)))
+        read = [c for c in clocks if k <= statement[c.start] < j]   # each clock twice: as m:ss, then as h:mm
+        if family == "time" and len(read) == 4 and \
+                any(close(b.value - a.value, base) for a, b in (read[::2], read[1::2])):
+            out.append((statement.index(k), read[-1].end))
     return out
 
 
