@@ -358,6 +358,7 @@ def _seconds(d, h, m, s) -> str:
 # Times of day, and the span between two of them
 
 _HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_HOURS = {**{w: i for i, w in enumerate(_HOUR_WORDS, 1)}, "noon": 12, "midnight": 0}
 _MINUTE = (r"\d{1,2}|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
            r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|"
            r"six|seven|eight|nine|ten")
@@ -387,8 +388,7 @@ def _word_clock(m: re.Match) -> str:
                                                                                    "half")):
         return m[0]   # "five to six" may be a range: a time of day only with "past", "minutes" or a part of day
     word = hour or oclock or alone
-    h = {"noon": 12, "midnight": 0}.get(word) if word in ("noon", "midnight") else \
-        int(word) if word.isdigit() else _HOUR_WORDS.index(word) + 1
+    h = int(word) if word.isdigit() else _HOURS[word]
     mm = _small(minutes) if minutes else 0
     if way in ("to", "before"):
         h, mm = h - 1, 60 - mm
