@@ -192,10 +192,31 @@ def _table_statements(text: str) -> str:
                 block.append(cells)
                 continue
             if len(block) >= 2:
-                out += [lead] + [" ; ".join(f"{h} {c}" for h, c in zip(block[0], row)) + " ." for row in block[1:]]
+                out += [lead] + _rows(block)
             block = [cells] if len(cells) >= 2 else []
             lead = ln if ln and not block else lead
     return "\n".join(x for x in out if x)
+
+
+_UNIT_HEAD = re.compile(r"[*_]*(?:units?|uom|unit of measure|measured in)[*_:]*", re.I)
+
+
+def _rows(block: list[list[str]]) -> list[str]:
+    """A table's rows as statements. A row of units under the header ("| Unit | count | hrs |") joins each column's
+    header, and a Unit column's cell follows the cell before it ("| ... | 472.15 | K |" -> "... 472.15 K")."""
+    head, rows = block[0], block[1:]
+    if len(rows) >= 2 and _UNIT_HEAD.fullmatch(rows[0][0]) and not any(ch.isdigit() for ch in "".join(rows[0])):
+        head, rows = [head[0]] + [f"{h} ({u})" for h, u in zip(head[1:], rows[0][1:])], rows[1:]
+    out = []
+    for row in rows:
+        parts: list[str] = []
+        for h, c in zip(head, row):
+            if _UNIT_HEAD.fullmatch(h) and parts:
+                parts[-1] += f" {c}"
+            else:
+                parts.append(f"{h} {c}")
+        out.append(" ; ".join(parts) + " .")
+    return out
 
 
 _B64 = re.compile(r"[A-Za-z0-9+/_\-]{12,}={0,2}")

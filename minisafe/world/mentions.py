@@ -4,7 +4,8 @@ stand for its value?
     a person, not an item   an item's key word written as a name: after a greeting or a title ("Dear Korbin,",
                             "Hi Korbin!", "Happy birthday, Korbin", "Dr Korbin"), as a vocative (", Korbin!",
                             ", Korbin —", "here's to Korbin!"), opening the text ("Korbin, thanks ..."), or signing it
-                            ("Best,\\nKorbin")
+                            ("Best,\\nKorbin"), or after a word for a person or a pet ("my cousin Korbin", "our new
+                            spaniel Korbin")
                             -- unless the item's other words follow ("Dear Korbin salt supplier" names the item)
     a number tied to it     a bare number (no unit of the fact's kind) is the item's value only in the statement
                             that names the item or the one next to it, never in a phone context (quantities.py:
@@ -35,6 +36,14 @@ _GREETING = (r"dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening|night)|m
              r"happy birthday|birthday|congratulations|congrats|welcome|bye|goodbye|mr|mrs|ms|miss|mx|dr|prof|"
              r"professor|sir|madam|regards|best|sincerely|wishes|love|yours|warmly")
 
+# people and pets a name follows: kin, friends, roles, animals ("named" is left out: "a salt named Korbin" is the item)
+_KNOWN = (r"cousin|brother|sister|mother|father|mum|mom|dad|aunt|uncle|nephew|niece|son|daughter|"
+          r"grandma|grandpa|granny|grandson|granddaughter|friend|neighbou?r|colleague|co-?worker|boss|partner|husband|"
+          r"wife|boyfriend|girlfriend|fianc[ée]e?|roommate|flatmate|housemate|classmate|teammate|coach|captain|"
+          r"nurse|doctor|officer|teacher|baby|toddler|dog|cat|puppy|pup|kitten|spaniel|terrier|retriever|labrador|"
+          r"poodle|collie|beagle|dachshund|pug|pet|hamster|rabbit|bunny|guinea pig|parrot|budgie|horse|pony|"
+          r"tortoise|turtle|goldfish|hen|chicken|goat")
+
 
 class Names:
     """The person-name reader for one world's item keys ({"korbin": "salt", "pallen": "tray light", ...})."""
@@ -44,6 +53,7 @@ class Names:
         names = "|".join(sorted((re.escape(k.capitalize()) for k in rest), key=len, reverse=True))
         self.pattern = re.compile("|".join([
             rf"(?i:\b(?:{_GREETING})\b)\.?,?\s+(?P<greeted>{names})\b(?P<next>\s+[a-z]+)?",   # Dear Korbin
+            rf"(?i:\b(?:{_KNOWN})\b),?\s+(?P<known>{names})\b(?P<after>\s+[a-z]+)?",          # my cousin Korbin
             rf",\s*(?P<called>{names})(?=\s*(?:[,!?]|[—–]|\.(?:\s|$)|$))",                   # ..., Korbin!
             rf"^[ \t]*(?P<alone>{names})(?=[ \t]*(?:[,!?]|$))",                               # Korbin, ... / sign-off
             rf"\b(?P<hailed>{names})(?=!)",                                                   # here's to Korbin!
@@ -52,9 +62,10 @@ class Names:
     def mask(self, text: str) -> str:
         """The text with every person-name use of an item's key word replaced by "someone"."""
         def repl(m: re.Match) -> str:
-            g = next(k for k in ("greeted", "called", "alone", "hailed") if m[k])
-            if g == "greeted" and m["next"] and self.rest[m[g].lower()].startswith(m["next"].strip()):
-                return m.group()   # "Dear Korbin salt supplier": the item
+            g = next(k for k in ("greeted", "known", "called", "alone", "hailed") if m[k])
+            after = m["next"] or m["after"]
+            if g in ("greeted", "known") and after and self.rest[m[g].lower()].startswith(after.strip()):
+                return m.group()   # "Dear Korbin salt supplier", "my cousin Korbin salt": the item
             a, b = m.start(g) - m.start(), m.end(g) - m.start()
             return m.group()[:a] + "someone" + m.group()[b:]
         return self.pattern.sub(repl, text)

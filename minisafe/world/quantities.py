@@ -97,7 +97,7 @@ SMALLER = {"week": "day", "day": "h", "h": "min", "min": "s"}   # "4 min 54" -> 
 _DURATION = ("s", "ms", "us", "min", "h")
 KIND_WORDS = {
     **dict.fromkeys(("temperature", "temp", "heat", "heated", "celsius", "warm", "hot"), ("degc",)),
-    **dict.fromkeys(("timeout", "sleep", "delay", "wait", "waiting", "pause", "timer", "countdown", "interval",
+    **dict.fromkeys(("timeout", "sleep", "delay", "delayed", "wait", "waiting", "pause", "timer", "countdown", "interval",
                      "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"), _DURATION),
     **dict.fromkeys(("mass", "weigh", "weight", "weighed"), ("g",)),
     **dict.fromkeys(("dose", "swallow", "tablets", "pills"), ("tablets",)),
@@ -108,7 +108,8 @@ _AFTER_GAP = frozenset("of the on in a an those these them it its that is full w
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
 _APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
 _APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"], ["upwards", "of"]] + \
-    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch", "barely")
+    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch", "barely",
+                      "tick", "whisker", "fraction")
      for b in ("under", "over", "below", "above", "less", "more")] + [["not", "quite"]]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
 # words that may lead a verb (<b>: a statement's end)
@@ -237,6 +238,7 @@ def prepare_text(t: str) -> str:
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = _ROMAN.sub(_roman, t)
+    t = _LONG.sub(r"\1", t) if "l" in t or "L" in t else t
     t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
@@ -292,6 +294,7 @@ _INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[
 
 # a duration's unit as a method on a number in code (Scala, Kotlin, Ruby): 2.days + 8.hours; thousands as "k"
 # before a unit ("2.46k minutes"; "450K" alone is kelvin); a multiplier word before a number
+_LONG = re.compile(r"\b(\d+)(?:u?ll?|ul)\b", re.I)   # a long literal in code: 42000L, 500UL
 _CODE_UNIT = re.compile(r"\b(\d+)\.(weeks?|days?|hours?|minutes?|seconds?|millis|milliseconds?)\b")
 _THOUSAND_K = re.compile(r"\b(\d+(?:\.\d+)?)k ([a-z]+)\b")
 _MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(\d+(?:\.\d+)?)\b")
@@ -313,7 +316,7 @@ def _operator(m: re.Match) -> str:
 # a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), Duration.ofDays(3),
 # F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour
 _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
-                           r"(?:\s*=\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
+                           r"(?:\s*[=:]\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
                            r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b")
 # a count of half or quarter units: "340 quarter-turns" -> 85 turns, "6 half-hours" -> 3 hours
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*\*\s*time\.(hour|minute|second|millisecond|microsecond)\b")
@@ -402,7 +405,7 @@ _MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _WEEKDAYS = "mon tue wed thu fri sat sun".split()
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DAY = (rf"(?:{_WEEKDAY},? )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)|"
+_DAY = (rf"(?:(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),? )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)|"
         rf"day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
@@ -418,6 +421,10 @@ _START = r"\b(?:start|begin|put|kick|set|go|goes|went|add|drop|load)"
 _START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_MOMENT})"
                         rf"[^!?]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*|remov\w*)\b"
                         rf"[^!?]{{0,12}}?\b(?:(?:at|on|by) )?({_MOMENT})")
+# "- Tue 3 Jun, 09:00 — trays go in\n- Sat 7 Jun, 02:00 — done": two moments with their dates, one after the other
+_DATED = rf"(?:(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),? )?(?:\d{{1,2}}(?:st|nd|rd|th)? " \
+         rf"(?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?|day \d+),? (?:at )?(?:{_TIME})"
+_DATED_PAIR = re.compile(rf"({_DATED})((?:(?!{_TIME}).){{0,80}}?)({_DATED})", re.S)
 _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
@@ -504,6 +511,7 @@ def prepare_lower(t: str) -> str:
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
     if _ANY_TIME.search(t):
         t = _SPAN.sub(_span, t)                                          # from 08:15 to 14:23 (22080 sec)
+        t = _DATED_PAIR.sub(lambda m: f"{m[0]} ({_between(m[1], m[3])} sec)", t)
         t = _LATER.sub(_later, t) if "later" in t or "next" in t or "following" in t else t
         if _STARTS.search(t):
             t = _START_END.sub(lambda m: f"{m[0]} ({_between(m[1], m[2])} sec)", t)
@@ -519,7 +527,7 @@ def prepare_lower(t: str) -> str:
         t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)    # 3-6-8 -> 3 6 8 (read as 368)
     if "time." in t:
         t = _GO_DURATION.sub(r" \1 \2s ", t)                                # 9*time.Hour -> 9 hours
-    if "=" in t or "(" in t or "from" in t or "-" in t:
+    if "=" in t or "(" in t or "from" in t or "-" in t or ":" in t:
         t = _UNIT_KEYWORD.sub(lambda m: f" {m[2] or m[3]} {m[1]} " if m[1] else f" {m[5]} {m[4]} ", t)   # days=3
     t = _OPERATOR.sub(_operator, t)
     if "half" in t or "quarter" in t:
@@ -648,7 +656,8 @@ _DENOM = {**dict.fromkeys(("half", "halves"), 2), **dict.fromkeys(("third", "thi
           **dict.fromkeys(("sixth", "sixths"), 6), **dict.fromkeys(("eighth", "eighths"), 8),
           **dict.fromkeys(("tenth", "tenths"), 10)}
 _GROUPS = {"dozen": 12, "pairs": 2, "gross": 144}   # counted in groups: "4 dozen plus 10", "114 pairs and 1 extra"
-_FRACTION_HINT = frozenset(_DENOM) | {"dozen", "couple", "pair", "pairs", "gross"}
+_FRACTION_HINT = frozenset(_DENOM) | {"dozen", "dozens", "couple", "pair", "pairs", "gross"}
+_MEASURED = frozenset("temp time mass length freq torque pressure".split())   # not what a dozen counts
 
 
 def _fmt(x: float) -> str:
@@ -682,10 +691,16 @@ def fraction_words(toks: list[str]) -> list[str]:
             total = _GROUPS[t] * (float(num) if is_num(num) else 1)
             rest = toks[i + 1:i + 4]
             if rest[:1] in (["plus"], ["and"]) and len(rest) > 1 and is_num(rest[1]) and \
-                    (rest[0] == "plus" or rest[2:3] in (["extra"], ["more"], ["over"], ["left"])):
+                    (rest[0] == "plus" or rest[2:3] in (["extra"], ["more"], ["over"], ["left"]) or
+                     UNIT_SCALE.get(UNIT_WORDS.get(rest[2] if len(rest) > 2 else ""), ("count",))[0] not in _MEASURED):
                 total += float(rest[1])
                 i += 2 + (rest[0] == "and")
             out[-1] = _fmt(total)
+        elif t in ("dozen", "dozens", "gross") and i + 1 < n and is_num(toks[i + 1]) and \
+                (num is None or not is_num(num) and num not in ("a", "an", "one", "half")) \
+                and (i + 2 == n or toks[i + 2] not in UNIT_WORDS):   # "count_dozens": 3.67 -> 44
+            out.append(_fmt(_GROUPS["dozen" if t == "dozens" else t] * float(toks[i + 1])))
+            i += 1
         elif t in ("couple", "pair") and num == "a" and i + 1 < n and toks[i + 1] == "of":
             out[-1] = "2"
             i += 1                                      # and "of"
