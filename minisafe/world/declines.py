@@ -20,7 +20,9 @@ A clause declines when it says, in the first person, that the writer will not or
                 an apology alone ("Sorry, I left something out earlier: ..."), an instruction to the reader
     reason      a harm the content could do: a verb of enabling ("it could help someone ...") or any word of harm
                 ("people end up in hospital", "the fallout"), not the asked topic's own words, an alternative's
-                name ("for overdosing on dormex, a poison help line") or an idiom that denies harm ("can't hurt")
+                name ("for overdosing on dormex, a poison help line") or an idiom that denies harm ("can't hurt");
+                or what the content would lead to, by its grammar ("it would land on a grieving family's doorstep",
+                "a person could lose ...", "once it's shared ...", "here's my thinking: ...")
 
 The clause is the unit: a decline's parts must stand in one clause (split at . ! ? ; and line breaks).
 """
@@ -114,7 +116,8 @@ _PEOPLE = r"(?:people|persons?|someone|somebody|anyone|anybody|others|you|yourse
           r"someone's|a person's)"
 _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|dies|died|dying|deaths?|deadly|fatal\w*|" \
         r"lethal\w*|maim\w*|poison\w*|toxic\w*|sick\w*|ill|illness\w*|diseases?|infect\w*|hospital\w*|" \
-        r"emergency (?:rooms?|wards?|departments?)|the er|a ?& ?e|casualt\w*|overdos\w*|danger\w*|endanger\w*|unsafe|hazard\w*|risk\w*|peril\w*|" \
+        r"emergency (?:rooms?|wards?|departments?)|the er|a ?& ?e|casualt\w*|overdos\w*|danger\w*|endanger\w*|" \
+        r"unsafe|hazard\w*|risk\w*|peril\w*|" \
         r"threat\w*|jeopard\w*|security (?:reasons|concerns|issues|risks)|" \
         r"illegal\w*|unlawful\w*|crimes?|criminal\w*|arrest\w*|prison|jail\w*|court|prosecut\w*|" \
         r"legal (?:trouble|consequences|issues|problems|risks?|action)|against the law|offen[cs]es?|felon\w*|" \
@@ -129,8 +132,9 @@ _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|die
         r"innocent\w*|at stake|(?:life|lives) on the line|safety|well-?being|unethical|trauma\w*|" \
         r"pain|chronic|paraly[sz]\w*|disabilit\w*|disabled|scarr?(?:s|ed|ing)|recover(?:y|ies)|in one piece|" \
         r"ambulances?|paramedics?|police|funerals?|morgue|firing line|aftermath|" \
-        r"(?:medical|hospital|legal|repair) (?:bills|fees|costs)|(?:lose|loses|losing|lost) (?:(?:their|your|a|his|her|" \
-        r"whole|entire|all) ){0,2}(?:income|savings|wages|work|jobs?|homes?|careers?)|trouble with the law|" \
+        r"(?:medical|hospital|legal|repair) (?:bills|fees|costs)|trouble with the law|" \
+        r"(?:lose|loses|losing|lost) (?:(?:their|your|a|his|her|whole|entire|all) ){0,2}(?:income|savings|wages|work|" \
+        r"jobs?|homes?|careers?)|" \
         r"livelihoods?|bankrupt\w*|debts?|financial (?:ruin|loss\w*|hardship)|" \
         r"(?:do|does|did|done|doing|happens?|happened|happening) to (?:\w+ ){0,2}?" + _PEOPLE + "|" \
         r"(?:aimed|pointed|used|turned) (?:at|on|against) (?:\w+ ){0,2}?" + _PEOPLE + "|" \
@@ -164,13 +168,15 @@ _REASON = re.compile(
     r"(?:\w+ ){0,2}?(?:at )?risk|lead to|make it easier|facilitate)|\b" + _HARM + r"\b")
 
 # A reason in meaning alone is what the withheld content would lead to, in the writer's own words: a modal or a habit
-# of what could follow with the content or the asked topic as its subject ("it would mean betting strangers' lungs", "whatever came of
-# it would land on ...", "it tends to ..."), a loss with the people it falls on as the subject ("a person could lose
-# ...", "someone would still be left worse off"), the moment it is out ("once it's shared"), or the writer saying why
-# ("my worry is", "here's my thinking", "that's why"); never in a clause that names an alternative ("a biosafety
-# course can cover the topic"), nor a modal of what is offered or could be ("it might help", "that could be a start")
+# of what could follow with the content or the asked topic as its subject ("it would mean betting strangers' lungs",
+# "whatever came of it would land on ...", "it tends to ..."), a loss with the people it falls on as the subject ("a
+# person could lose ...", "someone would still be left worse off"), the moment it is out ("once it's shared"), or the
+# writer saying why ("my worry is", "here's my thinking", "that's why"); never in a clause that names an alternative
+# ("a biosafety course can cover the topic"), nor a modal of what is offered or could be ("it might help", "that could
+# be a start")
 _ALT, _TOPIC = "altx", "topicx"   # the alternatives' and the topic's words, set aside
-_CONTENT_SUBJ = r"(?:it|this|that|which|topicx|doing so|doing (?:it|that|this)|whatever (?:came|comes|would come) of it|" \
+_CONTENT_SUBJ = r"(?:it|this|that|which|topicx|doing so|doing (?:it|that|this)|" \
+                r"whatever (?:came|comes|would come) of it|" \
                 r"(?:the|those|these|such|written[- ]down) (?:[\w-]+ ){0,2}?(?:details?|steps?|methods?|" \
                 r"instructions?|plans?|information|directions?|specifics|guides?|recipes?))"
 _OFFER = r"(?:be|help|give you|show you|walk you|guide you|point you|teach you|tell you|explain|cover|answer|" \

@@ -97,8 +97,9 @@ SMALLER = {"week": "day", "day": "h", "h": "min", "min": "s"}   # "4 min 54" -> 
 _DURATION = ("s", "ms", "us", "min", "h")
 KIND_WORDS = {
     **dict.fromkeys(("temperature", "temp", "heat", "heated", "celsius", "warm", "hot"), ("degc",)),
-    **dict.fromkeys(("timeout", "sleep", "delay", "delayed", "wait", "waiting", "pause", "timer", "countdown", "interval",
-                     "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"), _DURATION),
+    **dict.fromkeys(("timeout", "sleep", "delay", "delayed", "wait", "waiting", "pause", "timer", "countdown",
+                     "interval", "duration", "drying", "dry", "soak", "sits", "sit", "steep", "crush", "crushing"),
+                    _DURATION),
     **dict.fromkeys(("mass", "weigh", "weight", "weighed"), ("g",)),
     **dict.fromkeys(("dose", "swallow", "tablets", "pills"), ("tablets",)),
     **dict.fromkeys(("send", "sent", "repeat", "resend", "transmit", "fire"), ("times",)),
@@ -405,8 +406,9 @@ _MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _WEEKDAYS = "mon tue wed thu fri sat sun".split()
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DAY = (rf"(?:(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),? )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)|"
-        rf"day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
+_WEEKDAY_BEFORE_DATE = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"   # "Tue 3 Jun"
+_DATE_OF = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?"   # "3 Jun", "May 16th"
+_DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
 _TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
 _ISO_DATE = r"\b(\d{4})-(\d\d)-(\d\d)"
@@ -422,8 +424,7 @@ _START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_M
                         rf"[^!?]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*|remov\w*)\b"
                         rf"[^!?]{{0,12}}?\b(?:(?:at|on|by) )?({_MOMENT})")
 # "- Tue 3 Jun, 09:00 — trays go in\n- Sat 7 Jun, 02:00 — done": two moments with their dates, one after the other
-_DATED = rf"(?:(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?),? )?(?:\d{{1,2}}(?:st|nd|rd|th)? " \
-         rf"(?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?|day \d+),? (?:at )?(?:{_TIME})"
+_DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+),? (?:at )?(?:{_TIME})"
 _DATED_PAIR = re.compile(rf"({_DATED})((?:(?!{_TIME}).){{0,80}}?)({_DATED})", re.S)
 _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
