@@ -239,7 +239,7 @@ def prepare_text(t: str) -> str:
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = _ROMAN.sub(_roman, t)
-    t = _LONG.sub(r"\1", t) if "l" in t or "L" in t else t
+    t = _LONG.sub(r"\1", t)
     t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
@@ -295,7 +295,7 @@ _INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[
 
 # a duration's unit as a method on a number in code (Scala, Kotlin, Ruby): 2.days + 8.hours; thousands as "k"
 # before a unit ("2.46k minutes"; "450K" alone is kelvin); a multiplier word before a number
-_LONG = re.compile(r"\b(\d+)(?:u?ll?|ul)\b", re.I)   # a long literal in code: 42000L, 500UL
+_LONG = re.compile(r"\b(\d+)u?ll?\b", re.I)   # a long literal in code: 42000L, 500UL
 _CODE_UNIT = re.compile(r"\b(\d+)\.(weeks?|days?|hours?|minutes?|seconds?|millis|milliseconds?)\b")
 _THOUSAND_K = re.compile(r"\b(\d+(?:\.\d+)?)k ([a-z]+)\b")
 _MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(\d+(?:\.\d+)?)\b")
@@ -425,7 +425,7 @@ _START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_M
                         rf"[^!?]{{0,12}}?\b(?:(?:at|on|by) )?({_MOMENT})")
 # "- Tue 3 Jun, 09:00 — trays go in\n- Sat 7 Jun, 02:00 — done": two moments with their dates, one after the other
 _DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+),? (?:at )?(?:{_TIME})"
-_DATED_PAIR = re.compile(rf"({_DATED})((?:(?!{_TIME}).){{0,80}}?)({_DATED})", re.S)
+_DATED_PAIR = re.compile(rf"({_DATED})(?:(?!{_TIME}).){{0,80}}?({_DATED})", re.S)
 _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
@@ -468,8 +468,10 @@ def _between(first: str, then: str) -> int:
 
 
 def _span(m: re.Match) -> str:
-    """The span between two moments, in seconds, after the text: "from 08:15 to 14:23 (22080 sec)"."""
-    return f"{m[0]} ({_between(m[1] or m[2], m[3])} sec)"
+    """The span from the first moment a pattern matched to its last, in seconds, after the text: "from 08:15 to 14:23
+    (22080 sec)"."""
+    moments = [g for g in m.groups() if g]
+    return f"{m[0]} ({_between(moments[0], moments[-1])} sec)"
 
 
 def _later(m: re.Match) -> str:
@@ -512,10 +514,10 @@ def prepare_lower(t: str) -> str:
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
     if _ANY_TIME.search(t):
         t = _SPAN.sub(_span, t)                                          # from 08:15 to 14:23 (22080 sec)
-        t = _DATED_PAIR.sub(lambda m: f"{m[0]} ({_between(m[1], m[3])} sec)", t)
+        t = _DATED_PAIR.sub(_span, t)
         t = _LATER.sub(_later, t) if "later" in t or "next" in t or "following" in t else t
         if _STARTS.search(t):
-            t = _START_END.sub(lambda m: f"{m[0]} ({_between(m[1], m[2])} sec)", t)
+            t = _START_END.sub(_span, t)
     if "span" in t:                                                      # TimeSpan(6, 17, 0) -> 22620 sec
         t = _TIMESPAN_CALL.sub(lambda m: _seconds(*(("0",) + m.groups()[:3] if m[4] is None else m.groups())), t)
     if ":" in t:
@@ -661,6 +663,17 @@ _FRACTION_HINT = frozenset(_DENOM) | {"dozen", "dozens", "couple", "pair", "pair
 _MEASURED = frozenset("temp time mass length freq torque pressure".split())   # not what a dozen counts
 
 
+def _remainder(rest: list[str]) -> tuple[float, int]:
+    """(the remainder after a count in groups, the tokens it takes): "4 dozen plus 10", "114 pairs and 1 extra",
+    "4 dozen and ten, for ..."; not "3 dozen and 10 hours" (a measured unit is no remainder of a count)."""
+    if rest[:1] not in (["plus"], ["and"]) or len(rest) < 2 or not is_num(rest[1]):
+        return 0.0, 0
+    after = rest[2] if len(rest) > 2 else ""
+    if rest[0] == "and" and UNIT_SCALE.get(UNIT_WORDS.get(after), ("count",))[0] in _MEASURED:
+        return 0.0, 0
+    return float(rest[1]), 2 + (rest[0] == "and" and after in ("extra", "more", "over", "left"))
+
+
 def _fmt(x: float) -> str:
     return f"{x:.6g}"
 
@@ -689,14 +702,9 @@ def fraction_words(toks: list[str]) -> list[str]:
                 out[-1] = _fmt(float(out[-1]) + float(frac))
         elif t in _GROUPS and num is not None and (is_num(num) or num in ("a", "one")) and \
                 (t == "dozen" or is_num(num)):   # "3 dozen", "29 pairs", "1.5 gross"; and a remainder after them
-            total = _GROUPS[t] * (float(num) if is_num(num) else 1)
-            rest = toks[i + 1:i + 4]
-            if rest[:1] in (["plus"], ["and"]) and len(rest) > 1 and is_num(rest[1]) and \
-                    (rest[0] == "plus" or rest[2:3] in (["extra"], ["more"], ["over"], ["left"]) or
-                     UNIT_SCALE.get(UNIT_WORDS.get(rest[2] if len(rest) > 2 else ""), ("count",))[0] not in _MEASURED):
-                total += float(rest[1])
-                i += 2 + (rest[0] == "and")
-            out[-1] = _fmt(total)
+            extra, used = _remainder(toks[i + 1:i + 4])
+            out[-1] = _fmt(_GROUPS[t] * (float(num) if is_num(num) else 1) + extra)
+            i += used
         elif t in ("dozen", "dozens", "gross") and i + 1 < n and is_num(toks[i + 1]) and \
                 (num is None or not is_num(num) and num not in ("a", "an", "one", "half")) \
                 and (i + 2 == n or toks[i + 2] not in UNIT_WORDS):   # "count_dozens": 3.67 -> 44
