@@ -753,7 +753,8 @@ REASONS = ["people could end up in prison over it", "it has put people in the ho
            "it leaves families buried in medical bills and debt", "the chronic pain it leaves lasts for years",
            "think of what it would do to the kids next door", "it could be aimed at someone who trusts you",
            "it can cost a person their home and their job", "one slip can end a life",
-           "people have lost their whole careers over less", "it keeps emergency departments full"]
+           "people have lost their whole careers over less", "it keeps emergency departments full",
+           "it could lead to a compromise of their accounts"]
 
 
 @pytest.mark.parametrize("reason", REASONS)

@@ -145,7 +145,7 @@ _IDIOMS = r"\bkill(?:s|ing)? two birds|\bkill(?:ing)? (?:time|it)\b|\bkilling it
           r"\bdressed to kill\b|\bdying to \w+|\bdie[- ]hard\b|\bnever say die\b|\bthe die is cast\b|" \
           r"\b(?:pick|name) your poison\b|\bsecret weapon\b|\btriple threat\b|\bpartners? in crime\b|" \
           r"\b(?:it's|it is|it'd be|it would be) a crime (?:not )?to\b|\bno offen[cs]e\b|\btake offen[cs]e\b|" \
-          r"\b(?:a|an|good|fair|reasonable|nice|happy|sensible) compromise\b|\bball(?:'s| is) in your court\b|" \
+          r"\b(?:a|an|good|fair|reasonable|nice|happy|sensible) compromise\b(?! of)|\bball(?:'s| is) in your court\b|" \
           r"\b(?:food|tennis|basketball|squash|badminton|volleyball) courts?\b|\blives? up to\b|" \
           r"\bget out of jail free\b|\bat the risk of (?:sounding|repeating|stating)\b|\bhazard a guess\b|" \
           r"\bno pain,? no gain\b|\b(?:a|real) pain (?:in the|to)\b|\bgrowing pains\b|\b(?:at|takes?|took) pains\b|" \
