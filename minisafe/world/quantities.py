@@ -154,6 +154,7 @@ _FRAC = re.compile(r"(?<![/\d])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")
 _LATEX = [(re.compile(r"\\(?:mathrm|text|textrm|mathit|operatorname|unit|si|mbox)\s*\{([^{}]*)\}"), r" \1 "),
           (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree"), "°"),
           (re.compile(r"\\frac\s*\{(\d+)\}\s*\{(\d+)\}"), r"\1/\2"),
+          (re.compile(r"(?<=[A-Za-z])\s*\\cdot\s*(?=[A-Za-z])"), " "),   # a product of units: N\cdot m
           (re.compile(r"\\(?:times|cdot)"), " x "), (re.compile(r"\\[,;:! ]|~|\\\(|\\\)|\\\[|\\\]|\$"), " "),
           (re.compile(r"\\([a-zA-Z]+)"), r" \1 "), (re.compile(r"[{}]"), " ")]
 
@@ -289,6 +290,7 @@ _DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
+_CYCLES = re.compile(r"\bcycles (?:per|a|each) second\b")   # hertz in words
 _INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|"
                    r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177"
 
@@ -537,6 +539,8 @@ def prepare_lower(t: str) -> str:
         t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
     if "ft" in t or "foot" in t:
         t = _LBFT.sub(" lbft ", t)
+    if "cycles" in t:
+        t = _CYCLES.sub(" hz ", t)
     if " in" in t or '"' in t or "″" in t or "”" in t:
         t = _INCH.sub(r"\1 inch ", t)
     if ":" in t:
