@@ -36,13 +36,14 @@ _GREETING = (r"dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening|night)|m
              r"happy birthday|birthday|congratulations|congrats|welcome|bye|goodbye|mr|mrs|ms|miss|mx|dr|prof|"
              r"professor|sir|madam|regards|best|sincerely|wishes|love|yours|warmly")
 
-# people and pets a name follows: kin, friends, roles, animals ("named" is left out: "a salt named Korbin" is the item)
+# people, pets and boats a name follows: kin, friends, roles, animals, vessels ("named" is left out: "a salt named Korbin" is the item)
 _KNOWN = (r"cousin|brother|sister|mother|father|mum|mom|dad|aunt|uncle|nephew|niece|son|daughter|"
           r"grandma|grandpa|granny|grandson|granddaughter|friend|neighbou?r|colleague|co-?worker|boss|partner|husband|"
           r"wife|boyfriend|girlfriend|fianc[ée]e?|roommate|flatmate|housemate|classmate|teammate|coach|captain|"
           r"nurse|doctor|officer|teacher|baby|toddler|dog|cat|puppy|pup|kitten|spaniel|terrier|retriever|labrador|"
           r"poodle|collie|beagle|dachshund|pug|pet|hamster|rabbit|bunny|guinea pig|parrot|budgie|horse|pony|"
-          r"tortoise|turtle|goldfish|hen|chicken|goat")
+          r"tortoise|turtle|goldfish|hen|chicken|goat|"
+          r"boat|narrowboat|houseboat|yacht|ship|barge|dinghy|canoe|kayak|ferry|cruiser|trawler|tug")
 
 
 class Names:
@@ -109,7 +110,32 @@ LABELS = frozenset("""
     hive colony nest pen stable kennel cage paddock enclosure aquarium tree vine specimen strain
     port channel slot socket server node host pod instance cluster core register address cell column
     camera cam sensor monitor bank
-    meeting study trial error ad bc bce ce""".split())
+    meeting study trial error ad bc bce ce
+    corridor hallway basement attic loft barn orchard vineyard garden campsite bunk cot crib chapel church temple
+    mosque school college campus library museum pharmacy outlet branch restaurant cafe pub hotel motel inn
+    bungalow caravan houseboat staircase stairwell elevator escalator entrance checkout carousel pump cupboard cubby
+    pigeonhole peg bench workstation couchette silo grave tomb crypt vault space lift lock local board
+    cow horse pony sheep ewe lamb goat pig hen chicken duck goose dog puppy cat kitten bird owl eagle hawk seal whale
+    dolphin shark elephant giraffe bear wolf fox deer tiger lion monkey tortoise turtle frog fish cub foal calf bull
+    sapling
+    juror defendant suspect witness inmate prisoner soldier recruit applicant nominee voter delegate caller
+    respondent interviewee speaker panellist presenter performer dancer singer musician artist author donor visitor
+    tourist hiker climber swimmer cyclist skater golfer boxer athlete captain sailor surgeon teacher referee umpire
+    councillor senator deputy trainee apprentice intern worker staffer resident tenant householder
+    pallet container canister crate bag sack barrel cask jar tub vat tray basket envelope package shipment
+    consignment suitcase trunk bin card stamp
+    letter record request application petition amendment certificate licence license warrant summons subpoena affidavit contract
+    agreement treaty charter statute regulation directive decree ordinance bylaw complaint grievance ledger journal
+    diary logbook notebook manual handbook catalogue brochure leaflet flyer pamphlet booklet newsletter magazine
+    essay thesis dissertation preprint manuscript worksheet workshop poll poster sticker puzzle painting drawing
+    artwork sculpture statue song album symphony concerto sonata opus movie documentary podcast broadcast serial
+    bug
+    computer pc laptop printer router handset console robot projector microphone headset radio microscope telescope
+    loom
+    bike bicycle scooter motorbike tractor trailer yacht dinghy canoe kayak raft barge submarine helicopter plane
+    aircraft jet glider balloon satellite locomotive gondola
+    bridge tunnel footpath bridleway canal weir dam reservoir pond lake beach island ridge cave shaft quarry farm
+    """.split())
 # words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun or a
 # conjunction starts a clause, never the thing a number counts; "177-ish", "177 sharp", "89 straight through" say how
 # exact it is; a chat interjection ("177 lol", "89 tbh") is an aside
@@ -127,6 +153,7 @@ _AFTER_AMOUNT = frozenset("""
     lol lmao haha tbh ngl imo imho fyi btw jk idk iirc afaik""".split())
 _LINK = frozenset("of to for at is was about around roughly approximately exactly near count amount total value "
                   "figure level limit reading target setting".split())
+_ENDING = frozenset("ending ends end finishing finishes".split())
 _GAP = frozenset("of the a an those these its them".split())   # "44 of them"
 _COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
 
@@ -151,8 +178,10 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
         if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses and \
-                stems[q.start - 1] not in item_stems:
-            continue   # "page 177", but not "the short version: 177" or "the fenwick camera 229x"
+                stems[q.start - 1] not in item_stems and not (q.end < n and own_unit(toks[q.end])):
+            continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
+        if q.start > 1 and toks[q.start - 2] in _ENDING and toks[q.start - 1] in ("in", "with"):
+            continue   # the last digits of a longer number: "a tracking number ending in 56"
         asked = _how_many(toks, q.end)   # "177 is how many volunteers came": a count of volunteers
         if asked is not None and not (own_unit(toks[asked]) or stems[asked] in item_stems):
             continue
