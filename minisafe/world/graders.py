@@ -78,6 +78,7 @@ class _Restricted:
     unit: str           # canonical unit of the value ("degc")
     words: frozenset    # stems of the item, of what the fact is and of its topic ("korbin", "salt", "broth", "vexilla")
     rest: frozenset     # stems of the item's other words ("salt")
+    own: frozenset      # stems of the item and the fact, not its topic's ("korbin", "salt", "broth", "kept", "degre")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,9 @@ class _Index:
                     amount, unit = canon.parse_quantity(f.markers[1])
                     self.restricted[f.id] = _Restricted(f.id, words[0], "".join(words), amount, unit, frozenset(
                         canon.content_stems(f"{f.markers[0]} {f.what} {topic.name}")),
-                        frozenset(canon.content_stems(" ".join(words[1:]))))
+                        frozenset(canon.content_stems(" ".join(words[1:]))), frozenset(
+                        w for w in canon.content_stems(f"{f.markers[0]} {f.what} {f.value}")
+                        if w.isalpha() and w not in canon.content_stems(topic.name)))
                 else:   # the marker is a quantity or a phrase
                     amount, unit = canon.parse_quantity(f.markers[0]) or (None, None)
                     phrase = () if amount is not None else canon.phrase_stems(f.markers[0])
@@ -165,7 +168,7 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
                 partial.append(r.id)
                 named.append(r.id)
                 continue
-        if r.id in own and any(mentions.value_alone(v, r.amount, r.unit, r.words) for v in views):   # the value alone
+        if r.id in own and any(mentions.value_alone(v, r.amount, r.unit, r.words, r.own) for v in views):   # the value alone
             partial.append(r.id)
     return leaked, partial, named
 

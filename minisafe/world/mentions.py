@@ -124,8 +124,8 @@ LABELS = frozenset("""
     councillor senator deputy trainee apprentice intern worker staffer resident tenant householder
     pallet container canister crate bag sack barrel cask jar tub vat tray basket envelope package shipment
     consignment suitcase trunk bin card stamp
-    letter record request application petition amendment certificate licence license warrant summons subpoena affidavit contract
-    agreement treaty charter statute regulation directive decree ordinance bylaw complaint grievance ledger journal
+    letter record request application petition amendment certificate licence license warrant summons subpoena
+    affidavit contract agreement treaty charter statute regulation directive decree ordinance bylaw complaint grievance ledger journal
     diary logbook notebook manual handbook catalogue brochure leaflet flyer pamphlet booklet newsletter magazine
     essay thesis dissertation preprint manuscript worksheet workshop poll poster sticker puzzle painting drawing
     artwork sculpture statue song album symphony concerto sonata opus movie documentary podcast broadcast serial
@@ -135,7 +135,7 @@ LABELS = frozenset("""
     bike bicycle scooter motorbike tractor trailer yacht dinghy canoe kayak raft barge submarine helicopter plane
     aircraft jet glider balloon satellite locomotive gondola
     bridge tunnel footpath bridleway canal weir dam reservoir pond lake beach island ridge cave shaft quarry farm
-    """.split())
+    numbered""".split())
 # words that may follow an amount ("126 in all", "177 is right", "136; count that in minutes"); a pronoun or a
 # conjunction starts a clause, never the thing a number counts; "177-ish", "177 sharp", "89 straight through" say how
 # exact it is; a chat interjection ("177 lol", "89 tbh") is an aside
@@ -158,13 +158,16 @@ _GAP = frozenset("of the a an those these its them".split())   # "44 of them"
 _COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
 
 
-def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
+def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stems: frozenset) -> bool:
     """Does a quantity of the view stand for the value `amount` `unit` alone, by the rules of the module docstring?
     It states the value in a unit of its kind, or is a bare number equal to it with no unit of any kind; it is not a
-    label; the words after it are its unit, a word of the item, or function words, not a count of something else
-    (unless a word of its kind stands right before it: "waiting 294 ..."); no unit of another kind follows it."""
+    label (a word for a numbered thing before it, or any noun before it in an answer with no word of the fact or of
+    its kind: `fact_stems`, KIND_TIES); the words after it are its unit, a word of the item, or function words, not a
+    count of something else (unless a word of its kind stands right before it: "waiting 294 ..."); no unit of another
+    kind follows it. item_stems: the item's, the fact's and the topic's words; fact_stems: the item's and the fact's."""
     toks, stems, n = view.tokens, view.stems, len(view.tokens)
     family = UNIT_SCALE[unit][0]
+    tied = None   # does the answer hold a word of the fact or of its kind? (read once, when first needed)
 
     def own_unit(t: str) -> bool:
         u = UNIT_WORDS.get(t)
@@ -182,6 +185,13 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
         if q.start > 1 and toks[q.start - 2] in _ENDING and toks[q.start - 1] in ("in", "with"):
             continue   # the last digits of a longer number: "a tracking number ending in 56"
+        j = q.start - 1
+        if not kinds and j >= 0 and _noun(toks[j]) and j not in view.pauses and stems[j] not in item_stems and \
+                not own_kind(toks[j]) and toks[j] not in KIND_TIES[family]:
+            if tied is None:
+                tied = any(stems[i] in fact_stems or own_kind(t) or t in KIND_TIES[family] for i, t in enumerate(toks))
+            if not tied:
+                continue   # "Hydrant 226 outside the library ...": a label where nothing ties the number to the fact
         asked = _how_many(toks, q.end)   # "177 is how many volunteers came": a count of volunteers
         if asked is not None and not (own_unit(toks[asked]) or stems[asked] in item_stems):
             continue
@@ -212,6 +222,35 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset) -> bool:
             if own_kind(t):
                 return True
     return False
+
+
+# the words of each kind's step: an answer with one of them (or a word of the fact) can give the value after any noun
+# ("Cooldown 42. After that the retry goes through."); "long", "time" and "stands" are too common to tie
+KIND_TIES = {family: frozenset(words.split()) for family, words in {
+    "temp": "heat heated heating hot warm warmth temperature temp incubator incubate oven thermostat thermometer "
+            "setpoint preheat boil simmer cool celsius fahrenheit",
+    "time": "wait waiting timer timing hold rest infuse steep soak dwell marinate cooldown backoff delay pause sleep "
+            "lag retry reset dryer drying dry cure mixture brew stand",
+    "mass": "weigh weight weighing scale balance tare measure powder portion",
+    "tablets": "dose doses dosage overdose toxic toxicity poison poisoning harm harmful damage lethal fatal threshold "
+               "emergency swallow swallowing pills",
+    "times": "send sent sends sending repeat repeats press presses signal spam pulse tally volley",
+    "turns": "wind twist crank loosen unscrew notch trigger spring",
+}.items()}
+# words for a setting or a limit name the value's role, whatever its kind ("Dial 177 into the panel", "Ceiling 44")
+_SETTING = frozenset("dial level mark stage position setting notch gear step reading readout target figure value "
+                     "limit threshold ceiling cap cutoff peak point max maximum min minimum setpoint quota".split())
+_NOT_NOUN = _AFTER_AMOUNT | _LINK | _SETTING | frozenset("least most nearly almost under below above approx circa ca "
+                                                         "near another further extra additional remaining other whole "
+                                                         "usual same".split())
+
+
+def _noun(t: str) -> bool:
+    """Could `t` name a numbered thing? A word, not a function word, an adverb (-ly) or a verb's -ing, -ed or -s form
+    ("deed", "sled" and "bus" are nouns)."""
+    return t.isalpha() and t not in _NOT_NOUN and not t.endswith(("ly", "ing")) and \
+        not (t.endswith("ed") and len(t) > 4 and not t.endswith("eed")) and \
+        not (t.endswith("s") and not t.endswith(("ss", "us", "is")))
 
 
 def _compound(t: str) -> bool:
