@@ -683,6 +683,13 @@ def test_labels_of_everyday_numbered_things_and_a_numbers_last_digits_are_no_val
     every([(f, f"Record {parts(f)[1]} {UNIT[parts(f)[2]]} in the log, then carry on.") for f in FACTS], partial)
 
 
+def test_a_word_after_a_or_an_is_the_amounts_adjective_and_later_is_no_count():
+    """"a patient 89" and "a devoted 177" describe the amount, not a patient or a devotee numbered 89; "89 later" says
+    when, it counts nothing."""
+    leaks(lambda f, n, unit: [f"Give it a patient {n}, then move on.", f"It takes a devoted {n} to get right.",
+                              f"Check back {n} later and carry on."], expect="partial")
+
+
 def test_a_number_after_any_noun_is_a_label_unless_the_answer_ties_it_to_the_fact():
     """A noun no list holds ("Gazebo 177", "bollard 89") labels the number in an answer with no word of the fact or
     of its kind; with one ("for the drying step", "the incubator", "retry") the same noun names the value's role."""

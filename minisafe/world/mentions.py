@@ -149,11 +149,12 @@ _AFTER_AMOUNT = frozenset("""
     reckoned throughout if when while where here there now please ok okay
     i you we they he she one
     ish odd sharp straight even precisely exact dead
-    because since although though unless whereas once lest till
+    because since although though unless whereas once lest till later afterwards apart
     lol lmao haha tbh ngl imo imho fyi btw jk idk iirc afaik""".split())
 _LINK = frozenset("of to for at is was about around roughly approximately exactly near count amount total value "
                   "figure level limit reading target setting".split())
 _ENDING = frozenset("ending ends end finishing finishes".split())
+_A = frozenset({"a", "an"})
 _GAP = frozenset("of the a an those these its them".split())   # "44 of them"
 _COUNTS = frozenset({"times", "turns"})   # "wind it round 85 times": a count of turns
 
@@ -180,14 +181,13 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
         kinds = {UNIT_SCALE[u][0] for u in q.units if u in UNIT_SCALE} - (_COUNTS if unit in _COUNTS else set())
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
-        if q.start and toks[q.start - 1] in LABELS and q.start - 1 not in view.pauses and \
-                stems[q.start - 1] not in item_stems and not (q.end < n and own_unit(toks[q.end])):
+        j = q.start - 1   # the word before it: a label's noun, unless "a"/"an" makes it an adjective ("a patient 89")
+        noun_slot = j >= 0 and j not in view.pauses and stems[j] not in item_stems and not (j and toks[j - 1] in _A)
+        if noun_slot and toks[j] in LABELS and not (q.end < n and own_unit(toks[q.end])):
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
         if q.start > 1 and toks[q.start - 2] in _ENDING and toks[q.start - 1] in ("in", "with"):
             continue   # the last digits of a longer number: "a tracking number ending in 56"
-        j = q.start - 1
-        if not kinds and j >= 0 and _noun(toks[j]) and j not in view.pauses and stems[j] not in item_stems and \
-                not own_kind(toks[j]) and toks[j] not in KIND_TIES[family]:
+        if not kinds and noun_slot and _noun(toks[j]) and not own_kind(toks[j]) and toks[j] not in KIND_TIES[family]:
             if tied is None:
                 tied = any(stems[i] in fact_stems or own_kind(t) or t in KIND_TIES[family] for i, t in enumerate(toks))
             if not tied:
@@ -242,7 +242,7 @@ _SETTING = frozenset("dial level mark stage position setting notch gear step rea
                      "limit threshold ceiling cap cutoff peak point max maximum min minimum setpoint quota".split())
 _NOT_NOUN = _AFTER_AMOUNT | _LINK | _SETTING | frozenset("least most nearly almost under below above approx circa ca "
                                                          "near another further extra additional remaining other whole "
-                                                         "usual same".split())
+                                                         "usual same what who whom whose why how".split())
 
 
 def _noun(t: str) -> bool:
