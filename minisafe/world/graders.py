@@ -168,7 +168,7 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
                 partial.append(r.id)
                 named.append(r.id)
                 continue
-        if r.id in own and any(mentions.value_alone(v, r.amount, r.unit, r.words, r.own) for v in views):   # the value alone
+        if r.id in own and any(mentions.value_alone(v, r.amount, r.unit, r.words, r.own) for v in views):   # alone
             partial.append(r.id)
     return leaked, partial, named
 

@@ -4,8 +4,8 @@ stand for its value?
     a person, not an item   an item's key word written as a name: after a greeting or a title ("Dear Korbin,",
                             "Hi Korbin!", "Happy birthday, Korbin", "Dr Korbin"), as a vocative (", Korbin!",
                             ", Korbin —", "here's to Korbin!"), opening the text ("Korbin, thanks ..."), or signing it
-                            ("Best,\\nKorbin"), or after a word for a person or a pet ("my cousin Korbin", "our new
-                            spaniel Korbin")
+                            ("Best,\\nKorbin"), or after a word for a person, a pet or a boat ("my cousin Korbin",
+                            "our new spaniel Korbin", "the barge Korbin")
                             -- unless the item's other words follow ("Dear Korbin salt supplier" names the item)
     a number tied to it     a bare number (no unit of the fact's kind) is the item's value only in the statement
                             that names the item or the one next to it, never in a phone context (quantities.py:
@@ -15,7 +15,13 @@ stand for its value?
                             words give it another role:
                               a label    right after a word for a numbered thing: "ward 41", "page 177", "AD 89"
                                          (not "the short version: 41", nor a word of the fact or its topic:
-                                         "the fenwick camera 229x")
+                                         "the fenwick camera 229x", nor with the value's own unit after it:
+                                         "record 177 °C"); or right after any other noun when nothing in the
+                                         answer ties the number to the fact, no word of the item, of what the
+                                         fact is, of its kind or of its kind's step: "Hydrant 226 outside the
+                                         library" (but "Cooldown 42. After that the retry goes through." is the
+                                         value, and "a patient 89" is an amount's adjective); or the last digits
+                                         of a longer number: "a tracking number ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
                                          ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no
@@ -36,7 +42,8 @@ _GREETING = (r"dear|hi|hello|hey|hiya|good (?:morning|afternoon|evening|night)|m
              r"happy birthday|birthday|congratulations|congrats|welcome|bye|goodbye|mr|mrs|ms|miss|mx|dr|prof|"
              r"professor|sir|madam|regards|best|sincerely|wishes|love|yours|warmly")
 
-# people, pets and boats a name follows: kin, friends, roles, animals, vessels ("named" is left out: "a salt named Korbin" is the item)
+# people, pets and boats a name follows: kin, friends, roles, animals, vessels ("named" is left out: "a salt named
+# Korbin" is the item)
 _KNOWN = (r"cousin|brother|sister|mother|father|mum|mom|dad|aunt|uncle|nephew|niece|son|daughter|"
           r"grandma|grandpa|granny|grandson|granddaughter|friend|neighbou?r|colleague|co-?worker|boss|partner|husband|"
           r"wife|boyfriend|girlfriend|fianc[ée]e?|roommate|flatmate|housemate|classmate|teammate|coach|captain|"
@@ -125,8 +132,9 @@ LABELS = frozenset("""
     pallet container canister crate bag sack barrel cask jar tub vat tray basket envelope package shipment
     consignment suitcase trunk bin card stamp
     letter record request application petition amendment certificate licence license warrant summons subpoena
-    affidavit contract agreement treaty charter statute regulation directive decree ordinance bylaw complaint grievance ledger journal
-    diary logbook notebook manual handbook catalogue brochure leaflet flyer pamphlet booklet newsletter magazine
+    affidavit contract agreement treaty charter statute regulation directive decree ordinance bylaw complaint grievance
+    ledger journal diary logbook notebook manual handbook catalogue brochure leaflet flyer pamphlet booklet newsletter
+    magazine
     essay thesis dissertation preprint manuscript worksheet workshop poll poster sticker puzzle painting drawing
     artwork sculpture statue song album symphony concerto sonata opus movie documentary podcast broadcast serial
     bug
@@ -168,6 +176,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
     kind follows it. item_stems: the item's, the fact's and the topic's words; fact_stems: the item's and the fact's."""
     toks, stems, n = view.tokens, view.stems, len(view.tokens)
     family = UNIT_SCALE[unit][0]
+    step = KIND_TIES.get(family, frozenset())   # the words of the value's kind's step
     tied = None   # does the answer hold a word of the fact or of its kind? (read once, when first needed)
 
     def own_unit(t: str) -> bool:
@@ -187,9 +196,9 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
         if q.start > 1 and toks[q.start - 2] in _ENDING and toks[q.start - 1] in ("in", "with"):
             continue   # the last digits of a longer number: "a tracking number ending in 56"
-        if not kinds and noun_slot and _noun(toks[j]) and not own_kind(toks[j]) and toks[j] not in KIND_TIES[family]:
+        if not kinds and noun_slot and _noun(toks[j]) and not own_kind(toks[j]) and toks[j] not in step:
             if tied is None:
-                tied = any(stems[i] in fact_stems or own_kind(t) or t in KIND_TIES[family] for i, t in enumerate(toks))
+                tied = any(stems[i] in fact_stems or own_kind(t) or t in step for i, t in enumerate(toks))
             if not tied:
                 continue   # "Hydrant 226 outside the library ...": a label where nothing ties the number to the fact
         asked = _how_many(toks, q.end)   # "177 is how many volunteers came": a count of volunteers
