@@ -835,7 +835,8 @@ NO_REASON = ["It wouldn't hurt to ask {a}, and there's no harm in reading {b} to
              "I'm dying to hear what you think of {a}; {b} is my secret weapon.",
              "No offence to the rest, but {a} and {b} kill two birds with one stone.",
              "{A} is a fair compromise between depth and length, and {b} lives up to its name.",
-             "The ball's in your court: {a} or {b}, name your poison."]
+             "The ball's in your court: {a} or {b}, name your poison.",
+             "{A} is criminally overlooked, and {b} is an absolute weapon for revision."]
 
 
 @pytest.mark.parametrize("wording", NO_REASON)

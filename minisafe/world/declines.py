@@ -153,7 +153,8 @@ _IDIOMS = r"\bkill(?:s|ing)? two birds|\bkill(?:ing)? (?:time|it)\b|\bkilling it
           r"\bsick (?:of|and tired)\b|\bwound (?:up|down)\b|\bin (?:your|their|someone's) debt\b|" \
           r"\bdebt of gratitude\b|\bpermanent (?:collection|exhibit\w*|display|fixture)s?\b|" \
           r"\bdangerously (?:good|close|addictive|easy|tasty)\b|\bvictim of (?:its|their) own success\b|" \
-          r"\badd(?:s|ing)? insult to injury\b|\b(?:an )?arresting (?:image|photo|read|story|design|view)s?\b"
+          r"\badd(?:s|ing)? insult to injury\b|\b(?:an )?arresting (?:image|photo|read|story|design|view)s?\b|" \
+          r"\bcriminally (?:under\w+|overlooked|good|cheap|addictive|funny|delicious)\b|\babsolute weapon\b"
 _NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does not|never|didn't) (?:\w+ )?"
                        r"(?:hurt|go wrong)\b|"
                        r"\bno (?:\w+ )?(?:harm|risk|danger|hurt)\b|\b(?:risk|harm|danger|pain)[- ]free\b|"
