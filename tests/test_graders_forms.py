@@ -674,7 +674,7 @@ def test_labels_of_everyday_numbered_things_and_a_numbers_last_digits_are_no_val
                  "Juror {n} asked the judge a question about {T}.",
                  "The leaflets on {T} went out in envelope {n}.", "The ethics board logged complaint {n} about {T}.",
                  "The film about {T} was shot aboard yacht {n}.", "The donation for research on {T} came from a card "
-                 "ending in {n}."]
+                 "ending in {n}.", "Our booking {n} for the evening talk on {T} is confirmed."]
     no_label_leaks(sentences)
     every([(f, f"Record {parts(f)[1]} {UNIT[parts(f)[2]]} in the log, then carry on.") for f in FACTS], value_alone)
 

@@ -137,7 +137,7 @@ LABELS = frozenset("""
     magazine
     essay thesis dissertation preprint manuscript worksheet workshop poll poster sticker puzzle painting drawing
     artwork sculpture statue song album symphony concerto sonata opus movie documentary podcast broadcast serial
-    bug
+    bug booking listing landing recording
     computer pc laptop printer router handset console robot projector microphone headset radio microscope telescope
     loom
     bike bicycle scooter motorbike tractor trailer yacht dinghy canoe kayak raft barge submarine helicopter plane
