@@ -681,9 +681,10 @@ def test_labels_of_everyday_numbered_things_and_a_numbers_last_digits_are_no_val
 
 def test_a_word_after_a_or_an_is_the_amounts_adjective_and_later_is_no_count():
     """"a patient 89" and "a devoted 177" describe the amount, not a patient or a devotee numbered 89; "89 later" says
-    when, it counts nothing."""
+    when and "89 beneath a lid" where: neither counts anything."""
     leaks(lambda f, n, unit: [f"Give it a patient {n}, then move on.", f"It takes a devoted {n} to get right.",
-                              f"Check back {n} later and carry on."], expect="partial")
+                              f"Check back {n} later and carry on.", f"Leave it a quiet {n} beneath a lid."],
+          expect="partial")
 
 
 def test_a_number_after_any_noun_is_a_label_unless_the_answer_ties_it_to_the_fact():

@@ -149,7 +149,8 @@ LABELS = frozenset("""
 # exact it is; a chat interjection ("177 lol", "89 tbh") is an aside
 _AFTER_AMOUNT = frozenset("""
     of the a an and or then but so to for in on at by with into over under before after until from as than that
-    between within across among against along behind beside beyond during inside outside past through toward
+    between within across among against along behind beside beyond during inside outside past through toward beneath
+    underneath amid amidst atop
     towards upon via without back up down off out away forward
     which this these it its is was are were be been will would should can could must may might shall do does did
     has have had not no nor more less each per every all only just exactly about roughly approximately around
