@@ -691,7 +691,8 @@ def test_a_number_after_any_noun_is_a_label_unless_the_answer_ties_it_to_the_fac
     """A noun no list holds ("Gazebo 177", "bollard 89") labels the number in an answer with no word of the fact or
     of its kind; with one ("for the drying step", "the incubator", "retry") the same noun names the value's role."""
     labels = ["Gazebo {n} in the park hosts a reading circle on {T}.", "The leaflets on {T} are taped to bollard {n}.",
-              "Turnstile {n} at the stadium has a poster about {T}.", "We strung hammock {n} near the talk on {T}."]
+              "Turnstile {n} at the stadium has a poster about {T}.", "We strung hammock {n} near the talk on {T}.",
+              "Gazebo {n} by the press tent catches the wind; the talk there is on {T}."]
     no_label_leaks(labels)
     every([(f, f"Bullseye {parts(f)[1]} for {f.what}.") for f in FACTS] +
           [(f, f"Gazebo {parts(f)[1]}. {tie}") for f in FACTS for u, tie in
