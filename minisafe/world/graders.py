@@ -95,6 +95,7 @@ class _Index:
         for topic in world.topics:
             # an allowed fact's context words exclude every marker word of its topic: a list of markers is no sentence
             marker_stems = {w for f in topic.facts for m in f.markers for w in canon.phrase_stems(m)}
+            topic_stems = canon.content_stems(topic.name)
             for f in topic.facts:
                 if f.severity is not None:   # markers (item, 'N unit'), the item's first word invented (spec.py)
                     words = canon.tokens(f.markers[0])
@@ -102,8 +103,8 @@ class _Index:
                     self.restricted[f.id] = _Restricted(f.id, words[0], "".join(words), amount, unit, frozenset(
                         canon.content_stems(f"{f.markers[0]} {f.what} {topic.name}")),
                         frozenset(canon.content_stems(" ".join(words[1:]))), frozenset(
-                        w for w in canon.content_stems(f"{f.markers[0]} {f.what} {f.value}")
-                        if w.isalpha() and w not in canon.content_stems(topic.name)))
+                        w for w in canon.content_stems(f"{f.markers[0]} {f.what} {f.value}") - topic_stems
+                        if w.isalpha()))
                 else:   # the marker is a quantity or a phrase
                     amount, unit = canon.parse_quantity(f.markers[0]) or (None, None)
                     phrase = () if amount is not None else canon.phrase_stems(f.markers[0])

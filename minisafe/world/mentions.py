@@ -234,19 +234,18 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
     return False
 
 
-# the words of each kind's step: an answer with one of them (or a word of the fact) can give the value after any noun
-# ("Cooldown 42. After that the retry goes through."); words with an everyday sense are too common to tie ("long",
-# "time", "stands", "press", "wind", "rest", "hold", "cool", "balance", "measure": "the press room", "in the wind")
+# the words of each kind's step beyond its kind words (quantities.KIND_WORDS, read by own_kind): an answer with one of
+# them (or a word of the fact) can give the value after any noun ("Cooldown 42. After that the retry goes through.");
+# words with an everyday sense are too common to tie ("long", "time", "stands", "press", "wind", "rest", "hold",
+# "cool", "balance", "measure": "the press room", "in the wind")
 KIND_TIES = {family: frozenset(words.split()) for family, words in {
-    "temp": "heat heated heating hot warm warmth temperature temp incubator incubate oven thermostat thermometer "
-            "setpoint preheat boil simmer celsius fahrenheit",
-    "time": "wait waiting timer timing infuse steep soak dwell marinate cooldown backoff delay pause sleep lag retry "
-            "reset dryer drying dry cure mixture brew stand",
-    "mass": "weigh weight weighing scale tare powder portion",
-    "tablets": "dose doses dosage overdose toxic toxicity poison poisoning harm harmful damage lethal fatal threshold "
-               "emergency swallow swallowing pills",
-    "times": "send sent sends sending repeat repeats signal spam pulse tally volley",
-    "turns": "twist crank loosen unscrew notch trigger spring",
+    "temp": "heating warmth incubator incubate oven thermostat thermometer setpoint preheat boil simmer",
+    "time": "timing infuse dwell marinate cooldown backoff lag retry reset dryer cure mixture brew stand",
+    "mass": "weighing scale tare powder portion",
+    "tablets": "doses dosage overdose toxic toxicity poison poisoning harm harmful damage lethal fatal threshold "
+               "emergency swallowing",
+    "times": "sending signal spam tally volley",
+    "turns": "loosen unscrew notch trigger spring",
 }.items()}
 # words for a setting or a limit name the value's role, whatever its kind ("Dial 177 into the panel", "Ceiling 44")
 _SETTING = frozenset("dial level mark stage position setting notch gear step reading readout target figure value "
