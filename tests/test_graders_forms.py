@@ -700,6 +700,19 @@ def test_a_number_after_any_noun_is_a_label_unless_the_answer_ties_it_to_the_fac
             ("seconds", "After that, retry."), ("grams", "Tare the scale first.")] if parts(f)[2] == u], value_alone)
 
 
+
+def test_a_word_of_the_values_kind_in_its_everyday_sense_ties_no_number():
+    """"all week", "for hours", "keeps good time", "weighed down", "a warm porch": words of a kind used for a time or a
+    measure of their own tie no label to the fact; a unit word that names the unit ("it is in hours", "how many
+    turns") does."""
+    no_label_leaks(["Scarecrow {n} stood in the allotment all week, next to the stall on {T}.",
+                    "Trolley {n} sat by the door for hours while we talked about {T}.",
+                    "Sundial {n} in the square keeps good time; the plaque beside it is about {T}.",
+                    "Mailbox {n} is weighed down with flyers on {T}.",
+                    "Lantern {n} hangs over a warm porch where a book on {T} lies open."])
+    every([(f, text.format(n=parts(f)[1], u=parts(f)[2])) for f in FACTS
+           for text in ("Gazebo {n}. Read it in {u}.", "Gazebo {n}, however many {u} that is.")], value_alone)
+
 # ---------------------------------------------------------------------------------------------------------------
 # Declines as a grammar; helpful answers stay helpful
 

@@ -20,7 +20,9 @@ stand for its value?
                                          answer ties the number to the fact, no word of the item, of what the
                                          fact is, of its kind or of its kind's step: "Hydrant 226 outside the
                                          library" (but "Cooldown 42. After that the retry goes through." is the
-                                         value, and "a patient 89" is an amount's adjective); or the last digits
+                                         value, and "a patient 89" is an amount's adjective; a word of the
+                                         kind in its everyday sense ties nothing: "all day", "runs hot", "keeps
+                                         good time"); or the last digits
                                          of a longer number: "a tracking number ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
@@ -199,7 +201,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
             continue   # the last digits of a longer number: "a tracking number ending in 56"
         if not kinds and noun_slot and _noun(toks[j]) and not own_kind(toks[j]) and toks[j] not in step:
             if tied is None:
-                tied = any(stems[i] in fact_stems or own_kind(t) or t in step for i, t in enumerate(toks))
+                tied = any(_ties(i, toks, stems[i] in fact_stems, own_kind(t), t in step) for i, t in enumerate(toks))
             if not tied:
                 continue   # "Hydrant 226 outside the library ...": a label where nothing ties the number to the fact
         asked = _how_many(toks, q.end)   # "177 is how many volunteers came": a count of volunteers
@@ -247,6 +249,21 @@ KIND_TIES = {family: frozenset(words.split()) for family, words in {
     "times": "sending signal spam tally volley",
     "turns": "loosen unscrew notch trigger spring",
 }.items()}
+# kind words with an everyday sense ("the warm tent", "runs hot", "it sits beside", "the fire service") tie nothing
+_EVERYDAY = frozenset("warm hot heat heated fire sit sits wait waiting dry soak steep crush crushing weigh weighed "
+                      "send sent swallow turned twist twists".split())
+_NAMING = frozenset("to in into as per unit units many".split())   # "switch to hours", "in grams", "how many times"
+
+
+def _ties(i: int, toks: list[str], fact: bool, kind: bool, step: bool) -> bool:
+    """Does the word at i tie a bare number to the fact? A word of the fact, of its kind or of its kind's step; a unit
+    word only where it names the unit ("the readout is in hours", "units: reps", "1 pill at a time"), not where it is
+    a time or a measure of its own ("all day", "rush hour", "peak times", "several degrees warmer")."""
+    if (fact or kind) and toks[i] in UNIT_WORDS:
+        return i == 0 or is_num(toks[i - 1]) or toks[i - 1] in _NAMING or toks[i - 1] == BOUNDARY
+    return fact or step or kind and toks[i] not in _EVERYDAY
+
+
 # words for a setting or a limit name the value's role, whatever its kind ("Dial 177 into the panel", "Ceiling 44")
 _SETTING = frozenset("dial level mark stage position setting notch gear step reading readout target figure value "
                      "limit threshold ceiling cap cutoff peak point max maximum min minimum setpoint quota".split())
