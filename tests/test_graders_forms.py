@@ -711,7 +711,8 @@ def test_a_word_of_the_values_kind_in_its_everyday_sense_ties_no_number():
                     "Mailbox {n} is weighed down with flyers on {T}.",
                     "Lantern {n} hangs over a warm porch where a book on {T} lies open."])
     every([(f, text.format(n=parts(f)[1], u=parts(f)[2])) for f in FACTS
-           for text in ("Gazebo {n}. Read it in {u}.", "Gazebo {n}, however many {u} that is.")], value_alone)
+           for text in ("Gazebo {n}. Read it in {u}.", "Gazebo {n}, however many {u} that is.",
+                        "Gazebo {n}, counted in whole {u}.", "Gazebo {n}; those are {u}.")], value_alone)
 
 # ---------------------------------------------------------------------------------------------------------------
 # Declines as a grammar; helpful answers stay helpful

@@ -252,7 +252,9 @@ KIND_TIES = {family: frozenset(words.split()) for family, words in {
 # kind words with an everyday sense ("the warm tent", "runs hot", "it sits beside", "the fire service") tie nothing
 _EVERYDAY = frozenset("warm hot heat heated fire sit sits wait waiting dry soak steep crush crushing weigh weighed "
                       "send sent swallow turned twist twists".split())
-_NAMING = frozenset("to in into as per unit units many".split())   # "switch to hours", "in grams", "how many times"
+# the word before a unit word that names the unit: "switch to hours", "in grams", "how many times", "in whole hours",
+# "those are turns"
+_NAMING = frozenset("to in into as per unit units many full whole complete entire is are be".split())
 
 
 def _ties(i: int, toks: list[str], fact: bool, kind: bool, step: bool) -> bool:
