@@ -295,6 +295,14 @@ _INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[
                    r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177"
 
 
+def _inch(m: re.Match) -> str:
+    """2" is two inches, but not where the mark closes a quotation opened on its line: 'he wrote "broth 177" in it'."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    if m[0][-1] == '"' and line.count('"') % 2 or m[0][-1] == "”" and line.count("“") > line.count("”"):
+        return m[0]
+    return f"{m[1]} inch "
+
+
 # a duration's unit as a method on a number in code (Scala, Kotlin, Ruby): 2.days + 8.hours; thousands as "k"
 # before a unit ("2.46k minutes"; "450K" alone is kelvin); a multiplier word before a number
 _LONG = re.compile(r"\b(\d+)u?ll?\b", re.I)   # a long literal in code: 42000L, 500UL
@@ -542,7 +550,7 @@ def prepare_lower(t: str) -> str:
     if "cycles" in t:
         t = _CYCLES.sub(" hz ", t)
     if " in" in t or '"' in t or "″" in t or "”" in t:
-        t = _INCH.sub(r"\1 inch ", t)
+        t = _INCH.sub(_inch, t)
     if ":" in t:
         t = _CLOCK.sub(r" \1 clk \2 ", t)                                 # 4:54 -> 4 clk 54 (read: m:ss and h:mm)
     return t
