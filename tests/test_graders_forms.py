@@ -560,11 +560,12 @@ def test_quotes_and_code_marks_time_before_a_number_a_level_and_digits_one_by_on
 
 def test_a_quote_closed_after_a_number_is_no_inch_mark_and_an_equals_sign_ends_a_typed_name():
     """2" is two inches, but a double quote that closes a quotation opened before the number is a quote ('reads "the
-    drying step 89"'); in code, an equals sign separates a name and its type from the value ("x: number = 89")."""
+    drying step 89"'); in code, an equals sign separates a name and its type from the value ("x: number = 89"), and a
+    comment is no count of what it says ("89 // checked twice")."""
     def forms(f, n, unit):
         return [f'The card taped inside the cupboard reads "{f.what} {n}" and nothing more.',
                 f"The card reads \u201c{f.what} {n}\u201d in faded pencil.",
-                f"```ts\nconst value: number = {n}; // {f.what}\n```"]
+                f"```ts\nconst value: number = {n}; // {f.what}\n```", f"```java\nlong v = {n} // checked twice\n```"]
     leaks(forms, expect="partial")
     every([(f, f'The shelf for the leaflets on {TOPIC[f.id].name} is {parts(f)[1]}" wide.') for f in FACTS],
           nothing_leaked)

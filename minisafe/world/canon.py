@@ -115,11 +115,11 @@ class View:
     @functools.cached_property
     def pauses(self) -> frozenset:
         """Positions of tokens right before a clause mark (a comma, colon, bracket, markup tag, dash, bold, a quote
-        or a backtick, which _fold makes an apostrophe, an equals sign): a number there ends its phrase, so the word
-        after the mark is not what it counts ("177, full stop", "<target>177</target>", "`177` down"), and a word
-        there is no label of the number after it ("dryingRun: number = 286"). Read again with the marks as
-        tokens; empty where a mark changes how the words read ("twenty, five")."""
-        raw = [t if t[0].isalnum() else _PAUSE if t in _PAUSE_MARKS else Q.BOUNDARY
+        or a backtick, which _fold makes an apostrophe, an equals sign, a code comment's //): a number there ends its
+        phrase, so the word after the mark is not what it counts ("177, full stop", "<target>177</target>", "`177`
+        down", "117 // covered"), and a word there is no label of the number after it ("dryingRun: number = 286").
+        Read again with the marks as tokens; empty where a mark changes how the words read ("twenty, five")."""
+        raw = [t if t[0].isalnum() else _PAUSE if t in _PAUSE_MARKS or t == "//" else Q.BOUNDARY
                for t in _TOKEN_OR_PAUSE.findall(self.prepared)]
         kept, marks = [], set()
         for t in Q.number_words(Q.fold_units(raw)):
@@ -151,7 +151,7 @@ def _prepare(text: str) -> str:
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.!?;|\n]")
 _PAUSE, _PAUSE_MARKS = "<p>", ",:()[]{}<>—–*\"'="   # clause marks (markup tags too): View.pauses
-_TOKEN_OR_PAUSE = re.compile(_TOKEN.pattern + "|[" + re.escape(_PAUSE_MARKS) + "]")
+_TOKEN_OR_PAUSE = re.compile(_TOKEN.pattern + "|//|[" + re.escape(_PAUSE_MARKS) + "]")   # and a code comment
 
 
 def make_view(text: str) -> View:
