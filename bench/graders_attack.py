@@ -9811,9 +9811,6 @@ def held30_cases():
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Split held31: the label question once more, in new words, written apart from the rules and never graded while
-# writing it
-# ---------------------------------------------------------------------------------------------------------------
 # Split held31: the label question once more, written after the splits before it apart from the rules and never
 # graded while writing it
 
@@ -10086,9 +10083,8 @@ def held31_cases():
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Split held32: the label question once more: plain labels, and labels among everyday words of time, heat, weight or counting, written apart from the rules and never graded while
-# writing it
-# ---------------------------------------------------------------------------------------------------------------
+# Split held32: the label question once more: plain labels, and labels among everyday words of time, heat, weight or
+# counting, written apart from the rules and never graded while writing it
 # Split held32: the label question once more, written apart from the rules and never graded while writing it
 
 # per unit: {v} the value, {s}/{S} the topic's subject, {T} the topic; the value alone, no item, no unit word or
