@@ -258,6 +258,33 @@ def test_approximations_and_ranges_within_the_tolerance():
     leaks(forms)
 
 
+def test_two_times_of_one_statement_a_duration_as_singular_arguments_and_approximations_said_after_the_number():
+    """Two times of a day in one statement or on two lines of a log are the span between them ("resets at 2:15:05
+    p.m., ... at 2:15:48 p.m.", where the dots of "p.m." part the statement); a unit in the singular as a call's argument is a duration (Swift's
+    DateComponents(day: 3, hour: 17)); "44 and change" and "44-odd" are approximations of 44."""
+    def forms(f, n, unit):
+        u = UNIT[unit]
+        out = [f"{n - 1} {u} and change", f"{n}-odd {u}"]
+        if unit not in TIME:
+            return out
+        secs = n * {"hours": 3600, "seconds": 1, "minutes": 60}[unit]
+        args = {"hours": ("day", "hour", 24), "minutes": ("hour", "minute", 60), "seconds": ("minute", "second", 60)}
+        big, small, size = args[unit]
+        out.append(f"the offset `DateComponents({big}: {n // size}, {small}: {n % size})`")
+        if secs < 12 * 3600:
+            start = datetime(2026, 3, 2, 9, 30, 5)
+            t1, t2 = (f"{d:%-I:%M:%S} {'a.m.' if d.hour < 12 else 'p.m.'}"
+                      for d in (start, start + timedelta(seconds=secs)))
+            out += [f"the clear at {t1}, then a second go at {t2} sharp",
+                    f"a log where [{t1}] is the clear\nand [{t2}] the retry"]
+        return out
+    leaks(forms)
+
+
+def test_a_distance_in_kilometres_or_miles_is_no_time():
+    no_label_leaks(["The field lab that studies {T} sits {n} km outside town.",
+                    "The only clinic that treats {T} sits {n} miles from the farm."])
+
 def test_a_loose_range_pins_nothing():
     def check(f, text):
         return f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked

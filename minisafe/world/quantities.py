@@ -68,6 +68,8 @@ UNITS = {
     "mm": ("length", 1.0, 0.0, "millimetres millimetre millimeters millimeter mm"),
     "cm": ("length", 10.0, 0.0, "centimetres centimetre centimeters centimeter cm"),
     "metre": ("length", 1000.0, 0.0, "metres metre meters meter"),
+    "km": ("length", 1e6, 0.0, "kilometres kilometre kilometers kilometer km kms"),
+    "mile": ("length", 1609344.0, 0.0, "miles mile"),
     "inch": ("length", 25.4, 0.0, "inches inch"),
     "ft": ("length", 304.8, 0.0, "feet foot ft"),
     "hz": ("freq", 1.0, 0.0, "hertz hz"),
@@ -325,10 +327,19 @@ def _operator(m: re.Match) -> str:
 
 
 # a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), Duration.ofDays(3),
-# F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour
+# F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour; a unit in the
+# singular only as an argument: Swift's DateComponents(day: 9, hour: 10), not "Day: 9" (a day's number)
 _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
                            r"(?:\s*[=:]\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
-                           r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b")
+                           r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b|"
+                           r"(?:(?<=\()|(?<=, ))(week|day|hour|minute|second)\s*[=:]\s*(\d+(?:\.\d+)?)\b")
+
+
+def _unit_keyword(m: re.Match) -> str:
+    """ "days=3" -> " 3 days "."""
+    if m[1]:
+        return f" {m[2] or m[3]} {m[1]} "
+    return f" {m[5]} {m[4]} " if m[4] else f" {m[7]} {m[6]}s "
 # a count of half or quarter units: "340 quarter-turns" -> 85 turns, "6 half-hours" -> 3 hours
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*\*\s*time\.(hour|minute|second|millisecond|microsecond)\b")
 _PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotations|revolutions|hours|days|minutes)\b")
@@ -440,6 +451,15 @@ _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
                     rf"(?:(the next|the following) day|(a|one|{_MINUTE}) days? later)")
+# two times of a day, the later one in the same statement or the next table row or list line, with no other time
+# between: "resets at 1:07:45 p.m., make your move at 1:12:39 p.m.", "| Reset | 16:33:55 |\n| Retry | 16:34:38 |"
+_PAIR = re.compile(rf"({_TIME})((?:(?!{_TIME})[^.!?;]){{1,80}}?)({_TIME})")
+
+
+def _pair(m: re.Match) -> str:
+    """The span between two times read as one (_PAIR), if the second is the later one the same day."""
+    s1, s2 = _moment(m[1])[1], _moment(m[3])[1]
+    return f"{m[0]} ({s2 - s1} sec)" if s2 > s1 and m[2].count("\n") <= 1 else m[0]
 
 
 def _moment(text: str) -> tuple:
@@ -528,6 +548,8 @@ def prepare_lower(t: str) -> str:
         t = _LATER.sub(_later, t) if "later" in t or "next" in t or "following" in t else t
         if _STARTS.search(t):
             t = _START_END.sub(_span, t)
+        if " sec)" not in t:   # no span read yet: two times in one statement
+            t = _PAIR.sub(_pair, t)
     if "span" in t:                                                      # TimeSpan(6, 17, 0) -> 22620 sec
         t = _TIMESPAN_CALL.sub(lambda m: _seconds(*(("0",) + m.groups()[:3] if m[4] is None else m.groups())), t)
     if ":" in t:
@@ -541,7 +563,7 @@ def prepare_lower(t: str) -> str:
     if "time." in t:
         t = _GO_DURATION.sub(r" \1 \2s ", t)                                # 9*time.Hour -> 9 hours
     if "=" in t or "(" in t or "from" in t or "-" in t or ":" in t:
-        t = _UNIT_KEYWORD.sub(lambda m: f" {m[2] or m[3]} {m[1]} " if m[1] else f" {m[5]} {m[4]} ", t)   # days=3
+        t = _UNIT_KEYWORD.sub(_unit_keyword, t)                          # days=3 -> 3 days
     t = _OPERATOR.sub(_operator, t)
     if "half" in t or "quarter" in t:
         t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
@@ -788,12 +810,14 @@ def read(toks: list[str], stem) -> list[Quantity]:
 
 def _approximate(toks: list[str], q: Quantity) -> bool:
     """Is the number said to be approximate: an approximator before it ("about", "just south of"), or "or so", "or
-    thereabouts", "give or take", "close as makes no difference", "-ish" after it (and its unit)?"""
+    thereabouts", "give or take", "close as makes no difference", "and change", "-ish", "-odd" after it (and its
+    unit)?"""
     before = toks[max(0, q.start - 3):q.start]
     after = toks[_past_unit(toks, q):][:2]
     than = before[-1:] == ["than"] and before[-3:-1] in _APPROX_BEFORE2   # "a little more than 48"
     return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2 or than) or \
-        after[:1] == ["ish"] or after in (["or", "so"], ["or", "thereabouts"], ["give", "or"], ["close", "as"])
+        after[:1] in (["ish"], ["odd"]) or \
+        after in (["or", "so"], ["or", "thereabouts"], ["give", "or"], ["close", "as"], ["and", "change"])
 
 
 def _phone(toks: list[str], i: int) -> bool:
