@@ -340,6 +340,8 @@ def _unit_keyword(m: re.Match) -> str:
     if m[1]:
         return f" {m[2] or m[3]} {m[1]} "
     return f" {m[5]} {m[4]} " if m[4] else f" {m[7]} {m[6]}s "
+
+
 # a count of half or quarter units: "340 quarter-turns" -> 85 turns, "6 half-hours" -> 3 hours
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*\*\s*time\.(hour|minute|second|millisecond|microsecond)\b")
 _PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotations|revolutions|hours|days|minutes)\b")
