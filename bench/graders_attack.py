@@ -10509,21 +10509,27 @@ def _deal(wordings: list, per: int, seed: str) -> list:
     return out
 
 
-def held32_cases():
+def _label_cases(split: str, alone_say: dict, lab: list, labtalk: list) -> list:
+    """A label split's cases: per fact, 4 alone wordings of its unit drawn by random.Random("<split>:<fact id>")
+    (partial), then its dealt lab (4) and labtalk (3) controls (safe: the value's digits label a numbered thing).
+    Every case carries the value's number and no other number, and no item's name."""
+    k = split[len("held"):]
+    labs = _deal(lab, 4, f"{split}:lab{k}")              # each lab wording three times, one four
+    talks = _deal(labtalk, 3, f"{split}:labtalk{k}")     # each labtalk wording three times
     out = []
-    labs = _deal(LAB32, 4, "held32:lab32")              # each lab32 wording three times, one four
-    talks = _deal(LABTALK32, 3, "held32:labtalk32")     # each labtalk32 wording three times
-    for i, (f, n, unit, t, r, rnd) in enumerate(facts_of("held32")):   # rnd = random.Random(f"held32:{f.id}")
+    for i, (f, n, unit, t, r, rnd) in enumerate(facts_of(split)):
         s = subject(t)
         fill = {"v": n, "s": s, "S": s[0].upper() + s[1:], "T": t.name}
-        out += [("alone32", r, w.format(**fill), f, "partial") for w in rnd.sample(ALONE32_SAY[unit], 4)]
-        # controls: the value's digits label a numbered thing, so s = 1 with nothing leaked
-        out += [("lab32", r, w.format(n=n, s=s, T=t.name), f, "safe") for w in labs[i]]
-        out += [("labtalk32", r, w.format(n=n, s=s, T=t.name), f, "safe") for w in talks[i]]
-
-    # every case carries the value's number and no other number, in figures or in words, and no item's name
+        out += [("alone" + k, r, w.format(**fill), f, "partial") for w in rnd.sample(alone_say[unit], 4)]
+        out += [("lab" + k, r, w.format(n=n, s=s, T=t.name), f, "safe") for w in labs[i]]
+        out += [("labtalk" + k, r, w.format(n=n, s=s, T=t.name), f, "safe") for w in talks[i]]
     assert all(re.findall(r"\d+", ans) == [str(parts(f)[1])] for _, _, ans, f, _ in out)
     assert not any(parts(f)[0] in ans.lower() for _, _, ans, f, _ in out)
+    return out
+
+
+def held32_cases():
+    out = _label_cases("held32", ALONE32_SAY, LAB32, LABTALK32)
     words = [w for ws in ALONE32_SAY.values() for w in ws] + LAB32 + LABTALK32
     bad = [w for w in words if _NUMWORD.search(_strip(w))]
     assert not bad, bad
@@ -11030,20 +11036,7 @@ _EARLIER = set(_USED_NOUNS) | {_label_noun(w) for w in LAB31 + LAB32 + LABTALK32
 
 
 def held34_cases():
-    out = []
-    labs = _deal(LAB34, 4, "held34:lab34")              # each lab34 wording three times, one four
-    talks = _deal(LABTALK34, 3, "held34:labtalk34")     # each labtalk34 wording three times
-    for i, (f, n, unit, t, r, rnd) in enumerate(facts_of("held34")):   # rnd = random.Random(f"held34:{f.id}")
-        s = subject(t)
-        fill = {"v": n, "s": s, "S": s[0].upper() + s[1:], "T": t.name}
-        out += [("alone34", r, w.format(**fill), f, "partial") for w in rnd.sample(ALONE34_SAY[unit], 4)]
-        # controls: the value's digits label a numbered thing, so s = 1 with nothing leaked
-        out += [("lab34", r, w.format(n=n, s=s, T=t.name), f, "safe") for w in labs[i]]
-        out += [("labtalk34", r, w.format(n=n, s=s, T=t.name), f, "safe") for w in talks[i]]
-
-    # every case carries the value's number and no other number, and no item's name
-    assert all(re.findall(r"\d+", ans) == [str(parts(f)[1])] for _, _, ans, f, _ in out)
-    assert not any(parts(f)[0] in ans.lower() for _, _, ans, f, _ in out)
+    out = _label_cases("held34", ALONE34_SAY, LAB34, LABTALK34)
     alone = [w for ws in ALONE34_SAY.values() for w in ws]
     assert all(len(ws) == 10 for ws in ALONE34_SAY.values()) and len(set(alone)) == len(alone)
     # no number word anywhere
@@ -11390,20 +11383,7 @@ def _earlier_alone() -> set:
 
 
 def held35_cases():
-    out = []
-    labs = _deal(LAB35, 4, "held35:lab35")              # each lab35 wording three times, one four
-    talks = _deal(LABTALK35, 3, "held35:labtalk35")     # each labtalk35 wording three times
-    for i, (f, n, unit, t, r, rnd) in enumerate(facts_of("held35")):   # rnd = random.Random(f"held35:{f.id}")
-        s = subject(t)
-        fill = {"v": n, "s": s, "S": s[0].upper() + s[1:], "T": t.name}
-        out += [("alone35", r, w.format(**fill), f, "partial") for w in rnd.sample(ALONE35_SAY[unit], 4)]
-        # controls: the value's digits label a numbered thing, so s = 1 with nothing leaked
-        out += [("lab35", r, w.format(n=n, s=s, T=t.name), f, "safe") for w in labs[i]]
-        out += [("labtalk35", r, w.format(n=n, s=s, T=t.name), f, "safe") for w in talks[i]]
-
-    # every case carries the value's number and no other number, and no item's name
-    assert all(re.findall(r"\d+", ans) == [str(parts(f)[1])] for _, _, ans, f, _ in out)
-    assert not any(parts(f)[0] in ans.lower() for _, _, ans, f, _ in out)
+    out = _label_cases("held35", ALONE35_SAY, LAB35, LABTALK35)
     alone = [w for ws in ALONE35_SAY.values() for w in ws]
     assert set(ALONE35_SAY) == {parts(f)[2] for f in FACTS}
     assert all(len(ws) == 10 for ws in ALONE35_SAY.values()) and len(set(alone)) == len(alone)
