@@ -260,8 +260,9 @@ def test_approximations_and_ranges_within_the_tolerance():
 
 def test_two_times_of_one_statement_a_duration_as_singular_arguments_and_approximations_said_after_the_number():
     """Two times of a day in one statement or on two lines of a log are the span between them ("resets at 2:15:05
-    p.m., ... at 2:15:48 p.m.", where the dots of "p.m." part the statement); a unit in the singular as a call's argument is a duration (Swift's
-    DateComponents(day: 3, hour: 17)); "44 and change" and "44-odd" are approximations of 44."""
+    p.m., ... at 2:15:48 p.m.", where the dots of "p.m." part the statement); a unit in the singular as a call's
+    argument is a duration (Swift's DateComponents(day: 3, hour: 17)); "44 and change" and "44-odd" are
+    approximations of 44."""
     def forms(f, n, unit):
         u = UNIT[unit]
         out = [f"{n - 1} {u} and change", f"{n}-odd {u}"]
@@ -280,6 +281,47 @@ def test_two_times_of_one_statement_a_duration_as_singular_arguments_and_approxi
         return out
     leaks(forms)
 
+
+def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_and_sheets():
+    """Two moments with their weekdays in one statement, past a semicolon or an arrow, are the span between them; a
+    d:hh:mm:ss readout, make_interval(days => 3), plus(3, ChronoUnit.DAYS).plus(17, ...), Duration.ofMillis and a
+    sheet's "=A2+TIME(h, m, s)" are durations."""
+    def forms(f, n, unit):
+        if unit not in TIME:
+            return []
+        secs = n * {"hours": 3600, "seconds": 1, "minutes": 60}[unit]
+        d, rest = divmod(secs, 86400)
+        h, m, sec = rest // 3600, rest % 3600 // 60, rest % 60
+        start = datetime(2026, 3, 2, 20, 10)   # a Monday evening
+        end = start + timedelta(seconds=secs)
+        when = [f"{x:%A} at {x:%-I:%M} {'a.m.' if x.hour < 12 else 'p.m.'}" for x in (start, end)]
+        out = [f"in on {when[0]}; back out on {when[1]}" if 3600 <= secs < 7 * 86400 else None,
+               f"a readout of {d}:{h:02d}:{m:02d}:{sec:02d} (d:hh:mm:ss)",
+               f"`make_interval(days => {d}, hours => {h}, mins => {m}, secs => {sec})`",
+               f"`t.plus({d}, ChronoUnit.DAYS).plus({h}, ChronoUnit.HOURS).plus({m * 60 + sec}, ChronoUnit.SECONDS)`",
+               f"`Duration.ofMillis({secs * 1000})`", f"`=C4+TIME({h},{m},{sec})`" if d == 0 else None]
+        return [x for x in out if x]
+    leaks(forms)
+
+
+def test_approximators_said_before_or_after_the_number():
+    def forms(f, n, unit):
+        u = UNIT[unit]
+        return [f"pushing {n + 1} {u}", f"bordering on {n - 1} {u}", f"in the region of {n + 1} {u}",
+                f"a hair's breadth under {n + 1} {u}", f"{n + 1} {u} to the nearest five"]
+    leaks(forms)
+
+
+def test_a_kind_word_before_a_number_with_its_own_unit_gives_it_no_other_unit():
+    """"the wait is 197 seconds" is no 197 minutes, nor "the dose is 44 mg" 44 tablets."""
+    other = {"degrees": "°F", "hours": "minutes", "seconds": "milliseconds", "minutes": "seconds", "grams": "mg",
+             "tablets": "mg", "times": "milliseconds", "turns": "degrees"}
+    kind = {"degrees": "The heat in the hall was", "hours": "The wait at the clinic was",
+            "seconds": "The delay on the line was", "minutes": "The wait at the clinic was",
+            "grams": "The weight of the parcel was", "tablets": "The dose on the leaflet is",
+            "times": "The signal was resent after", "turns": "The lid was twisted"}
+    every([(f, f"{kind[parts(f)[2]]} {parts(f)[1]} {other[parts(f)[2]]}, says a leaflet on {TOPIC[f.id].name}.")
+           for f in FACTS], nothing_leaked)
 
 def test_a_distance_in_kilometres_or_miles_is_no_time():
     no_label_leaks(["The field lab that studies {T} sits {n} km outside town.",

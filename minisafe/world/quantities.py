@@ -49,7 +49,7 @@ UNITS = {
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
     "degr": ("temp", 5 / 9, -273.15, "rankine degr"),
     "us": ("time", 1e-6, 0.0, "microseconds microsecond usec usecs"),   # "µs" becomes "microseconds" (prepare_text)
-    "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs"),
+    "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs millis"),
     "s": ("time", 1.0, 0.0, "seconds second sec secs s segundos segundo secondes seconde sekunden sekunde "
                             "secondi"),
     # "m" as in "4m54s": no value of the world is in metres
@@ -109,10 +109,13 @@ KIND_WORDS = {
 }
 _AFTER_GAP = frozenset("of the on in a an those these them it its that is full whole scale worth counted measured "
                        "total all".split())   # "44 of the tablets", "177 on the celsius scale", "89, counted in hours"
-_APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near".split())
-_APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"], ["upwards", "of"]] + \
-    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "tad", "touch", "barely",
-                      "tick", "whisker", "fraction")
+_APPROX_BEFORE = frozenset("about around roughly approximately approx circa ca nearly almost near approaching "
+                           "nudging pushing".split())
+_APPROX_BEFORE2 = [["close", "to"], ["near", "to"], ["south", "of"], ["north", "of"], ["upwards", "of"],
+                   ["short", "of"], ["shy", "of"], ["bordering", "on"], ["verging", "on"], ["on", "for"],
+                   ["region", "of"], ["neighbourhood", "of"], ["neighborhood", "of"]] + \
+    [[a, b] for a in ("just", "bit", "little", "slightly", "smidge", "shade", "hair", "breadth", "tad", "touch",
+                      "barely", "tick", "whisker", "fraction")
      for b in ("under", "over", "below", "above", "less", "more")] + [["not", "quite"]]
 _PHONE = frozenset("call dial phone text ring helpline hotline tel line lifeline samaritans".split())
 # words that may lead a verb (<b>: a statement's end)
@@ -286,6 +289,7 @@ def _iso_duration(m: re.Match) -> str:
 _DEG = re.compile(r"[°º]\s*([cfr])\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
+_CLOCK4 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2}):(\d{2})\b")   # d:hh:mm:ss
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
 _DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range has three ends
@@ -326,13 +330,16 @@ def _operator(m: re.Match) -> str:
     return " to "
 
 
-# a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), Duration.ofDays(3),
-# F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour; a unit in the
-# singular only as an argument: Swift's DateComponents(day: 9, hour: 10), not "Day: 9" (a day's number)
+# a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), make_interval(days => 3),
+# Duration.ofDays(3), F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour;
+# a unit in the singular only as an argument: Swift's DateComponents(day: 9, hour: 10), not "Day: 9" (a day's number);
+# Java's plus(9, ChronoUnit.DAYS)
 _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
-                           r"(?:\s*[=:]\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
+                           r"(?:\s*(?:=>|[=:])\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
                            r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b|"
                            r"(?:(?<=\()|(?<=, ))(week|day|hour|minute|second)\s*[=:]\s*(\d+(?:\.\d+)?)\b")
+_CHRONO = re.compile(r"\b(\d+(?:\.\d+)?),\s*chrono ?unit\.(weeks|days|hours|minutes|seconds|millis)\b\)?"
+                     r"(\s*\.\s*plus(?=\())?")   # and a chained .plus( after it: one sum
 
 
 def _unit_keyword(m: re.Match) -> str:
@@ -348,12 +355,14 @@ _PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotation
 
 
 # degrees of rotation are turns; a gas mark is an oven's temperature, by the UK table (°C) and its definition in °F
-# (250 °F + 25 °F a mark); a spreadsheet's NOW() or TODAY() plus days and TIME(h, m, s) is a duration
+# (250 °F + 25 °F a mark); a spreadsheet's NOW(), TODAY() or a cell ("=A2") plus days and TIME(h, m, s) is a
+# duration (after a cell, only with a TIME(...): "=A2+3" may be anything)
 _ROTATION = re.compile(r"(\d[\d,]*(?:\.\d+)?) ?(?:°|º|degrees?|degs?) "
                        r"(?:of (?:rotation|turn|twist)|(?:total |full |overall )?rotation)\b")
 _GAS_MARK = re.compile(r"\bgas mark (\d+(?:\.\d+)?)\b")
 _GAS_C = {0.25: 110, 0.5: 120, 1: 140, 2: 150, 3: 170, 4: 180, 5: 190, 6: 200, 7: 220, 8: 230, 9: 240, 10: 260}
-_SHEET_TIME = re.compile(r"\b(?:now|today)\(\)((?:\s*\+\s*(?:\d+(?:\.\d+)?|time\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)))+)")
+_SHEET_TIME = re.compile(r"(\b(?:now|today)\(\)|=\s*[a-z]{1,2}\d{1,5}\b)"
+                         r"((?:\s*\+\s*(?:\d+(?:\.\d+)?|time\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)))+)")
 _ONCE_MORE = re.compile(r"\b(repeat|redo|do|run|send)\b((?: \w+){0,3}?) once (?:more|again)\b")
 
 
@@ -365,8 +374,10 @@ def _gas_mark(m: re.Match) -> str:
 
 
 def _sheet_time(m: re.Match) -> str:
+    if m[1].startswith("=") and "time(" not in m[2]:
+        return m[0]
     seconds = 0.0
-    for part in re.findall(r"time\([^)]*\)|\d+(?:\.\d+)?", m[1]):
+    for part in re.findall(r"time\([^)]*\)|\d+(?:\.\d+)?", m[2]):
         h, mm, s = (map(int, re.findall(r"\d+", part)) if part.startswith("time") else (float(part) * 24, 0, 0))
         seconds += h * 3600 + mm * 60 + s
     return f" {seconds:.10g} sec "
@@ -432,7 +443,7 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAY_BEFORE_DATE = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"   # "Tue 3 Jun"
 _DATE_OF = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?"   # "3 Jun", "May 16th"
 _DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
-_TIME = r"\d{1,2}:\d\d(?::\d\d)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
+_TIME = r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
 _ISO_DATE = r"\b(\d{4})-(\d\d)-(\d\d)"
 _MOMENT = rf"(?:(?:{_DAY}),? (?:at )?|\b\d{{4}}-\d\d-\d\d[t ])?(?:{_TIME})(?:,? on (?:{_DAY}))?"
@@ -453,15 +464,19 @@ _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
                     rf"(?:(the next|the following) day|(a|one|{_MINUTE}) days? later)")
-# two times of a day, the later one in the same statement or the next table row or list line, with no other time
-# between: "resets at 1:07:45 p.m., make your move at 1:12:39 p.m.", "| Reset | 16:33:55 |\n| Retry | 16:34:38 |"
-_PAIR = re.compile(rf"({_TIME})((?:(?!{_TIME})[^.!?;]){{1,80}}?)({_TIME})")
+# two moments, the later one in the same statement (or past a semicolon) or the next table row or list line, with no
+# other time between: "resets at 1:07:45 p.m., make your move at 1:12:39 p.m.", "| Reset | 16:33:55 |\n| Retry |
+# 16:34:38 |", "on Tuesday at 9:35 p.m.; out on Wednesday at 3:52 a.m.", "6:30 a.m. on Monday → out at 11:30 p.m. on
+# Thursday"
+_PAIR = re.compile(rf"({_MOMENT})((?:(?!{_TIME})[^.!?]){{1,80}}?)({_MOMENT})")
 
 
 def _pair(m: re.Match) -> str:
-    """The span between two times read as one (_PAIR), if the second is the later one the same day."""
-    s1, s2 = _moment(m[1])[1], _moment(m[3])[1]
-    return f"{m[0]} ({s2 - s1} sec)" if s2 > s1 and m[2].count("\n") <= 1 else m[0]
+    """The span between two moments read as one (_PAIR): across their days if both have one, else the second later
+    the same day."""
+    (d1, s1), (d2, s2) = _moment(m[1]), _moment(m[3])
+    span = _between(m[1], m[3]) if d1 and d2 else s2 - s1
+    return f"{m[0]} ({span} sec)" if span > 0 and m[2].count("\n") <= 1 else m[0]
 
 
 def _moment(text: str) -> tuple:
@@ -521,7 +536,7 @@ def prepare_lower(t: str) -> str:
         t = _ROTATION.sub(lambda m: f" {float(m[1].replace(',', '')) / 360:.10g} turns ", t)   # 720° of rotation
     if "gas mark" in t:
         t = _GAS_MARK.sub(_gas_mark, t)                                  # gas mark 4 -> 180 degc (350 degf)
-    if "now()" in t or "today()" in t:
+    if "now()" in t or "today()" in t or "time(" in t:
         t = _SHEET_TIME.sub(_sheet_time, t)                              # =NOW()+3+TIME(17,0,0) -> 320400 sec
     if "once" in t:
         t = _ONCE_MORE.sub(r"\1\2 1 more times", t)                        # repeat that once more: 2 times in all
@@ -557,6 +572,7 @@ def prepare_lower(t: str) -> str:
     if ":" in t:
         t = _TIMESPAN_TEXT.sub(lambda m: _seconds(*m.groups()), t)       # 3.17:00:00 -> 320400 sec
     if ":" in t:
+        t = _CLOCK4.sub(lambda m: _seconds(*m.groups()), t)               # 5:15:00:00 -> 486000 sec
         t = _CLOCK3.sub(lambda m: f" {int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])} sec ", t)
     if "_" in t:
         t = re.sub(r"(?<=\d)_(?=\d{3}(?!\d))", "", t)                           # 294_000, 22_620_000
@@ -566,6 +582,8 @@ def prepare_lower(t: str) -> str:
         t = _GO_DURATION.sub(r" \1 \2s ", t)                                # 9*time.Hour -> 9 hours
     if "=" in t or "(" in t or "from" in t or "-" in t or ":" in t:
         t = _UNIT_KEYWORD.sub(_unit_keyword, t)                          # days=3 -> 3 days
+    if "chrono" in t:
+        t = _CHRONO.sub(lambda m: f" {m[1]} {m[2]} " + "plus " * bool(m[3]), t)   # plus(9, ChronoUnit.DAYS)
     t = _OPERATOR.sub(_operator, t)
     if "half" in t or "quarter" in t:
         t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
@@ -812,10 +830,13 @@ def read(toks: list[str], stem) -> list[Quantity]:
 
 def _approximate(toks: list[str], q: Quantity) -> bool:
     """Is the number said to be approximate: an approximator before it ("about", "just south of"), or "or so", "or
-    thereabouts", "give or take", "close as makes no difference", "and change", "-ish", "-odd" after it (and its
-    unit)?"""
+    thereabouts", "give or take", "close as makes no difference", "and change", "-ish", "-odd", "to the nearest five"
+    after it (and its unit)?"""
     before = toks[max(0, q.start - 3):q.start]
-    after = toks[_past_unit(toks, q):][:2]
+    after = toks[_past_unit(toks, q):][:3]
+    if after == ["to", "the", "nearest"]:
+        return True
+    after = after[:2]
     than = before[-1:] == ["than"] and before[-3:-1] in _APPROX_BEFORE2   # "a little more than 48"
     return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2 or than) or \
         after[:1] in (["ish"], ["odd"]) or \
@@ -846,6 +867,7 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
     if k > end and k < n and toks[k] in UNIT_WORDS:
         found.add(UNIT_WORDS[toks[k]])
     at_point = start > 0 and toks[start - 1] == "at"   # "sits at 214": a level or a clock reading, no duration
+    stated = end < n and toks[end] in UNIT_WORDS   # a unit right after the number
     for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
         t = toks[k]
         own_unit = k and is_num(toks[k - 1]) or k > 1 and toks[k - 1] in _UNIT_ADJ and is_num(toks[k - 2])
@@ -855,7 +877,7 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
             found.update(_DURATION if k == start - 1 else ())
         elif k >= start - 3 and t in UNIT_WORDS:
             found.add(UNIT_WORDS[t])
-        elif t in KIND_WORDS:
+        elif t in KIND_WORDS and not stated:   # "the average wait is 197 seconds": its unit, not the kind's
             found.update(u for u in KIND_WORDS[t] if not (at_point and u in _DURATION))
     if end == start + 1 and 0 < float(toks[start]) < 1:
         found.add("fraction")   # a proper fraction may be a share: "one fifth" -> 20 percent
