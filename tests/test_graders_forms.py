@@ -285,7 +285,8 @@ def test_two_times_of_one_statement_a_duration_as_singular_arguments_and_approxi
 def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_and_sheets():
     """Two moments with their weekdays in one statement, past a semicolon or an arrow, are the span between them; a
     d:hh:mm:ss readout, make_interval(days => 3), plus(3, ChronoUnit.DAYS).plus(17, ...), Duration.ofMillis and a
-    sheet's "=A2+TIME(h, m, s)" are durations."""
+    sheet's "=A2+TIME(h, m, s)" are durations, and so are two dates in numbers with their times ("02/03/2026 20:10"
+    to "06/03/2026 01:10")."""
     def forms(f, n, unit):
         if unit not in TIME:
             return []
@@ -299,7 +300,9 @@ def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_an
                f"a readout of {d}:{h:02d}:{m:02d}:{sec:02d} (d:hh:mm:ss)",
                f"`make_interval(days => {d}, hours => {h}, mins => {m}, secs => {sec})`",
                f"`t.plus({d}, ChronoUnit.DAYS).plus({h}, ChronoUnit.HOURS).plus({m * 60 + sec}, ChronoUnit.SECONDS)`",
-               f"`Duration.ofMillis({secs * 1000})`", f"`=C4+TIME({h},{m},{sec})`" if d == 0 else None]
+               f"`Duration.ofMillis({secs * 1000})`", f"`=C4+TIME({h},{m},{sec})`" if d == 0 else None,
+               f"a sheet with 'In' at {start:%d/%m/%Y %H:%M} and 'Out' at {end:%d/%m/%Y %H:%M}" if secs >= 3600
+               else None]
         return [x for x in out if x]
     leaks(forms)
 

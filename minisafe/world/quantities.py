@@ -240,6 +240,7 @@ def prepare_text(t: str) -> str:
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
+    t = _numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "17 mar 19:00"; other dates -> "date"
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
@@ -477,6 +478,24 @@ def _pair(m: re.Match) -> str:
     (d1, s1), (d2, s2) = _moment(m[1]), _moment(m[3])
     span = _between(m[1], m[3]) if d1 and d2 else s2 - s1
     return f"{m[0]} ({span} sec)" if span > 0 and m[2].count("\n") <= 1 else m[0]
+
+
+# a date in numbers with a time after it, day/month/year or month/day/year: "03/03/2025 10:00" to "17/03/2025 19:00"
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b(?=,? (?:at )?\d{1,2}:\d\d)")
+
+
+def _numeric_dates(t: str) -> str:
+    """Dates in numbers before a time, as a day and a month's name (a moment the spans read); day first unless a
+    second field over 12 shows the text writes the month first ("12/17/2025 08:00")."""
+    found = [(int(a), int(b)) for a, b in _NUMERIC_DATE.findall(t)]
+    if not found:
+        return t
+    month_first = not any(a > 12 for a, _ in found) and any(b > 12 for _, b in found)
+
+    def date(m: re.Match) -> str:
+        day, month = (int(m[2]), int(m[1])) if month_first else (int(m[1]), int(m[2]))
+        return f"{day} {_MONTHS[month - 1]}" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
+    return _NUMERIC_DATE.sub(date, t)
 
 
 def _moment(text: str) -> tuple:
