@@ -584,7 +584,7 @@ def prepare_lower(t: str) -> str:
         t = _LATER.sub(_later, t) if "later" in t or "next" in t or "following" in t else t
         if _STARTS.search(t):
             t = _START_END.sub(_span, t)
-        if " sec)" not in t:   # no span read yet: two times in one statement
+        if " sec)" not in t:   # no span read yet: two moments of one statement
             t = _PAIR.sub(_pair, t)
     if "span" in t:                                                      # TimeSpan(6, 17, 0) -> 22620 sec
         t = _TIMESPAN_CALL.sub(lambda m: _seconds(*(("0",) + m.groups()[:3] if m[4] is None else m.groups())), t)
