@@ -126,6 +126,7 @@ _JOIN = frozenset("and then another plus more further extra add added a followed
 _PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds round sessions session servings "
                       "serving helpings helping parts part bursts burst sets set loads load waits wait soaks soak "
                       "shares share measures measure goes stages stage pours pour installments".split())
+_BASE = {"time": "s", "mass": "g"}   # a family's base unit, for amounts of it in two units: "11 s short of 5.75 min"
 _UNIT_ADJ = frozenset("full whole complete solid straight entire long more extra additional".split())   # "3 full days"
 _PORTIONS_END = _PORTIONS | {"of", "each"}   # between a count and its portion: "2 doses of 22", "2 doses, each 22"
 
@@ -155,7 +156,7 @@ _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "�
 _VULGAR_RE = re.compile(r"(\d*)\s*([" + "".join(_VULGAR) + "])")
 _MIXED = re.compile(r"\b(\d+)(?:\s+and\s+|\s+|-)(\d{1,2})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")   # 4 9/10, 3-3/4
 _SLASH_LIST = re.compile(r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?){2,}")
-_FRAC = re.compile(r"(?<![/\d])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄])")
+_FRAC = re.compile(r"(?<![/\d:])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄:])")   # not "0:00 / 4:54" (clocks)
 _LATEX = [(re.compile(r"\\(?:mathrm|text|textrm|mathit|operatorname|unit|si|mbox)\s*\{([^{}]*)\}"), r" \1 "),
           (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree"), "°"),
           (re.compile(r"\\frac\s*\{(\d+)\}\s*\{(\d+)\}"), r"\1/\2"),
@@ -334,9 +335,9 @@ def _operator(m: re.Match) -> str:
 # a duration's unit as a keyword argument or a call in code: timedelta(days=3, hours=17), make_interval(days => 3),
 # Duration.ofDays(3), F#'s TimeSpan.FromDays 3.0, PowerShell's New-TimeSpan -Days 3 -Hours 17; Go's 3*24*time.Hour;
 # a unit in the singular only as an argument: Swift's DateComponents(day: 9, hour: 10), not "Day: 9" (a day's number);
-# Java's plus(9, ChronoUnit.DAYS)
+# Java's plus(9, ChronoUnit.DAYS); C++'s std::chrono::days{3}
 _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
-                           r"(?:\s*(?:=>|[=:])\s*(\d+(?:\.\d+)?)\b|\s*\(\s*(\d+(?:\.\d+)?)\s*\))|"
+                           r"(?:\s*(?:=>|[=:])\s*(\d+(?:\.\d+)?)\b|\s*[({]\s*(\d+(?:\.\d+)?)\s*[)}])|"
                            r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b|"
                            r"(?:(?<=\()|(?<=, ))(week|day|hour|minute|second)\s*[=:]\s*(\d+(?:\.\d+)?)\b")
 _CHRONO = re.compile(r"\b(\d+(?:\.\d+)?),\s*chrono ?unit\.(weeks|days|hours|minutes|seconds|millis)\b\)?"
@@ -447,6 +448,7 @@ _DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|{_WEEKDAY}|(?:th
 _TIME = r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
 _ISO_DATE = r"\b(\d{4})-(\d\d)-(\d\d)"
+_ISO_BASIC = re.compile(r"\b(\d{4})(\d\d)(\d\d)t(\d\d)(\d\d)(\d\d)?z?\b")   # iCalendar's 20250312T061500
 _MOMENT = rf"(?:(?:{_DAY}),? (?:at )?|\b\d{{4}}-\d\d-\d\d[t ])?(?:{_TIME})(?:,? on (?:{_DAY}))?"
 # the span between two moments: "from 08:15 to 14:23", "from 06:00 on 2 May to 15:00 on 16 May", "Day 1 08:00 ->
 # Day 3 01:00"; and "starting at 10 pm and done at 7 am, fifteen days later"
@@ -578,6 +580,8 @@ def prepare_lower(t: str) -> str:
         t = _FRAC.sub(_quotient, t)                                      # 3/4 -> 0.75, 116/2 -> 58
     if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t:
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
+    if "t" in t:
+        t = _ISO_BASIC.sub(lambda m: f"{m[1]}-{m[2]}-{m[3]}t{m[4]}:{m[5]}:{m[6] or '00'}", t)   # -> 2025-03-12t06:15:00
     if _ANY_TIME.search(t):
         t = _SPAN.sub(_span, t)                                          # from 08:15 to 14:23 (22080 sec)
         t = _DATED_PAIR.sub(_span, t)
@@ -968,6 +972,12 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
         # the first one taken from the second: "11 short of 60 °C", "5 less than 182"
         if like and (u1 or u2) and gap in (["short", "of"], ["shy", "of"], ["less", "than"], ["fewer", "than"]):
             out.append(Quantity(q1.start, q2.end, q2.value - q1.value, q1.units | q2.units, u2 or u1))
+            continue
+        base = _BASE.get(UNIT_SCALE.get(u1 or "", ("",))[0])
+        if base and u2 and u2 != u1 and UNIT_SCALE.get(u2, ("",))[0] == UNIT_SCALE[u1][0] and \
+                (gap in (["short", "of"], ["shy", "of"], ["less", "than"]) or gs & _SUB):   # "2.5 days minus 4 hours"
+            b1, b2 = to_base(q1.value, u1)[1], to_base(q2.value, u2)[1]
+            out.append(Quantity(q1.start, q2.end, b1 - b2 if gs & _SUB else b2 - b1, frozenset({base}), base))
             continue
         if u1 is None:   # "110 plus 67 °C": the second one's unit
             if u2 and gs & (_ADD | _SUB):
