@@ -287,7 +287,8 @@ def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_an
     d:hh:mm:ss readout, make_interval(days => 3), plus(3, ChronoUnit.DAYS).plus(17, ...), Duration.ofMillis and a
     sheet's "=A2+TIME(h, m, s)" are durations, and so are two dates in numbers with their times ("02/03/2026 20:10"
     to "06/03/2026 01:10"), iCalendar's DTSTART and DTEND, std::chrono::days{3}, a player's "0:00 / 4:54" and the
-    difference of two amounts of time in two units ("4 days minus 25200 seconds", "6 seconds short of 5 minutes")."""
+    difference of two amounts of time in two units ("4 days minus 25200 seconds", "6 seconds short of 5 minutes"),
+    and a unit and a half in a sum ("a day and a half plus 190800 seconds")."""
     def forms(f, n, unit):
         if unit not in TIME:
             return []
@@ -308,7 +309,9 @@ def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_an
                f"`std::chrono::days{{{d}}} + std::chrono::seconds{{{rest}}}`" if d else None,
                f"a clip that plays 0:00 / {secs // 60}:{secs % 60:02d}" if secs < 3600 else None,
                f"{d + 1} days minus {86400 - rest} seconds" if d else f"{60 - sec} seconds short of {m + 1} minutes"
-               if secs < 3600 else None]
+               if secs < 3600 else None,
+               f"a day and a half plus {secs - 129600} seconds" if secs > 129600 else
+               f"an hour and a half plus {secs - 5400} seconds" if secs > 5400 else None]
         return [x for x in out if x]
     leaks(forms)
 

@@ -756,7 +756,8 @@ def _fmt(x: float) -> str:
 
 
 def fraction_words(toks: list[str]) -> list[str]:
-    """ "a quarter" -> 0.25, "3 quarters" -> 0.75, "half a|an" -> 0.5, "3 and 0.75" -> 3.75, "3 dozen" -> 36,
+    """ "a quarter" -> 0.25, "3 quarters" -> 0.75, "half a|an" -> 0.5, "3 and 0.75" -> 3.75, "a day and a half" ->
+    "1.5 day", "3 dozen" -> 36,
     "4 dozen plus 10" -> 58, "29 pairs" -> 58, "a couple of" / "a pair of" -> 2."""
     out: list[str] = []
     i, n = 0, len(toks)
@@ -772,11 +773,16 @@ def fraction_words(toks: list[str]) -> list[str]:
                 out.append("0.5")
             if t == "half" and i + 1 < n and toks[i + 1] in ("a", "an"):
                 i += 1                                  # "half an hour" -> 0.5 hour
-            # whole + "and" + fraction: "3 and 0.75" -> 3.75
+            # whole + "and" + fraction: "3 and 0.75" -> 3.75; with a unit between: "a day and a half" -> 1.5 day
             if len(out) >= 3 and out[-2] == "and" and is_num(out[-3]) and float(out[-3]) >= 1:
                 frac = out.pop()
                 out.pop()
                 out[-1] = _fmt(float(out[-1]) + float(frac))
+            elif len(out) >= 4 and out[-2] == "and" and out[-3] in UNIT_WORDS and \
+                    (out[-4] in ("a", "an", "one") or is_num(out[-4]) and float(out[-4]) >= 1):
+                frac, _, unit = out.pop(), out.pop(), out.pop()
+                out[-1] = _fmt((float(out[-1]) if is_num(out[-1]) else 1.0) + float(frac))
+                out.append(unit)
         elif t in _GROUPS and num is not None and (is_num(num) or num in ("a", "one")) and \
                 (t == "dozen" or is_num(num)):   # "3 dozen", "29 pairs", "1.5 gross"; and a remainder after them
             extra, used = _remainder(toks[i + 1:i + 4])
