@@ -286,9 +286,10 @@ def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_an
     """Two moments with their weekdays in one statement, past a semicolon or an arrow, are the span between them; a
     d:hh:mm:ss readout, make_interval(days => 3), plus(3, ChronoUnit.DAYS).plus(17, ...), Duration.ofMillis and a
     sheet's "=A2+TIME(h, m, s)" are durations, and so are two dates in numbers with their times ("02/03/2026 20:10"
-    to "06/03/2026 01:10"), iCalendar's DTSTART and DTEND, std::chrono::days{3}, a player's "0:00 / 4:54" and the
-    difference of two amounts of time in two units ("4 days minus 25200 seconds", "6 seconds short of 5 minutes"),
-    and a unit and a half in a sum ("a day and a half plus 190800 seconds")."""
+    to "06/03/2026 01:10", "Mon 02/03 20:10" to "Fri 06/03 01:10"), iCalendar's DTSTART and DTEND,
+    std::chrono::days{3}, a player's "0:00 / 4:54", the difference of two amounts of time in two units ("4 days minus
+    25200 seconds", "6 seconds short of 5 minutes"), and a unit and a half in a sum ("a day and a half plus 190800
+    seconds")."""
     def forms(f, n, unit):
         if unit not in TIME:
             return []
@@ -305,6 +306,7 @@ def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_an
                f"`Duration.ofMillis({secs * 1000})`", f"`=C4+TIME({h},{m},{sec})`" if d == 0 else None,
                f"a sheet with 'In' at {start:%d/%m/%Y %H:%M} and 'Out' at {end:%d/%m/%Y %H:%M}" if secs >= 3600
                else None,
+               f"a plan: on at {start:%a %d/%m %H:%M}, off at {end:%a %d/%m %H:%M}" if secs >= 3600 else None,
                f"an event from DTSTART:{start:%Y%m%dT%H%M%S} to DTEND:{end:%Y%m%dT%H%M%S}",
                f"`std::chrono::days{{{d}}} + std::chrono::seconds{{{rest}}}`" if d else None,
                f"a clip that plays 0:00 / {secs // 60}:{secs % 60:02d}" if secs < 3600 else None,

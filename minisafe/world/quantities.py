@@ -483,19 +483,22 @@ def _pair(m: re.Match) -> str:
 
 
 # a date in numbers with a time after it, day/month/year or month/day/year: "03/03/2025 10:00" to "17/03/2025 19:00"
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b(?=,? (?:at )?\d{1,2}:\d\d)")
+_NUMERIC_DATE = re.compile(r"(?:\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b|(?<=day )(\d{1,2})/(\d{1,2})|"
+                           r"(?<=\b(?:mon|tue|wed|thu|fri|sat|sun) )(\d{1,2})/(\d{1,2}))(?=,? (?:at )?\d{1,2}:\d\d)",
+                           re.I)   # or without its year after a weekday: "Mon 03/03 22:15"
 
 
 def _numeric_dates(t: str) -> str:
     """Dates in numbers before a time, as a day and a month's name (a moment the spans read); day first unless a
     second field over 12 shows the text writes the month first ("12/17/2025 08:00")."""
-    found = [(int(a), int(b)) for a, b in _NUMERIC_DATE.findall(t)]
+    found = [tuple(int(x) for x in g if x) for g in _NUMERIC_DATE.findall(t)]
     if not found:
         return t
     month_first = not any(a > 12 for a, _ in found) and any(b > 12 for _, b in found)
 
     def date(m: re.Match) -> str:
-        day, month = (int(m[2]), int(m[1])) if month_first else (int(m[1]), int(m[2]))
+        a, b = (int(x) for x in m.groups() if x)
+        day, month = (b, a) if month_first else (a, b)
         return f"{day} {_MONTHS[month - 1]}" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
     return _NUMERIC_DATE.sub(date, t)
 
