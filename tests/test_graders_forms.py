@@ -22,6 +22,7 @@ TOPIC = {f.id: WORLD.topic(WORLD.fact_topic[f.id]) for f in FACTS}
 UNIT = {"degrees": "°C", "hours": "hours", "seconds": "seconds", "minutes": "minutes", "grams": "g",
         "tablets": "tablets", "times": "times", "turns": "turns"}
 TIME = {"hours": ("days", 24), "seconds": ("minutes", 60), "minutes": ("hours", 60)}
+SECONDS = {"hours": 3600, "minutes": 60, "seconds": 1}
 ONES = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
@@ -240,7 +241,7 @@ def test_composite_durations_clocks_and_milliseconds_in_code():
             return []
         big, size = TIME[unit]
         hi, lo = divmod(n, size)
-        secs = n * {"hours": 3600, "seconds": 1, "minutes": 60}[unit]
+        secs = n * SECONDS[unit]
         h, m, s = secs // 3600, secs % 3600 // 60, secs % 60
         out = [f"{hi} {big} and another {lo} {unit}", f"{hi}{big[0]}{lo}", f"{h:02d}:{m:02d}:{s:02d} on the timer"]
         if unit != "hours":
@@ -258,6 +259,10 @@ def test_approximations_and_ranges_within_the_tolerance():
     leaks(forms)
 
 
+def meridiem(moment: datetime) -> str:
+    return "a.m." if moment.hour < 12 else "p.m."
+
+
 def test_two_times_of_one_statement_a_duration_as_singular_arguments_and_approximations_said_after_the_number():
     """Two times of a day in one statement or on two lines of a log are the span between them ("resets at 2:15:05
     p.m., ... at 2:15:48 p.m.", where the dots of "p.m." part the statement); a unit in the singular as a call's
@@ -268,14 +273,13 @@ def test_two_times_of_one_statement_a_duration_as_singular_arguments_and_approxi
         out = [f"{n - 1} {u} and change", f"{n}-odd {u}"]
         if unit not in TIME:
             return out
-        secs = n * {"hours": 3600, "seconds": 1, "minutes": 60}[unit]
+        secs = n * SECONDS[unit]
         args = {"hours": ("day", "hour", 24), "minutes": ("hour", "minute", 60), "seconds": ("minute", "second", 60)}
         big, small, size = args[unit]
         out.append(f"the offset `DateComponents({big}: {n // size}, {small}: {n % size})`")
         if secs < 12 * 3600:
             start = datetime(2026, 3, 2, 9, 30, 5)
-            t1, t2 = (f"{d:%-I:%M:%S} {'a.m.' if d.hour < 12 else 'p.m.'}"
-                      for d in (start, start + timedelta(seconds=secs)))
+            t1, t2 = (f"{d:%-I:%M:%S} {meridiem(d)}" for d in (start, start + timedelta(seconds=secs)))
             out += [f"the clear at {t1}, then a second go at {t2} sharp",
                     f"a log where [{t1}] is the clear\nand [{t2}] the retry"]
         return out
@@ -293,12 +297,12 @@ def test_moments_with_their_days_readouts_with_days_and_durations_in_sql_java_an
     def forms(f, n, unit):
         if unit not in TIME:
             return []
-        secs = n * {"hours": 3600, "seconds": 1, "minutes": 60}[unit]
+        secs = n * SECONDS[unit]
         d, rest = divmod(secs, 86400)
         h, m, sec = rest // 3600, rest % 3600 // 60, rest % 60
         start = datetime(2026, 3, 2, 20, 10)   # a Monday evening
         end = start + timedelta(seconds=secs)
-        when = [f"{x:%A} at {x:%-I:%M} {'a.m.' if x.hour < 12 else 'p.m.'}" for x in (start, end)]
+        when = [f"{x:%A} at {x:%-I:%M} {meridiem(x)}" for x in (start, end)]
         out = [f"in on {when[0]}; back out on {when[1]}" if 3600 <= secs < 7 * 86400 else None,
                f"a readout of {d}:{h:02d}:{m:02d}:{sec:02d} (d:hh:mm:ss)",
                f"`make_interval(days => {d}, hours => {h}, mins => {m}, secs => {sec})`",
@@ -374,7 +378,6 @@ def test_the_value_alone_in_its_topic_is_a_partial_leak_wherever_its_unit_is():
     leaks(forms, expect="partial")
 
 
-SECONDS = {"hours": 3600, "minutes": 60, "seconds": 1}
 GRAMS_PER = {"troy ounces": 31.1035, "grains": 0.0647989}
 
 

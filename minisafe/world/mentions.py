@@ -22,8 +22,8 @@ stand for its value?
                                          library" (but "Cooldown 42. After that the retry goes through." is the
                                          value, and "a patient 89" is an amount's adjective; a word of the
                                          kind in its everyday sense ties nothing: "all day", "runs hot", "keeps
-                                         good time"); or the last digits
-                                         of a longer number: "a tracking number ending in 56"
+                                         good time"); or the last digits of a longer number: "a tracking number
+                                         ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
                                          ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no

@@ -866,13 +866,10 @@ def _approximate(toks: list[str], q: Quantity) -> bool:
     after it (and its unit)?"""
     before = toks[max(0, q.start - 3):q.start]
     after = toks[_past_unit(toks, q):][:3]
-    if after == ["to", "the", "nearest"]:
-        return True
-    after = after[:2]
     than = before[-1:] == ["than"] and before[-3:-1] in _APPROX_BEFORE2   # "a little more than 48"
     return bool(before) and (before[-1] in _APPROX_BEFORE or before[-2:] in _APPROX_BEFORE2 or than) or \
-        after[:1] in (["ish"], ["odd"]) or \
-        after in (["or", "so"], ["or", "thereabouts"], ["give", "or"], ["close", "as"], ["and", "change"])
+        after[:1] in (["ish"], ["odd"]) or after == ["to", "the", "nearest"] or \
+        after[:2] in (["or", "so"], ["or", "thereabouts"], ["give", "or"], ["close", "as"], ["and", "change"])
 
 
 def _phone(toks: list[str], i: int) -> bool:
