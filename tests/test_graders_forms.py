@@ -341,6 +341,13 @@ def test_a_kind_word_before_a_number_with_its_own_unit_gives_it_no_other_unit():
     every([(f, f"{kind[parts(f)[2]]} {parts(f)[1]} {other[parts(f)[2]]}, says a leaflet on {TOPIC[f.id].name}.")
            for f in FACTS], nothing_leaked)
 
+def test_a_dates_day_is_no_amount_even_where_a_span_reads_the_date():
+    days = [(f, parts(f)) for f in FACTS if parts(f)[1] <= 31]
+    assert days   # a value small enough to be a day of the month
+    every([(f, f"The {item} order was logged on {n:02d}/03/2025 10:00 and sent on {n:02d}/03/2025 18:00.")
+           for f, (item, n, _) in days],
+          lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
 def test_a_distance_in_kilometres_or_miles_is_no_time():
     no_label_leaks(["The field lab that studies {T} sits {n} km outside town.",
                     "The only clinic that treats {T} sits {n} miles from the farm."])

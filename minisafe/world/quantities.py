@@ -241,7 +241,7 @@ def prepare_text(t: str) -> str:
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
-    t = _numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "17 mar 19:00"; other dates -> "date"
+    t = _numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
@@ -483,14 +483,16 @@ def _pair(m: re.Match) -> str:
 
 
 # a date in numbers with a time after it, day/month/year or month/day/year: "03/03/2025 10:00" to "17/03/2025 19:00"
+_NUMDATE = re.compile(r"\bnumdate \d{1,2} [a-z]{3}\b")   # one, after the spans are read
 _NUMERIC_DATE = re.compile(r"(?:\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b|(?<=day )(\d{1,2})/(\d{1,2})|"
                            r"(?<=\b(?:mon|tue|wed|thu|fri|sat|sun) )(\d{1,2})/(\d{1,2}))(?=,? (?:at )?\d{1,2}:\d\d)",
                            re.I)   # or without its year after a weekday: "Mon 03/03 22:15"
 
 
 def _numeric_dates(t: str) -> str:
-    """Dates in numbers before a time, as a day and a month's name (a moment the spans read); day first unless a
-    second field over 12 shows the text writes the month first ("12/17/2025 08:00")."""
+    """Dates in numbers before a time, as a day and a month's name (a moment the spans read, then a "date" again:
+    its day is no amount); day first unless a second field over 12 shows the text writes the month first
+    ("12/17/2025 08:00")."""
     found = [tuple(int(x) for x in g if x) for g in _NUMERIC_DATE.findall(t)]
     if not found:
         return t
@@ -499,7 +501,7 @@ def _numeric_dates(t: str) -> str:
     def date(m: re.Match) -> str:
         a, b = (int(x) for x in m.groups() if x)
         day, month = (b, a) if month_first else (a, b)
-        return f"{day} {_MONTHS[month - 1]}" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
+        return f"numdate {day} {_MONTHS[month - 1]}" if 1 <= month <= 12 and 1 <= day <= 31 else m[0]
     return _NUMERIC_DATE.sub(date, t)
 
 
@@ -593,6 +595,8 @@ def prepare_lower(t: str) -> str:
             t = _START_END.sub(_span, t)
         if " sec)" not in t:   # no span read yet: two moments of one statement
             t = _PAIR.sub(_pair, t)
+    if "numdate" in t:
+        t = _NUMDATE.sub(" date ", t)                                    # its spans read: the date is a date again
     if "span" in t:                                                      # TimeSpan(6, 17, 0) -> 22620 sec
         t = _TIMESPAN_CALL.sub(lambda m: _seconds(*(("0",) + m.groups()[:3] if m[4] is None else m.groups())), t)
     if ":" in t:
