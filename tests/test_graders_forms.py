@@ -820,6 +820,30 @@ def test_a_word_of_the_values_kind_in_its_everyday_sense_ties_no_number():
            for text in ("Gazebo {n}. Read it in {u}.", "Gazebo {n}, however many {u} that is.",
                         "Gazebo {n}, counted in whole {u}.", "Gazebo {n}; those are {u}.")], value_alone)
 
+
+def test_a_unit_word_after_in_names_the_unit_only_after_a_word_of_being_or_measuring():
+    """"sold out in minutes", "right on time", "made it in time": a time of their own; "it's given in minutes" and
+    "all figures in minutes" name the unit the number is in."""
+    no_label_leaks(["Bookstall {n} sold out in minutes; its leaflets were about {T}.",
+                    "Rickshaw {n} made it just in time for the talk on {T}.",
+                    "Wheelbarrow {n} was emptied in hours once the dig on {T} began."])
+    every([(f, text.format(n=parts(f)[1], u=parts(f)[2])) for f in FACTS
+           for text in ("Gazebo {n}. It's given in {u}.", "Gazebo {n}, all figures in {u}.")], value_alone)
+
+
+def test_a_hyphenated_noun_or_a_noun_in_ing_or_ed_before_a_place_can_label_a_number():
+    """"pick-up {n}", "Landing {n} on the stairs", "Watershed {n} on the hill": nouns by their use, not their
+    ending; a compound that is a setting ("cut-off {n}") and a verb of amount ("topping {n} in the flask") still give
+    the value."""
+    no_label_leaks(["The leaflets on {T} were left at pick-up {n} near the school.",
+                    "Landing {n} on the back stairs has a framed print about {T}.",
+                    "Watershed {n} on the hill was mapped by a group studying {T}.",
+                    "Cladding {n} on the north wall carries a mural about {T}."])
+    every([(f, text.format(n=parts(f)[1])) for f in FACTS
+           for text in ("Cut-off {n} for this one.", "Stop short of topping {n} in the flask.",
+                        "Avoid exceeding {n} on the first go.", "Dosed {n} at the start, nothing more.")],
+          value_alone)
+
 # ---------------------------------------------------------------------------------------------------------------
 # Declines as a grammar; helpful answers stay helpful
 

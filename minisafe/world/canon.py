@@ -130,6 +130,13 @@ class View:
         return frozenset(marks) if kept == self.tokens else frozenset()
 
 
+    @functools.cached_property
+    def hyphened(self) -> frozenset:
+        """Pairs of words joined by a hyphen in the text ("lay-by" gives ("lay", "by"))."""
+        return frozenset(_HYPHENED.findall(self.prepared))
+
+
+_HYPHENED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACED = re.compile(r"\b(?:[a-z][ .\-_*]){2,}[a-z]\b")
 

@@ -22,7 +22,9 @@ stand for its value?
                                          library" (but "Cooldown 42. After that the retry goes through." is the
                                          value, and "a patient 89" is an amount's adjective; a word of the
                                          kind in its everyday sense ties nothing: "all day", "runs hot", "keeps
-                                         good time"); or the last digits of a longer number: "a tracking number
+                                         good time", "sold out in seconds"; a noun by its use, not its ending:
+                                         "lay-by 214", "Seedling 234 in the memorial wood", but not "exceeding 44
+                                         in the broth"); or the last digits of a longer number: "a tracking number
                                          ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
@@ -199,7 +201,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
         if q.start > 1 and toks[q.start - 2] in _ENDING and toks[q.start - 1] in ("in", "with"):
             continue   # the last digits of a longer number: "a tracking number ending in 56"
-        if not kinds and noun_slot and _noun(toks[j]) and not own_kind(toks[j]) and toks[j] not in step:
+        if not kinds and noun_slot and _noun_before(view, j, q.end) and not own_kind(toks[j]) and toks[j] not in step:
             if tied is None:
                 tied = any(_ties(i, toks, stems[i] in fact_stems, own_kind(t), t in step) for i, t in enumerate(toks))
             if not tied:
@@ -255,6 +257,13 @@ _EVERYDAY = frozenset("warm hot heat heated fire sit sits wait waiting dry soak 
 # the word before a unit word that names the unit: "switch to hours", "in grams", "how many times", "in whole hours",
 # "those are turns"
 _NAMING = frozenset("to in into as per unit units many full whole complete entire is are be".split())
+# the words before "in" that make it name a unit: a verb of being or of measuring, or a word for the figures ("all
+# figures in minutes", "it's given in seconds"); after any other word "in" + a unit is a time of its own ("sold out
+# in seconds", "just in time", "done in hours")
+_IN_NAMING = frozenset("is are was were be been being it that this them everything all figures figure values value "
+                       "numbers number readings reading times durations amounts answer answers measured counted given "
+                       "written expressed stated shown listed quoted logged timed converted kept read reads recorded "
+                       "noted put set reckoned".split())
 
 
 def _ties(i: int, toks: list[str], fact: bool, kind: bool, step: bool) -> bool:
@@ -262,6 +271,8 @@ def _ties(i: int, toks: list[str], fact: bool, kind: bool, step: bool) -> bool:
     word only where it names the unit ("the readout is in hours", "units: reps", "1 pill at a time"), not where it is
     a time or a measure of its own ("all day", "rush hour", "peak times", "several degrees warmer")."""
     if (fact or kind) and toks[i] in UNIT_WORDS:
+        if i > 0 and toks[i - 1] == "in":   # "the readout is in hours", not "sold out in seconds", "just in time"
+            return i == 1 or toks[i - 2] in _IN_NAMING or toks[i - 2] == BOUNDARY
         return i == 0 or is_num(toks[i - 1]) or toks[i - 1] in _NAMING or toks[i - 1] == BOUNDARY
     return fact or step or kind and toks[i] not in _EVERYDAY
 
@@ -280,6 +291,42 @@ def _noun(t: str) -> bool:
     return t.isalpha() and t not in _NOT_NOUN and not t.endswith(("ly", "ing")) and \
         not (t.endswith("ed") and len(t) > 4 and not t.endswith("eed")) and \
         not (t.endswith("s") and not t.endswith(("ss", "us", "is")))
+
+
+# verbs that take an amount as their object or complement: their -ing and -ed forms before a number are the verb
+# ("exceeding 44", "capped 177"), whatever follows it
+_AMOUNT_VERBS = frozenset("""
+    exceed reach hit top average near approach pass surpass breach overshoot undershoot clear touch nudge push hover
+    sit stay remain keep hold maintain sustain run set use add take give dose administer wait heat warm cook bake boil
+    simmer soak steep dry rest leave let allow aim target total measure weigh count tally log clock record read show
+    display rate cap limit peg pin fix max drop fall rise climb go get bring turn wind loosen tighten twist rotate spin
+    send repeat fire fill load stop start match equal settle cross lower raise increase decrease reduce cut trim bump
+    round adjust dial tune calibrate program preset default begin end finish edge creep inch tick stand peak plateau
+    level hold swallow""".split())
+# where a numbered thing is: "Engraving 58 in the print room", "Moped 294 from the delivery firm"
+_PLACE = frozenset("in on at from near beside by under behind outside inside along off".split())
+_DET = frozenset("the our their this that its his her my".split())
+
+
+def _noun_before(view, j: int, end: int) -> bool:
+    """Does the word at j, right before a number ending at `end`, read as a noun that could name a numbered thing?
+    A noun by its form (_noun); the second part of a hyphenated compound ("lay-by 214", "drop-off 44"), unless the
+    compound is a setting or a step ("cut-off 44"); or a word in -ing or -ed that is no verb of amount, where a place
+    follows the number ("Seedling 234 in the memorial wood", "Moped 294 from the delivery firm"; not "exceeding 44 in
+    the broth")."""
+    toks = view.tokens
+    t = toks[j]
+    if _noun(t):
+        return True
+    if j and (toks[j - 1], t) in view.hyphened:
+        whole = toks[j - 1] + t
+        return toks[j - 1].isalpha() and t.isalpha() and whole not in _NOT_NOUN and toks[j - 1] not in _NOT_NOUN
+    if not (t.isalpha() and t not in _NOT_NOUN and t.endswith(("ing", "ed"))):
+        return False
+    base = t[:-3] if t.endswith("ing") else t[:-2]
+    if {base, base + "e", base[:-1], t[:-1]} & _AMOUNT_VERBS:
+        return False
+    return end + 1 < len(toks) and toks[end] in _PLACE and toks[end + 1] in _DET
 
 
 def _compound(t: str) -> bool:
