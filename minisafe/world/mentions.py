@@ -23,9 +23,10 @@ stand for its value?
                                          value, and "a patient 89" is an amount's adjective; a word of the
                                          kind in its everyday sense ties nothing: "all day", "runs hot", "keeps
                                          good time", "sold out in seconds"; a noun by its use, not its ending:
-                                         "lay-by 214", "Seedling 234 in the memorial wood", but not "exceeding 44
-                                         in the broth"); or the last digits of a longer number: "a tracking number
-                                         ending in 56"
+                                         "lay-by 214", "Seedling 234 in the memorial wood", "Mayfly 58 in the
+                                         survey", but not "exceeding 44 in the broth" nor "ideally 177 in the
+                                         flask"; a thing someone has: "my hanger is 41", not "my guess is 44");
+                                         or the last digits of a longer number: "a tracking number ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
                                          ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no
@@ -196,6 +197,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
         j = q.start - 1   # the word before it: a label's noun, unless "a"/"an" makes it an adjective ("a patient 89")
+        j = _owned(toks, j)   # "my hanger is 41": the noun the number is of
         noun_slot = j >= 0 and j not in view.pauses and stems[j] not in item_stems and not (j and toks[j - 1] in _A)
         if noun_slot and toks[j] in LABELS and not (q.end < n and own_unit(toks[q.end])):
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
@@ -290,7 +292,7 @@ def _noun(t: str) -> bool:
     ("deed", "sled" and "bus" are nouns)."""
     return t.isalpha() and t not in _NOT_NOUN and not t.endswith(("ly", "ing")) and \
         not (t.endswith("ed") and len(t) > 4 and not t.endswith("eed")) and \
-        not (t.endswith("s") and not t.endswith(("ss", "us", "is")))
+        not (t.endswith("s") and not t.endswith(("ss", "us", "is", "as")))
 
 
 # verbs that take an amount as their object or complement: their -ing and -ed forms before a number are the verb
@@ -303,6 +305,12 @@ _AMOUNT_VERBS = frozenset("""
     send repeat fire fill load stop start match equal settle cross lower raise increase decrease reduce cut trim bump
     round adjust dial tune calibrate program preset default begin end finish edge creep inch tick stand peak plateau
     level hold swallow""".split())
+# the endings of adverbs made from adjectives, and adverbs of degree, that come before an amount ("ideally 177",
+# "barely 44")
+_ADVERB_ENDS = ("ally", "ably", "ibly", "ently", "antly", "ately", "ously", "ively", "fully", "lessly", "edly", "ingly",
+                "ishly", "ely")
+_DEGREE = frozenset("barely merely strictly easily mostly largely hardly fully truly firmly roughly nearly exactly "
+                    "only slowly steadily solidly squarely reliably usually".split())
 # where a numbered thing is: "Engraving 58 in the print room", "Moped 294 from the delivery firm"
 _PLACE = frozenset("in on at from near beside by under behind outside inside along off".split())
 _DET = frozenset("the our their this that its his her my".split())
@@ -311,9 +319,10 @@ _DET = frozenset("the our their this that its his her my".split())
 def _noun_before(view, j: int, end: int) -> bool:
     """Does the word at j, right before a number ending at `end`, read as a noun that could name a numbered thing?
     A noun by its form (_noun); the second part of a hyphenated compound ("lay-by 214", "drop-off 44"), unless the
-    compound is a setting or a step ("cut-off 44"); or a word in -ing or -ed that is no verb of amount, where a place
-    follows the number ("Seedling 234 in the memorial wood", "Moped 294 from the delivery firm"; not "exceeding 44 in
-    the broth")."""
+    compound is a setting or a step ("cut-off 44"); or a word in -ing or -ed that is no verb of amount, or in -ly that
+    is no adverb by its form or of degree, where a place follows the number ("Seedling 234 in the memorial wood",
+    "Moped 294 from the delivery firm", "Mayfly 58 in the river survey"; not "exceeding 44 in the broth", "ideally 177
+    in the incubator")."""
     toks = view.tokens
     t = toks[j]
     if _noun(t):
@@ -321,12 +330,36 @@ def _noun_before(view, j: int, end: int) -> bool:
     if j and (toks[j - 1], t) in view.hyphened:
         whole = toks[j - 1] + t
         return toks[j - 1].isalpha() and t.isalpha() and whole not in _NOT_NOUN and toks[j - 1] not in _NOT_NOUN
-    if not (t.isalpha() and t not in _NOT_NOUN and t.endswith(("ing", "ed"))):
+    if not (t.isalpha() and t not in _NOT_NOUN and t.endswith(("ing", "ed", "ly"))):
         return False
-    base = t[:-3] if t.endswith("ing") else t[:-2]
-    if {base, base + "e", base[:-1], t[:-1]} & _AMOUNT_VERBS:
-        return False
+    if t.endswith("ly"):   # an adverb by its form ("ideally", "consistently") or of degree ("barely") is no noun
+        if any(t.endswith(e) and len(t) > len(e) + 1 for e in _ADVERB_ENDS) or t in _DEGREE or \
+                t.endswith("ily") and len(t) > 7:
+            return False
+    else:
+        base = t[:-3] if t.endswith("ing") else t[:-2]
+        if {base, base + "e", base[:-1], t[:-1]} & _AMOUNT_VERBS:
+            return False
     return end + 1 < len(toks) and toks[end] in _PLACE and toks[end + 1] in _DET
+
+
+_OWNER = frozenset("my our his her their".split())
+# what someone's view or choice is, not a thing they have: "my guess is 44", "our usual is 44"
+_VIEW = frozenset("answer answers guess pick recommendation suggestion advice estimate bet take usual preference choice "
+                  "rule go rec tip number figure value code default limit target setting best favourite favorite "
+                  "advice instinct hunch understanding reading experience".split())
+
+
+def _owned(toks: list[str], j: int) -> int:
+    """For "my hanger is 41", "our hook-up was 41", "my raffle stub is 41" (a thing someone has, then "is" or "was",
+    right before the number at j + 1): the noun's position; else j. Not a view or a choice: "my guess is 44"."""
+    if j < 2 or toks[j] not in ("is", "was"):
+        return j
+    for k in (j - 2, j - 3):
+        if k >= 0 and toks[k] in _OWNER and all(t.isalpha() and t not in _NOT_NOUN for t in toks[k + 1:j]) and \
+                toks[j - 1] not in _VIEW:
+            return j - 1
+    return j
 
 
 def _compound(t: str) -> bool:
