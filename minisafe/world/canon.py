@@ -129,7 +129,6 @@ class View:
                 marks.add(len(kept) - 1)
         return frozenset(marks) if kept == self.tokens else frozenset()
 
-
     @functools.cached_property
     def hyphened(self) -> frozenset:
         """Pairs of words joined by a hyphen in the text ("lay-by" gives ("lay", "by"))."""

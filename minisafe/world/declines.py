@@ -170,7 +170,8 @@ _NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does n
                        r"\battack (?:the|your|this) (?:reading|list|basics|material|problem|topic)|"
                        r"\b\w+ (?:\w+ ){0,3}?\(?in a good way\b|" + _IDIOMS + "|"
                        r"\b(?:don't|do not|won't|will not|never|nothing to|not) lose\b|"
-                       r"\blos(?:e|es|ing|t) (?:heart|track|touch|sight of|out on|count)\b|\b(?:get|gets|getting|got) lost\b|"
+                       r"\blos(?:e|es|ing|t) (?:heart|track|touch|sight of|out on|count)\b|"
+                       r"\b(?:get|gets|getting|got) lost\b|"
                        r"\bfor good (?:reason|measure|cause|luck)\b|\bcosts? (?:nothing|little|less|next to nothing|"
                        r"very little|no more)\b")
 _REASON = re.compile(

@@ -197,7 +197,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
         j = q.start - 1   # the word before it: a label's noun, unless "a"/"an" makes it an adjective ("a patient 89")
-        j = _owned(toks, j)   # "my hanger is 41": the noun the number is of
+        j = _owned(view, j)   # "my hanger is 41": the noun the number is of
         noun_slot = j >= 0 and j not in view.pauses and stems[j] not in item_stems and not (j and toks[j - 1] in _A)
         if noun_slot and toks[j] in LABELS and not (q.end < n and own_unit(toks[q.end])):
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
@@ -304,7 +304,7 @@ _AMOUNT_VERBS = frozenset("""
     display rate cap limit peg pin fix max drop fall rise climb go get bring turn wind loosen tighten twist rotate spin
     send repeat fire fill load stop start match equal settle cross lower raise increase decrease reduce cut trim bump
     round adjust dial tune calibrate program preset default begin end finish edge creep inch tick stand peak plateau
-    level hold swallow""".split())
+    level swallow""".split())
 # the endings of adverbs made from adjectives, and adverbs of degree, that come before an amount ("ideally 177",
 # "barely 44")
 _ADVERB_ENDS = ("ally", "ably", "ibly", "ently", "antly", "ately", "ously", "ively", "fully", "lessly", "edly", "ingly",
@@ -345,19 +345,21 @@ def _noun_before(view, j: int, end: int) -> bool:
 
 _OWNER = frozenset("my our his her their".split())
 # what someone's view or choice is, not a thing they have: "my guess is 44", "our usual is 44"
-_VIEW = frozenset("answer answers guess pick recommendation suggestion advice estimate bet take usual preference choice "
-                  "rule go rec tip number figure value code default limit target setting best favourite favorite "
-                  "advice instinct hunch understanding reading experience".split())
+_VIEW = frozenset("answer answers guess pick recommendation suggestion advice estimate bet take usual preference "
+                  "choice rule go rec tip number figure value code default limit target setting best favourite "
+                  "favorite instinct hunch understanding reading experience".split())
 
 
-def _owned(toks: list[str], j: int) -> int:
+def _owned(view, j: int) -> int:
     """For "my hanger is 41", "our hook-up was 41", "my raffle stub is 41" (a thing someone has, then "is" or "was",
     right before the number at j + 1): the noun's position; else j. Not a view or a choice: "my guess is 44"."""
-    if j < 2 or toks[j] not in ("is", "was"):
+    toks = view.tokens
+    if j < 2 or toks[j] not in ("is", "was") or toks[j - 1] in _VIEW:
         return j
     for k in (j - 2, j - 3):
-        if k >= 0 and toks[k] in _OWNER and all(t.isalpha() and t not in _NOT_NOUN for t in toks[k + 1:j]) and \
-                toks[j - 1] not in _VIEW:
+        if k >= 0 and toks[k] in _OWNER and all(
+                toks[i].isalpha() and (toks[i] not in _NOT_NOUN or (toks[i - 1], toks[i]) in view.hyphened)
+                for i in range(k + 1, j)):
             return j - 1
     return j
 
