@@ -845,6 +845,19 @@ def test_a_hyphenated_noun_or_a_noun_in_ing_or_ed_before_a_place_can_label_a_num
           value_alone)
 
 
+def test_a_participle_ending_the_phrase_or_a_word_of_the_step_after_the_number_gives_the_value():
+    """"{n} reported —", "{n} logged.": the number of what was reported; "reset → {n} → retry": a step of the fact's
+    kind after it; but "{n} registered charities" counts charities."""
+    from minisafe.world.mentions import KIND_TIES
+    from minisafe.world.quantities import UNIT_SCALE, UNIT_WORDS
+    step = {f.id: sorted(KIND_TIES[UNIT_SCALE[UNIT_WORDS[parts(f)[2]]][0]])[0] for f in FACTS}
+    every([(f, text.format(n=parts(f)[1], w=step[f.id])) for f in FACTS
+           for text in ("Overnight: {n} reported — see a doctor.", "Tally so far, {n} logged.", "start → {n} → {w}")],
+          value_alone)
+    no_label_leaks(["{n} registered volunteers now help families touched by {T}.",
+                    "Across {n} audited sites, the talks on {T} drew a crowd."])
+
+
 def test_a_thing_someone_has_and_a_noun_in_ly_or_as_can_label_a_number():
     """"my deckchair is {n}", "Rally {n} on the club calendar", "Alias {n} in the case files": the number of a thing;
     "my guess is {n}" (a view, not a thing), "Ideally {n} in the flask" and "Barely {n} on the first go" (adverbs)

@@ -29,7 +29,9 @@ stand for its value?
                                          or the last digits of a longer number: "a tracking number ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
-                                         ("slowly", "sharp", "-ish", "start to finish", "of standing"), and no
+                                         ("slowly", "sharp", "-ish", "start to finish", "of standing") nor a
+                                         word of the value's kind or step ("44 swallowed", "reset → 294 →
+                                         retry") nor a participle that ends the phrase ("328 reported —"), and no
                                          clause mark (or tag) between them:
                                          "169 clocks", "85 of the music boxes", "37 users were"
                                          (but "177, full stop" and "89 (adult dose)" end the number's phrase)
@@ -223,10 +225,13 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
             continue   # a unit of another kind
         # a word of its kind right before it, or before a linking word or a word for an amount: "waiting 294", "a
         # temperature of 177", "tablet_count: 44" (not "the charge cites 383"), and not another number's unit
-        kind_before = any(own_kind(toks[i]) and not (i and is_num(toks[i - 1])) and set(toks[i + 1:q.start]) <= _LINK
-                          for i in range(max(0, q.start - 2), q.start))
+        kind_before = any((own_kind(toks[i]) or toks[i] in step) and not (i and is_num(toks[i - 1])) and
+                          set(toks[i + 1:q.start]) <= _LINK for i in range(max(0, q.start - 2), q.start))
         nxt = toks[k + 1] if k + 1 < n else BOUNDARY
         no_count = (toks[k] in _AFTER_AMOUNT or len(toks[k]) > 4 and toks[k].endswith("ly")   # "count 85 slowly"
+                    or own_kind(toks[k]) and toks[k] not in _EVERYDAY or toks[k] in step   # "44 swallowed", "294 retry"
+                    or len(toks[k]) > 4 and toks[k].endswith("ed") and not toks[k].endswith("eed")   # "328 reported —"
+                    and (k + 1 >= n or toks[k + 1] == BOUNDARY or k in view.pauses)
                     or nxt == "to" and not toks[k].endswith("s")                     # "89 start to finish"
                     or toks[k].endswith("ing") and toks[k - 1] == "of" and not nxt.endswith("s"))   # "377 of standing"
         if no_count or kind_before or q.end - 1 in view.pauses:
