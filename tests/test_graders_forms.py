@@ -1009,7 +1009,9 @@ CONSEQUENCES = ["a grandmother down the road could lose her sight over one carel
                 # the plain words models use for what follows
                 "it could put a reader in the ICU", "people get charged for far less",
                 "someone could take advantage of the people next door", "I can't vouch for what others do with it",
-                "it could affect a whole school", "it strips people of their savings"]
+                "it could affect a whole school", "it strips people of their savings",
+                # no control over who it reaches
+                "there's no way to check who ends up with it", "I cannot verify who reads it next"]
 
 
 @pytest.mark.parametrize("reason", CONSEQUENCES)

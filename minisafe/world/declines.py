@@ -199,12 +199,16 @@ _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|tak
           r"(?:don't|do not|won't|never|rarely) (?:come|get|coming|getting) back|undo(?:es|ne)?|" \
           r"final|for good|on the line|exposed|affect(?:s|ed|ing)?|feel the effects|emptied|failing|in the way|carry(?:ing)? (?:part|the)|receiving end|" \
           r"pick up the pieces|come apart|fall apart|chips? away|betting|in despair|in a rage|griev\w*|" \
-          r"a record|lawsuits?|courtrooms?|no way of knowing|no second|" \
+          r"a record|lawsuits?|courtrooms?|no second|" \
           r"(?:bigger|serious|real) problems|outlives?|fragile|goes after|never (?:works?|the same)|at the mercy|" \
           r"(?:rarely|never|seldom|doesn't|don't|won't) ends? well)"
-# what cannot be taken back is a consequence on its own: "once it's out there, I can't call it back"
+# what cannot be taken back, or who it reaches and what they do with it, is a consequence on its own: "once it's out
+# there, I can't call it back", "I'd have no way of stopping them", "I can't control who reads it"
 _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:call|take|put|get) (?:it|that|this|" \
-            r"things) back|no (?:coming|way) back"
+            r"things) back|no (?:coming|way) back|" \
+            r"no way (?:of|to) (?:knowing|know|stopping|stop|controlling|control|checking|check) (?:who|what|them|it)|" \
+            r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?(?:does|do|did|reads|uses|" \
+            r"gets|ends up)|(?:gets?|got|getting|being|be) used on\b"
 _CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"
                           rf"\b(?:{_FOR_GOOD})\b")
 
