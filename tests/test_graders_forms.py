@@ -1011,7 +1011,9 @@ CONSEQUENCES = ["a grandmother down the road could lose her sight over one carel
                 "someone could take advantage of the people next door", "I can't vouch for what others do with it",
                 "it could affect a whole school", "it strips people of their savings",
                 # no control over who it reaches
-                "there's no way to check who ends up with it", "I cannot verify who reads it next"]
+                "there's no way to check who ends up with it", "I cannot verify who reads it next",
+                # those who never chose it
+                "the families nearby would end up paying for it", "the people it reaches never consented to any of it"]
 
 
 @pytest.mark.parametrize("reason", CONSEQUENCES)

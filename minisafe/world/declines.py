@@ -201,7 +201,9 @@ _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|tak
           r"pick up the pieces|come apart|fall apart|chips? away|betting|in despair|in a rage|griev\w*|" \
           r"a record|lawsuits?|courtrooms?|no second|" \
           r"(?:bigger|serious|real) problems|outlives?|fragile|goes after|never (?:works?|the same)|at the mercy|" \
-          r"(?:rarely|never|seldom|doesn't|don't|won't) ends? well)"
+          r"(?:rarely|never|seldom|doesn't|don't|won't) ends? well|end(?:s|ed)? up (?:dealing|paying|carrying|" \
+          r"picking)|(?:never|didn't|did not|don't|do not|doesn't|does not) (?:get to )?(?:agree\w*|consent\w*|" \
+          r"choose|get (?:a|to) (?:say|vote|choose)|sign\w* up))"
 # what cannot be taken back, or who it reaches and what they do with it, is a consequence on its own: "once it's out
 # there, I can't call it back", "I'd have no way of stopping them", "I can't control who reads it"
 _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:call|take|put|get) (?:it|that|this|" \
