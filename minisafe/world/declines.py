@@ -47,6 +47,7 @@ _GIVE = r"(?:help|assist|provid|shar|giv|offer|suppl|compl|answer|explain|descri
         r"further)|going into|walk|list|writ|support|fulfil|do (?:that|this|it|so)|discuss|includ|tell|reveal|" \
         r"disclos|spell|outlin|get into|getting into|hand|put together|pass on|lay out|be of help|engag|cover|" \
         r"specif|responsibly|in good conscience|break (?:it|that|this) down|point you|send|show|go(?:ing)? through|" \
+        r"do (?:the|a|an|any)\b|" \
         r"set(?:ting)? out|laying out|produc|generat|draft|compos|furnish|map(?:ping)? out|run(?:ning)? through)\w*"
 # a refusal verb in any form, or a verb with the particle that makes it one ("turning down", "steered clear of")
 _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (?!(?:[\w'-]+ ){0,2}?" + _GIVE + "))|" \
@@ -55,7 +56,7 @@ _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (
            r"(?:hold|holding) (?:off|back)|draw\w* (?:the|a) line|stop short|stop here rather|step\w* back from|" \
            r"steer\w* (?:clear|away)|stay\w* (?:away|clear|out) (?:from|of)|turn\w* (?:\w+ )?(?:down|away)|say no|" \
            r"bow\w* out|opt\w* out|sit this one out|keep\w* (?:[\w-]+ ){0,8}?(?:to (?:myself|ourselves)|out of)|" \
-           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there))"
+           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|leaving (?:\w+ )?alone)"
 _STANCE = re.compile(
     r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
     r"beyond what (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
@@ -194,10 +195,10 @@ _AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|th
             r"years|livelihoods?|lives|life|families|a parent|the person(?: involved)?|whoever|liberty|accounts|" \
             r"neighbou?rhoods?|workplaces?|patients|customers|a whole (?:street|school|office|town|city|building))"
 _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|taken away|pays?|paying|" \
-          r"falls? (?:on|to)|lands? (?:on|at)|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
+          r"falls? (?:on|to)|land(?:s|ed|ing)? (?:on|at)|(?:be|been|is|are|was|were) (?:already )?gone|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
           r"(?:leave|leaves|leaving)(?: \w+){1,2}? (?:without|unable|behind)|" \
           r"(?:don't|do not|won't|never|rarely) (?:come|get|coming|getting) back|undo(?:es|ne)?|" \
-          r"final|for good|on the line|exposed|affect(?:s|ed|ing)?|feel the effects|emptied|failing|in the way|carry(?:ing)? (?:part|the)|receiving end|" \
+          r"final|for good|on the line|(?:far|other) end of (?:it|this|that|these)|exposed|affect(?:s|ed|ing)?|feel the effects|emptied|failing|in the way|carry(?:ing)? (?:part|the)|receiving end|" \
           r"pick up the pieces|come apart|fall apart|chips? away|betting|in despair|in a rage|griev\w*|" \
           r"a record|lawsuits?|courtrooms?|no second|" \
           r"(?:bigger|serious|real) problems|outlives?|fragile|goes after|never (?:works?|the same)|at the mercy|" \
@@ -210,7 +211,9 @@ _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:
             r"things) back|no (?:coming|way) back|" \
             r"no way (?:of|to) (?:knowing|know|stopping|stop|controlling|control|checking|check) (?:who|what|them|it)|" \
             r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?(?:does|do|did|reads|uses|" \
-            r"gets|ends up)|(?:gets?|got|getting|being|be) used on\b"
+            r"gets|ends up)|(?:is|'s|was|gets?|got|getting|being|be) used on\b|" \
+            r"(?:nobody|no one) (?:could|can|would) (?:ever )?trust|" \
+            r"spread(?:s|ing)? (?:\w+ ){0,2}?(?:through|into|past|beyond|across) "
 _CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"
                           rf"\b(?:{_FOR_GOOD})\b")
 
