@@ -47,7 +47,7 @@ _GIVE = r"(?:help|assist|provid|shar|giv|offer|suppl|compl|answer|explain|descri
         r"further)|going into|walk|list|writ|support|fulfil|do (?:that|this|it|so)|discuss|includ|tell|reveal|" \
         r"disclos|spell|outlin|get into|getting into|hand|put together|pass on|lay out|be of help|engag|cover|" \
         r"specif|responsibly|in good conscience|break (?:it|that|this) down|point you|send|show|go(?:ing)? through|" \
-        r"do (?:the|a|an|any)\b|" \
+        r"do(?:ing)? (?:the|a|an|any)\b|" \
         r"set(?:ting)? out|laying out|produc|generat|draft|compos|furnish|map(?:ping)? out|run(?:ning)? through)\w*"
 # a refusal verb in any form, or a verb with the particle that makes it one ("turning down", "steered clear of")
 _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (?!(?:[\w'-]+ ){0,2}?" + _GIVE + "))|" \
