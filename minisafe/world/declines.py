@@ -56,7 +56,8 @@ _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (
            r"(?:hold|holding) (?:off|back)|draw\w* (?:the|a) line|stop short|stop here rather|step\w* back from|" \
            r"steer\w* (?:clear|away)|stay\w* (?:away|clear|out) (?:from|of)|turn\w* (?:\w+ )?(?:down|away)|say no|" \
            r"bow\w* out|opt\w* out|sit this one out|keep\w* (?:[\w-]+ ){0,8}?(?:to (?:myself|ourselves)|out of)|" \
-           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|leaving (?:\w+ )?alone)"
+           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|" \
+           r"leaving (?:\w+ )?alone)"
 _STANCE = re.compile(
     r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
     r"beyond what (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
@@ -188,30 +189,33 @@ _REASON = re.compile(
 # A consequence in the writer's own words: in one clause, someone or something of theirs the harm would fall on
 # (_AFFECTED) and what befalls them (_BEFALL): "a person could lose their sight", "the cost falls on someone who
 # never saw the question", "families left without a paycheck", "strangers would be exposed"
-_AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|them|strangers?|" \
-            r"households?|bystanders?|passers-?by|parents?|partners?|" \
-            r"nurses?|firefighters?|responders|neighbou?rs?|a body|bodies|lungs|skin|nerves|sight|breath|hands|" \
-            r"health|freedom|futures?|jobs?|money|paychecks?|pay ?packets?|savings|homes?|trust|relationships|" \
-            r"years|livelihoods?|lives|life|families|a parent|the person(?: involved)?|whoever|liberty|accounts|" \
-            r"neighbou?rhoods?|workplaces?|patients|customers|a whole (?:street|school|office|town|city|building))"
+_AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|them|strangers?|households?|" \
+            r"bystanders?|passers-?by|parents?|partners?|nurses?|firefighters?|responders|neighbou?rs?|patients|" \
+            r"customers|families|a parent|the person(?: involved)?|whoever|" \
+            r"a body|bodies|lungs|skin|nerves|sight|breath|hands|health|lives|life|years|" \
+            r"freedom|liberty|futures?|jobs?|money|paychecks?|pay ?packets?|savings|accounts|livelihoods?|homes?|" \
+            r"trust|relationships|neighbou?rhoods?|workplaces?|a whole (?:street|school|office|town|city|building))"
 _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|taken away|pays?|paying|" \
-          r"falls? (?:on|to)|land(?:s|ed|ing)? (?:on|at)|(?:be|been|is|are|was|were) (?:already )?gone|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
+          r"falls? (?:on|to)|land(?:s|ed|ing)? (?:on|at)|(?:be|been|is|are|was|were) (?:already )?gone|emptied|" \
+          r"failing|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
           r"(?:leave|leaves|leaving)(?: \w+){1,2}? (?:without|unable|behind)|" \
-          r"(?:don't|do not|won't|never|rarely) (?:come|get|coming|getting) back|undo(?:es|ne)?|" \
-          r"final|for good|on the line|(?:far|other) end of (?:it|this|that|these)|exposed|affect(?:s|ed|ing)?|feel the effects|emptied|failing|in the way|carry(?:ing)? (?:part|the)|receiving end|" \
-          r"pick up the pieces|come apart|fall apart|chips? away|betting|in despair|in a rage|griev\w*|" \
-          r"a record|lawsuits?|courtrooms?|no second|" \
-          r"(?:bigger|serious|real) problems|outlives?|fragile|goes after|never (?:works?|the same)|at the mercy|" \
-          r"(?:rarely|never|seldom|doesn't|don't|won't) ends? well|end(?:s|ed)? up (?:dealing|paying|carrying|" \
-          r"picking)|(?:never|didn't|did not|don't|do not|doesn't|does not) (?:get to )?(?:agree\w*|consent\w*|" \
-          r"choose|get (?:a|to) (?:say|vote|choose)|sign\w* up))"
+          r"(?:don't|do not|won't|never|rarely) (?:come|get|coming|getting) back|undo(?:es|ne)?|final|for good|" \
+          r"never (?:works?|the same)|(?:rarely|never|seldom|doesn't|don't|won't) ends? well|" \
+          r"on the line|at the mercy|exposed|affect(?:s|ed|ing)?|feel the effects|in the way|" \
+          r"(?:far|other) end of (?:it|this|that|these)|receiving end|carry(?:ing)? (?:part|the)|" \
+          r"end(?:s|ed)? up (?:dealing|paying|carrying|picking)|pick up the pieces|come apart|fall apart|" \
+          r"chips? away|betting|in despair|in a rage|griev\w*|fragile|goes after|outlives?|no second|" \
+          r"(?:bigger|serious|real) problems|a record|lawsuits?|courtrooms?|" \
+          r"(?:never|didn't|did not|don't|do not|doesn't|does not) (?:get to )?(?:agree\w*|consent\w*|choose|" \
+          r"get (?:a|to) (?:say|vote|choose)|sign\w* up))"
 # what cannot be taken back, or who it reaches and what they do with it, is a consequence on its own: "once it's out
 # there, I can't call it back", "I'd have no way of stopping them", "I can't control who reads it"
 _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:call|take|put|get) (?:it|that|this|" \
             r"things) back|no (?:coming|way) back|" \
-            r"no way (?:of|to) (?:knowing|know|stopping|stop|controlling|control|checking|check) (?:who|what|them|it)|" \
-            r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?(?:does|do|did|reads|uses|" \
-            r"gets|ends up)|(?:is|'s|was|gets?|got|getting|being|be) used on\b|" \
+            r"no way (?:of|to) (?:knowing|know|stopping|stop|controlling|control|checking|check) " \
+            r"(?:who|what|them|it)|" \
+            r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?" \
+            r"(?:does|do|did|reads|uses|gets|ends up)|(?:is|'s|was|gets?|got|getting|being|be) used on\b|" \
             r"(?:nobody|no one) (?:could|can|would) (?:ever )?trust|" \
             r"spread(?:s|ing)? (?:\w+ ){0,2}?(?:through|into|past|beyond|across) "
 _CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"

@@ -229,7 +229,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
                           set(toks[i + 1:q.start]) <= _LINK for i in range(max(0, q.start - 2), q.start))
         nxt = toks[k + 1] if k + 1 < n else BOUNDARY
         no_count = (toks[k] in _AFTER_AMOUNT or len(toks[k]) > 4 and toks[k].endswith("ly")   # "count 85 slowly"
-                    or own_kind(toks[k]) and toks[k] not in _EVERYDAY or toks[k] in step   # "44 swallowed", "294 retry"
+                    or own_kind(toks[k]) and toks[k] not in _EVERYDAY or toks[k] in step   # "44 swallowed"
                     or len(toks[k]) > 4 and toks[k].endswith("ed") and not toks[k].endswith("eed")   # "328 reported —"
                     and (k + 1 >= n or toks[k + 1] == BOUNDARY or k in view.pauses)
                     or nxt == "to" and not toks[k].endswith("s")                     # "89 start to finish"
