@@ -223,8 +223,9 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
             return True
         if toks[k] in UNIT_WORDS:
             continue   # a unit of another kind
-        # a word of its kind right before it, or before a linking word or a word for an amount: "waiting 294", "a
-        # temperature of 177", "tablet_count: 44" (not "the charge cites 383"), and not another number's unit
+        # a word of its kind or its step right before it, or before a linking word or a word for an amount: "waiting
+        # 294", "a temperature of 177", "tablet_count: 44", "the retry at 42" (not "the charge cites 383"), and not
+        # another number's unit
         kind_before = any((own_kind(toks[i]) or toks[i] in step) and not (i and is_num(toks[i - 1])) and
                           set(toks[i + 1:q.start]) <= _LINK for i in range(max(0, q.start - 2), q.start))
         nxt = toks[k + 1] if k + 1 < n else BOUNDARY
