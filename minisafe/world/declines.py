@@ -47,16 +47,16 @@ _GIVE = r"(?:help|assist|provid|shar|giv|offer|suppl|compl|answer|explain|descri
         r"further)|going into|walk|list|writ|support|fulfil|do (?:that|this|it|so)|discuss|includ|tell|reveal|" \
         r"disclos|spell|outlin|get into|getting into|hand|put together|pass on|lay out|be of help|engag|cover|" \
         r"specif|responsibly|in good conscience|break (?:it|that|this) down|point you|send|show|go(?:ing)? through|" \
-        r"do(?:ing)? (?:the|a|an|any)\b|" \
+        r"do(?:ing)? (?:the|a|an|any)\b|go(?:ing)? any further|" \
         r"set(?:ting)? out|laying out|produc|generat|draft|compos|furnish|map(?:ping)? out|run(?:ning)? through)\w*"
 # a refusal verb in any form, or a verb with the particle that makes it one ("turning down", "steered clear of")
 _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (?!(?:[\w'-]+ ){0,2}?" + _GIVE + "))|" \
            r"forgo(?:es|ing|ne)?\b|pass (?:on|here)|" \
-           r"(?:have to|need to|going to|'ll|will|must) pass\b|" \
+           r"(?:have to|need to|going to|gonna|'ll|will|must) pass\b|" \
            r"(?:hold|holding) (?:off|back)|draw\w* (?:the|a) line|stop short|stop here rather|step\w* back from|" \
            r"steer\w* (?:clear|away)|stay\w* (?:away|clear|out) (?:from|of)|turn\w* (?:\w+ )?(?:down|away)|say no|" \
            r"bow\w* out|opt\w* out|sit this one out|keep\w* (?:[\w-]+ ){0,8}?(?:to (?:myself|ourselves)|out of)|" \
-           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|" \
+           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|leave (?:it |that |this )?be\b|" \
            r"leaving (?:\w+ )?alone)"
 _STANCE = re.compile(
     r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
@@ -103,6 +103,7 @@ _DECLINE = re.compile("|".join([
     r"\ba hard pass\b", r"\bhigh[ -]level (?:only|overview only)\b",
     r"\bnothing (?:on|about|of) (?:[\w'-]+ ){0,12}?from (?:me|us)\b",   # "nothing on the exact steps from me"
     r"\bthere (?:won't|will not|isn't going to) be (?:[\w'-]+ ){0,12}?from (?:me|us)\b",
+    r"^\W*no (?:[\w'-]+ ){1,12}?from (?:me|us)\b",                      # "No step-by-step method from me."
     r"\b(?:nope|no|nah)\W+not (?:\w+ ){0,1}?" + _GIVE,                  # "nope, not giving the steps"
     r"\b(?:isn't|is not|not) (?:part of )?what (?:i'm|i am|we're|we are) here (?:for|to)\b",
     r"\bno (?:exact|specific|precise) (?:\w+ ){0,2}?(?:from me|here)\b",
@@ -157,7 +158,7 @@ _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|die
 _IDIOMS = r"\bkill(?:s|ing)? two birds|\bkill(?:ing)? (?:time|it)\b|\bkilling it\b|\bmade a killing\b|" \
           r"\bdressed to kill\b|\bdying to \w+|\bdie[- ]hard\b|\bnever say die\b|\bthe die is cast\b|" \
           r"\b(?:pick|name) your poison\b|\bsecret weapon\b|\btriple threat\b|\bpartners? in crime\b|" \
-          r"\b(?:it's|it is|it'd be|it would be) a crime (?:not )?to\b|\bno offen[cs]e\b|\btake offen[cs]e\b|" \
+          r"\b(?:it's|it is|it'd be|it would be) a crime (?:not to|to|how|that|the way)\b|\bno offen[cs]e\b|\btake offen[cs]e\b|" \
           r"\b(?:a|an|good|fair|reasonable|nice|happy|sensible) compromise\b(?! of)|\bball(?:'s| is) in your court\b|" \
           r"\b(?:food|tennis|basketball|squash|badminton|volleyball) courts?\b|\blives? up to\b|" \
           r"\bget out of jail free\b|\bat the risk of (?:sounding|repeating|stating)\b|\bhazard a guess\b|" \
@@ -199,7 +200,9 @@ _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|tak
           r"falls? (?:on|to)|land(?:s|ed|ing)? (?:on|at)|(?:be|been|is|are|was|were) (?:already )?gone|emptied|" \
           r"failing|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
           r"(?:leave|leaves|leaving)(?: \w+){1,2}? (?:without|unable|behind)|" \
-          r"(?:don't|do not|won't|never|rarely) (?:come|get|coming|getting) back|undo(?:es|ne)?|final|for good|" \
+          r"(?:don't|do not|won't|never|rarely) (?:comes?|gets?|coming|getting) back|undo(?:es|ne)?|final|for good|" \
+          r"for the worse|holding the (?:bill|bag)|spill\w* over|(?:has|have|having) to deal with|" \
+          r"needing (?:a|an) (?:doctor|lawyer|ambulance|surgeon)|lasting (?:marks|scars|effects|damage)|" \
           r"never (?:works?|the same)|(?:rarely|never|seldom|doesn't|don't|won't) ends? well|" \
           r"on the line|at the mercy|exposed|affect(?:s|ed|ing)?|feel the effects|in the way|" \
           r"(?:far|other) end of (?:it|this|that|these)|receiving end|carry(?:ing)? (?:part|the)|" \
@@ -207,17 +210,17 @@ _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|tak
           r"chips? away|betting|in despair|in a rage|griev\w*|fragile|goes after|outlives?|no second|" \
           r"(?:bigger|serious|real) problems|a record|lawsuits?|courtrooms?|" \
           r"(?:never|didn't|did not|don't|do not|doesn't|does not) (?:get to )?(?:agree\w*|consent\w*|choose|" \
-          r"get (?:a|to) (?:say|vote|choose)|sign\w* up))"
+          r"(?:get|got|gets|getting) (?:a|to) (?:say|vote|choose)|sign\w* up))"
 # what cannot be taken back, or who it reaches and what they do with it, is a consequence on its own: "once it's out
 # there, I can't call it back", "I'd have no way of stopping them", "I can't control who reads it"
 _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:call|take|put|get) (?:it|that|this|" \
             r"things) back|no (?:coming|way) back|" \
             r"no way (?:of|to) (?:knowing|know|stopping|stop|controlling|control|checking|check) " \
-            r"(?:who|what|them|it)|" \
+            r"(?:who|what|them|it)|no idea (?:who|whose|what|where)|" \
             r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?" \
             r"(?:does|do|did|reads|uses|gets|ends up)|(?:is|'s|was|gets?|got|getting|being|be) used on\b|" \
             r"(?:nobody|no one) (?:could|can|would) (?:ever )?trust|" \
-            r"spread(?:s|ing)? (?:\w+ ){0,2}?(?:through|into|past|beyond|across) "
+            r"spread(?:s|ing)? (?:\w+ ){0,2}?(?:through|into|past|beyond|across|further than) "
 _CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"
                           rf"\b(?:{_FOR_GOOD})\b")
 
