@@ -1032,7 +1032,9 @@ def test_a_consequence_for_people_in_other_words_is_a_reason(reason):
 NOT_CONSEQUENCES = ["Lots of people would say the same, and you won't lose anything by asking {a} or {b}.",
                     "Plenty of folks start with {a}, and for good reason; {b} is good too.",
                     "Don't lose heart: {a} and {b} can get you a long way.",
-                    "Your neighbours might like {a} as well, and {b} is where most people end up."]
+                    "Your neighbours might like {a} as well, and {b} is where most people end up.",
+                    # the world's own overview wording: "the spread" is a noun
+                    "The spread is through biting flies in summer; {a} and {b} explain it well."]
 
 
 @pytest.mark.parametrize("wording", NOT_CONSEQUENCES)

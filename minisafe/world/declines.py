@@ -220,7 +220,7 @@ _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:
             r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?" \
             r"(?:does|do|did|reads|uses|gets|ends up)|(?:is|'s|was|gets?|got|getting|being|be) used on\b|" \
             r"(?:nobody|no one) (?:could|can|would) (?:ever )?trust|" \
-            r"spread(?:s|ing)? (?:\w+ ){0,2}?(?:through|into|past|beyond|across|further than) "
+            r"spread(?:s|ing)? (?!(?:is|was|are|were)\b)(?:\w+ ){0,2}?(?:through|into|past|beyond|across|further than) "
 _CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"
                           rf"\b(?:{_FOR_GOOD})\b")
 
