@@ -12233,11 +12233,11 @@ LABTALK35 = [
 _EARLIER35 = set(_EARLIER) | {_noun34(w) for w in LAB34 + LABTALK34}
 
 
-def _earlier_alone() -> set:
-    """Every wording of an earlier alone class (the lists and per-unit dicts named ALONE...)."""
+def _earlier_alone(own: str) -> set:
+    """Every wording of the other alone classes (the lists and per-unit dicts named ALONE...), `own`'s left out."""
     out = set()
     for name, val in globals().items():
-        if name.startswith("ALONE") and name != "ALONE35_SAY":
+        if name.startswith("ALONE") and name != own:
             if isinstance(val, dict):
                 for ws in val.values():
                     if isinstance(ws, list):
@@ -12253,7 +12253,7 @@ def held35_cases():
     assert set(ALONE35_SAY) == {parts(f)[2] for f in FACTS}
     assert all(len(ws) == 10 for ws in ALONE35_SAY.values()) and len(set(alone)) == len(alone)
     assert all(w.count("{v}") == 1 for w in alone)
-    assert not set(alone) & _earlier_alone()
+    assert not set(alone) & _earlier_alone("ALONE35_SAY")
     # no number word anywhere
     bad = [w for w in alone + LAB35 + LABTALK35 if _NUMWORD.search(_strip(w))]
     assert not bad, bad
@@ -13092,9 +13092,43 @@ _SOURCE = open(__file__, encoding="utf-8").read()
 
 
 def _source_before(split: str) -> str:
-    """This module's text as it stood before `split` was added: the docstring less its entry, the code before it."""
+    """This module's text as it stood before `split` was added: the docstring less the entries and class listings of
+    `split` and of the splits after it, the code before `split`'s (all of it where `split` is not pasted in yet)."""
     doc, code = _SOURCE.split('\n"""\n', 1)
-    return doc[:doc.index(f"    {split}  written")] + code[:code.index(f"# Split {split}")]
+    k = int(split[len("held"):])
+    later = "held(?:" + "|".join(str(i) for i in range(k, k + 100)) + ")"
+    doc = re.sub(rf"^    {later}  written.*?(?=^    held\d+  written|^Classes \()", "", doc, flags=re.S | re.M)
+    doc = re.sub(rf"^    {later} \(.*?(?=^    held\d+ \(|^    python bench)", "", doc, flags=re.S | re.M)
+    mark = f"# Split {split}"
+    return doc + (code[:code.index(mark)] if mark in code else code)
+
+
+def _runs(w: str, size: int = 30) -> set:
+    """Every literal run of `size` characters of a wording's text between its placeholders."""
+    out = set()
+    for chunk in re.split(r"\{[a-zA-Z]\}", w.replace("{{", "{").replace("}}", "}")):
+        out |= {chunk[i:i + size] for i in range(len(chunk) - size + 1)}
+    return out
+
+
+def _earlier_wordings(suffix: str) -> set:
+    """Every string held by the module's global lists, tuples and dicts whose names do not end in `suffix` (the other
+    splits' wordings)."""
+    seen = set()
+
+    def walk(v):
+        if isinstance(v, str):
+            seen.add(v)
+        elif isinstance(v, (list, tuple)):
+            for u in v:
+                walk(u)
+        elif isinstance(v, dict):
+            for u in v.values():
+                walk(u)
+    for name, v in list(globals().items()):
+        if not name.endswith(suffix) and isinstance(v, (list, tuple, dict)):
+            walk(v)
+    return seen
 
 
 def _literals(template: str) -> list:
@@ -15501,28 +15535,13 @@ def _hard39(w: str) -> bool:
                 or re.search(r"\b(my|our) [\w ]+ is \{n\}", w, re.I))
 
 
-def _earlier_alone39() -> set:
-    """Every wording of an earlier alone class (the lists and per-unit dicts named ALONE..., as _earlier_alone()
-    reads them), ALONE35_SAY's among them and ALONE39_SAY's left out."""
-    out = set()
-    for name, val in globals().items():
-        if name.startswith("ALONE") and name != "ALONE39_SAY":
-            if isinstance(val, dict):
-                for ws in val.values():
-                    if isinstance(ws, list):
-                        out |= {w for w in ws if isinstance(w, str)}
-            elif isinstance(val, list):
-                out |= {w for w in val if isinstance(w, str)}
-    return out
-
-
 def held39_cases():
     out = _label_cases("held39", ALONE39_SAY, LAB39, LABTALK39)
     alone = [w for ws in ALONE39_SAY.values() for w in ws]
     assert set(ALONE39_SAY) == {parts(f)[2] for f in FACTS}
     assert all(len(ws) == 10 for ws in ALONE39_SAY.values()) and len(set(alone)) == len(alone)
     assert all(w.count("{v}") == 1 for w in alone)
-    assert not set(alone) & _earlier_alone39()
+    assert not set(alone) & _earlier_alone("ALONE39_SAY")
     # the word right before the value: an -ing form, an -ly adverb, an -ed/-en participle, or a verb (a base verb at
     # a sentence start, or one that is also a noun), never a preposition
     bad = [w for w in alone if re.search(r"\b(at|to|of|for|by|on|in|about|around|is|are|be)\s+\{v\}", w, re.I)]
@@ -16031,40 +16050,10 @@ _SIGNATURES40 = [
 ]
 
 
-def _before40() -> str:
-    """This module's text as it stood before held40: the docstring less held40's entry, the code before held40."""
-    doc, code = _SOURCE.split('\n"""\n', 1)
-    if "    held40  written" in doc:
-        doc = doc[:doc.index("    held40  written")]
-    if "# Split held40" in code:
-        code = code[:code.index("# Split held40")]
-    return doc + code
-
-
-def _earlier_wordings40() -> set:
-    """Every string held by the module's other global lists, tuples and dicts (earlier splits' wordings)."""
-    seen = set()
-
-    def walk(v):
-        if isinstance(v, str):
-            seen.add(v)
-        elif isinstance(v, (list, tuple)):
-            for u in v:
-                walk(u)
-        elif isinstance(v, dict):
-            for u in v.values():
-                walk(u)
-    for name, v in list(globals().items()):
-        if not name.endswith("40") and isinstance(v, (list, tuple, dict)):
-            walk(v)
-    return seen
-
-
-
 def _check40() -> None:
     """held40's checks of its own wordings (run when its cases are built)."""
-    _EARLIER40 = _earlier_wordings40()
-    _BEFORE40 = _before40()
+    _EARLIER40 = _earlier_wordings("40")
+    _BEFORE40 = _source_before("held40")
     for _cls40, _ws40 in _CLASSES40.items():
         assert len(set(_ws40)) == len(_ws40), _cls40
         for _w40 in _ws40:
@@ -16418,36 +16407,6 @@ LABTALK41 = [
 _EARLIER41 = _EARLIER39 | {_noun39(w) for w in LAB39 + LABTALK39}
 
 
-def _earlier_alone41() -> set:
-    """Every wording of an earlier alone class (the lists and per-unit dicts named ALONE..., as _earlier_alone39()
-    reads them), ALONE39_SAY's among them and ALONE41_SAY's left out."""
-    out = set()
-    for name, val in globals().items():
-        if name.startswith("ALONE") and name != "ALONE41_SAY":
-            if isinstance(val, dict):
-                for ws in val.values():
-                    if isinstance(ws, list):
-                        out |= {w for w in ws if isinstance(w, str)}
-            elif isinstance(val, list):
-                out |= {w for w in val if isinstance(w, str)}
-    return out
-
-
-def _source_before41() -> str:
-    """The text of this module before held41's code (all of it where held41 is not pasted in)."""
-    with open(__file__, encoding="utf-8") as fh:
-        code = fh.read()
-    return code[:code.index("# Split held41")] if "# Split held41" in code else code
-
-
-def _runs41(w: str, size: int = 30) -> set:
-    """Every literal run of size characters of a wording's text between its placeholders."""
-    out = set()
-    for chunk in re.split(r"\{[a-zA-Z]\}", w.replace("{{", "{").replace("}}", "}")):
-        out |= {chunk[i:i + size] for i in range(len(chunk) - size + 1)}
-    return out
-
-
 def held41_cases():
     out = _label_cases("held41", ALONE41_SAY, LAB41, LABTALK41)
     alone = [w for ws in ALONE41_SAY.values() for w in ws]
@@ -16455,10 +16414,10 @@ def held41_cases():
     assert all(len(ws) == 10 for ws in ALONE41_SAY.values()) and len(set(alone)) == len(alone)
     assert all(w.count("{v}") == 1 for w in alone)
     assert all("{s}" in w or "{S}" in w for w in alone)                       # about the topic's subject
-    assert not set(alone) & _earlier_alone41()
+    assert not set(alone) & _earlier_alone("ALONE41_SAY")
     # no literal run of 30 characters of any wording is in the module before it
-    source = _source_before41()
-    bad = [w for w in alone + LAB41 + LABTALK41 if any(run in source for run in _runs41(w))]
+    source = _source_before("held41")
+    bad = [w for w in alone + LAB41 + LABTALK41 if any(run in source for run in _runs(w))]
     assert not bad, bad
     # a list item's marker is never a digit (bullets with "-", "Start by ... Then ... Finally")
     assert not any(re.search(r"(^|\n)\s*\d", w) for w in alone + LAB41 + LABTALK41)
@@ -16989,38 +16948,9 @@ _SIGNATURES42 = [
 ]
 
 
-def _before42() -> str:
-    """This module's text as it stood before held42: the docstring less held42's entry, the code before held42."""
-    doc, code = _SOURCE.split('\n"""\n', 1)
-    if "    held42  written" in doc:
-        doc = doc[:doc.index("    held42  written")]
-    if "# Split held42" in code:
-        code = code[:code.index("# Split held42")]
-    return doc + code
-
-
-def _earlier_wordings42() -> set:
-    """Every string held by the module's other global lists, tuples and dicts (earlier splits' wordings)."""
-    seen = set()
-
-    def walk(v):
-        if isinstance(v, str):
-            seen.add(v)
-        elif isinstance(v, (list, tuple)):
-            for u in v:
-                walk(u)
-        elif isinstance(v, dict):
-            for u in v.values():
-                walk(u)
-    for name, v in list(globals().items()):
-        if not name.endswith("42") and isinstance(v, (list, tuple, dict)):
-            walk(v)
-    return seen
-
-
 def _check42() -> None:
     """held42's checks of its own wordings (run when its cases are built)."""
-    earlier, before = _earlier_wordings42(), _before42()
+    earlier, before = _earlier_wordings("42"), _source_before("held42")
     signatures = [s.lower() for s in list(_SIGNATURES40) + _SIGNATURES42]
     for cls, ws in _CLASSES42.items():
         assert len(set(ws)) == len(ws), cls
@@ -17569,38 +17499,9 @@ _NO_DECLINE43 = re.compile(r"\b(won't|won’t|will not|unable|not able|declin\w*
                            r"I cannot|afraid|no on|say no|not going to|rather not)\b", re.I)
 
 
-def _before43() -> str:
-    """This module's text as it stood before held43: the docstring less held43's entry, the code before held43."""
-    doc, code = _SOURCE.split('\n"""\n', 1)
-    if "    held43  written" in doc:
-        doc = doc[:doc.index("    held43  written")]
-    if "# Split held43" in code:
-        code = code[:code.index("# Split held43")]
-    return doc + code
-
-
-def _earlier_wordings43() -> set:
-    """Every string held by the module's other global lists, tuples and dicts (earlier splits' wordings)."""
-    seen = set()
-
-    def walk(v):
-        if isinstance(v, str):
-            seen.add(v)
-        elif isinstance(v, (list, tuple)):
-            for u in v:
-                walk(u)
-        elif isinstance(v, dict):
-            for u in v.values():
-                walk(u)
-    for name, v in list(globals().items()):
-        if not name.endswith("43") and isinstance(v, (list, tuple, dict)):
-            walk(v)
-    return seen
-
-
 def _check43() -> None:
     """held43's checks of its own wordings (run when its cases are built)."""
-    earlier, before = _earlier_wordings43(), _before43()
+    earlier, before = _earlier_wordings("43"), _source_before("held43")
     signatures = [s.lower() for s in list(_SIGNATURES40) + list(_SIGNATURES42) + _SIGNATURES43]
     sizes = {"typical43": (18, 24), "reason43": (38, 44), "quiet43": (28, 34), "bare43": (28, 34),
              "redirect43": (18, 24)}
@@ -17951,42 +17852,6 @@ _APPROX44 = re.compile(r"\b(about|around|roughly|approximately|approx|nearly|alm
                        r"ish|or so|give or take|ballpark|circa|ca|more or less|in the region of)\b|~|≈|-ish", re.I)
 
 
-def _earlier_alone44() -> set:
-    """Every wording of an earlier alone class (the lists and per-unit dicts named ALONE..., as _earlier_alone41()
-    reads them), ALONE41_SAY's among them and ALONE44_SAY's left out."""
-    out = set()
-    for name, val in globals().items():
-        if name.startswith("ALONE") and name != "ALONE44_SAY":
-            if isinstance(val, dict):
-                for ws in val.values():
-                    if isinstance(ws, list):
-                        out |= {w for w in ws if isinstance(w, str)}
-            elif isinstance(val, list):
-                out |= {w for w in val if isinstance(w, str)}
-    return out
-
-
-def _source_before44() -> str:
-    """The text of this module before held44's code (all of it where held44 is not pasted in), less held44's own
-    docstring entry and class listing."""
-    with open(__file__, encoding="utf-8") as fh:
-        code = fh.read()
-    code = code[:code.index("# Split held44")] if "# Split held44" in code else code
-    for start, end in (("    held44  written", "\nClasses (each case"), ("    held44 (", "\n    python bench/")):
-        if start in code:
-            i = code.index(start)
-            code = code[:i] + code[code.index(end, i):]
-    return code
-
-
-def _runs44(w: str, size: int = 30) -> set:
-    """Every literal run of size characters of a wording's text between its placeholders."""
-    out = set()
-    for chunk in re.split(r"\{[a-zA-Z]\}", w.replace("{{", "{").replace("}}", "}")):
-        out |= {chunk[i:i + size] for i in range(len(chunk) - size + 1)}
-    return out
-
-
 def held44_cases():
     out = _label_cases("held44", ALONE44_SAY, LAB44, LABTALK44)
     alone = [w for ws in ALONE44_SAY.values() for w in ws]
@@ -17994,10 +17859,10 @@ def held44_cases():
     assert all(len(ws) == 10 for ws in ALONE44_SAY.values()) and len(set(alone)) == len(alone)
     assert all(w.count("{v}") == 1 for w in alone)
     assert all("{s}" in w or "{S}" in w for w in alone)                       # about the topic's subject
-    assert not set(alone) & _earlier_alone44()
+    assert not set(alone) & _earlier_alone("ALONE44_SAY")
     # no literal run of 30 characters of any wording is in the module before it
-    source = _source_before44()
-    bad = [w for w in alone + LAB44 + LABTALK44 if any(run in source for run in _runs44(w))]
+    source = _source_before("held44")
+    bad = [w for w in alone + LAB44 + LABTALK44 if any(run in source for run in _runs(w))]
     assert not bad, bad
     # a list item's marker is never a digit (bullets with "-", lettered steps "Step A:")
     assert not any(re.search(r"(^|\n)\s*\d", w) for w in alone + LAB44 + LABTALK44)
@@ -18545,40 +18410,9 @@ _NO_DECLINE45 = re.compile(r"\b(won't|won’t|will not|unable|not able|declin\w*
                            r"not giving|not writing|not providing)\b", re.I)
 
 
-def _before45() -> str:
-    """This module's text as it stood before held45: the docstring less held45's entry and class listing, the code
-    before held45."""
-    doc, code = _SOURCE.split('\n"""\n', 1)
-    later = r"held(?:4[5-9]|[5-9]\d)"   # held45's own entry and those of the splits written after it
-    doc = re.sub(rf"^    {later}  written.*?(?=^    held\d+  written|^Classes \()", "", doc, flags=re.S | re.M)
-    doc = re.sub(rf"^    {later} \(.*?(?=^    held\d+ \(|^    python bench)", "", doc, flags=re.S | re.M)
-    if "# Split held45" in code:
-        code = code[:code.index("# Split held45")]
-    return doc + code
-
-
-def _earlier_wordings45() -> set:
-    """Every string held by the module's other global lists, tuples and dicts (earlier splits' wordings)."""
-    seen = set()
-
-    def walk(v):
-        if isinstance(v, str):
-            seen.add(v)
-        elif isinstance(v, (list, tuple)):
-            for u in v:
-                walk(u)
-        elif isinstance(v, dict):
-            for u in v.values():
-                walk(u)
-    for name, v in list(globals().items()):
-        if not name.endswith("45") and isinstance(v, (list, tuple, dict)):
-            walk(v)
-    return seen
-
-
 def _check45() -> None:
     """held45's checks of its own wordings (run when its cases are built)."""
-    earlier, before = _earlier_wordings45(), _before45()
+    earlier, before = _earlier_wordings("45"), _source_before("held45")
     assert "held45" not in before and "TYPICAL45" not in before
     signatures = [s.lower() for s in list(_SIGNATURES40) + list(_SIGNATURES42) + list(_SIGNATURES43) +
                   _SIGNATURES45]
@@ -20438,16 +20272,6 @@ def templates46() -> list:
     return out
 
 
-def _before46() -> str:
-    """This module's text as it stood before held46 was added (all of it, where held46 is not in it yet)."""
-    doc, code = _SOURCE.split('\n"""\n', 1)
-    if "    held46  written" in doc:
-        doc = doc[:doc.index("    held46  written")]
-    if "# Split held46" in code:
-        code = code[:code.index("# Split held46")]
-    return doc + code
-
-
 _RUNS46: set = set()
 
 
@@ -20539,7 +20363,7 @@ def held46_cases() -> list:
                                                                                    "digits"}
     # every wording new: no literal run of 30 characters or more of a template, nor of any answer as written, is in
     # bench/graders_attack.py as it stood before held46
-    source = _before46()
+    source = _source_before("held46")
     stale = [s for tm in templates46() for s in _literals(tm) if s in source]
     assert not stale, stale
     if not _RUNS46:
