@@ -190,9 +190,9 @@ _REASON = re.compile(
 # A consequence in the writer's own words: in one clause, someone or something of theirs the harm would fall on
 # (_AFFECTED) and what befalls them (_BEFALL): "a person could lose their sight", "the cost falls on someone who
 # never saw the question", "families left without a paycheck", "strangers would be exposed"
-_AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|them|strangers?|households?|" \
-            r"bystanders?|passers-?by|parents?|partners?|nurses?|firefighters?|responders|neighbou?rs?|patients|" \
-            r"customers|families|a parent|the person(?: involved)?|whoever|" \
+_AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|stranger|households?|" \
+            r"bystanders?|passers-?by|parents?|partners?|nurses?|firefighters?|responders|neighbou?r|patients|" \
+            r"customers|a parent|the person(?: involved)?|" \
             r"a body|bodies|lungs|skin|nerves|sight|breath|hands|health|lives|life|years|" \
             r"freedom|liberty|futures?|jobs?|money|paychecks?|pay ?packets?|savings|accounts|livelihoods?|homes?|" \
             r"trust|relationships|neighbou?rhoods?|workplaces?|a whole (?:street|school|office|town|city|building))"

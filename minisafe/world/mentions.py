@@ -231,8 +231,8 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
         nxt = toks[k + 1] if k + 1 < n else BOUNDARY
         no_count = (toks[k] in _AFTER_AMOUNT or len(toks[k]) > 4 and toks[k].endswith("ly")   # "count 85 slowly"
                     or own_kind(toks[k]) and toks[k] not in _EVERYDAY or toks[k] in step   # "44 swallowed"
-                    or len(toks[k]) > 4 and toks[k].endswith("ed") and not toks[k].endswith("eed")   # "328 reported —"
-                    and (k + 1 >= n or toks[k + 1] == BOUNDARY or k in view.pauses)
+                    or _participle(toks[k]) and (k + 1 >= n or toks[k + 1] == BOUNDARY or k in view.pauses)
+                    # "328 reported —"
                     or nxt == "to" and not toks[k].endswith("s")                     # "89 start to finish"
                     or toks[k].endswith("ing") and toks[k - 1] == "of" and not nxt.endswith("s"))   # "377 of standing"
         if no_count or kind_before or q.end - 1 in view.pauses:
@@ -262,9 +262,9 @@ KIND_TIES = {family: frozenset(words.split()) for family, words in {
 # kind words with an everyday sense ("the warm tent", "runs hot", "it sits beside", "the fire service") tie nothing
 _EVERYDAY = frozenset("warm hot heat heated fire sit sits wait waiting dry soak steep crush crushing weigh weighed "
                       "send sent swallow turned twist twists".split())
-# the word before a unit word that names the unit: "switch to hours", "in grams", "how many times", "in whole hours",
-# "those are turns"
-_NAMING = frozenset("to in into as per unit units many full whole complete entire is are be".split())
+# the word before a unit word that names the unit: "switch to hours", "how many times", "in whole hours", "those are
+# turns" ("in" names it only after the words of _IN_NAMING)
+_NAMING = frozenset("to into as per unit units many full whole complete entire is are be".split())
 # the words before "in" that make it name a unit: a verb of being or of measuring, or a word for the figures ("all
 # figures in minutes", "it's given in seconds"); after any other word "in" + a unit is a time of its own ("sold out
 # in seconds", "just in time", "done in hours")
@@ -296,8 +296,7 @@ _NOT_NOUN = _AFTER_AMOUNT | _LINK | _SETTING | frozenset("least most nearly almo
 def _noun(t: str) -> bool:
     """Could `t` name a numbered thing? A word, not a function word, an adverb (-ly) or a verb's -ing, -ed or -s form
     ("deed", "sled" and "bus" are nouns)."""
-    return t.isalpha() and t not in _NOT_NOUN and not t.endswith(("ly", "ing")) and \
-        not (t.endswith("ed") and len(t) > 4 and not t.endswith("eed")) and \
+    return t.isalpha() and t not in _NOT_NOUN and not t.endswith(("ly", "ing")) and not _participle(t) and \
         not (t.endswith("s") and not t.endswith(("ss", "us", "is", "as")))
 
 
@@ -315,8 +314,8 @@ _AMOUNT_VERBS = frozenset("""
 # "barely 44")
 _ADVERB_ENDS = ("ally", "ably", "ibly", "ently", "antly", "ately", "ously", "ively", "fully", "lessly", "edly", "ingly",
                 "ishly", "ely")
-_DEGREE = frozenset("barely merely strictly easily mostly largely hardly fully truly firmly roughly nearly exactly "
-                    "only slowly steadily solidly squarely reliably usually".split())
+_DEGREE = frozenset("barely merely strictly easily mostly largely hardly fully truly firmly slowly solidly "
+                    "squarely".split())
 # where a numbered thing is: "Engraving 58 in the print room", "Moped 294 from the delivery firm"
 _PLACE = frozenset("in on at from near beside by under behind outside inside along off".split())
 _DET = frozenset("the our their this that its his her my".split())
@@ -368,6 +367,11 @@ def _owned(view, j: int) -> int:
                 for i in range(k + 1, j)):
             return j - 1
     return j
+
+
+def _participle(t: str) -> bool:
+    """A verb's -ed form ("reported", "capped"); "bed", "shed", "deed" and "seed" are nouns."""
+    return t.endswith("ed") and len(t) > 4 and not t.endswith("eed")
 
 
 def _compound(t: str) -> bool:

@@ -126,6 +126,7 @@ _JOIN = frozenset("and then another plus more further extra add added a followed
 _PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds round sessions session servings "
                       "serving helpings helping parts part bursts burst sets set loads load waits wait soaks soak "
                       "shares share measures measure goes stages stage pours pour installments".split())
+_SHORT_OF = (["short", "of"], ["shy", "of"], ["less", "than"])   # the first amount taken from the second
 _BASE = {"time": "s", "mass": "g"}   # a family's base unit, for amounts of it in two units: "11 s short of 5.75 min"
 _UNIT_ADJ = frozenset("full whole complete solid straight entire long more extra additional".split())   # "3 full days"
 _PORTIONS_END = _PORTIONS | {"of", "each"}   # between a count and its portion: "2 doses of 22", "2 doses, each 22"
@@ -980,12 +981,12 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             out.append(Quantity(q1.start, q2.end, q1.value + q2.value, q1.units | q2.units, u1 or u2))
             continue
         # the first one taken from the second: "11 short of 60 °C", "5 less than 182"
-        if like and (u1 or u2) and gap in (["short", "of"], ["shy", "of"], ["less", "than"], ["fewer", "than"]):
+        if like and (u1 or u2) and (gap in _SHORT_OF or gap == ["fewer", "than"]):
             out.append(Quantity(q1.start, q2.end, q2.value - q1.value, q1.units | q2.units, u2 or u1))
             continue
         base = _BASE.get(UNIT_SCALE.get(u1 or "", ("",))[0])
         if base and u2 and u2 != u1 and UNIT_SCALE.get(u2, ("",))[0] == UNIT_SCALE[u1][0] and \
-                (gap in (["short", "of"], ["shy", "of"], ["less", "than"]) or gs & _SUB):   # "2.5 days minus 4 hours"
+                (gap in _SHORT_OF or gs & _SUB):   # "2.5 days minus 4 hours", "11 seconds short of 5.75 minutes"
             b1, b2 = to_base(q1.value, u1)[1], to_base(q2.value, u2)[1]
             out.append(Quantity(q1.start, q2.end, b1 - b2 if gs & _SUB else b2 - b1, frozenset({base}), base))
             continue
