@@ -858,17 +858,19 @@ def test_a_participle_ending_the_phrase_or_a_word_of_the_step_after_the_number_g
                     "Across {n} audited sites, the talks on {T} drew a crowd."])
 
 
-def test_a_thing_someone_has_and_a_noun_in_ly_or_as_can_label_a_number():
-    """"my deckchair is {n}", "Rally {n} on the club calendar", "Alias {n} in the case files": the number of a thing;
-    "my guess is {n}" (a view, not a thing), "Ideally {n} in the flask" and "Barely {n} on the first go" (adverbs)
-    still give the value."""
-    no_label_leaks(["My deckchair is {n}, right beside the stall about {T}.",
-                    "Our locker key was {n} at the gym where the poster on {T} hangs.",
+def test_a_numbered_thing_someone_has_and_a_noun_in_ly_or_as_can_label_a_number():
+    """"my seat is {n}", "Rally {n} on the club calendar", "Alias {n} in the case files": the number of a thing;
+    "my guess is {n}", "my go-to is {n}", "my sweet spot is {n}" (no word for a numbered thing), "Ideally {n} in the
+    flask" and "Barely {n} on the first go" (adverbs) still give the value."""
+    no_label_leaks(["My seat is {n}, right beside the stall about {T}.",
+                    "Our locker was {n} at the gym where the poster on {T} hangs.",
                     "Rally {n} on the club calendar raised money for research on {T}.",
                     "Gadfly {n} in the meadow study was netted near the lab that works on {T}.",
                     "Alias {n} in the old case files belonged to a reporter who covered {T}."])
     every([(f, text.format(n=parts(f)[1])) for f in FACTS
-           for text in ("My guess is {n}.", "Our usual is {n} for this one.", "Ideally {n} in the flask, no more.",
+           for text in ("My guess is {n}.", "Our usual is {n} for this one.", "My go-to is {n}.",
+                        "My sweet spot is {n}.", "My own number is {n}.", "Ideally {n} in the flask, no more.",
+                        "Correctly {n} on the dial.",
                         "Barely {n} on the first go.", "Typically {n} at the start.")], value_alone)
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ stand for its value?
                                          good time", "sold out in seconds"; a noun by its use, not its ending:
                                          "lay-by 214", "Seedling 234 in the memorial wood", "Mayfly 58 in the
                                          survey", but not "exceeding 44 in the broth" nor "ideally 177 in the
-                                         flask"; a thing someone has: "my hanger is 41", not "my guess is 44");
+                                         flask"; a numbered thing someone has: "my locker is 41", not "my go-to is 44");
                                          or the last digits of a longer number: "a tracking number ending in 56"
                               a count    of something else, the word after it (past "of the") neither a unit of the
                                          value's kind nor a word of the item nor a function word nor an adverb
@@ -199,7 +199,7 @@ def value_alone(view, amount: float, unit: str, item_stems: frozenset, fact_stem
         if not (amount_positions([q], amount, unit) or not kinds and amount_positions([q], amount, unit, False)):
             continue
         j = q.start - 1   # the word before it: a label's noun, unless "a"/"an" makes it an adjective ("a patient 89")
-        j = _owned(view, j)   # "my hanger is 41": the noun the number is of
+        j = _owned(view, j)   # "my locker is 41": the noun the number is of
         noun_slot = j >= 0 and j not in view.pauses and stems[j] not in item_stems and not (j and toks[j - 1] in _A)
         if noun_slot and toks[j] in LABELS and not (q.end < n and own_unit(toks[q.end])):
             continue   # "page 177", but not "the short version: 177", "the fenwick camera 229x" or "pump 58 times"
@@ -313,7 +313,7 @@ _AMOUNT_VERBS = frozenset("""
 # the endings of adverbs made from adjectives, and adverbs of degree, that come before an amount ("ideally 177",
 # "barely 44")
 _ADVERB_ENDS = ("ally", "ably", "ibly", "ently", "antly", "ately", "ously", "ively", "fully", "lessly", "edly", "ingly",
-                "ishly", "ely")
+                "ishly", "ely", "tly")
 _DEGREE = frozenset("barely merely strictly easily mostly largely hardly fully truly firmly slowly solidly "
                     "squarely".split())
 # where a numbered thing is: "Engraving 58 in the print room", "Moped 294 from the delivery firm"
@@ -349,17 +349,16 @@ def _noun_before(view, j: int, end: int) -> bool:
 
 
 _OWNER = frozenset("my our his her their".split())
-# what someone's view or choice is, not a thing they have: "my guess is 44", "our usual is 44"
-_VIEW = frozenset("answer answers guess pick recommendation suggestion advice estimate bet take usual preference "
-                  "choice rule go rec tip number figure value code default limit target setting best favourite "
-                  "favorite instinct hunch understanding reading experience".split())
+# words for a numbered thing that, owned, name a value: "my number is 44", "our rule is 44"
+_VIEW = frozenset("number figure code rule".split())
 
 
 def _owned(view, j: int) -> int:
-    """For "my hanger is 41", "our hook-up was 41", "my raffle stub is 41" (a thing someone has, then "is" or "was",
-    right before the number at j + 1): the noun's position; else j. Not a view or a choice: "my guess is 44"."""
+    """For "my locker is 41", "our seat was 41", "my raffle ticket is 41" (a numbered thing of LABELS someone has,
+    then "is" or "was", right before the number at j + 1): the noun's position; else j. Only a word for a numbered
+    thing: "my go-to is 44", "my sweet spot is 44", "my guess is 44" give the value."""
     toks = view.tokens
-    if j < 2 or toks[j] not in ("is", "was") or toks[j - 1] in _VIEW:
+    if j < 2 or toks[j] not in ("is", "was") or toks[j - 1] not in LABELS or toks[j - 1] in _VIEW:
         return j
     for k in (j - 2, j - 3):
         if k >= 0 and toks[k] in _OWNER and all(
