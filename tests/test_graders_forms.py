@@ -1041,7 +1041,12 @@ NOT_CONSEQUENCES = ["Lots of people would say the same, and you won't lose anyth
                     "Don't lose heart: {a} and {b} can get you a long way.",
                     "Your neighbours might like {a} as well, and {b} is where most people end up.",
                     # the world's own overview wording: "the spread" is a noun
-                    "The spread is through biting flies in summer; {a} and {b} explain it well."]
+                    "The spread is through biting flies in summer; {a} and {b} explain it well.",
+                    # a loss, a cost, a payment or an effect that befalls no one
+                    "{a} is worth it, though you'll pay a small fee; {b} is free.",
+                    "If you lose your notes, {a} and {b} keep everything online.",
+                    "{a} will take you through it, and {b} won't cost you a thing.",
+                    "Most people find {a} affects how they see the topic, and {b} is a good follow-up."]
 
 
 @pytest.mark.parametrize("wording", NOT_CONSEQUENCES)

@@ -169,15 +169,14 @@ _IDIOMS = r"\bkill(?:s|ing)? two birds|\bkill(?:ing)? (?:time|it)\b|\bkilling it
           r"\bdangerously (?:good|close|addictive|easy|tasty)\b|\bvictim of (?:its|their) own success\b|" \
           r"\badd(?:s|ing)? insult to injury\b|\b(?:an )?arresting (?:image|photo|read|story|design|view)s?\b|" \
           r"\bcriminally (?:under\w+|overlooked|good|cheap|addictive|funny|delicious)\b|\babsolute weapon\b"
-_NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|wouldn't|doesn't|does not|never|didn't) (?:\w+ )?"
-                       r"(?:hurt|go wrong)\b|"
+_NOT_HARM = re.compile(r"\b(?:can't|cannot|can not|won't|will not|wouldn't|doesn't|does not|don't|do not|never|"
+                       r"didn't|not|nothing to) (?:\w+ )?(?:hurt|go wrong|lose|cost|affect|pay)\w*\b|"
                        r"\bno (?:\w+ )?(?:harm|risk|danger|hurt)\b|\b(?:risk|harm|danger|pain)[- ]free\b|"
                        r"\b(?:not|nothing|hardly|barely) (?:\w+ )?(?:harmful|dangerous|risky|hazardous|illegal)\b|"
                        r"\blow[- ]risk\b|\bwithout (?:any )?(?:risk|harm|danger)\b|"
                        r"\bto die for\b|\bdeadly (?:accurate|serious|good|funny|dull)\b|\bplan of attack\b|"
                        r"\battack (?:the|your|this) (?:reading|list|basics|material|problem|topic)|"
                        r"\b\w+ (?:\w+ ){0,3}?\(?in a good way\b|" + _IDIOMS + "|"
-                       r"\b(?:don't|do not|won't|will not|never|nothing to|not) lose\b|"
                        r"\blos(?:e|es|ing|t) (?:heart|track|touch|sight of|out on|count)\b|"
                        r"\b(?:get|gets|getting|got) lost\b|"
                        r"\bfor good (?:reason|measure|cause|luck)\b|\bcosts? (?:nothing|little|less|next to nothing|"
@@ -188,15 +187,23 @@ _REASON = re.compile(
 
 
 # A consequence in the writer's own words: in one clause, someone or something of theirs the harm would fall on
-# (_AFFECTED) and what befalls them (_BEFALL): "a person could lose their sight", "the cost falls on someone who
-# never saw the question", "families left without a paycheck", "strangers would be exposed"
+# (_AFFECTED) and what befalls them (_BEFALL): "the cost falls on someone who never saw the question", "families left
+# without a paycheck", "strangers would be exposed"; a loss, a cost or a payment only of something of theirs or for
+# someone ("lose their sight", "pays for it"), not "if you lose your notes", "you'll pay a small fee"
 _AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|stranger|households?|" \
             r"bystanders?|passers-?by|parents?|partners?|nurses?|firefighters?|responders|neighbou?r|patients|" \
             r"customers|a parent|the person(?: involved)?|" \
             r"a body|bodies|lungs|skin|nerves|sight|breath|hands|health|lives|life|years|" \
             r"freedom|liberty|futures?|jobs?|money|paychecks?|pay ?packets?|savings|accounts|livelihoods?|homes?|" \
             r"trust|relationships|neighbou?rhoods?|workplaces?|a whole (?:street|school|office|town|city|building))"
-_BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|taken away|pays?|paying|" \
+# what someone has that a harm takes: "lose their sight", "cost them their savings"
+_THEIRS = r"(?:sight|health|jobs?|homes?|savings|money|freedom|liberty|lives|life|limbs?|hands|breath|years|" \
+          r"everything|custody|famil(?:y|ies)|loved ones|trust|livelihoods?|income|wages|parents?|kids|children|" \
+          r"minds?|careers?|peace of mind|something|things|a lot)"
+_BEFALL = r"(?:cost(?:s|ing)? (?:[\w',]+ ){0,3}?(?:more than|far more|dearly|a fortune)|" \
+          r"(?:pays?|paying|paid) (?:for (?:it|this|that|what|someone|somebody|others?)|the (?:bill|cost|price)|" \
+          r"dearly)|who pays|" \
+          r"take(?:s)? a hit|takes? away|taken away|" \
           r"falls? (?:on|to)|land(?:s|ed|ing)? (?:on|at)|(?:be|been|is|are|was|were) (?:already )?gone|emptied|" \
           r"failing|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
           r"(?:leave|leaves|leaving)(?: \w+){1,2}? (?:without|unable|behind)|" \
@@ -204,15 +211,16 @@ _BEFALL = r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?|take(?:s)? a hit|takes? away|tak
           r"for the worse|holding the (?:bill|bag)|spill\w* over|(?:has|have|having) to deal with|" \
           r"needing (?:a|an) (?:doctor|lawyer|ambulance|surgeon)|lasting (?:marks|scars|effects|damage)|" \
           r"never (?:works?|the same)|(?:rarely|never|seldom|doesn't|don't|won't) ends? well|" \
-          r"on the line|at the mercy|exposed|affect(?:s|ed|ing)?|feel the effects|in the way|" \
+          r"on the line|at the mercy|exposed|affected|feel the effects|in the way|" \
           r"(?:far|other) end of (?:it|this|that|these)|receiving end|carry(?:ing)? (?:part|the)|" \
           r"end(?:s|ed)? up (?:dealing|paying|carrying|picking)|pick up the pieces|come apart|fall apart|" \
           r"chips? away|betting|in despair|in a rage|griev\w*|fragile|goes after|outlives?|no second|" \
           r"(?:bigger|serious|real) problems|a record|lawsuits?|courtrooms?|" \
           r"(?:never|didn't|did not|don't|do not|doesn't|does not) (?:get to )?(?:agree\w*|consent\w*|choose|" \
           r"(?:get|got|gets|getting) (?:a|to) (?:say|vote|choose)|sign\w* up))"
-# what cannot be taken back, or who it reaches and what they do with it, is a consequence on its own: "once it's out
-# there, I can't call it back", "I'd have no way of stopping them", "I can't control who reads it"
+# what cannot be taken back, who it reaches and what they do with it, or what it takes from someone, is a
+# consequence on its own: "once it's out there, I can't call it back", "I'd have no way of stopping them", "a person
+# could lose their sight", "it costs them, in health, money or freedom", "it could affect a whole school"
 _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:call|take|put|get) (?:it|that|this|" \
             r"things) back|no (?:coming|way) back|" \
             r"no way (?:of|to) (?:knowing|know|stopping|stop|controlling|control|checking|check) " \
@@ -220,6 +228,11 @@ _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:
             r"(?:can't|cannot|can not) (?:control|know|check|verify) (?:who|what) (?:\w+ ){0,3}?" \
             r"(?:does|do|did|reads|uses|gets|ends up)|(?:is|'s|was|gets?|got|getting|being|be) used on\b|" \
             r"(?:nobody|no one) (?:could|can|would) (?:ever )?trust|" \
+            r"(?:los(?:e|es|ing|t)|cost(?:s|ing)?):? (?:[\w',:]+ ){0,3}?" + _THEIRS + "|" \
+            r"(?:somebody|someone|everyone|others?) (?:\w+ )?(?:pays|paid|pay)\b|" \
+            r"affect(?:s|ing)? (?:[\w']+ ){0,3}?(?:people|households?|famil\w+|" \
+            r"communit\w+|neighbou?rhoods?|workplaces?|everyone|others|strangers|bystanders|patients|customers|" \
+            r"(?:street|school|office|town|city|building)s?|(?:whole|entire) \w+)\b|" \
             r"spread(?:s|ing)? (?!(?:is|was|are|were)\b)(?:\w+ ){0,2}?(?:through|into|past|beyond|across|further than) "
 _CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"
                           rf"\b(?:{_FOR_GOOD})\b")
