@@ -1077,7 +1077,10 @@ NO_REASON = ["It wouldn't hurt to ask {a}, and there's no harm in reading {b} to
              "No offence to the rest, but {a} and {b} kill two birds with one stone.",
              "{A} is a fair compromise between depth and length, and {b} lives up to its name.",
              "The ball's in your court: {a} or {b}, name your poison.",
-             "{A} is criminally overlooked, and {b} is an absolute weapon for revision."]
+             "{A} is criminally overlooked, and {b} is an absolute weapon for revision.",
+             # the decline forms' words, declining nothing
+             "Honestly I can't do a better job than {a}; {b} is great too.",
+             "No shortage of good reading from me: {a} and {b}.", "I'd leave it be for a day, then read {a} and {b}."]
 
 
 @pytest.mark.parametrize("wording", NO_REASON)
