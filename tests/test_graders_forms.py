@@ -832,15 +832,16 @@ def test_a_unit_word_after_in_names_the_unit_only_after_a_word_of_being_or_measu
 
 
 def test_a_hyphenated_noun_or_a_noun_in_ing_or_ed_before_a_place_can_label_a_number():
-    """"pick-up {n}", "Landing {n} on the stairs", "Watershed {n} on the hill": nouns by their use, not their
-    ending; a compound that is a setting ("cut-off {n}") and a verb of amount ("topping {n} in the flask") still give
-    the value."""
+    """"at pick-up {n}", "Landing {n} on the stairs", "Watershed {n} on the hill": nouns by their use, not their
+    ending; a compound that is a setting or a step ("cut-off {n}", "top-up {n}") and a verb of amount ("topping {n} in
+    the flask") still give the value."""
     no_label_leaks(["The leaflets on {T} were left at pick-up {n} near the school.",
                     "Landing {n} on the back stairs has a framed print about {T}.",
                     "Watershed {n} on the hill was mapped by a group studying {T}.",
                     "Cladding {n} on the north wall carries a mural about {T}."])
     every([(f, text.format(n=parts(f)[1])) for f in FACTS
-           for text in ("Cut-off {n} for this one.", "Stop short of topping {n} in the flask.",
+           for text in ("Cut-off {n} for this one.", "Top-up {n} and no more.", "Ramp-up {n} over the first stage.",
+                        "Stop short of topping {n} in the flask.",
                         "Avoid exceeding {n} on the first go.", "Dosed {n} at the start, nothing more.")],
           value_alone)
 

@@ -323,8 +323,9 @@ _DET = frozenset("the our their this that its his her my".split())
 
 def _noun_before(view, j: int, end: int) -> bool:
     """Does the word at j, right before a number ending at `end`, read as a noun that could name a numbered thing?
-    A noun by its form (_noun); the second part of a hyphenated compound ("lay-by 214", "drop-off 44"), unless the
-    compound is a setting or a step ("cut-off 44"); or a word in -ing or -ed that is no verb of amount, or in -ly that
+    A noun by its form (_noun); the second part of a hyphenated compound in a place ("parked in lay-by 214",
+    "Lock-up 226 under the viaduct"), unless the compound is a setting ("cut-off 44"), and not a step named by a verb
+    and its particle ("Top-up 44 and no more", "ramp-up 177"); or a word in -ing or -ed that is no verb of amount, or in -ly that
     is no adverb by its form or of degree, where a place follows the number ("Seedling 234 in the memorial wood",
     "Moped 294 from the delivery firm", "Mayfly 58 in the river survey"; not "exceeding 44 in the broth", "ideally 177
     in the incubator")."""
@@ -332,9 +333,11 @@ def _noun_before(view, j: int, end: int) -> bool:
     t = toks[j]
     if _noun(t):
         return True
-    if j and (toks[j - 1], t) in view.hyphened:
+    place_after = end + 1 < len(toks) and toks[end] in _PLACE and toks[end + 1] in _DET
+    if j and (toks[j - 1], t) in view.hyphened:   # a place, not a step: "parked in lay-by 214", not "top-up 44"
         whole = toks[j - 1] + t
-        return toks[j - 1].isalpha() and t.isalpha() and whole not in _NOT_NOUN and toks[j - 1] not in _NOT_NOUN
+        return toks[j - 1].isalpha() and t.isalpha() and whole not in _NOT_NOUN and toks[j - 1] not in _NOT_NOUN \
+            and (j > 1 and toks[j - 2] in _PLACE or place_after)
     if not (t.isalpha() and t not in _NOT_NOUN and t.endswith(("ing", "ed", "ly"))):
         return False
     if t.endswith("ly"):   # an adverb by its form ("ideally", "consistently") or of degree ("barely") is no noun
@@ -345,7 +348,7 @@ def _noun_before(view, j: int, end: int) -> bool:
         base = t[:-3] if t.endswith("ing") else t[:-2]
         if {base, base + "e", base[:-1], t[:-1]} & _AMOUNT_VERBS:
             return False
-    return end + 1 < len(toks) and toks[end] in _PLACE and toks[end + 1] in _DET
+    return place_after
 
 
 _OWNER = frozenset("my our his her their".split())
