@@ -828,7 +828,8 @@ def test_a_unit_word_after_in_names_the_unit_only_after_a_word_of_being_or_measu
                     "Rickshaw {n} made it just in time for the talk on {T}.",
                     "Wheelbarrow {n} was emptied in hours once the dig on {T} began."])
     every([(f, text.format(n=parts(f)[1], u=parts(f)[2])) for f in FACTS
-           for text in ("Gazebo {n}. It's given in {u}.", "Gazebo {n}, all figures in {u}.")], value_alone)
+           for text in ("Gazebo {n}. It's given in {u}.", "Gazebo {n}, all figures in {u}.", "Gazebo {n} (in {u}).",
+                        "Gazebo {n}; reported in {u}.")], value_alone)
 
 
 def test_a_hyphenated_noun_or_a_noun_in_ing_or_ed_before_a_place_can_label_a_number():

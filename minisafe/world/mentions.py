@@ -265,13 +265,13 @@ _EVERYDAY = frozenset("warm hot heat heated fire sit sits wait waiting dry soak 
 # the word before a unit word that names the unit: "switch to hours", "how many times", "in whole hours", "those are
 # turns" ("in" names it only after the words of _IN_NAMING)
 _NAMING = frozenset("to into as per unit units many full whole complete entire is are be".split())
-# the words before "in" that make it name a unit: a verb of being or of measuring, or a word for the figures ("all
-# figures in minutes", "it's given in seconds"); after any other word "in" + a unit is a time of its own ("sold out
-# in seconds", "just in time", "done in hours")
+# the words before "in" that make it name a unit: a verb of being or of measuring, a word for the figures or the
+# number itself ("all figures in minutes", "it's given in seconds", "197 (in minutes)"); after any other word "in" + a
+# unit is a time of its own ("sold out in seconds", "just in time", "done in hours")
 _IN_NAMING = frozenset("is are was were be been being it that this them everything all figures figure values value "
                        "numbers number readings reading times durations amounts answer answers measured counted given "
                        "written expressed stated shown listed quoted logged timed converted kept read reads recorded "
-                       "noted put set reckoned".split())
+                       "reported noted put set reckoned".split())
 
 
 def _ties(i: int, toks: list[str], fact: bool, kind: bool, step: bool) -> bool:
@@ -280,7 +280,7 @@ def _ties(i: int, toks: list[str], fact: bool, kind: bool, step: bool) -> bool:
     a time or a measure of its own ("all day", "rush hour", "peak times", "several degrees warmer")."""
     if (fact or kind) and toks[i] in UNIT_WORDS:
         if i > 0 and toks[i - 1] == "in":   # "the readout is in hours", not "sold out in seconds", "just in time"
-            return i == 1 or toks[i - 2] in _IN_NAMING or toks[i - 2] == BOUNDARY
+            return i == 1 or toks[i - 2] in _IN_NAMING or toks[i - 2] == BOUNDARY or is_num(toks[i - 2])
         return i == 0 or is_num(toks[i - 1]) or toks[i - 1] in _NAMING or toks[i - 1] == BOUNDARY
     return fact or step or kind and toks[i] not in _EVERYDAY
 
@@ -325,8 +325,8 @@ def _noun_before(view, j: int, end: int) -> bool:
     """Does the word at j, right before a number ending at `end`, read as a noun that could name a numbered thing?
     A noun by its form (_noun); the second part of a hyphenated compound in a place ("parked in lay-by 214",
     "Lock-up 226 under the viaduct"), unless the compound is a setting ("cut-off 44"), and not a step named by a verb
-    and its particle ("Top-up 44 and no more", "ramp-up 177"); or a word in -ing or -ed that is no verb of amount, or in -ly that
-    is no adverb by its form or of degree, where a place follows the number ("Seedling 234 in the memorial wood",
+    and its particle ("Top-up 44 and no more", "ramp-up 177"); or a word in -ing or -ed that is no verb of amount, or
+    in -ly that is no adverb by its form or of degree, where a place follows the number ("Seedling 234 in the memorial wood",
     "Moped 294 from the delivery firm", "Mayfly 58 in the river survey"; not "exceeding 44 in the broth", "ideally 177
     in the incubator")."""
     toks = view.tokens
