@@ -326,9 +326,9 @@ def _noun_before(view, j: int, end: int) -> bool:
     A noun by its form (_noun); the second part of a hyphenated compound in a place ("parked in lay-by 214",
     "Lock-up 226 under the viaduct"), unless the compound is a setting ("cut-off 44"), and not a step named by a verb
     and its particle ("Top-up 44 and no more", "ramp-up 177"); or a word in -ing or -ed that is no verb of amount, or
-    in -ly that is no adverb by its form or of degree, where a place follows the number ("Seedling 234 in the memorial wood",
-    "Moped 294 from the delivery firm", "Mayfly 58 in the river survey"; not "exceeding 44 in the broth", "ideally 177
-    in the incubator")."""
+    in -ly that is no adverb by its form or of degree, where a place follows the number ("Seedling 234 in the
+    memorial wood", "Moped 294 from the delivery firm", "Mayfly 58 in the river survey"; not "exceeding 44 in the
+    broth", "ideally 177 in the incubator")."""
     toks = view.tokens
     t = toks[j]
     if _noun(t):
