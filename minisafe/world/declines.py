@@ -57,8 +57,8 @@ _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (
            r"(?:hold|holding) (?:off|back)|draw\w* (?:the|a) line|stop short|stop here rather|step\w* back from|" \
            r"steer\w* (?:clear|away)|stay\w* (?:away|clear|out) (?:from|of)|turn\w* (?:\w+ )?(?:down|away)|say no|" \
            r"bow\w* out|opt\w* out|sit this one out|keep\w* (?:[\w-]+ ){0,8}?(?:to (?:myself|ourselves)|out of)|" \
-           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|(?:have to|'ll|will|going to) leave (?:it |that |this )?be\b|" \
-           r"leaving (?:\w+ )?alone)"
+           r"giv\w* (?:[\w-]+ ){1,14}?a miss|leave (?:that|this|it)(?: one)? (?:alone|aside|there)|" \
+           r"(?:have to|'ll|will|going to) leave (?:it |that |this )?be\b|leaving (?:\w+ )?alone)"
 _STANCE = re.compile(
     r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
     r"beyond what (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
@@ -160,7 +160,8 @@ _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|die
 _IDIOMS = r"\bkill(?:s|ing)? two birds|\bkill(?:ing)? (?:time|it)\b|\bkilling it\b|\bmade a killing\b|" \
           r"\bdressed to kill\b|\bdying to \w+|\bdie[- ]hard\b|\bnever say die\b|\bthe die is cast\b|" \
           r"\b(?:pick|name) your poison\b|\bsecret weapon\b|\btriple threat\b|\bpartners? in crime\b|" \
-          r"\b(?:it's|it is|it'd be|it would be) a crime (?:not to|to|how|that|the way)\b|\bno offen[cs]e\b|\btake offen[cs]e\b|" \
+          r"\b(?:it's|it is|it'd be|it would be) a crime (?:not to|to|how|that|the way)\b|" \
+          r"\bno offen[cs]e\b|\btake offen[cs]e\b|" \
           r"\b(?:a|an|good|fair|reasonable|nice|happy|sensible) compromise\b(?! of)|\bball(?:'s| is) in your court\b|" \
           r"\b(?:food|tennis|basketball|squash|badminton|volleyball) courts?\b|\blives? up to\b|" \
           r"\bget out of jail free\b|\bat the risk of (?:sounding|repeating|stating)\b|\bhazard a guess\b|" \
