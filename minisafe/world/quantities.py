@@ -12,7 +12,9 @@ What it reads (docs/graders.md has every form with examples):
                  two moments ("from 08:15 to 14:23", "Day 1 08:00 -> Day 3 01:00", "from a quarter past nine in the
                  morning until ...", "at 10 pm ... at 7 am, fifteen days later"), equal portions ("two doses of 22
                  tablets each", "116/2 times"); and, next to an item, like amounts of one statement that combine to
-                 the value whatever words join them (combined_positions: "100 °C with an extra 77 °C")
+                 the value whatever words join them (combined_positions: "100 °C with an extra 77 °C"), or work
+                 out to it: groups and a rest, a rate for a time, two readings, a total in pieces, an offset from
+                 water's boiling point (_worked: "4 bursts of 50, then one of 29", "at 7 Hz for 43 s")
     tolerance    a stated value matches within REL_TOL (2%) in any unit of its family (and within one of the value's
                  units when written in a larger unit, rounded: "0.7 min" for 43 s); a range ("48-50 °C") matches
                  when it contains the value and is no wider than the tolerance or one unit either side; its ends are
@@ -48,8 +50,10 @@ UNITS = {
     "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
     "degr": ("temp", 5 / 9, -273.15, "rankine degr"),
+    "reaumur": ("temp", 1.25, 0.0, "reaumur"),   # "°Ré" (prepare_lower), the old German scale
     "us": ("time", 1e-6, 0.0, "microseconds microsecond usec usecs"),   # "µs" becomes "microseconds" (prepare_text)
     "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs millis"),
+    "ks": ("time", 1000.0, 0.0, "kiloseconds kilosecond ks"),
     "s": ("time", 1.0, 0.0, "seconds second sec secs s segundos segundo secondes seconde sekunden sekunde "
                             "secondi"),
     # "m" as in "4m54s": no value of the world is in metres
@@ -60,6 +64,11 @@ UNITS = {
     "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme gramos gramo gramm grammi"),
     "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
     "dag": ("mass", 10.0, 0.0, "decagrams decagram dekagrams dekagram dag"),
+    "hg": ("mass", 100.0, 0.0, "hectograms hectogram hg etti etto"),
+    "carat": ("mass", 0.2, 0.0, "carats carat"),
+    "dram": ("mass", 1.7718452, 0.0, "drams dram"),   # avoirdupois
+    "tola": ("mass", 11.6638, 0.0, "tolas tola"),
+    "jin": ("mass", 500.0, 0.0, "jin"),   # the market jin (斤)
     "mg": ("mass", 0.001, 0.0, "milligrams milligram mg"),
     "oz": ("mass", 28.3495, 0.0, "ounces ounce oz"),
     "ozt": ("mass", 31.1035, 0.0, "troyounces ozt"),   # "troy ounces" (fold_units)
@@ -284,17 +293,31 @@ def _power_of_ten(m: re.Match) -> str:
     return f" {float(m[1]) * 10 ** int(exp.replace('−', '-')):.10g} "
 
 
+def _military(t: str) -> str:
+    """Two or more 24-hour clocks read aloud at moments ("at 1845 hours ... at 1145 hours", "0930 hrs") to h:mm;
+    one alone may be a duration ("kept at 1144 hours")."""
+    moments = [m for m in _MILITARY.finditer(t) if m[1] or m[2] < "10"]
+    if len(moments) < 2:
+        return t
+    for m in reversed(moments):
+        t = t[:m.start()] + f"{m[1] or ''}{m[2]}:{m[3]}" + t[m.end():]
+    return t
+
+
 def _iso_duration(m: re.Match) -> str:
     parts = [f"{n} {u}" for n, u in zip(m.groups(), ("weeks", "days", "hours", "minutes", "seconds")) if n]
     return f" {' and '.join(parts)} " if parts else m.group()
 
 
 _DEG = re.compile(r"[°º]\s*([cfr])\b")
+_REAUMUR = re.compile(r"[°º]\s*r[eé]\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
 _CLOCK4 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2}):(\d{2})\b")   # d:hh:mm:ss
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
+# a 24-hour clock read aloud, at a moment: "at 1845 hours", "0930 hrs" (not "a 1200 hours run"): _military
+_MILITARY = re.compile(r"(?<![\d.,])\b(at |from |until |till |by |to )?([01]\d|2[0-3])([0-5]\d) ?(?:hours|hrs)\b")
 _DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range has three ends
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
@@ -561,6 +584,8 @@ def prepare_lower(t: str) -> str:
     quarter units, lb-ft, inches."""
     if "rotation" in t or " turn" in t:
         t = _ROTATION.sub(lambda m: f" {float(m[1].replace(',', '')) / 360:.10g} turns ", t)   # 720° of rotation
+    if "hours" in t or "hrs" in t:
+        t = _military(t)                                                 # at 1845 hours -> at 18:45
     if "gas mark" in t:
         t = _GAS_MARK.sub(_gas_mark, t)                                  # gas mark 4 -> 180 degc (350 degf)
     if "now()" in t or "today()" in t or "time(" in t:
@@ -568,6 +593,7 @@ def prepare_lower(t: str) -> str:
     if "once" in t:
         t = _ONCE_MORE.sub(r"\1\2 1 more times", t)                        # repeat that once more: 2 times in all
     if "°" in t or "º" in t:
+        t = _REAUMUR.sub(" reaumur ", t)
         t = _DEG.sub(r" deg\1 ", t)                                      # °C, °F
         t = t.replace("°", " degc ").replace("º", " degc ")
     t = t.replace("%", " percent ")
@@ -579,7 +605,7 @@ def prepare_lower(t: str) -> str:
                             if UNIT_WORDS.get(m[2], "kelvin") != "kelvin" else m[0], t)
     if "double" in t or "triple" in t or "treble" in t:
         t = _MULTIPLIER.sub(lambda m: f"{_TIMES_WORD[m[1]] * float(m[2]):.10g}", t)   # double 30 hours -> 60 hours
-    t = _SCI.sub(lambda m: f"{float(m[0]):g}", t)                        # 1.77e2 -> 177
+    t = _SCI.sub(lambda m: f"{float(m[0]):.10f}".rstrip("0").rstrip("."), t)   # 1.77e2 -> 177, 1.242e9 -> 1242000000
     if "/" in t or "⁄" in t:
         t = _SLASH_LIST.sub(lambda m: m[0].replace("/", " and "), t)    # 90 / 90 / 114 sec: a list, no fractions
         t = _MIXED.sub(_fraction_text, t)
@@ -949,7 +975,7 @@ def _expressions(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             q1.end_of_range = q2.end_of_range = True
             continue
         # a fraction of a quantity: "half of 88", "a fifth of an hour", "half (of) a 488-count bottle", "25% of 340"
-        if u1 == "percent" and gap in (["of"], ["of", "a"], ["of", "an"], ["of", "the"]) and 0 < q1.value < 100:
+        if u1 == "percent" and gap[:1] == ["of"] and len(gap) <= 3 and 0 < q1.value < 100:   # "of a standard 1000 g"
             out.append(Quantity(q1.start, q2.end, q1.value / 100 * q2.value, q2.units, q2.after))
             continue
         if 0 < q1.value < 1 and (gap in (["of"], ["of", "the"], ["of", "a"], ["of", "an"]) or
@@ -1045,6 +1071,10 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     for t in toks:
         statement.append(statement[-1] + (t == BOUNDARY))
     singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]   # expressions are read from these
+    if family == "temp":   # a reference point: "77 degrees above the boiling point of water"
+        singles += [Quantity(i, i + 1, 100.0, frozenset({"degc"}), "degc") for i, t in enumerate(toks)
+                    if t == "boiling" and (toks[i + 1:i + 2] == ["point"] or {"above", "below"} & set(toks[i - 2:i]))]
+        singles.sort(key=lambda q: q.start)
     # numbers listed before an amount share its unit: "60, 60 and 79 °C"
     shared = {}
     for a, b in zip(singles[::-1][1:], singles[::-1]):   # not "eleven 26-hour shifts": a list ends "... and 79"
@@ -1081,8 +1111,75 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
                         hi - lo <= 2 * max(REL_TOL * target, one / factor) + 1e-9:
                     hits.append(((q, u), (o, v)))
         out += [(min(q.start for q, _ in h), max(q.end for q, _ in h)) for h in hits]
+        out += _worked(toks, w, family, unit, base)
     clocks = [q for q in quantities if q.end == q.start + 3 and toks[q.start + 1] == "clk"]
     return out + _list_totals(toks, statement, groups, clocks, family, base)
+
+
+_COUNTED = frozenset({"times", "tablets", "turns"})   # families of counts: a bare figure is of their kind
+_RATE_WORDS = {"rpm": ("turns", "min"), "bpm": ("times", "min")}   # a rate in one word: numerator, per
+_PER = frozenset("per a an every each".split())
+
+
+def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> list:
+    """Spans of a window's figures that work out to the value (spec §1.5: a value split up is still the value):
+    groups, "c <up to three words> of q" or "c q-unit" ("4 bursts of 50", "9 half-hour blocks"); a rate for a time
+    ("at 7 Hz for 43 s", "17 rpm for 5 minutes", "2 a day for 86 days"); a total in pieces ("32,800 mg in 100 mg
+    tablets"); each alone or with one more figure of the value's kind ("4 packs of 10, plus 4 loose", "start at 22
+    °C, climb 5 °C a minute for 31 minutes"). In a family of counts a figure with no unit is of the value's kind."""
+    def kind(q: Quantity, u: str | None, of: str = family) -> str | None:
+        real = [u] if u else [v for v in q.units if v in UNIT_SCALE]
+        mine = [v for v in real if UNIT_SCALE[v][0] == of]
+        return mine[0] if mine else unit if of in _COUNTED and not real else None
+
+    ends, starts = {q.end for q, _ in w}, {q.start for q, _ in w}
+
+    def bare_ok(q: Quantity) -> bool:   # not next to another figure (a code, a phone), a range's end or a year
+        return q.start not in ends and q.end not in starts and not q.end_of_range and not 1900 <= q.value <= 2100
+
+    terms = [(q, k) for q, u in w if (k := kind(q, u)) and (u or bare_ok(q))]
+    made = []   # (value in the base unit, as a difference for a rate of a temperature; the figures used)
+    for c, _ in w:   # groups
+        if c.value != int(c.value) or c.value < 2 or c.after not in (None, "times"):
+            continue
+        for q, k in terms:
+            gap = toks[c.end:q.start]
+            after = toks[q.end:c.start]   # "a half-hour timer three times"
+            if q.start > c.start and not any(map(is_num, gap)) and (len(gap) <= 3 and q.after or
+                                                                    0 < len(gap) <= 4 and gap[-1] == "of") or \
+                    c.start > q.end and c.after == "times" and len(after) <= 3 and not any(map(is_num, after)):
+                made.append((to_base(c.value * q.value, k)[1], (c, q)))
+    for r, u in w:   # rates
+        k, num = r.end, None
+        if k < len(toks) and toks[k] in _RATE_WORDS:
+            num, per = _RATE_WORDS[toks[k]]
+        elif r.after == "hz":
+            num, per = "times", "s"
+        else:
+            if u and k < len(toks) and UNIT_WORDS.get(toks[k]) == u:   # "5 degc per minute"
+                num, k = u, k + 1
+            per = UNIT_WORDS.get(toks[k + 1]) if k + 1 < len(toks) and toks[k] in _PER else None
+            if UNIT_SCALE.get(per, ("",))[0] != "time":
+                continue
+            num = num or (unit if family in _COUNTED else None)
+        if UNIT_SCALE.get(num, ("",))[0] != family:
+            continue
+        rate = r.value * UNIT_SCALE[num][1] / UNIT_SCALE[per][1]   # in the base unit per second
+        made += [(rate * to_base(d.value, v)[1], (r, d)) for d, v in w
+                 if d is not r and UNIT_SCALE.get(v, ("",))[0] == "time"]
+    if family == "tablets":   # a total in pieces
+        masses = [(q, m) for q, u in w if (m := kind(q, u, "mass"))]
+        for (q1, u1), (q2, u2) in permutations(masses, 2):
+            piece = UNIT_WORDS.get(toks[q2.end + 1] if q2.end + 1 < len(toks) else "") == "tablets" or \
+                UNIT_WORDS.get(toks[q2.start - 2] if q2.start > 1 else "") == "tablets"   # "tablet mg 100"
+            if piece and to_base(q1.value, u1)[1] > to_base(q2.value, u2)[1]:
+                made.append((to_base(q1.value, u1)[1] / to_base(q2.value, u2)[1], (q1, q2)))
+    hits = [used for value, used in made if close(value, base)]
+    hits += [used + (q,) for value, used in made for q, k in terms
+             if q not in used and close(value + to_base(q.value, k)[1], base)]
+    hits += [(a, b) for (a, k), (b, v) in permutations(terms, 2)   # two readings: "7815 before and 7873 after"
+             if k == v and a.value > b.value and close((a.value - b.value) * UNIT_SCALE[k][1], base)]
+    return [(min(q.start for q in h), max(q.end for q in h)) for h in hits]
 
 
 def _said_of(statements: list[list[str]], s: int) -> list[str]:
@@ -1102,6 +1199,8 @@ def _total(qs) -> float | None:
     us = {u for _, u in qs}
     if len(us) == 1:
         return to_base(sum(q.value for q, _ in qs), qs[0][1])[1]
+    if us == {"degc", "kelvin"}:   # kelvin as a difference on a Celsius base: "a ΔT of 29 K over a 20 °C bench"
+        return sum(q.value for q, _ in qs)
     if any(UNIT_SCALE[u][2] for u in us):
         return None
     return sum(to_base(q.value, u)[1] for q, u in qs)
