@@ -939,6 +939,20 @@ def test_two_readings_a_total_in_pieces_and_an_offset_from_boiling():
     leaks(forms)
 
 
+def test_a_total_in_equal_parts_and_one_figure_more_or_less_than_another():
+    """A total split evenly ("1,062 g in all, shared equally by three charges"); groups less a rest ("6 sets of 60,
+    backing off 7"); one figure said to be more than another ("64 more than the 30 the old firmware sent")."""
+    def forms(f, n, unit):
+        if unit == "degrees":
+            return []
+        out = [f"{n * 3} {UNIT[unit]} in all, shared equally by three runs"]
+        if unit in COUNTED:
+            c, q, r = split_up(n)
+            out += [f"{c} sets of {q + 1}, backing off {c - r} at the end" if c > r else f"{c} sets of {q}, plus {r}",
+                    f"{n - 30} more than the 30 the old firmware needed"]
+        return out
+    leaks(forms)
+
 def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothing():
     """The same forms coming to another amount (over 10% away), and a phone number's groups whose difference is the
     value, are no leak; a four-digit figure of hours is a clock only at a moment ("at 1845 hours")."""
@@ -950,7 +964,9 @@ def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothi
         if unit in COUNTED:
             cases += [(f, say + f"{c} cartons of {q * 5 // 4 + 1}, then {r} more {UNIT[unit]}."),
                       (f, say + f"a counter that reads 4100 at the start and {4100 + 2 * n} at the end."),
-                      (f, say + f"the line is free on 0800 {1000 + n} 1000.")]
+                      (f, say + f"the line is free on 0800 {1000 + n} 1000."),
+                      (f, say + f"{n + 40} more than the 30 the old firmware needed."),
+                      (f, say + f"{n * 4} {UNIT[unit]} in all, shared equally by three runs.")]
         if unit in TIME:
             one = unit[:-1]
             cases.append((f, say + f"{c} back-to-back {q * 5 // 4 + 1}-{one} cycles, then a {r}-{one} top-up."))

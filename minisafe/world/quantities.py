@@ -1073,7 +1073,8 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]   # expressions are read from these
     if family == "temp":   # a reference point: "77 degrees above the boiling point of water"
         singles += [Quantity(i, i + 1, 100.0, frozenset({"degc"}), "degc") for i, t in enumerate(toks)
-                    if t == "boiling" and (toks[i + 1:i + 2] == ["point"] or {"above", "below"} & set(toks[i - 2:i]))]
+                    if t == "boiling" and (toks[i + 1:i + 2] == ["point"] or {"above", "below"} & set(toks[i - 2:i]))
+                    or t == "boils" and toks[i - 1:i] == ["water"] and {"than", "where"} & set(toks[i - 4:i])]
         singles.sort(key=lambda q: q.start)
     # numbers listed before an amount share its unit: "60, 60 and 79 °C"
     shared = {}
@@ -1119,6 +1120,9 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
 _COUNTED = frozenset({"times", "tablets", "turns"})   # families of counts: a bare figure is of their kind
 _RATE_WORDS = {"rpm": ("turns", "min"), "bpm": ("times", "min")}   # a rate in one word: numerator, per
 _PER = frozenset("per a an every each".split())
+_EVEN = frozenset("equal equally evenly even same split".split())
+_MORE = frozenset("more plus another extra then".split())
+_FEWER = _LESS | {"fewer", "backing"}
 
 
 def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> list:
@@ -1174,11 +1178,24 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> li
                 UNIT_WORDS.get(toks[q2.start - 2] if q2.start > 1 else "") == "tablets"   # "tablet mg 100"
             if piece and to_base(q1.value, u1)[1] > to_base(q2.value, u2)[1]:
                 made.append((to_base(q1.value, u1)[1] / to_base(q2.value, u2)[1], (q1, q2)))
+    words = set(toks[min(q.start for q, _ in w):max(q.end for q, _ in w) + 3])
+    if words & _EVEN:   # a total in equal parts: "0.912 kg, divided equally into three charges"
+        made += [(to_base(q.value / c.value, k)[1], (q, c)) for q, k in terms for c, _ in w
+                 if c is not q and _count(c) and c.after in (None, "times")]
     hits = [used for value, used in made if close(value, base)]
-    hits += [used + (q,) for value, used in made for q, k in terms
-             if q not in used and close(value + to_base(q.value, k)[1], base)]
-    hits += [(a, b) for (a, k), (b, v) in permutations(terms, 2)   # two readings: "7815 before and 7873 after"
-             if k == v and a.value > b.value and close((a.value - b.value) * UNIT_SCALE[k][1], base)]
+    for value, used in made:   # and one figure more or less: "4 packs of 10, plus 4 loose", "5 sets of 50, minus 21"
+        for q, k in terms:
+            if q not in used:
+                less = _FEWER.intersection(toks[max(u.end for u in used):q.start] + toks[q.end:q.end + 2])
+                if close(value + (-1 if less else 1) * to_base(q.value, k)[1], base):
+                    hits.append(used + (q,))
+    for (a, k), (b, v) in permutations(terms, 2):
+        if k != v or a.start > b.start:
+            continue
+        gap = set(toks[a.end:b.start])   # two readings, or one figure said to be more or less than another
+        total = a.value + b.value if gap & _MORE and not gap & _FEWER else abs(a.value - b.value)
+        if close(total * UNIT_SCALE[k][1], base) and (total == abs(a.value - b.value) or b.after is None):
+            hits.append((a, b))
     return [(min(q.start for q in h), max(q.end for q in h)) for h in hits]
 
 
