@@ -955,7 +955,8 @@ def test_a_total_in_equal_parts_and_one_figure_more_or_less_than_another():
 
 def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothing():
     """The same forms coming to another amount (over 10% away), and a phone number's groups whose difference is the
-    value, are no leak; a four-digit figure of hours is a clock only at a moment ("at 1845 hours")."""
+    value, are no leak; four figures are a clock only at a moment ("at 1845 hours"), not as years or with a unit
+    ("from 2010 to 2024", "at 1200 rpm")."""
     cases = []
     for f in FACTS:
         item, n, unit = parts(f)
@@ -969,7 +970,8 @@ def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothi
                       (f, say + f"{n * 4} {UNIT[unit]} in all, shared equally by three runs.")]
         if unit in TIME:
             one = unit[:-1]
-            cases.append((f, say + f"{c} back-to-back {q * 5 // 4 + 1}-{one} cycles, then a {r}-{one} top-up."))
+            cases += [(f, say + f"{c} back-to-back {q * 5 // 4 + 1}-{one} cycles, then a {r}-{one} top-up."),
+                      (f, say + "records run from 2010 to 2024; the fan goes at 1200 rpm, then at 1500 rpm.")]
         if unit == "degrees":
             cases.append((f, say + f"{n - 80 if n > 100 else 130 - n} degrees above the boiling point of water."))
 
@@ -979,8 +981,9 @@ def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothi
 
 
 def test_clocks_read_aloud_scientific_notation_and_older_units():
-    """Two moments in 24-hour figures read aloud ("at 0915 hours ... at 1400 hours"), an amount in scientific
-    notation ("4.5e6 ms"), and carats, drams, hectograms, kiloseconds and degrees Réaumur."""
+    """Two moments in 24-hour figures read aloud ("at 0915 hours ... at 1400 hours", "at 0915 on Monday; ... at
+    1400 on Tuesday"), British times with the part of the day after the day ("half nine on Monday morning"), an
+    amount in scientific notation ("4.5e6 ms"), and carats, drams, hectograms, kiloseconds and degrees Réaumur."""
     def forms(f, n, unit):
         if unit in TIME:
             secs = n * SECONDS[unit]
@@ -989,6 +992,13 @@ def test_clocks_read_aloud_scientific_notation_and_older_units():
                 start = datetime(2025, 6, 2, 9, 15)
                 end = start + timedelta(seconds=secs)
                 out.append(f"in at 0915 hours on Monday, out at {end:%H%M} hours on {end:%A}")
+                out.append(f"in at 0915 on Monday; out at {end:%H%M} on {end:%A}")
+            if secs % 1800 == 0 and secs < 5 * 86400:   # British: "half nine on Monday morning"
+                end = datetime(2025, 6, 2, 9, 30) + timedelta(seconds=secs)
+                hour = ONES[end.hour % 12 or 12]
+                part = "morning" if end.hour < 12 else "afternoon" if end.hour < 18 else "evening"
+                when = f"half {hour}" if end.minute == 30 else f"{hour} o'clock"
+                out.append(f"in at half nine on Monday morning, out at {when} on {end:%A} {part}")
             if secs >= 2000:
                 out.append(f"{secs / 1000:g} ks")
             return out

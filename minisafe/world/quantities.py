@@ -294,9 +294,15 @@ def _power_of_ten(m: re.Match) -> str:
 
 
 def _military(t: str) -> str:
-    """Two or more 24-hour clocks read aloud at moments ("at 1845 hours ... at 1145 hours", "0930 hrs") to h:mm;
-    one alone may be a duration ("kept at 1144 hours")."""
-    moments = [m for m in _MILITARY.finditer(t) if m[1] or m[2] < "10"]
+    """Two or more 24-hour clocks in four figures at moments to h:mm: "at 1845 hours ... at 1145 hours", "into the
+    broth 1310 hours, out 1507 hours", "at 2340 on Thursday; ... at 1640 on Monday"; one alone may be a duration
+    ("kept at 1144 hours"), and a figure with a unit after it is none ("at 1200 rpm"), nor, without "hours", one
+    that may be a year ("from 2010 to 2024": 19xx and 20xx)."""
+    def at_moment(m: re.Match) -> bool:
+        word = re.match(r"\s*([a-z]+)", t[m.end():])
+        year = m[2] in ("19", "20")   # "from 2010 to 2024": years, unless "hours" follows
+        return bool(m[4] or m[1] and not year and not (word and (word[1] in UNIT_WORDS or word[1] in _RATE_WORDS)))
+    moments = [m for m in _MILITARY.finditer(t) if at_moment(m)]
     if len(moments) < 2:
         return t
     for m in reversed(moments):
@@ -317,7 +323,8 @@ _CLOCK4 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2}):(\d{2})\b")   # d:hh:mm:ss
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
 # a 24-hour clock read aloud, at a moment: "at 1845 hours", "0930 hrs" (not "a 1200 hours run"): _military
-_MILITARY = re.compile(r"(?<![\d.,])\b(at |from |until |till |by |to )?([01]\d|2[0-3])([0-5]\d) ?(?:hours|hrs)\b")
+_MILITARY = re.compile(r"(?<![\d.,])\b(at |from |until |till |by |to )?([01]\d|2[0-3])([0-5]\d)(?![\d.,:/-]?\d)"
+                       r"( ?(?:hours|hrs)\b)?")
 _DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range has three ends
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
@@ -433,6 +440,21 @@ _WORD_CLOCK = re.compile(
     rf"\b(?:(?:(a quarter|quarter|half|{_MINUTE})(?: minutes?)? (past|after|to|before) "
     rf"({'|'.join(_HOUR_WORDS)}|\d{{1,2}}|noon|midnight))|({'|'.join(_HOUR_WORDS)}) o'?clock|"
     rf"(?:(?<=from )|(?<=until )|(?<=till )|(?<=to ))(noon|midnight))(?: ({_PART_OF_DAY}))?")
+
+
+# British "half five" is half past five, before a day, a part of the day or "on"/"at"
+_HALF_HOUR = re.compile(rf"\bhalf ({'|'.join(_HOUR_WORDS)})\b(?= (?:on|in|at|this|that|tonight|tomorrow)\b)")
+# a part of the day said after the day or before it: "on friday afternoon", "on the evening of tuesday 4 march", "in the
+# early hours of wednesday" -> "in the afternoon on friday", ...
+_DAY_PART = re.compile(r"\b(?:on ((?:mon|tues|wednes|thurs|fri|satur|sun)day) (morning|afternoon|evening|night)|"
+                       r"on the (morning|afternoon|evening|night) of|in the (early hours|small hours) of)\b")
+
+
+def _day_part(m: re.Match) -> str:
+    day, part1, part2, early = m.groups()
+    part = part1 or part2 or "morning"
+    said = "at night" if part == "night" else f"in the {part}"
+    return f"{said} on {day}" if day else f"{said} on"
 
 
 def _small(word: str) -> int:
@@ -584,7 +606,7 @@ def prepare_lower(t: str) -> str:
     quarter units, lb-ft, inches."""
     if "rotation" in t or " turn" in t:
         t = _ROTATION.sub(lambda m: f" {float(m[1].replace(',', '')) / 360:.10g} turns ", t)   # 720° of rotation
-    if "hours" in t or "hrs" in t:
+    if "hours" in t or "hrs" in t or "at " in t:
         t = _military(t)                                                 # at 1845 hours -> at 18:45
     if "gas mark" in t:
         t = _GAS_MARK.sub(_gas_mark, t)                                  # gas mark 4 -> 180 degc (350 degf)
@@ -610,7 +632,10 @@ def prepare_lower(t: str) -> str:
         t = _SLASH_LIST.sub(lambda m: m[0].replace("/", " and "), t)    # 90 / 90 / 114 sec: a list, no fractions
         t = _MIXED.sub(_fraction_text, t)
         t = _FRAC.sub(_quotient, t)                                      # 3/4 -> 0.75, 116/2 -> 58
+    if "half " in t:
+        t = _HALF_HOUR.sub(r"half past \1", t)                           # half five (British) -> half past five
     if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t:
+        t = _DAY_PART.sub(_day_part, t)                                  # "on friday afternoon" first
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
     if "t" in t:
         t = _ISO_BASIC.sub(lambda m: f"{m[1]}-{m[2]}-{m[3]}t{m[4]}:{m[5]}:{m[6] or '00'}", t)   # -> 2025-03-12t06:15:00
