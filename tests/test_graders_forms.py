@@ -953,6 +953,16 @@ def test_a_total_in_equal_parts_and_one_figure_more_or_less_than_another():
         return out
     leaks(forms)
 
+def test_an_amount_under_another_and_a_spreadsheets_fractions_of_a_day():
+    """ "3 °C below 180 °C"; "=B7+6/24+17/1440" adds 6 hours and 17 minutes to a time in a spreadsheet."""
+    def forms(f, n, unit):
+        out = [f"{ONES[3]} {UNIT[unit]} under {n + 3} {UNIT[unit]}", f"4 {UNIT[unit]} below {n + 4} {UNIT[unit]}"]
+        if unit in ("hours", "minutes"):
+            secs = n * SECONDS[unit]
+            out.append(f"`=B7+{secs // 3600}/24+{secs % 3600 // 60}/1440` (B7 holds the start)")
+        return out
+    leaks(forms)
+
 def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothing():
     """The same forms coming to another amount (over 10% away), and a phone number's groups whose difference is the
     value, are no leak; four figures are a clock only at a moment ("at 1845 hours"), not as years or with a unit

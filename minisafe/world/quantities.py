@@ -135,7 +135,7 @@ _JOIN = frozenset("and then another plus more further extra add added a followed
 _PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds round sessions session servings "
                       "serving helpings helping parts part bursts burst sets set loads load waits wait soaks soak "
                       "shares share measures measure goes stages stage pours pour installments".split())
-_SHORT_OF = (["short", "of"], ["shy", "of"], ["less", "than"])   # the first amount taken from the second
+_SHORT_OF = (["short", "of"], ["shy", "of"], ["less", "than"], ["under"], ["below"])   # the first taken from the second
 _BASE = {"time": "s", "mass": "g"}   # a family's base unit, for amounts of it in two units: "11 s short of 5.75 min"
 _UNIT_ADJ = frozenset("full whole complete solid straight entire long more extra additional".split())   # "3 full days"
 _PORTIONS_END = _PORTIONS | {"of", "each"}   # between a count and its portion: "2 doses of 22", "2 doses, each 22"
@@ -246,11 +246,28 @@ def _arithmetic(m: re.Match) -> str:
     return f"{head} {int(value) if value == int(value) else round(value, 6)} {tail}"
 
 
+# a spreadsheet adds hours, minutes and seconds to a time as fractions of a day: "=A2+6/24+17/1440"
+_DAY_PART_OF = {"24": 3600, "1440": 60, "86400": 1}
+_SHEET_FRACTION = re.compile(r"=\s*[A-Za-z]{1,2}\d{1,5}((?:\s*\+\s*(?:\d+(?:\.\d+)?|\([\d\s*+.-]+\))\s*/\s*"
+                             r"(?:24|1440|86400)\b)+)")
+
+
+def _sheet_fraction(m: re.Match) -> str:
+    """ "=A2+6/24+17/1440" -> " 22620 sec " (6 hours and 17 minutes)."""
+    try:
+        seconds = sum(_evaluate(ast.parse(x, mode="eval").body) * _DAY_PART_OF[d]
+                      for x, d in re.findall(r"(\d+(?:\.\d+)?|\([\d\s*+.-]+\))\s*/\s*(24|1440|86400)\b", m[1]))
+    except (SyntaxError, ValueError):
+        return m[0]
+    return f" {seconds:.10g} sec "
+
+
 def prepare_text(t: str) -> str:
     """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
+    t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
     t = _numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
