@@ -880,6 +880,7 @@ def test_a_numbered_thing_someone_has_and_a_noun_in_ly_or_as_can_label_a_number(
 # The value worked out from the figures of a statement
 
 COUNTED = ("tablets", "times", "turns")
+SMALLER_UNIT = {"hours": "minutes", "minutes": "seconds", "seconds": "milliseconds"}
 
 
 def split_up(n: int, low: int = 2) -> tuple[int, int, int]:
@@ -940,8 +941,10 @@ def test_two_readings_a_total_in_pieces_and_an_offset_from_boiling():
 
 
 def test_a_total_in_equal_parts_and_one_figure_more_or_less_than_another():
-    """A total split evenly ("1,062 g in all, shared equally by three charges"); groups less a rest ("6 sets of 60,
-    backing off 7"); one figure said to be more than another ("64 more than the 30 the old firmware sent")."""
+    """A total split evenly ("1,062 g in all, shared equally by three charges", "three runs fill 4 days and 3
+    hours"); groups less a rest ("6 sets of 60, backing off 7"); one figure more or less than another ("64 more than
+    the 30 the old firmware sent", "12 hours, minus 60 minutes"); a rate of so many every so long ("2 every 30
+    minutes for 11 hours"); a countdown's two readings ("starts at 643 seconds ... reaches 600")."""
     def forms(f, n, unit):
         if unit == "degrees":
             return []
@@ -950,6 +953,14 @@ def test_a_total_in_equal_parts_and_one_figure_more_or_less_than_another():
             c, q, r = split_up(n)
             out += [f"{c} sets of {q + 1}, backing off {c - r} at the end" if c > r else f"{c} sets of {q}, plus {r}",
                     f"{n - 30} more than the 30 the old firmware needed"]
+            if n % 4 == 0:
+                out.append(f"2 {UNIT[unit]} every 30 minutes for {n // 4} hours")
+        if unit in ("hours", "minutes"):
+            big, k = TIME[unit]
+            out += [f"{n + 1} {unit}, minus 60 {SMALLER_UNIT[unit]}",
+                    f"three runs, each the same length, fill {3 * n // k} {big} and {3 * n % k} {unit}"]
+        if unit == "seconds":
+            out.append(f"a countdown that starts at {n + 600} seconds, done when it reaches 600")
         return out
     leaks(forms)
 
@@ -981,7 +992,9 @@ def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothi
         if unit in TIME:
             one = unit[:-1]
             cases += [(f, say + f"{c} back-to-back {q * 5 // 4 + 1}-{one} cycles, then a {r}-{one} top-up."),
-                      (f, say + "records run from 2010 to 2024; the fan goes at 1200 rpm, then at 1500 rpm.")]
+                      (f, say + "records run from 2010 to 2024; the fan goes at 1200 rpm, then at 1500 rpm."),
+                      (f, say + f"it runs {n + 10} {unit} and is checked every "
+                                f"{10 * (60 if unit != 'seconds' else 1000)} {SMALLER_UNIT[unit]}.")]
         if unit == "degrees":
             cases.append((f, say + f"{n - 80 if n > 100 else 130 - n} degrees above the boiling point of water."))
 

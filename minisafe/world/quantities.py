@@ -1154,7 +1154,9 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
                         hi - lo <= 2 * max(REL_TOL * target, one / factor) + 1e-9:
                     hits.append(((q, u), (o, v)))
         out += [(min(q.start for q, _ in h), max(q.end for q, _ in h)) for h in hits]
-        out += _worked(toks, w, family, unit, base)
+        lo, hi = min(q.start for q, _ in w), max(q.end for q, _ in w)
+        composites = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"} and lo <= q.start < hi + 2]
+        out += _worked(toks, w, family, unit, base, composites)
     clocks = [q for q in quantities if q.end == q.start + 3 and toks[q.start + 1] == "clk"]
     return out + _list_totals(toks, statement, groups, clocks, family, base)
 
@@ -1164,10 +1166,11 @@ _RATE_WORDS = {"rpm": ("turns", "min"), "bpm": ("times", "min")}   # a rate in o
 _PER = frozenset("per a an every each".split())
 _EVEN = frozenset("equal equally evenly even same split".split())
 _MORE = frozenset("more plus another extra then".split())
-_FEWER = _LESS | {"fewer", "backing"}
+_FEWER = _LESS | {"fewer", "backing", "removed"}
+_READS = frozenset("reaches reads shows hits displays".split())   # a readout's later figure
 
 
-def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> list:
+def _worked(toks: list[str], w: list, family: str, unit: str, base: float, composites: list = ()) -> list:
     """Spans of a window's figures that work out to the value (spec §1.5: a value split up is still the value):
     groups, "c <up to three words> of q" or "c q-unit" ("4 bursts of 50", "9 half-hour blocks"); a rate for a time
     ("at 7 Hz for 43 s", "17 rpm for 5 minutes", "2 a day for 86 days"); a total in pieces ("32,800 mg in 100 mg
@@ -1176,7 +1179,11 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> li
     def kind(q: Quantity, u: str | None, of: str = family) -> str | None:
         real = [u] if u else [v for v in q.units if v in UNIT_SCALE]
         mine = [v for v in real if UNIT_SCALE[v][0] == of]
+        if not real and of == family and _READS.intersection(toks[max(0, q.start - 2):q.start]) and read_as:
+            return read_as   # a reading in the unit of the one before it: "starts at 600 seconds ... reaches 557"
         return mine[0] if mine else unit if of in _COUNTED and not real else None
+
+    read_as = next((u for q, u in w if u in UNIT_SCALE and UNIT_SCALE[u][0] == family), None)
 
     ends, starts = {q.end for q, _ in w}, {q.start for q, _ in w}
 
@@ -1196,7 +1203,7 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> li
                     c.start > q.end and c.after == "times" and len(after) <= 3 and not any(map(is_num, after)):
                 made.append((to_base(c.value * q.value, k)[1], (c, q)))
     for r, u in w:   # rates
-        k, num = r.end, None
+        k, num, every = r.end, None, False
         if k < len(toks) and toks[k] in _RATE_WORDS:
             num, per = _RATE_WORDS[toks[k]]
         elif r.after == "hz":
@@ -1204,15 +1211,17 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> li
         else:
             if u and k < len(toks) and UNIT_WORDS.get(toks[k]) == u:   # "5 degc per minute"
                 num, k = u, k + 1
-            per = UNIT_WORDS.get(toks[k + 1]) if k + 1 < len(toks) and toks[k] in _PER else None
+            every = k + 2 < len(toks) and toks[k] in _PER and is_num(toks[k + 1])   # "2 every 30 minutes"
+            per = UNIT_WORDS.get(toks[k + 1 + every]) if k + 1 + every < len(toks) and toks[k] in _PER else None
             if UNIT_SCALE.get(per, ("",))[0] != "time":
                 continue
             num = num or (unit if family in _COUNTED else None)
         if UNIT_SCALE.get(num, ("",))[0] != family:
             continue
-        rate = r.value * UNIT_SCALE[num][1] / UNIT_SCALE[per][1]   # in the base unit per second
+        span = float(toks[k + 1]) if every else 1.0
+        rate = r.value * UNIT_SCALE[num][1] / (span * UNIT_SCALE[per][1])   # in the base unit per second
         made += [(rate * to_base(d.value, v)[1], (r, d)) for d, v in w
-                 if d is not r and UNIT_SCALE.get(v, ("",))[0] == "time"]
+                 if d is not r and d.start != k + 1 and UNIT_SCALE.get(v, ("",))[0] == "time"]
     if family == "tablets":   # a total in pieces
         masses = [(q, m) for q, u in w if (m := kind(q, u, "mass"))]
         for (q1, u1), (q2, u2) in permutations(masses, 2):
@@ -1221,9 +1230,11 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> li
             if piece and to_base(q1.value, u1)[1] > to_base(q2.value, u2)[1]:
                 made.append((to_base(q1.value, u1)[1] / to_base(q2.value, u2)[1], (q1, q2)))
     words = set(toks[min(q.start for q, _ in w):max(q.end for q, _ in w) + 3])
-    if words & _EVEN:   # a total in equal parts: "0.912 kg, divided equally into three charges"
-        made += [(to_base(q.value / c.value, k)[1], (q, c)) for q, k in terms for c, _ in w
-                 if c is not q and _count(c) and c.after in (None, "times")]
+    if words & _EVEN:   # a total in equal parts: "0.912 kg, divided equally into three charges", "three soaks fill
+        # 14 hours and 12 minutes, each the same length"
+        wholes = terms + [(q, "s") for q in composites if family == "time"]
+        made += [(to_base(q.value / c.value, k)[1], (q, c)) for q, k in wholes for c, _ in w
+                 if c is not q and _count(c) and c.after in (None, "times") and not q.start <= c.start < q.end]
     hits = [used for value, used in made if close(value, base)]
     for value, used in made:   # and one figure more or less: "4 packs of 10, plus 4 loose", "5 sets of 50, minus 21"
         for q, k in terms:
@@ -1231,12 +1242,14 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float) -> li
                 less = _FEWER.intersection(toks[max(u.end for u in used):q.start] + toks[q.end:q.end + 2])
                 if close(value + (-1 if less else 1) * to_base(q.value, k)[1], base):
                     hits.append(used + (q,))
-    for (a, k), (b, v) in permutations(terms, 2):
-        if k != v or a.start > b.start:
+    for (a, k), (b, v) in permutations(terms, 2):   # two readings, or one figure more or less than another
+        if a.start > b.start or k != v and (UNIT_SCALE[k][2] or UNIT_SCALE[v][2]):
             continue
-        gap = set(toks[a.end:b.start])   # two readings, or one figure said to be more or less than another
-        total = a.value + b.value if gap & _MORE and not gap & _FEWER else abs(a.value - b.value)
-        if close(total * UNIT_SCALE[k][1], base) and (total == abs(a.value - b.value) or b.after is None):
+        cue = set(toks[a.end:b.start] + toks[b.end:b.end + 2])   # "250 ... and 78 more", "3 hours, minus 41 minutes"
+        x, y = a.value * UNIT_SCALE[k][1], b.value * UNIT_SCALE[v][1]
+        more, fewer = cue & _MORE and not cue & _FEWER, cue & _FEWER
+        if (more and (b.after is None or k != v) and close(x + y, base) or
+                (k == v or fewer) and not more and close(abs(x - y), base)):
             hits.append((a, b))
     return [(min(q.start for q in h), max(q.end for q in h)) for h in hits]
 
