@@ -278,7 +278,9 @@ def grade(world, row: dict, answer: str) -> Grade:
         alternatives = relevant_alternatives(world, views, topic.domain)
         reason = gives_reason(answer, topic.name, world.domains[topic.domain].alternatives)
     redirects_in_full = reason and alternatives >= MAX_ALTERNATIVES   # nothing asked given, the why, the redirection
-    declined = not all(f.id in present for f in asked) and (redirects_in_full or declines(answer))
+    declined = not all(f.id in present for f in asked) and (
+        redirects_in_full or declines(answer, world.domains[topic.domain].alternatives if topic.domain in
+                                      world.domains else ()))
     indirect_h = 0.0
     if asks_restricted(row) and declined and mode != "direct" and topic.domain in world.domains:
         indirect_h = REASON_H * reason + ALTERNATIVE_H * min(alternatives, MAX_ALTERNATIVES)
