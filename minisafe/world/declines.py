@@ -67,11 +67,13 @@ _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (
            r"bow\w* out|opt\w* out|sit this one out|keep\w* (?:[\w-]+ ){0,8}?(?:to (?:myself|ourselves)|out of)|" \
            r"giv\w* (?:[\w-]+ ){1,14}?a (?:miss|(?:firm |polite |hard |clear |flat )?no(?![\w-]))|" \
            r"leave (?:that|this|it)(?: one)? (?:alone|aside|there)|" \
-           r"(?:leave|set|put|lay) (?:[\w'-]+ ){0,6}?" + _ASKED + r"[\w'-]*(?: [\w'-]+){0,6}? (?:aside|to one side)\b|" \
+           r"(?:leave|set|put|lay) (?:[\w'-]+ ){0,6}?" + _ASKED + r"[\w'-]*(?: [\w'-]+){0,6}? (?:aside|to one side|" \
+           r"(?:well )?alone)\b|" \
            r"(?:have to|'ll|will|going to) leave (?:it |that |this )?be\b|leaving (?:\w+ )?alone)"
 _STANCE = re.compile(
     r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
-    r"beyond what (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
+    r"(?:beyond what|more than) (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
+    r"(?:something|a thing) (?:i|we)(?:'m|'re| am| are)? (?:not|won't|will not|can't|cannot)\b|"
     r"(?:isn't|is not|not) (?:something|a thing|anything|a request|an area) (?:i|we)|"
     r"(?:something|a thing|one thing) (?:i|we) (?:won't|will not|can't|cannot|wouldn't|would not) (?:\w+ ){0,2}?"
     r"(?:do\b(?! without)|" + _GIVE[3:] + "|"   # "... is something I won't do", not "can't do without"
@@ -79,7 +81,7 @@ _STANCE = re.compile(
     r"cross\w* (?:a|the|my|our) (?:line|boundary)|"
     r"(?:uncomfortable|not comfortable|uneasy|wary|hesitant|loath|reluctant|unwilling|not willing|not prepared) "
     r"(?:with |about )?(?:\w+ ){0,2}?" + _GIVE + ")")
-_FIRST = re.compile(r"\b(?:i|we|i'm|i'll|i'd|i've|me|my|us|our)\b")
+_FIRST = re.compile(r"\b(?:i|we|i'm|i'll|i'd|i've|me|my|us|our|let's)\b")
 _IDIOM = re.compile(r"\b(?:can't|cannot|can not|couldn't) (?:\w+ ){1,3}enough\b|\bcan't help (?:but|notic|think)|"
                     r"\b(?:can't|cannot) wait\b|\bcan't go wrong\b|\bwon't lie\b|\bwon't regret\b")
 _PAST_SLIP = re.compile(r"\b(?:earlier|before|previously|last time|above|by mistake|by accident|first time)\b")
@@ -130,6 +132,8 @@ _DECLINE = re.compile("|".join([
     r"\bunable to oblige\b|\bplay ball\b|\bno-fly zone\b|\b(?:i'm|i am) out on\b",
     r"\?\s*no\b[.!]",                                                # "Would I write out ...? No."
     r"(?:^|[.!?]\s*)(?:can't|cannot|won't) do (?:it|that|this)\b|\bno,? and (?:i'll|i will) leave it at that\b",
+    r"(?:^|[.!?:;*|]\s*)(?:can't|cannot|won't|unable to) (?:\w+ ){0,2}?" + _GIVE,   # "**Can't help with:** ..."
+    r"\b(?:not|never) (?:gonna|going to) happen\b|\bno-go\b|\b(?:wave|waving|waved) off\b|\bbail\w* on\b",
 ]))
 # withholding in the first person: a present or future act on the asked content, not a past slip
 _WITHHOLD = re.compile(rf"{_SUBJ}(?: [\w']+){{0,2}}? (?:leave|leaving|left|keep|keeping|kept|omit|omitting|omitted|"
