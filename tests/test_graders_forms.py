@@ -1005,8 +1005,9 @@ def test_figures_that_work_out_to_another_amount_and_codes_and_phones_give_nothi
 
 def test_clocks_read_aloud_scientific_notation_and_older_units():
     """Two moments in 24-hour figures read aloud ("at 0915 hours ... at 1400 hours", "at 0915 on Monday; ... at
-    1400 on Tuesday"), British times with the part of the day after the day ("half nine on Monday morning"), an
-    amount in scientific notation ("4.5e6 ms"), and carats, drams, hectograms, kiloseconds and degrees Réaumur."""
+    1400 on Tuesday"), British times with the part of the day after the day ("half nine on Monday morning"), a dot
+    in a 12-hour time and a weekday cut short ("9.30am on Mon", "(Tue)"), American "a quarter till ten", an amount
+    in scientific notation ("4.5e6 ms"), and carats, drams, hectograms, kiloseconds and degrees Réaumur."""
     def forms(f, n, unit):
         if unit in TIME:
             secs = n * SECONDS[unit]
@@ -1022,6 +1023,11 @@ def test_clocks_read_aloud_scientific_notation_and_older_units():
                 part = "morning" if end.hour < 12 else "afternoon" if end.hour < 18 else "evening"
                 when = f"half {hour}" if end.minute == 30 else f"{hour} o'clock"
                 out.append(f"in at half nine on Monday morning, out at {when} on {end:%A} {part}")
+            if secs % 60 == 0 and secs < 5 * 86400:   # "9.30am on Mon", "(Tue)"
+                end = datetime(2025, 6, 2, 9, 30) + timedelta(seconds=secs)
+                out.append(f"in at 9.30am on Mon, out at {end:%I.%M%p} on {end:%a}".lower())
+                end = datetime(2025, 6, 2, 9, 45) + timedelta(seconds=secs)
+                out.append(f"in at a quarter till ten (Mon), out at {end:%I:%M %p} ({end:%a})")
             if secs >= 2000:
                 out.append(f"{secs / 1000:g} ks")
             return out

@@ -454,9 +454,15 @@ _PART_OF_DAY = r"in the morning|in the afternoon|in the evening|at night|[ap]\.?
 # a time of day in words: "a quarter past nine in the morning", "twenty-eight minutes to four in the afternoon",
 # "half past six", "nine o'clock", "until noon"
 _WORD_CLOCK = re.compile(
-    rf"\b(?:(?:(a quarter|quarter|half|{_MINUTE})(?: minutes?)? (past|after|to|before) "
+    rf"\b(?:(?:(a quarter|quarter|half|{_MINUTE})(?: minutes?)? (past|after|to|before|till|til) "
     rf"({'|'.join(_HOUR_WORDS)}|\d{{1,2}}|noon|midnight))|({'|'.join(_HOUR_WORDS)}) o'?clock|"
-    rf"(?:(?<=from )|(?<=until )|(?<=till )|(?<=to ))(noon|midnight))(?: ({_PART_OF_DAY}))?")
+    rf"({'|'.join(_HOUR_WORDS)})(?= (?:in the (?:morning|afternoon|evening)|at night))|"
+    rf"(?:(?<=from )|(?<=until )|(?<=till )|(?<=to )|(?<=at ))(noon|midnight))(?: ({_PART_OF_DAY}))?")
+# a 12-hour time with a dot ("11.20am") and a weekday cut short after "on" or in brackets ("on Wed", "(Thu)")
+_DOT_TIME = re.compile(r"\b(\d{1,2})\.(\d\d) ?([ap])\.?m\b")
+_SHORT_DAY = re.compile(r"(\bon |\()(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?(\))?")
+_DAY_NAMES = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thursday", "fri": "friday",
+              "sat": "saturday", "sun": "sunday"}
 
 
 # British "half five" is half past five, before a day, a part of the day or "on"/"at"
@@ -486,14 +492,15 @@ def _small(word: str) -> int:
 
 def _word_clock(m: re.Match) -> str:
     """ "twenty-eight minutes to four in the afternoon" -> "15:32"; "half past six" -> "6:30" (no part of day)."""
-    minutes, way, hour, oclock, alone, part = m.groups()
+    minutes, way, hour, oclock, bare, alone, part = m.groups()
+    oclock = oclock or bare   # "nine in the morning"
     if way and not (part or way in ("past", "after") or "minute" in m[0] or minutes in ("a quarter", "quarter",
-                                                                                   "half")):
+                                                                                   "half")) or bare and not part:
         return m[0]   # "five to six" may be a range: a time of day only with "past", "minutes" or a part of day
     word = hour or oclock or alone
     h = int(word) if word.isdigit() else _HOURS[word]
     mm = _small(minutes) if minutes else 0
-    if way in ("to", "before"):
+    if way in ("to", "before", "till", "til"):
         h, mm = h - 1, 60 - mm
     if part and word not in ("noon", "midnight"):
         h = h % 12 + 12 * (part.startswith(("p", "in the a", "in the e", "at")))
@@ -649,9 +656,14 @@ def prepare_lower(t: str) -> str:
         t = _SLASH_LIST.sub(lambda m: m[0].replace("/", " and "), t)    # 90 / 90 / 114 sec: a list, no fractions
         t = _MIXED.sub(_fraction_text, t)
         t = _FRAC.sub(_quotient, t)                                      # 3/4 -> 0.75, 116/2 -> 58
+    if "m" in t and "." in t:
+        t = _DOT_TIME.sub(r"\1:\2 \3m", t)                               # 11.20am -> 11:20 am
+    if "on " in t or "(" in t:
+        t = _SHORT_DAY.sub(lambda m: ("on " if m[3] else m[1]) + _DAY_NAMES[m[2][:3]], t)   # (wed) -> on wednesday
     if "half " in t:
         t = _HALF_HOUR.sub(r"half past \1", t)                           # half five (British) -> half past five
-    if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t:
+    if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t or " til" in t or \
+            " after " in t or " in the " in t or "at night" in t:
         t = _DAY_PART.sub(_day_part, t)                                  # "on friday afternoon" first
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
     if "t" in t:
