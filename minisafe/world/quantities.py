@@ -1184,10 +1184,22 @@ _READS = frozenset("reaches reads shows hits displays".split())   # a readout's 
 
 def _worked(toks: list[str], w: list, family: str, unit: str, base: float, composites: list = ()) -> list:
     """Spans of a window's figures that work out to the value (spec §1.5: a value split up is still the value):
-    groups, "c <up to three words> of q" or "c q-unit" ("4 bursts of 50", "9 half-hour blocks"); a rate for a time
-    ("at 7 Hz for 43 s", "17 rpm for 5 minutes", "2 a day for 86 days"); a total in pieces ("32,800 mg in 100 mg
-    tablets"); each alone or with one more figure of the value's kind ("4 packs of 10, plus 4 loose", "start at 22
-    °C, climb 5 °C a minute for 31 minutes"). In a family of counts a figure with no unit is of the value's kind."""
+
+        groups          "c <up to three words> of q", "c q-unit", "q ... c times" ("4 bursts of 50", "9 half-hour
+                        blocks", "a half-hour timer three times")
+        a rate          for a time: "at 7 Hz for 43 s", "17 rpm for 5 minutes", "2 a day for 86 days", "2 every 30
+                        minutes for 11 hours"
+        pieces          a total in pieces or, with a word of evenness, in equal parts: "32,800 mg in 100 mg tablets",
+                        "0.912 kg divided equally into three charges", "three soaks fill 14 h 12 min, each the same"
+        one more        each of those with one more figure added or, after a word of taking off, taken off: "4 packs
+                        of 10, plus 4 loose", "start at 22 °C, climb 5 °C a minute for 31 minutes", "5 sets of 50,
+                        minus 21"
+        two figures     two readings ("reads 7815 before and 7873 after"), or one said to be more or less than the
+                        other ("73 more than the 53", "3 hours, minus 41 minutes")
+
+    In a family of counts a figure with no unit word is of the value's kind (not next to another figure, a range's
+    end or a year); a readout's later figure has the unit of the one before it ("starts at 600 seconds ... reaches
+    557")."""
     def kind(q: Quantity, u: str | None, of: str = family) -> str | None:
         real = [u] if u else [v for v in q.units if v in UNIT_SCALE]
         mine = [v for v in real if UNIT_SCALE[v][0] == of]
