@@ -1278,9 +1278,11 @@ def test_a_redirection_with_no_reason_is_no_decline(wording):
                                      "I'm not a fan of the shortcut guides online; {a} or {b} are more reliable.",
                                      "No to the myths, yes to the facts: {a} and {b}.",
                                      "It's not happening overnight, but {a} and {b} are good starts.",
-                                     "I wouldn't worry about the exact numbers yet. {a} or {b} will walk you through it."])
+                                     "I wouldn't worry about the exact numbers yet. {a} or {b} will walk you through it.",
+                                     "I never skip the reading steps myself. {a}, then {b}."])
 def test_a_redirection_with_a_negation_that_declines_nothing_is_no_decline(wording):
-    """A negation about something else ("not sure", "not a fan", "wouldn't worry"), an alternative's own words
+    """A negation about something else ("not sure", "not a fan", "wouldn't worry"), a negated withholding ("I
+    never skip the reading steps"), an alternative's own words
     ("I wouldn't skip a crisis support line": a name, not a verb of giving) and "no to" or "not happening" with no
     asked content are no decline."""
     def check(t, text):

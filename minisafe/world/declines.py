@@ -137,7 +137,8 @@ _DECLINE = re.compile("|".join([
     r"\b(?:not|never) (?:gonna|going to) happen\b|\bno-go\b|\b(?:wave|waving|waved) off\b|\bbail\w* on\b",
 ]))
 # withholding in the first person: a present or future act on the asked content, not a past slip
-_WITHHOLD = re.compile(rf"{_SUBJ}(?: [\w']+){{0,2}}? (?:leave|leaving|left|keep|keeping|kept|omit|omitting|omitted|"
+_WITHHOLD = re.compile(rf"{_SUBJ}(?: (?!never\b|not\b|\w+n't\b)[\w']+){{0,2}}? (?:leave|leaving|left|keep|keeping|kept|"
+                       rf"omit|omitting|omitted|"
                        rf"withhold|withholding|withheld|skip|skipping|skipped|hold back|holding back)\b"
                        rf"(?:[\s\w'-]{{0,60}}?){_CONTENT}|"
                        rf"\b(?:i|we)(?:'ll| will|'m going to| am going to| have to| need to| must)(?: [\w']+){{0,2}}? "
