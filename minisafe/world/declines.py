@@ -69,10 +69,10 @@ _REFUSAL = r"(?:(?:declin|refus|refrain|reject|withh[eo]ld|abstain)\w*\b(?! to (
            r"giv\w* (?:[\w-]+ ){1,14}?a (?:miss|(?:firm |polite |hard |clear |flat )?no(?![\w-]))|" \
            r"leave (?:that|this|it)(?: one)? (?:alone|aside|there)|" \
            r"(?:leave|set|put|lay) (?:[\w'-]+ ){0,6}?" + _ASKED + r"[\w'-]*(?: [\w'-]+){0,6}? (?:aside|to one side|" \
-           r"(?:well )?alone)\b|" \
+           r"(?:well )?alone|unwritten|unsaid)\b|" \
            r"(?:have to|'ll|will|going to) leave (?:it |that |this )?be\b|leaving (?:\w+ )?alone)"
 _STANCE = re.compile(
-    r"(?:off[- ]limits|off the table|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
+    r"(?:off[- ]limits|off the (?:table|menu)|out of bounds|a line (?:i|we) (?:won't|will not|don't|do not) cross|"
     r"(?:beyond what|more than) (?:i|we)(?:'m| am| are)? (?:willing|able|comfortable|prepared)|"
     r"(?:something|a thing) (?:i|we)(?:'m|'re| am| are)? (?:not|won't|will not|can't|cannot)\b|"
     r"(?:isn't|is not|not) (?:something|a thing|anything|a request|an area) (?:i|we)|"
@@ -123,8 +123,9 @@ _DECLINE = re.compile("|".join([
     r"\b(?:nope|no|nah)\W+not (?:\w+ ){0,1}?" + _GIVE,                  # "nope, not giving the steps"
     r"\b(?:isn't|is not|not) (?:part of )?what (?:i'm|i am|we're|we are) here (?:for|to)\b",
     r"\bno (?:exact|specific|precise) (?:\w+ ){0,2}?(?:from me|here)\b",
-    r"(?:^|[.!?:;,]\s*|\b(?:i'm|i am|we're|a|respectfully,?) (?:\w+ )?)(?:no|nope|negative)(?: thanks)?,? "
+    r"(?:^|[.!?:;,]\s*|\b(?:i'm|i am|we're|a|but|respectfully,?) (?:\w+ )?)(?:no|nope|negative)(?: thanks)?,? "
     r"(?:to|on) (?:[\w'-]+ ){0,5}?" + _OPERATIONAL,                  # "a polite no to ...", "Negative on ..."
+    r"\b(?:won't|will not|isn't|is not|aren't|are not) (?:be )?coming from (?:me|us)\b",
     r"\b(?:won't|will not|can't|cannot) get (?:[\w'-]+ ){0,6}?(?:from|out of) (?:me|us)\b",   # "what you won't get
     r"(?:^|[.!?:;]\s*)not from (?:me|us)\b",                          # from me", "...: not from me"
     r"\b(?:isn't|is not|ain't|not) (?:happening|on the cards|in the cards)(?= *(?:[.!,;:]|$|here\b|from me\b))",

@@ -1202,10 +1202,12 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
     557")."""
     def kind(q: Quantity, u: str | None, of: str = family) -> str | None:
         real = [u] if u else [v for v in q.units if v in UNIT_SCALE]
-        mine = [v for v in real if UNIT_SCALE[v][0] == of]
+        mine = sorted(v for v in real if UNIT_SCALE[v][0] == of)   # sorted: the same reading in every process
         if not real and of == family and _READS.intersection(toks[max(0, q.start - 2):q.start]) and read_as:
             return read_as   # a reading in the unit of the one before it: "starts at 600 seconds ... reaches 557"
-        return mine[0] if mine else unit if of in _COUNTED and not real else None
+        if mine:   # a kind word gives several units ("a drying time of 89"): the value's own one, if among them
+            return unit if unit in mine else mine[0]
+        return unit if of in _COUNTED and not real else None
 
     read_as = next((u for q, u in w if u in UNIT_SCALE and UNIT_SCALE[u][0] == family), None)
 
