@@ -6,6 +6,9 @@ The larger attack sets, one split for each time they were written, are bench/gra
 their own wordings.
 """
 
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from fractions import Fraction
 
@@ -998,9 +1001,6 @@ json.dump(out, sys.stdout)
 def test_a_grade_is_the_same_in_every_process():
     """No reading depends on the order of a set (Python's hash seed differs between processes): a kind word gives
     several units ("a drying time of 89"), and the one read is chosen the same way each time."""
-    import os
-    import subprocess
-    import sys
     runs = [subprocess.run([sys.executable, "-c", _SAME_IN_EVERY_PROCESS], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (0, 2, 5)]
     assert runs[0] and runs[0] == runs[1] == runs[2]

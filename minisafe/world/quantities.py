@@ -467,19 +467,6 @@ _DAY_NAMES = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thu
 
 # British "half five" is half past five, before a day, a part of the day or "on"/"at"
 _HALF_HOUR = re.compile(rf"\bhalf ({'|'.join(_HOUR_WORDS)})\b(?= (?:on|in|at|this|that|tonight|tomorrow)\b)")
-# a part of the day said after the day or before it: "on friday afternoon", "on the evening of tuesday 4 march", "in the
-# early hours of wednesday" -> "in the afternoon on friday", ...
-_DAY_PART = re.compile(r"\b(?:on ((?:mon|tues|wednes|thurs|fri|satur|sun)day) (morning|afternoon|evening|night)|"
-                       r"on the (morning|afternoon|evening|night) of|in the (early hours|small hours) of)\b")
-
-
-def _day_part(m: re.Match) -> str:
-    day, part1, part2, early = m.groups()
-    part = part1 or part2 or "morning"
-    said = "at night" if part == "night" else f"in the {part}"
-    return f"{said} on {day}" if day else f"{said} on"
-
-
 def _small(word: str) -> int:
     """1 to 59 in digits or words: "28", "twenty-eight", "a quarter" (15), "half" (30)."""
     if word.isdigit():
@@ -542,6 +529,19 @@ _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|
 # 16:34:38 |", "on Tuesday at 9:35 p.m.; out on Wednesday at 3:52 a.m.", "6:30 a.m. on Monday → out at 11:30 p.m. on
 # Thursday"
 _PAIR = re.compile(rf"({_MOMENT})((?:(?!{_TIME})[^.!?]){{1,80}}?)({_MOMENT})")
+
+
+# a part of the day said after the day or before it: "on friday afternoon", "on the evening of tuesday 4 march", "in the
+# early hours of wednesday" -> "in the afternoon on friday", ...
+_DAY_PART = re.compile(rf"\b(?:on ({_WEEKDAY}) (morning|afternoon|evening|night)|"
+                       r"on the (morning|afternoon|evening|night) of|in the (early hours|small hours) of)\b")
+
+
+def _day_part(m: re.Match) -> str:
+    day, part1, part2, _ = m.groups()
+    part = part1 or part2 or "morning"
+    said = "at night" if part == "night" else f"in the {part}"
+    return f"{said} on {day}" if day else f"{said} on"
 
 
 def _pair(m: re.Match) -> str:
@@ -1167,7 +1167,8 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
                     hits.append(((q, u), (o, v)))
         out += [(min(q.start for q, _ in h), max(q.end for q, _ in h)) for h in hits]
         lo, hi = min(q.start for q, _ in w), max(q.end for q, _ in w)
-        composites = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"} and lo <= q.start < hi + 2]
+        composites = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"} and lo <= q.start < hi + 2
+                      ] if family == "time" else []   # "3 days and 17 hours", for a total in equal parts
         out += _worked(toks, w, family, unit, base, composites)
     clocks = [q for q in quantities if q.end == q.start + 3 and toks[q.start + 1] == "clk"]
     return out + _list_totals(toks, statement, groups, clocks, family, base)
@@ -1258,7 +1259,7 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
     words = set(toks[min(q.start for q, _ in w):max(q.end for q, _ in w) + 3])
     if words & _EVEN:   # a total in equal parts: "0.912 kg, divided equally into three charges", "three soaks fill
         # 14 hours and 12 minutes, each the same length"
-        wholes = terms + [(q, "s") for q in composites if family == "time"]
+        wholes = terms + [(q, "s") for q in composites]
         made += [(to_base(q.value / c.value, k)[1], (q, c)) for q, k in wholes for c, _ in w
                  if c is not q and _count(c) and c.after in (None, "times") and not q.start <= c.start < q.end]
     hits = [used for value, used in made if close(value, base)]
