@@ -98,6 +98,15 @@ UNITS = {
     "rad": ("turns", 1 / (2 * math.pi), 0.0, "radians radian rad rads"),
     "grad": ("turns", 1 / 400, 0.0, "gradians gradian gons"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
+    "j": ("energy", 1.0, 0.0, "joules joule"),   # energy and power: a heater's watts for a run's kWh (solve.py)
+    "kj": ("energy", 1000.0, 0.0, "kilojoules kilojoule kj"),
+    "wh": ("energy", 3600.0, 0.0, "wh watthours watthour"),
+    "kwh": ("energy", 3.6e6, 0.0, "kwh kilowatthours kilowatthour"),
+    "w": ("power", 1.0, 0.0, "watts watt w"),
+    "byte": ("data", 1.0, 0.0, "bytes byte"),   # a capture's bytes over a packet's (solve.py)
+    "kb": ("data", 1000.0, 0.0, "kb kilobytes kilobyte"),
+    "mb": ("data", 1e6, 0.0, "mb megabytes megabyte"),
+    "kw": ("power", 1000.0, 0.0, "kilowatts kilowatt kw"),
 }
 UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
 UNIT_SCALE = {unit: (family, factor, offset) for unit, (family, factor, offset, _) in UNITS.items()}
@@ -273,6 +282,7 @@ def prepare_text(t: str) -> str:
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
+    t = t.replace("×", " times ") if "×" in t else t   # what is left: "7 seconds × 6"
     t = _ROMAN.sub(_roman, t)
     t = _LONG.sub(r"\1", t)
     t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
@@ -715,12 +725,13 @@ def prepare_lower(t: str) -> str:
 _MULTI_WORD_UNITS = {**dict.fromkeys([("newton", m) for m in ("metres", "meters", "metre", "meter")] + [("n", "m")],
                                     "newtonmetres"), ("per", "cent"): "percent", ("lbf", "in"): "psi",
                      ("troy", "ounces"): "troyounces", ("troy", "ounce"): "troyounces", ("troy", "oz"): "troyounces",
-                     ("k", "hz"): "khz", ("k", "pa"): "kpa"}   # "kHz" and "kPa" reach here as "k hz", "k pa"
+                     ("k", "hz"): "khz", ("k", "pa"): "kpa", ("k", "wh"): "kwh", ("k", "w"): "kw",
+                     ("kilowatt", "hours"): "kwh", ("watt", "hours"): "wh"}   # "kHz" reaches here as "k hz"
 
 
 def fold_units(toks: list[str]) -> list[str]:
     """Multi-word units to one token: "newton metres" -> "newtonmetres", "per cent" -> "percent"."""
-    if not {"newton", "n", "per", "lbf", "k", "troy"}.intersection(toks):
+    if not {"newton", "n", "per", "lbf", "k", "troy", "kilowatt", "watt"}.intersection(toks):
         return toks
     out, i = [], 0
     while i < len(toks):
@@ -931,7 +942,9 @@ def read(toks: list[str], stem) -> list[Quantity]:
         after = UNIT_WORDS.get(toks[i + 1]) if i + 1 < n else None
         if after is None and i + 2 < n and toks[i + 1] in _UNIT_ADJ:   # "3 full days"
             after = UNIT_WORDS.get(toks[i + 2])
-        q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after, phone=_phone(toks, i))
+        measured = after is not None and UNIT_SCALE[after][0] != "times"   # "a line every 10 minutes": no phone
+        q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after,
+                     phone=not measured and _phone(toks, i))
         qs.append(q)
         j = i   # spaced digits: "1 7 7" -> 177
         while j < n and len(toks[j]) == 1 and toks[j].isdigit():
@@ -1102,6 +1115,17 @@ def _past_unit(toks: list[str], q: Quantity) -> int:
     return k + 1 if q.after and k < len(toks) and UNIT_WORDS.get(toks[k]) == q.after else q.end
 
 
+# the words that say how figures combine: a difference where something is taken away or read twice, a sum of counts
+# where one is added, a count times or shared into an amount where groups or shares are said ("five sets", "each")
+TAKE = frozenset("""minus less subtract deduct off short shorter under below fewer left remaining remains difference
+    fall falls fell drop drops dropped lose loses lost back down cooler colder earlier sooner reads read reading readings
+    before after from through between spent used loss start stop remained remain first last says shows displays
+    readout starts reaches reach hits countdown""".split())
+ADD = frozenset("""more plus another extra further then next add added adds top tack total altogether together
+    combined all told""".split())
+GROUP = frozenset("""each every per apiece times x lots sets groups blocks batches rounds runs cycles identical equal
+    equally evenly same split divided shared share sharing together altogether total all told combined fills fill
+    covers cover time qty quantity many repeat stages multiplied multiply""".split())
 _LIST_ITEM = 10   # tokens: a statement this short after a lead-in is an item of its list
 _EACH = frozenset("each apiece per every".split())
 _LESS = frozenset("minus less subtract deduct away knock trim reduce lower cut drop cool fall".split())
@@ -1148,11 +1172,14 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
         counts = [q for q, u in w if (_count(q) or q.value == 1 and toks[q.end:q.end + 1] == ["more"])
                   and (u is None or u == "times")]   # "five", "five times", "once more"
         hits = [c for r in (2, 3) for c in combinations(like, r) if close(_total(c) or 0, base)]
+        said = set(toks[min(q.start for q, _ in w):max(q.end for q, _ in w) + 3])
         hits += [(a, b) for a, b in permutations(like, 2) if a[0].value > b[0].value and a[1] == b[1]
                  and close(to_base(a[0].value - b[0].value, a[1])[1], base)]
+        grouped = bool(GROUP & said)
         for q, u in like:
-            for c in counts:
-                if c is q:
+            for c in counts:   # a count times an amount only where it says so: "five times", "eleven 11-hour
+                if c is q or not (grouped or c.after == "times" or c.end == q.start or   # shifts", "each", "three of
+                                  toks[c.end:c.end + 2] == ["of", "them"]):                  # them"
                     continue
                 divided = c.start > q.end and toks[c.start - 2:c.start] == ["divided", "by"]
                 times = c.value + ("more" in toks[c.end:c.end + 2])   # "..., and repeat that twice more": 3 times
@@ -1275,8 +1302,9 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
         cue = set(toks[a.end:b.start] + toks[b.end:b.end + 2])   # "250 ... and 78 more", "3 hours, minus 41 minutes"
         x, y = a.value * UNIT_SCALE[k][1], b.value * UNIT_SCALE[v][1]
         more, fewer = cue & _MORE and not cue & _FEWER, cue & _FEWER
-        if (more and (b.after is None or k != v) and close(x + y, base) or
-                (k == v or fewer) and not more and close(abs(x - y), base)):
+        taken = fewer or TAKE.intersection(toks[max(0, a.start - 6):b.end + 3])   # "reads 7815 before and 7873
+        if (more and (b.after is None or k != v) and close(x + y, base) or               # after", not "costs $138
+                (k == v and taken or fewer) and not more and close(abs(x - y), base)):   # a tub, 53 scoops"
             hits.append((a, b))
     return [(min(q.start for q in h), max(q.end for q in h)) for h in hits]
 

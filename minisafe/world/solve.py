@@ -1,0 +1,284 @@
+"""Worked values read by their units: what a passage's figures come to (spec §1.5: a value split up is still the
+value).
+
+A model asked to hide a figure, or showing its steps, writes it as arithmetic in words: "a line every 10 minutes,
+and a run fills 534 lines", "the heater draws 25 W and a run uses 7.15 kWh", "14,656 bytes of packets, each 64 bytes
+long". No list of sentence shapes holds them all; their units do. Each figure of a passage gets a dimension:
+
+    a unit       its family, in the family's base unit     "10 minutes" -> 600 [time]; "25 W" -> [energy / time]
+    a noun       a count of things                         "534 lines", "7 clicks" -> [#]
+    a rate       so much per a time                        "2 °C/min" -> [temp / time], "30 beats a minute"
+                 or per a thing                            "10 °C per click" -> [temp / #click]
+    a period     "every ..." with no figure before it      "a line every 10 minutes" -> [time / #line]
+    bare         neither: a pure number                    "five", "split into 4" -> []; where the value is a
+                                                           count, also a count of its kind; after a figure with a
+                                                           unit, also in that unit ("90 hours ... another 255")
+
+Two to four figures, combined by one to three of +, -, ×, ÷ into the value's dimension (counts left out: "six runs of
+41 hours" is 246 hours) and into the value exactly (within EXACT, not the 2% of a rounded figure: a worked form states
+its arithmetic in full), are the value, where the words allow it:
+
+    a rate or a period     multiplies or divides with no other word ("3 clicks" at "10 °C per click"), but only
+                           what it is per ("324 minutes per session" times "25 students" is no time)
+    a count                adds only on a word of adding (ADD: "more", "another", "then" ...), multiplies or shares
+                           only on a word of groups (GROUP: "each", "lots", "split", "in a row" ...): not "2
+                           chapters and 29 diagrams", "4 of our 11 testers"
+    a difference           only on a word of taking away or reading twice (TAKE: "left", "before ... after" ...)
+    a count of the value   only with a measured figure or the value's own unit in it ("a tick every 25 turns, 3
+                           ticks and 10 more turns"; "14,656 bytes ... each 64 bytes")
+
+The passage is a statement and the three after it, a list's items and a table's rows each a statement of their own;
+the words that allow a combination may also stand in the statement before it (a table's header).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import combinations, permutations
+
+from minisafe.world.canon import STOPWORDS, stem as _stem
+from minisafe.world.quantities import ADD, BOUNDARY, GROUP, TAKE, UNIT_SCALE, UNIT_WORDS, Quantity, is_num, to_base
+
+EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
+PASSAGE = 4    # statements read together
+_PER = frozenset("per a an every each".split())
+_COUNTED = frozenset({"times", "tablets", "turns"})   # a value that is a count of things
+COUNT = "#"
+
+
+def stem(word: str) -> str:
+    """A noun's stem, the same for its singular and plural ("helping", "helpings")."""
+    return _stem(_stem(word))
+
+
+@dataclass(frozen=True)
+class Term:
+    value: float     # in the base unit of each dimension
+    dim: tuple       # ((name, power), ...) sorted; () for a pure number
+    start: int       # token span of the figures used
+    end: int
+    used: frozenset  # positions of the figures used: a figure is used once
+    named: bool      # some figure used has a unit or a noun: two pure numbers say nothing of the value's kind
+    counted: bool = False   # some figure used is a count or a pure number: it combines only on a word that says
+                            # so ("each", "more", "left" ...), not "2 chapters and 29 diagrams"
+    measured: bool = False  # some figure used has a measured unit (a time, a mass, a length ...), not a count
+    own: bool = False       # some figure used has the value's own unit of count ("25 turns")
+    noun: str = ""         # what a count counts ("534 lines" -> "lin") ...
+    per: str = ""          # ... and what a rate is per ("10 °C per click" -> "click"): they must agree
+
+
+def _dim(*parts) -> tuple:
+    out: dict = {}
+    for d, sign in parts:
+        for name, p in d:
+            out[name] = out.get(name, 0) + sign * p
+    return tuple(sorted((k, v) for k, v in out.items() if v))
+
+
+def _combine(a: Term, b: Term, op: str) -> Term | None:
+    if a.used & b.used:
+        return None
+    if op in "+-":   # like amounts, whatever they were counted in: "6 × 40 °C, then 6 °C back"; never a rate
+        if _plain(a.dim) != _plain(b.dim) or any(p < 0 for _, p in a.dim + b.dim):
+            return None
+        value, dim = (a.value + b.value if op == "+" else a.value - b.value), _plain(a.dim)
+    elif a.per and b.noun and a.per != b.noun or b.per and a.noun and b.per != a.noun:
+        return None   # "324 minutes per session" times "25 students" is no time
+    elif op == "*":
+        value, dim = a.value * b.value, _dim((a.dim, 1), (b.dim, 1))
+    elif b.value:
+        value, dim = a.value / b.value, _dim((a.dim, 1), (b.dim, -1))
+    else:
+        return None
+    return Term(value, dim, min(a.start, b.start), max(a.end, b.end), a.used | b.used, a.named or b.named,
+                counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own)
+
+
+def _noun(toks: list[str], q: Quantity) -> bool:
+    """Does a noun right after the figure say what it counts ("534 lines", "7 clicks")?"""
+    t = toks[q.end] if q.end < len(toks) else BOUNDARY
+    return t != BOUNDARY and t.isalpha() and t not in STOPWORDS and t not in UNIT_WORDS and \
+        any(u not in UNIT_SCALE and u not in ("fraction", "of") for u in q.units)
+
+
+def _time_after(toks: list[str], k: int) -> float | None:
+    """The length in seconds of a time at toks[k:] read as a denominator: "min" (after a slash), "per minute",
+    "every 30 seconds", "a day", also after what the amount is of ("0.5 g of the powder per second")."""
+    if k < len(toks) and toks[k] == "of":
+        k = next((j for j in range(k + 1, min(k + 5, len(toks))) if toks[j] in _PER), k)
+    if k < len(toks) and toks[k] in _PER:
+        k += 1
+    n = 1.0
+    if k + 1 < len(toks) and is_num(toks[k]) and toks[k + 1] in UNIT_WORDS:
+        n, k = float(toks[k]), k + 1
+    u = UNIT_WORDS.get(toks[k]) if k < len(toks) else None
+    return n * UNIT_SCALE[u][1] if u is not None and UNIT_SCALE[u][0] == "time" and n else None
+
+
+def _chains(toks: list[str]) -> set:
+    """Positions of figures in a chain of three or more joined by dashes ("8-800-2000-122" reads "8 to 800 to
+    ..."): a phone number or a code, no amounts (a range has two ends)."""
+    out, run = set(), []
+    for i, t in enumerate(toks + [BOUNDARY]):
+        if is_num(t) and (not run or i == run[-1] + 2 and toks[i - 1] == "to"):
+            run.append(i)
+        elif not (run and i == run[-1] + 1 and t == "to"):
+            out.update(run if len(run) >= 3 else ())
+            run = [i] if is_num(t) else []
+    return out
+
+
+def terms(toks: list[str], window: list, family: str, composites: list = ()) -> list[Term]:
+    """The readings of a passage's figures (window: (quantity, its unit or None) pairs), for a value of `family`:
+    where the value is a count, every count is of one kind (#)."""
+    def kind(u: str) -> tuple:
+        f = UNIT_SCALE[u][0]
+        return _DERIVED.get(f) or (((COUNT if f == "times" or f in _COUNTED and family in _COUNTED else f), 1),)
+
+    ends, starts = {q.end for q, _ in window}, {q.start for q, _ in window}   # figures side by side: a code
+    chained = _chains(toks)
+    out = []
+    before = None   # the dimension and unit of the last figure with one, for a bare one that shares it
+    for q, u in window:
+        if q.start in chained:
+            continue
+        one = dict(start=q.start, end=q.end, used=frozenset({q.start}), named=True)
+        alone = not q.end_of_range and not 1900 <= q.value <= 2100   # no range's end, no year
+        if u in UNIT_SCALE:   # "10 minutes", "five times"
+            value, dim = to_base(q.value, u)[1], kind(u)
+            end = q.end + (q.end < len(toks) and UNIT_WORDS.get(toks[q.end]) == u)
+            before = (dim, u)
+        elif _noun(toks, q):   # "534 lines"
+            value, dim, end = q.value, ((COUNT, 1),), q.end + 1
+            before = (dim, None)
+        else:
+            value, dim, end = q.value, (), q.end
+            if family in _COUNTED and q.start not in ends and q.end not in starts and alone:   # "take 235, then
+                out.append(Term(q.value, ((COUNT, 1),), counted=True, **one))                  # 93 more"
+            elif before and alone and toks[q.end:q.end + 1] != ["of"]:   # "90 hours ... another 255", not "94 of 100"
+                shared, unit = before
+                out.append(Term(to_base(q.value, unit)[1] if unit else q.value, shared, counted=unit is None,
+                                measured=unit is not None, **one))
+        counted = not any(n != COUNT and p > 0 for n, p in dim)
+        own = u is not None and UNIT_SCALE[u][0] == family
+        seconds = _time_after(toks, end)
+        per = ""
+        if seconds and (end > q.end or toks[end] in _PER or toks[end] == "of"):   # "2 °C/min", "30 beats a minute"
+            out.append(Term(value / seconds, _dim((dim or ((COUNT, 1),), 1), ((("time", 1),), -1)), measured=True,
+                            own=own, **one))
+        elif dim and end + 1 < len(toks) and toks[end] in _PER and toks[end + 1].isalpha() and \
+                toks[end + 1] not in STOPWORDS:   # "10 °C per click", "2 g a shake": per that thing only
+            per = stem(toks[end + 1])
+            out.append(Term(value, _dim((dim, 1), (((COUNT + per, 1),), -1)), measured=True, own=own, per=per, **one))
+        elif dim and not counted and q.start and toks[q.start - 1] in ("every", "each") and \
+                (q.start < 2 or not is_num(toks[q.start - 2])):   # "a line every 10 minutes": so much of it to one
+            thing = toks[q.start - 2] if q.start >= 2 and toks[q.start - 2].isalpha() else ""   # thing, no amount
+            thing = stem(thing) if thing not in STOPWORDS and thing not in UNIT_WORDS else ""
+            out.append(Term(value, _dim((dim, 1), (((COUNT + thing, 1),), -1)), measured=True, per=thing, **one))
+            continue
+        noun = stem(toks[q.end]) if dim == ((COUNT, 1),) and u is None else ""
+        out.append(Term(value, dim, **{**one, "named": bool(dim)}, counted=counted, measured=not counted, own=own,
+                        noun=noun, per=per))
+    for q in composites:   # "22 minutes plus 16 seconds", "2 min 52 s": a time of its own
+        out.append(Term(q.value, (("time", 1),), q.start, q.end, frozenset(range(q.start, q.end)), True,
+                        measured=True))
+    return out
+
+
+_DERIVED = {"power": (("energy", 1), ("time", -1)), "freq": ((COUNT, 1), ("time", -1))}   # watts, hertz
+
+
+def _plain(dim: tuple) -> tuple:
+    """A dimension with the counts left out: a count of things multiplies or shares out anything ("six runs of
+    41 hours", "246 hours for six runs", "534 lines, one every 10 minutes")."""
+    return tuple(x for x in dim if not x[0].startswith(COUNT))
+
+
+_TOTAL = (" add up ", " adds up ", " added up ", " back to back ", " end to end ", " in a row ", " in all ",
+          " comes to ", " come to ", " came to ", " one after another ", " on top ")   # phrases of a total
+MAX_TERMS = 14
+_OPS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
+        "/": lambda x, y: x / y if y else math.inf}
+
+
+def worked(toks: list[str], window: list, family: str, base: float, composites: list = (), said: list = ()) -> list:
+    """Spans of a passage's figures that work out to the value `base` (in its family's base unit): one to three
+    operations on two to four figures, dimension and value checked. `said`: the passage's words (and its lead-in's,
+    a table's header)."""
+    ts = terms(toks, window, family, composites)[:MAX_TERMS]
+    if len(ts) < 2:
+        return []
+    want = () if family in _COUNTED else ((family, 1),)
+    text = " " + " ".join(said) + " "
+    said = set(said) | {"total" for p in _TOTAL if p in text}
+    ops = "+-*/" if TAKE & said else "+*/"
+    cue = {"+": bool(ADD & said), "-": True, "*": bool(GROUP & said), "/": bool(GROUP & said)}
+    count = family in _COUNTED
+    out = []
+
+    def near(value: float) -> bool:
+        return abs(value - base) <= EXACT * abs(base)
+
+    def stated(a: Term, b: Term, op: str) -> bool:   # a count combines on a word that says so, or with a rate
+        return cue[op] or not (a.counted or b.counted) or op in "*/" and any(p < 0 for _, p in a.dim + b.dim)
+
+    def check(a: Term, b: Term, op: str) -> None:   # the value first, the dimension only when it matches
+        if not a.used & b.used and near(_OPS[op](a.value, b.value)) and stated(a, b, op):
+            t = _combine(a, b, op)
+            if t is not None and t.named and _plain(t.dim) == want and (not count or t.measured or t.own):
+                out.append((t.start, t.end))
+
+    firsts = []
+    for a, b in permutations(ts, 2):
+        for op in ops:
+            if op in "+*" and a.start > b.start:
+                continue   # the same sum or product, once
+            check(a, b, op)
+            r = _combine(a, b, op) if stated(a, b, op) else None
+            if r is not None:
+                firsts.append(r)
+    for r in firsts:   # and a third figure: "70 °C, then fall 3 °C a minute for seven minutes"
+        for c in ts:
+            for op in ops:
+                check(r, c, op)
+                check(c, r, op)
+    parts = [r for r in firsts if _plain(r.dim) == want]
+    for r1, r2 in combinations(parts, 2):   # two parts, and a fourth figure: "from 18 °C, +2 °C a minute for 5
+        s = _combine(r1, r2, "+")   # minutes, then +1 °C a minute for 3"
+        if s is not None:
+            for c in ts:
+                check(s, c, "+")
+            if s.named and near(s.value) and (not count or s.measured or s.own):
+                out.append((s.start, s.end))
+    return out
+
+
+def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
+    """Spans of figures that work out to `amount` `unit` by their units, a statement and the three after it read
+    together (the figures of a table row or a list item are a statement of their own)."""
+    family, base = to_base(amount, unit)
+    statement = [0]
+    for t in toks:
+        statement.append(statement[-1] + (t == BOUNDARY))
+    words: dict[int, list] = {}
+    groups: dict[int, list] = {}
+    for i, t in enumerate(toks):
+        if t != BOUNDARY:
+            words.setdefault(statement[i], []).append(t)
+    singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]
+    for q in singles:
+        groups.setdefault(statement[q.start], []).append((q, q.after))
+    filled = sorted(words)   # a table's rows leave empty statements between them
+    out = []
+    for n, k in enumerate(filled):
+        if k not in groups:
+            continue
+        window = [x for s in filled[n:n + PASSAGE] for x in groups.get(s, [])]
+        lo, hi = min(q.start for q, _ in window), max(q.end for q, _ in window)
+        composites = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"} and lo <= q.start < hi + 2
+                      ] if family == "time" else []
+        said = [t for s in filled[max(0, n - 1):n + PASSAGE] for t in words[s]]   # and the lead-in's words
+        if len(window) + len(composites) >= 2:
+            out += worked(toks, window, family, base, composites, said)
+    return out
