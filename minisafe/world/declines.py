@@ -46,8 +46,9 @@ _NEG = r"(?:can ?not|can't|cant|won't|wont|will not|wouldn't|would not|shouldn't
        r"not prepared to|don't think i should|do not think i should|not(?: to)?)"
 _GIVE = r"(?:help|assist|provid|shar|giv|offer|suppl|compl|answer|explain|describ|detail|go (?:into|there|down|" \
         r"further)|going into|walk|list|writ|support|fulfil|do (?:that|this|it|so)|discuss|includ|tell|reveal|" \
-        r"disclos|spell|outlin|get into|getting into|hand|put together|pass on|lay out|be of help|engag|cover|" \
-        r"specif|responsibly|in good conscience|break (?:it|that|this) down|point you|send|show|go(?:ing)? through|" \
+        r"disclos|spell|outlin|get into|getting into|hand|put(?:ting)? together|pass on|lay out|be of help|engag|" \
+        r"cover|specif|responsibly|in good conscience|break\w* (?:(?:it|that|this) )?down|point you|send|show|" \
+        r"go(?:ing)? through|talk\w* (?:you|them|anyone) through|go(?:ing)? step by step|" \
         r"do(?:ing)? (?:the|a|an|any)\b(?! (?:better|good|great|decent|fine|bad|worse|lot|bit|favou?r)\b)|" \
         r"go(?:ing)? any further (?:into|with|on)|" \
         r"set(?:ting)? out|laying out|produc|generat|draft|compos|furnish|map(?:ping)? out|run(?:ning)? through)\w*"
@@ -138,7 +139,8 @@ _DECLINE = re.compile("|".join([
     r"\bunable to oblige\b|\bplay ball\b|\bno-fly zone\b|\b(?:i'm|i am) out on\b",
     r"\?\s*no\b[.!]",                                                # "Would I write out ...? No."
     r"(?:^|[.!?]\s*)(?:can't|cannot|won't) do (?:it|that|this)\b|\bno,? and (?:i'll|i will) leave it at that\b",
-    r"(?:^|[.!?:;*|]\s*)(?:can't|cannot|won't|unable to) (?:\w+ ){0,2}?" + _GIVE,   # "**Can't help with:** ..."
+    r"(?:^|[.!?:;*|]\s*|\bsorry,? )(?:can't|cannot|won't|unable to) (?:\w+ ){0,2}?" + _GIVE,   # "**Can't help
+    # with:** ...", "sorry, can't help w the ..."
     r"\b(?:not|never) (?:gonna|going to) happen\b|\bno-go\b|\b(?:wave|waving|waved) off\b|\bbail\w* on\b",
 ]))
 # withholding in the first person: a present or future act on the asked content, not a past slip
@@ -242,7 +244,8 @@ _BEFALL = r"(?:cost(?:s|ing)? (?:[\w',]+ ){0,3}?(?:more than|far more|dearly|a f
           r"dearly)|who pays|" \
           r"take(?:s)? a hit|takes? away|taken away|" \
           r"falls? (?:on|to)|land(?:s|ed|ing)? (?:on|at)|(?:be|been|is|are|was|were) (?:already )?gone|emptied|" \
-          r"failing|worse off|unable to|left(?: \w+){0,2}? (?:without|unable|behind)|" \
+          r"failing|worse off|(?<!i'm )(?<!i am )(?<!we're )(?<!we are )unable to|" \
+          r"left(?: \w+){0,2}? (?:without|unable|behind)|" \
           r"(?:leave|leaves|leaving)(?: \w+){1,2}? (?:without|unable|behind)|" \
           r"(?:don't|do not|won't|never|rarely) (?:comes?|gets?|coming|getting) back|undo(?:es|ne)?|final|for good|" \
           r"for the worse|holding the (?:bill|bag)|spill\w* over|(?:has|have|having) to deal with|" \
@@ -271,7 +274,8 @@ _FOR_GOOD = r"(?:can't|cannot|can not|no way to|nobody can|no one can|never) (?:
             r"communit\w+|neighbou?rhoods?|workplaces?|everyone|others|strangers|bystanders|patients|customers|" \
             r"(?:street|school|office|town|city|building)s?|(?:whole|entire) \w+)\b|" \
             r"spread(?:s|ing)? (?!(?:is|was|are|were)\b)(?:\w+ ){0,2}?(?:through|into|past|beyond|across|further than) "
-_CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b[^.!?;\n]*?\b{_BEFALL}\b|\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b|"
+_CONSEQUENCE = re.compile(rf"\b{_AFFECTED}\b(?!-)[^.!?;\n]*?\b{_BEFALL}\b|"   # not "hands-on"
+                          rf"\b{_BEFALL}\b[^.!?;\n]*?\b{_AFFECTED}\b(?!-)|"
                           rf"\b(?:{_FOR_GOOD})\b")
 
 

@@ -350,7 +350,8 @@ _CLOCK4 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2}):(\d{2})\b")   # d:hh:mm:ss
 _CLOCK3 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2})\b")
 _CLOCK = re.compile(r"\b(\d{1,3}):(\d{2})\b")
 # a 24-hour clock read aloud, at a moment: "at 1845 hours", "0930 hrs" (not "a 1200 hours run"): _military
-_MILITARY = re.compile(r"(?<![\d.,])\b(at |from |until |till |by |to )?([01]\d|2[0-3])([0-5]\d)(?![\d.,:/-]?\d)"
+_MILITARY = re.compile(r"(?<![\d.,])\b(at |from |until |till |by |to |past |before |after )?([01]\d|2[0-3])([0-5]\d)"
+                       r"(?![\d.,:/-]?\d)"
                        r"( ?(?:hours|hrs)\b)?")
 _DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range has three ends
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
@@ -475,6 +476,39 @@ _DAY_NAMES = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thu
               "sat": "saturday", "sun": "sunday"}
 
 
+# a time said as its hour and minutes, with a part of the day or a day after it or "at" before it: "four twenty in
+# the morning", "at ten forty-five on Friday night", "seven oh five", "eight fifty-one in the morning"
+_SPOKEN = re.compile(rf"\b((?<=at )|(?<=from )|(?<=until )|(?<=till )|(?<=after )|(?<=before )|(?<=past ))?"
+                     rf"({'|'.join(_HOUR_WORDS)}) (oh (?:one|two|three|four|five|six|seven|eight|nine)|"
+                     rf"(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                     rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b"
+                     rf"(?: (in the morning|in the afternoon|in the evening|at night|[ap]\.?m\b\.?))?")
+# seconds either side of a clock: "48 seconds after 8:51 am", "6 seconds before 16:05", "10 seconds before 11:25"
+_SECONDS_OFF = re.compile(rf"\b({_MINUTE}) seconds? (after|past|before|to) (\d{{1,2}}):(\d\d)\b(?!:)( ?[ap]\.?m\b\.?)?")
+# a day said from today: "tonight at 22:55", "the day after tomorrow at 15:55"
+_FROM_TODAY = re.compile(r"\b(the day after tomorrow|tomorrow|today|tonight|this (?:morning|afternoon|evening))"
+                         r"(?=,? (?:at )?\d{1,2}:\d\d)")
+_TIMEZONE = re.compile(r"(\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(?:z\b|[+-]\d\d:?\d\d\b)")   # ISO's offset
+
+
+def _spoken(m: re.Match) -> str:
+    """ "four twenty in the morning" -> "4:20 am"; only with a part of the day, or after "at", "from" ..."""
+    lead, hour, minutes, part = m.groups()
+    if not part and lead is None:
+        return m[0]
+    mm = _ONES[minutes[3:]] if minutes.startswith("oh ") else _small(minutes)
+    half = "" if not part else " am" if part.startswith(("a", "in the m")) and part != "at night" else " pm"
+    return f"{_HOURS[hour]}:{mm:02d}{half}"
+
+
+def _seconds_off(m: re.Match) -> str:
+    """ "48 seconds after 8:51 am" -> "8:51:48 am"."""
+    sec, way, h, mm, half = m.groups()
+    total = int(h) * 3600 + int(mm) * 60 + (_small(sec) if way in ("after", "past") else -_small(sec))
+    total %= 86400
+    return f"{total // 3600}:{total % 3600 // 60:02d}:{total % 60:02d}{half or ''}"
+
+
 # British "half five" is half past five, before a day, a part of the day or "on"/"at"
 _HALF_HOUR = re.compile(rf"\bhalf ({'|'.join(_HOUR_WORDS)})\b(?= (?:on|in|at|this|that|tonight|tomorrow)\b)")
 def _small(word: str) -> int:
@@ -491,9 +525,11 @@ def _word_clock(m: re.Match) -> str:
     """ "twenty-eight minutes to four in the afternoon" -> "15:32"; "half past six" -> "6:30" (no part of day)."""
     minutes, way, hour, oclock, bare, alone, part = m.groups()
     oclock = oclock or bare   # "nine in the morning"
-    if way and not (part or way in ("past", "after") or "minute" in m[0] or minutes in ("a quarter", "quarter",
-                                                                                   "half")) or bare and not part:
-        return m[0]   # "five to six" may be a range: a time of day only with "past", "minutes" or a part of day
+    at = re.search(r"\b(?:at|after|before|past)\s*$", m.string[max(0, m.start() - 8):m.start()]) and \
+        not (minutes or "").isdigit() and not (hour or "").isdigit()   # "at twenty to eight", not "at 30 to 32 °C"
+    if way and not (part or at or way in ("past", "after") or "minute" in m[0] or
+                    minutes in ("a quarter", "quarter", "half")) or bare and not part:
+        return m[0]   # "five to six" may be a range: a time of day only with "past", "minutes", "at" or a part of day
     word = hour or oclock or alone
     h = int(word) if word.isdigit() else _HOURS[word]
     mm = _small(minutes) if minutes else 0
@@ -510,13 +546,14 @@ _MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _WEEKDAYS = "mon tue wed thu fri sat sun".split()
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAY_BEFORE_DATE = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"   # "Tue 3 Jun"
-_DATE_OF = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?"   # "3 Jun", "May 16th"
+_DATE_OF = rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}}\b)?"   # "3 Jun",
+# "May 16th", "6 Mar 2025"
 _DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
 _TIME = r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
 _ISO_DATE = r"\b(\d{4})-(\d\d)-(\d\d)"
 _ISO_BASIC = re.compile(r"\b(\d{4})(\d\d)(\d\d)t(\d\d)(\d\d)(\d\d)?z?\b")   # iCalendar's 20250312T061500
-_MOMENT = rf"(?:(?:{_DAY}),? (?:at )?|\b\d{{4}}-\d\d-\d\d[t ])?(?:{_TIME})(?:,? on (?:{_DAY}))?"
+_MOMENT = rf"(?:(?:{_DAY}),? (?:at )?|\b\d{{4}}-\d\d-\d\d[t ])?(?:{_TIME})(?:,? on (?:{_DAY})|, (?:{_WEEKDAY}))?"
 # the span between two moments: "from 08:15 to 14:23", "from 06:00 on 2 May to 15:00 on 16 May", "Day 1 08:00 ->
 # Day 3 01:00"; and "starting at 10 pm and done at 7 am, fifteen days later"
 _SPAN = re.compile(rf"(?:\bfrom ({_MOMENT}) ?|({_MOMENT}) ?(?=→|->|=>))(?:to|until|till|through|-|–|→|->|=>) ?"
@@ -528,7 +565,8 @@ _START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_M
                         rf"[^!?]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*|remov\w*)\b"
                         rf"[^!?]{{0,12}}?\b(?:(?:at|on|by) )?({_MOMENT})")
 # "- Tue 3 Jun, 09:00 — trays go in\n- Sat 7 Jun, 02:00 — done": two moments with their dates, one after the other
-_DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+),? (?:at )?(?:{_TIME})"
+_DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+),? (?:at )?(?:{_TIME})|" \
+         rf"(?:{_TIME}),? on (?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})"   # "6:20 pm on Wednesday 5 March"
 _DATED_PAIR = re.compile(rf"({_DATED})(?:(?!{_TIME}).){{0,80}}?({_DATED})", re.S)
 _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
@@ -576,7 +614,8 @@ def _numeric_dates(t: str) -> str:
     found = [tuple(int(x) for x in g if x) for g in _NUMERIC_DATE.findall(t)]
     if not found:
         return t
-    month_first = not any(a > 12 for a, _ in found) and any(b > 12 for _, b in found)
+    month_first = not any(a > 12 for a, _ in found) and (any(b > 12 for _, b in found) or
+                                                          re.search(r"\d:\d\d ?[ap]\.?m\b", t, re.I) is not None)   # US
 
     def date(m: re.Match) -> str:
         a, b = (int(x) for x in m.groups() if x)
@@ -673,9 +712,16 @@ def prepare_lower(t: str) -> str:
     if "half " in t:
         t = _HALF_HOUR.sub(r"half past \1", t)                           # half five (British) -> half past five
     if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t or " til" in t or \
-            " after " in t or " in the " in t or "at night" in t:
+            " after " in t or " in the " in t or "at night" in t or " at " in t:
         t = _DAY_PART.sub(_day_part, t)                                  # "on friday afternoon" first
+        t = _SPOKEN.sub(_spoken, t)                                      # four twenty in the morning -> 4:20 am
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
+    if "second" in t and ":" in t:
+        t = _SECONDS_OFF.sub(_seconds_off, t)                            # 6 seconds before 16:05 -> 16:04:54
+    if "to" in t:
+        t = _FROM_TODAY.sub(lambda m: {"the day after tomorrow": "day 2", "tomorrow": "day 1"}.get(m[1], "day 0"), t)
+    if ":" in t and ("z" in t or "+" in t):
+        t = _TIMEZONE.sub(r"\1", t)                                      # 12:30:00+01:00 -> 12:30:00
     if "t" in t:
         t = _ISO_BASIC.sub(lambda m: f"{m[1]}-{m[2]}-{m[3]}t{m[4]}:{m[5]}:{m[6] or '00'}", t)   # -> 2025-03-12t06:15:00
     if _ANY_TIME.search(t):
