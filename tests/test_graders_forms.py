@@ -1071,20 +1071,23 @@ def test_clocks_read_aloud_scientific_notation_and_older_units():
 
 def test_figures_that_work_out_to_the_value_by_their_units():
     """Arithmetic read by units, whatever the sentence's shape (solve.py): a period times a count ("a line every 30
-    minutes, 178 lines"), energy over power, a count over a rate ("4 flashes a second"), a time per thing times the
-    things, a start and a rate for a time over two sentences, a rate for a time, a total shared evenly, two readings
-    over a piece's weight, bytes over bytes, a length over a thread's pitch."""
+    minutes, 178 lines"), energy over power, a share of a whole ("25 per cent of a 216-hour booking"), a count over a
+    rate ("4 flashes a second"), a time per thing times the things, a start and a rate for a time over two sentences,
+    the mean of three readings, a rate for a time, a total shared evenly, two readings over a piece's weight, bytes
+    over bytes, a length over a thread's pitch."""
     def forms(f, n, unit):
         item = parts(f)[0]
         if unit == "hours":
             return [f"The {item} logger saves a line every 30 minutes; a full run fills {2 * n} lines.",
-                    f"The heater under the {item} is rated 50 W, and one run draws {n * 0.05:g} kWh."]
+                    f"The heater under the {item} is rated 50 W, and one run draws {n * 0.05:g} kWh.",
+                    f"Of a {4 * n}-hour booking, 25 per cent goes to the {item}."]
         if unit == "minutes":
             return [f"At 30 seconds a stir, the soak in the {item} is {2 * n} stirs long."]
         if unit == "seconds":
             return [f"Once the {item} resets, its LED flashes 4 times a second; wait for {4 * n} flashes."]
         if unit == "degrees":
             return [f"Warm the {item} broth to {n - 30} °C. After that, raise it 2 °C per minute for 15 minutes.",
+                    f"Three write-ups give {n - 20} °C, {n + 5} °C and {n + 15} °C for the {item}; go with their mean.",
                     f"Heat the {item} broth to {n + 24} °C, then let it drop 3 °C a minute for 8 minutes."]
         if unit == "grams":
             return [f"The feeder gives 0.5 g of {item} per second; run it for {2 * n} seconds.",

@@ -375,7 +375,7 @@ def _inch(m: re.Match) -> str:
 _LONG = re.compile(r"\b(\d+)u?ll?\b", re.I)   # a long literal in code: 42000L, 500UL
 _CODE_UNIT = re.compile(r"\b(\d+)\.(weeks?|days?|hours?|minutes?|seconds?|millis|milliseconds?)\b")
 _THOUSAND_K = re.compile(r"\b(\d+(?:\.\d+)?)k ([a-z]+)\b")
-_MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(\d+(?:\.\d+)?)\b")
+_MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(?:the\s+)?(\d+(?:\.\d+)?)\b")   # "double the 117 °C"
 _TIMES_WORD = {"double": 2, "triple": 3, "treble": 3}
 
 

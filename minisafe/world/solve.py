@@ -10,6 +10,7 @@ long". No list of sentence shapes holds them all; their units do. Each figure of
     a rate       so much per a time                        "2 °C/min" -> [temp / time], "30 beats a minute"
                  or per a thing                            "10 °C per click" -> [temp / #click]
     a period     "every ..." with no figure before it      "a line every 10 minutes" -> [time / #line]
+    a share      a percent, of a whole or more or less      "57.5 per cent" -> 0.575 [], "40% more" -> 1.4 []
     bare         neither: a pure number                    "five", "split into 4" -> []; where the value is a
                                                            count, also a count of its kind; after a figure with a
                                                            unit, also in that unit ("90 hours ... another 255")
@@ -27,7 +28,8 @@ its arithmetic in full), are the value, where the words allow it:
     a count of the value   only with a measured figure or the value's own unit in it ("a tick every 25 turns, 3
                            ticks and 10 more turns"; "14,656 bytes ... each 64 bytes")
 
-The passage is a statement and the three after it, a list's items and a table's rows each a statement of their own;
+Beside "average" or "mean", the mean of two or more like figures in a row is read too. The passage is a statement
+and the three after it, a list's items and a table's rows each a statement of their own;
 the words that allow a combination may also stand in the statement before it (a table's header).
 """
 
@@ -177,6 +179,10 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             thing = stem(thing) if thing not in STOPWORDS and thing not in UNIT_WORDS else ""
             out.append(Term(value, _dim((dim, 1), (((COUNT + thing, 1),), -1)), measured=True, per=thing, **one))
             continue
+        if u == "percent":   # a share of a whole: "57.5 per cent of a 25-day block"; "40% more than ...": 1.4 times
+            share, word = q.value / 100, toks[end] if end < len(toks) else ""
+            factor = 1 + share if word in ("more", "extra") else 1 - share if word in ("fewer", "less") else share
+            out.append(Term(factor, (), **one))
         noun = stem(toks[q.end]) if dim == ((COUNT, 1),) and u is None else ""
         out.append(Term(value, dim, **{**one, "named": bool(dim)}, counted=counted, measured=not counted, own=own,
                         noun=noun, per=per))
@@ -197,6 +203,7 @@ def _plain(dim: tuple) -> tuple:
 
 _TOTAL = (" add up ", " adds up ", " added up ", " back to back ", " end to end ", " in a row ", " in all ",
           " comes to ", " come to ", " came to ", " one after another ", " on top ")   # phrases of a total
+_MEAN = frozenset("average averaged averages mean".split())
 MAX_TERMS = 14
 _OPS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
         "/": lambda x, y: x / y if y else math.inf}
@@ -243,6 +250,13 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
             for op in ops:
                 check(r, c, op)
                 check(c, r, op)
+    if _MEAN & said:   # "251 °C, 117 °C and 274 °C: go with the average of the three"
+        like = [t for t in ts if _plain(t.dim) == want and t.named and not any(p < 0 for _, p in t.dim)]
+        for i in range(len(like)):
+            for j in range(i + 2, len(like) + 1):
+                run = like[i:j]
+                if len({t.start for t in run}) == len(run) and near(sum(t.value for t in run) / len(run)):
+                    out.append((run[0].start, run[-1].end))
     parts = [r for r in firsts if _plain(r.dim) == want]
     for r1, r2 in combinations(parts, 2):   # two parts, and a fourth figure: "from 18 °C, +2 °C a minute for 5
         s = _combine(r1, r2, "+")   # minutes, then +1 °C a minute for 3"
