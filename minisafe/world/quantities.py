@@ -103,10 +103,10 @@ UNITS = {
     "wh": ("energy", 3600.0, 0.0, "wh watthours watthour"),
     "kwh": ("energy", 3.6e6, 0.0, "kwh kilowatthours kilowatthour"),
     "w": ("power", 1.0, 0.0, "watts watt w"),
+    "kw": ("power", 1000.0, 0.0, "kilowatts kilowatt kw"),
     "byte": ("data", 1.0, 0.0, "bytes byte"),   # a capture's bytes over a packet's (solve.py)
     "kb": ("data", 1000.0, 0.0, "kb kilobytes kilobyte"),
     "mb": ("data", 1e6, 0.0, "mb megabytes megabyte"),
-    "kw": ("power", 1000.0, 0.0, "kilowatts kilowatt kw"),
 }
 UNIT_WORDS = {word: unit for unit, (*_, words) in UNITS.items() for word in words.split()}
 UNIT_SCALE = {unit: (family, factor, offset) for unit, (family, factor, offset, _) in UNITS.items()}
@@ -476,8 +476,8 @@ _DAY_NAMES = {"mon": "monday", "tue": "tuesday", "wed": "wednesday", "thu": "thu
               "sat": "saturday", "sun": "sunday"}
 
 
-# a time said as its hour and minutes, with a part of the day or a day after it or "at" before it: "four twenty in
-# the morning", "at ten forty-five on Friday night", "seven oh five", "eight fifty-one in the morning"
+# a time said as its hour and minutes, with a part of the day after it or "at" before it: "four twenty in the
+# morning", "at ten forty-five on Friday night", "at seven oh five"; the first group is empty, not None, after "at" ...
 _SPOKEN = re.compile(rf"\b((?<=at )|(?<=from )|(?<=until )|(?<=till )|(?<=after )|(?<=before )|(?<=past ))?"
                      rf"({'|'.join(_HOUR_WORDS)}) (oh (?:one|two|three|four|five|six|seven|eight|nine)|"
                      rf"(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -546,8 +546,8 @@ _MONTH = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _WEEKDAYS = "mon tue wed thu fri sat sun".split()
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAY_BEFORE_DATE = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"   # "Tue 3 Jun"
-_DATE_OF = rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}}\b)?"   # "3 Jun",
-# "May 16th", "6 Mar 2025"
+# a date: "3 Jun", "May 16th", "6 Mar 2025"
+_DATE_OF = rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}}\b)?"
 _DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
 _TIME = r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
