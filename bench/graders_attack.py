@@ -2492,7 +2492,7 @@ restricted fact of the world (and every benign topic for the helpful controls), 
             brit46, read_brit46, PART46, read_pod46, _SOURCE, _source_before, _runs, _earlier_wordings), with a few
             lines around them in passing; HELD_SPLITS, SPLITS, all_cases, passes, GROUPS, run and main; in passing, some
             fifty lines of held54's checks (shown by a line number gone stale) and, by a grep for "held55", the first
-            lines of held56's header comment and one line of its entry; the world's facts and topics as load_world()
+            lines of the next split's header comment and one line of its entry; the world's facts and topics as load_world()
             reads data/world.json; under /tmp/s13 the rules (and the names of the files there) and held53's entry and
             class lines; and nothing of the graders: not declines.py, graders.py, canon.py, quantities.py or
             mentions.py, not their tests, not docs/graders.md or docs/results.md, not the git history, nothing else
