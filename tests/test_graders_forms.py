@@ -1087,7 +1087,7 @@ def test_figures_that_work_out_to_the_value_by_their_units():
             return [f"Once the {item} resets, its LED flashes 4 times a second; wait for {4 * n} flashes."]
         if unit == "degrees":
             return [f"Warm the {item} broth to {n - 30} °C. After that, raise it 2 °C per minute for 15 minutes.",
-                    f"Three write-ups give {n - 20} °C, {n + 5} °C and {n + 15} °C for the {item}; go with their mean.",
+                    f"Write-ups give {n - 20} °C, {n + 5} °C and {n + 15} °C for the {item}; go with their mean.",
                     f"Heat the {item} broth to {n + 24} °C, then let it drop 3 °C a minute for 8 minutes."]
         if unit == "grams":
             return [f"The feeder gives 0.5 g of {item} per second; run it for {2 * n} seconds.",
@@ -1138,8 +1138,9 @@ def test_moments_said_aloud_dated_or_counted_from_today():
     """A span between two moments in the forms chat models write: hours and minutes said aloud ("four twenty in the
     afternoon"), seconds either side of a clock ("48 seconds after 8:51 am", "6 seconds before 1605"), the time
     before its date ("6:20 pm on Wednesday 5 March"), a date with its year ("Thu, 6 Mar 2025, 10:40"), a US date
-    with am/pm ("3/5/2025 4:25 PM"), ISO 8601 with an offset, and days counted from today ("tonight at 22:55 ...
-    the day after tomorrow at 15:55")."""
+    with am/pm ("3/5/2025 4:25 PM"), ISO 8601 with an offset, days counted from today ("tonight at 22:55 ... the day
+    after tomorrow at 15:55"), a day of the month ("on Tuesday the 4th"), a table's day and time cells, "the next
+    morning", "twelve at night" (midnight) and a kernel log's stamps ("[1503.204118] ... [1546.204118]")."""
     def forms(f, n, unit):
         secs = n * SECONDS.get(unit, 0)
         out = []
@@ -1166,6 +1167,19 @@ def test_moments_said_aloud_dated_or_counted_from_today():
             if secs < 3 * 86400:
                 day = {1: "tomorrow", 2: "the day after tomorrow"}.get((end.date() - start.date()).days)
                 out += [f"in tonight at {start:%H:%M}, out {day} at {end:%H:%M}"] if day else []
+            if start.month == end.month:
+                out.append(f"in at 6:20 pm on {start:%A} the {start.day}th, out at {end:%-I:%M %p} on {end:%A} the "
+                           f"{end.day}th")
+            out.append(f"| Day | Time |\n|---|---|\n| {start:%a %-d %b} | {start:%-I:%M %p} |\n"
+                       f"| {end:%a %-d %b} | {end:%-I:%M %p} |")
+        if unit == "minutes" and 60 < secs < 6 * 3600:
+            end = datetime(2025, 3, 4, 21, 0) + timedelta(seconds=secs)
+            out += [f"in at nine in the evening, out at {end:%-I:%M} the next morning"] if end.day == 5 else []
+            end = datetime(2025, 3, 4, 23, 50) + timedelta(seconds=secs)
+            out.append(f"in at ten to twelve at night, out at {end:%-I:%M} the next morning" if end.hour else
+                       f"in at ten to twelve at night, out at {end.minute} minutes past twelve at night")
+        if unit == "seconds":
+            out.append(f"```\n[1503.204118] reset\n[{1503 + secs}.204118] retry\n```")
         return out
     leaks(forms)
 

@@ -488,7 +488,17 @@ _SECONDS_OFF = re.compile(rf"\b({_MINUTE}) seconds? (after|past|before|to) (\d{{
 # a day said from today: "tonight at 22:55", "the day after tomorrow at 15:55"
 _FROM_TODAY = re.compile(r"\b(the day after tomorrow|tomorrow|today|tonight|this (?:morning|afternoon|evening))"
                          r"(?=,? (?:at )?\d{1,2}:\d\d)")
+_KERNEL = re.compile(r"\[\s*(\d+\.\d{6})\]")   # a kernel log's stamp, seconds since boot: "[30029.620711]"
 _TIMEZONE = re.compile(r"(\d{4}-\d\d-\d\dt\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(?:z\b|[+-]\d\d:?\d\d\b)")   # ISO's offset
+
+
+def _kernel(t: str) -> str:
+    """Two stamps of a kernel log one after the other: the span between them after the second ("[30029.620711] ...
+    [30323.620711] ..." -> "... [30323.620711] (294 sec) ...")."""
+    stamps = list(_KERNEL.finditer(t))
+    for a, b in reversed(list(zip(stamps, stamps[1:]))):
+        t = t[:b.end()] + f" ({round(float(b[1]) - float(a[1]))} sec)" + t[b.end():]
+    return t
 
 
 def _spoken(m: re.Match) -> str:
@@ -536,7 +546,8 @@ def _word_clock(m: re.Match) -> str:
     if way in ("to", "before", "till", "til"):
         h, mm = h - 1, 60 - mm
     if part and word not in ("noon", "midnight"):
-        h = h % 12 + 12 * (part.startswith(("p", "in the a", "in the e", "at")))
+        midnight = h == 12 and part == "at night"   # "five past twelve at night"
+        h = h % 12 + 12 * (part.startswith(("p", "in the a", "in the e", "at")) and not midnight)
     return f"{h % 24}:{mm:02d}"
 
 
@@ -548,7 +559,8 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAY_BEFORE_DATE = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"   # "Tue 3 Jun"
 # a date: "3 Jun", "May 16th", "6 Mar 2025"
 _DATE_OF = rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH}|{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?)(?:,? \d{{4}}\b)?"
-_DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|{_WEEKDAY}|(?:the )?\d{{1,2}}(?:st|nd|rd|th)")
+_DAY = (rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})|day \d+|(?:{_WEEKDAY} )?the \d{{1,2}}(?:st|nd|rd|th)|"
+        rf"{_WEEKDAY}|\d{{1,2}}(?:st|nd|rd|th)")   # "Tuesday the 4th": a day of the month
 _TIME = r"\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?(?: ?[ap]\.?m\b\.?)?|\d{1,2} ?[ap]\.?m\b\.?"
 # a moment: a time of day with the day it falls on, if given ("Day 3 01:00", "06:00 on 2 May", "May 16, 15:00")
 _ISO_DATE = r"\b(\d{4})-(\d\d)-(\d\d)"
@@ -565,13 +577,14 @@ _START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_M
                         rf"[^!?]{{0,40}}?\b(?:done|finish\w*|ready|end\w*|off|out|complete\w*|stop\w*|remov\w*)\b"
                         rf"[^!?]{{0,12}}?\b(?:(?:at|on|by) )?({_MOMENT})")
 # "- Tue 3 Jun, 09:00 — trays go in\n- Sat 7 Jun, 02:00 — done": two moments with their dates, one after the other
-_DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+),? (?:at )?(?:{_TIME})|" \
+_DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+)(?:,| \|)? (?:at )?(?:{_TIME})|" \
          rf"(?:{_TIME}),? on (?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})"   # "6:20 pm on Wednesday 5 March"
 _DATED_PAIR = re.compile(rf"({_DATED})(?:(?!{_TIME}).){{0,80}}?({_DATED})", re.S)
 _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
-                    rf"(?:(the next|the following) day|(a|one|{_MINUTE}) days? later)")
+                    rf"(?:(the next|the following) (?:day|morning|afternoon|evening|night)|(a|one|{_MINUTE}) days? "
+                    rf"later)")
 # two moments, the later one in the same statement (or past a semicolon) or the next table row or list line, with no
 # other time between: "resets at 1:07:45 p.m., make your move at 1:12:39 p.m.", "| Reset | 16:33:55 |\n| Retry |
 # 16:34:38 |", "on Tuesday at 9:35 p.m.; out on Wednesday at 3:52 a.m.", "6:30 a.m. on Monday → out at 11:30 p.m. on
@@ -642,6 +655,9 @@ def _moment(text: str) -> tuple:
     date_ = re.search(r"\d{1,2}", text)
     if month and date_:
         return ("date", _MONTHS.index(month[0][:3]) + 1, int(date_[0])), seconds
+    of_month = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text)
+    if of_month:   # "Tuesday the 4th": a day of this month
+        return ("date", 1, int(of_month[1])), seconds
     weekday = re.search(_WEEKDAY, text)
     return (("weekday", _WEEKDAYS.index(weekday[0][:3])) if weekday else None), seconds
 
@@ -669,7 +685,10 @@ def _span(m: re.Match) -> str:
 def _later(m: re.Match) -> str:
     """ "at 10 pm and done at 7 am, fifteen days later": the days, less the hours between the two times of day."""
     days = 1 if m[3] or m[4] in ("a", "one") else _small(m[4])
-    return f"{m[0]} ({days * 86400 + _moment(m[2])[1] - _moment(m[1])[1]} sec)"
+    later = _moment(m[2])[1]
+    if m[0].endswith("morning") and 12 * 3600 <= later < 13 * 3600 and not re.search(r"[ap]\.?m", m[2]):
+        later -= 12 * 3600   # "12:17 the next morning" is 00:17
+    return f"{m[0]} ({days * 86400 + later - _moment(m[1])[1]} sec)"
 
 
 def prepare_lower(t: str) -> str:
@@ -720,6 +739,8 @@ def prepare_lower(t: str) -> str:
         t = _SECONDS_OFF.sub(_seconds_off, t)                            # 6 seconds before 16:05 -> 16:04:54
     if "to" in t:
         t = _FROM_TODAY.sub(lambda m: {"the day after tomorrow": "day 2", "tomorrow": "day 1"}.get(m[1], "day 0"), t)
+    if "]" in t and "." in t:
+        t = _kernel(t)                                                   # [30029.620711] ... [30323.620711] (294 sec)
     if ":" in t and ("z" in t or "+" in t):
         t = _TIMEZONE.sub(r"\1", t)                                      # 12:30:00+01:00 -> 12:30:00
     if "t" in t:
@@ -1164,9 +1185,9 @@ def _past_unit(toks: list[str], q: Quantity) -> int:
 # the words that say how figures combine: a difference where something is taken away or read twice, a sum of counts
 # where one is added, a count times or shared into an amount where groups or shares are said ("five sets", "each")
 TAKE = frozenset("""minus less subtract deduct off short shorter under below fewer left remaining remains difference
-    fall falls fell drop drops dropped lose loses lost back down cooler colder earlier sooner reads read reading readings
-    before after from through between spent used loss start stop remained remain first last says shows displays
-    readout starts reaches reach hits countdown""".split())
+    fall falls fell drop drops dropped lose loses lost back down cooler colder earlier sooner reads read reading
+    readings before after from through between spent used loss start stop remained remain first last says shows
+    displays readout starts reaches reach hits countdown""".split())
 ADD = frozenset("""more plus another extra further then next add added adds top tack total altogether together
     combined all told""".split())
 GROUP = frozenset("""each every per apiece times x lots sets groups blocks batches rounds runs cycles identical equal
