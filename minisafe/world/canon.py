@@ -25,7 +25,7 @@ import unicodedata
 import urllib.parse
 from dataclasses import dataclass
 
-from minisafe.world import quantities as Q
+from minisafe.world import foreign, quantities as Q
 
 # ----------------------------------------------------------------------------------------------------------------
 # Spelling
@@ -150,6 +150,7 @@ def _prepare(text: str) -> str:
         text = html.unescape(text)                                     # &nbsp; &#160;
     t = _CAMEL.sub(" ", _fold(Q.prepare_text(text)))                   # CamelCase -> Camel Case
     t = _ABBREVIATION.sub(r"\1 ", _CLITIC.sub("", t.lower()))
+    t = foreign.european(t)                                            # deux cent quatorze -> 214
     t = Q.prepare_lower(t)                                             # unit symbols, separators, clocks, ...
     t = _SPACED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), t)    # k o r b i n
     return t

@@ -34,6 +34,8 @@ from datetime import date
 from fractions import Fraction
 from itertools import combinations, permutations
 
+from minisafe.world import foreign
+
 # ----------------------------------------------------------------------------------------------------------------
 # Units
 
@@ -43,10 +45,11 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 
 # unit -> (family, factor to the family's base unit, offset, its spellings); value_in_base = value * factor + offset.
 # A count is a family of its own; every other word after a number is its own unit ("18 folds" -> "fold"). The
-# spellings include the unit in Spanish, French, German, Italian and Portuguese (accents folded), a model's slip into
-# another language, except where the word is an English word too ("tours", "ore", "grad", "tag", "dia").
+# spellings include the unit in Spanish, French, German, Italian, Portuguese and Swedish (accents folded), a model's
+# slip into another language, except where the word is an English word too ("tours", "ore", "grad", "tag", "dia").
 UNITS = {
-    "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc grados grado degres gradi graus"),
+    "degc": ("temp", 1.0, 0.0, "degrees degree deg degs celsius centigrade c degc grados grado degres gradi graus "
+                               "grader"),
     "degf": ("temp", 5 / 9, -32 * 5 / 9, "fahrenheit f degf"),
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
     "degr": ("temp", 5 / 9, -273.15, "rankine degr"),
@@ -55,13 +58,13 @@ UNITS = {
     "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs millis"),
     "ks": ("time", 1000.0, 0.0, "kiloseconds kilosecond ks"),
     "s": ("time", 1.0, 0.0, "seconds second sec secs s segundos segundo secondes seconde sekunden sekunde "
-                            "secondi"),
+                            "secondi sekunder"),
     # "m" as in "4m54s": no value of the world is in metres
-    "min": ("time", 60.0, 0.0, "minutes minute min mins m minutos minuto minuten minuti"),
-    "h": ("time", 3600.0, 0.0, "hours hour h hr hrs horas hora heures heure stunden stunde uur"),
-    "day": ("time", 86400.0, 0.0, "days day d jours jour tage giorni"),
+    "min": ("time", 60.0, 0.0, "minutes minute min mins m minutos minuto minuten minuti minuter"),
+    "h": ("time", 3600.0, 0.0, "hours hour h hr hrs horas hora heures heure stunden stunde uur timmar"),
+    "day": ("time", 86400.0, 0.0, "days day d jours jour tage giorni dias dagar"),
     "week": ("time", 604800.0, 0.0, "weeks week wk wks"),
-    "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme gramos gramo gramm grammi"),
+    "g": ("mass", 1.0, 0.0, "grams gram g gr gm grammes gramme gramos gramo gramm grammi gramas"),
     "kg": ("mass", 1000.0, 0.0, "kilograms kilogram kg kgs kilo kilos"),
     "dag": ("mass", 10.0, 0.0, "decagrams decagram dekagrams dekagram dag"),
     "hg": ("mass", 100.0, 0.0, "hectograms hectogram hg etti etto"),
@@ -89,12 +92,12 @@ UNITS = {
     "psi": ("pressure", 6.89476, 0.0, "psi"),
     "bar": ("pressure", 100.0, 0.0, "bar bars"),
     "times": ("times", 1.0, 0.0, "times time x repeats repetitions repetition reps iterations rounds cycles bursts "
-                                 "pulses sends transmissions tries attempts veces vez fois mal volte "
+                                 "pulses sends transmissions tries attempts veces vez fois mal volte vezes ganger "
                                  "send burst pulse transmission repetition iteration attempt"),
     "tablets": ("tablets", 1.0, 0.0, "tablets tablet tabs tab pills pill capsules capsule caps caplets caplet "
-                                     "pastillas pastilla comprimes comprime comprimidos tabletten compresse"),
+                                     "pastillas pastilla comprimes comprime comprimidos tabletten compresse tabletter"),
     "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist vueltas "
-                                 "vuelta umdrehungen umdrehung giri voltas"),
+                                 "vuelta umdrehungen umdrehung giri voltas varv"),
     "rad": ("turns", 1 / (2 * math.pi), 0.0, "radians radian rad rads"),
     "grad": ("turns", 1 / 400, 0.0, "gradians gradian gons"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
@@ -211,7 +214,7 @@ _ROMAN_STRICT = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|
 _ROMAN_VALUE = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _CJK_UNITS = {"度": "degrees", "小时": "hours", "時間": "hours", "分钟": "minutes", "分間": "minutes", "分": "minutes",
               "秒": "seconds", "克": "grams", "グラム": "grams", "回転": "turns", "圈": "turns", "回": "times",
-              "次": "times", "錠": "tablets", "片": "tablets", "粒": "tablets"}
+              "次": "times", "錠": "tablets", "片": "tablets", "粒": "tablets", "日": "days", "天": "days", "と": "and"}
 _CJK_UNIT = re.compile("|".join(sorted(_CJK_UNITS, key=len, reverse=True)))
 _CJK_FIRST = frozenset(k[0] for k in _CJK_UNITS)
 
@@ -286,6 +289,8 @@ def prepare_text(t: str) -> str:
     t = _ROMAN.sub(_roman, t)
     t = _LONG.sub(r"\1", t)
     t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
+    if not t.isascii():
+        t = foreign.cjk(t)                                               # 四十二 -> 42
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
     t = _RATIO.sub(" ratio ", t) if ":" in t else t
