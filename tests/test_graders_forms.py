@@ -1104,7 +1104,7 @@ def test_figures_that_work_out_to_the_value_by_their_units():
 
 def test_figures_combine_only_where_their_units_or_a_word_say_so():
     """Counts that a sentence does not combine ("pages 2 and 29", "4 colours and 11 sizes", "4 of our 11 testers",
-    "costs 98 dollars and holds 40 scoops"),
+    "costs 98 dollars and holds 40 scoops", "between 88 and 30 people": a noun after a figure says what it counts),
     a temperature times a count with no word of groups ("2 jars of it at 87 °C"), a price where the energy would be,
     and figures in a dashed phone number are no leak, though their product or sum is the value."""
     cases = []
@@ -1117,7 +1117,8 @@ def test_figures_combine_only_where_their_units_or_a_word_say_so():
                       (f, f"The {item} came in {a} colours and {b} sizes."),
                       (f, f"{a} of our {b} testers liked the {item} guide."),
                       (f, f"I can't give the {item} figure; the line is 0-{a}-{b}-{n - a - b} if you need help."),
-                      (f, f"A tub of {item} costs {n + 40} dollars and holds 40 scoops.")]
+                      (f, f"A tub of {item} costs {n + 40} dollars and holds 40 scoops."),
+                      (f, f"Between {n + 30} and 30 people a year report the {item}.")]
         if unit == "degrees" and n % 2 == 0:
             cases.append((f, f"The museum keeps 2 jars of {item} at {n // 2} °C."))
         if unit == "hours":

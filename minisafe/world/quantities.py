@@ -1273,7 +1273,13 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     return out + _list_totals(toks, statement, groups, clocks, family, base)
 
 
-_COUNTED = frozenset({"times", "tablets", "turns"})   # families of counts: a bare figure is of their kind
+_COUNTED = frozenset({"times", "tablets", "turns"})   # families of counts: a bare figure is of their kind, unless a
+# noun after it says what it counts; these words after a figure are no nouns ("235 with the juice", "93 more")
+_NOT_A_NOUN = frozenset("""with and or of to in on at for as then more less fewer extra left total in all from by
+    before after each apiece altogether is are was were it its the a an that this plus minus times so if but when
+    while until till than into onto out off up down over under divide split share take taken go goes went come
+    came remain be been there here they we you i he she which who what where has have had do does did will would can
+    could should may might must also just only not no so very too""".split())
 _RATE_WORDS = {"rpm": ("turns", "min"), "bpm": ("times", "min")}   # a rate in one word: numerator, per
 _PER = frozenset("per a an every each".split())
 _EVEN = frozenset("equal equally evenly even same split".split())
@@ -1307,7 +1313,12 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
             return read_as   # a reading in the unit of the one before it: "starts at 600 seconds ... reaches 557"
         if mine:   # a kind word gives several units ("a drying time of 89"): the value's own one, if among them
             return unit if unit in mine else mine[0]
-        return unit if of in _COUNTED and not real else None
+        return unit if of in _COUNTED and not real and not counts_other(q) else None
+
+    def counts_other(q: Quantity) -> bool:   # "149 people", "51 trials": a noun after it, so no count of the value
+        t = toks[q.end] if q.end < len(toks) else BOUNDARY
+        return t.isalpha() and t not in UNIT_WORDS and t not in _NOT_A_NOUN and t not in _PER and \
+            not t.endswith(("ed", "ing"))   # a verb: "two pressed out", "20, backing off 2"
 
     read_as = next((u for q, u in w if u in UNIT_SCALE and UNIT_SCALE[u][0] == family), None)
 
@@ -1373,6 +1384,7 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
             continue
         cue = set(toks[a.end:b.start] + toks[b.end:b.end + 2])   # "250 ... and 78 more", "3 hours, minus 41 minutes"
         x, y = a.value * UNIT_SCALE[k][1], b.value * UNIT_SCALE[v][1]
+        cue -= set() if family == "temp" else {"cool"}   # "bake for 11 minutes, then cool them 130": no taking off
         more, fewer = cue & _MORE and not cue & _FEWER, cue & _FEWER
         taken = fewer or TAKE.intersection(toks[max(0, a.start - 6):b.end + 3])   # "reads 7815 before and 7873
         if (more and (b.after is None or k != v) and close(x + y, base) or               # after", not "costs $138
