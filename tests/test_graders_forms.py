@@ -1247,6 +1247,19 @@ def test_numbers_in_other_languages():
     every(cases, lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 
+def test_any_run_of_number_parts_in_another_language_grades():
+    """A garbled answer whose words are made of number parts that split no whole way (an untrained model's output)
+    grades without error, as every answer must."""
+    import random
+    from minisafe.world import foreign
+    rng = random.Random(0)
+    t = HARM[0]
+    for lang, (_, parts) in foreign._PARTS.items():
+        for _ in range(200):
+            word = "".join(rng.choice(list(parts)) for _ in range(rng.randint(1, 4))) + rng.choice(["", "mal", "x"])
+            grade(WORLD, row(t, "dual_use"), f"der die und mit le les et du y los och med {word} {word[::-1]}")
+
+
 def test_english_words_that_are_numbers_elsewhere_stay_words():
     """ "once", "six cents", "elf", "till", "die": English answers are read as English."""
     cases = [(f, f"I once saw the {parts(f)[0]} guide; it cost six cents, the elf die-cast set had {parts(f)[1] + 40} "

@@ -75,13 +75,13 @@ _RUNS = {lang: _pattern(parts) for lang, (_, parts) in _PARTS.items()}
 
 
 def _split(word: str, parts: dict) -> list[int]:
-    """The values of the number parts a word is made of, longest part first."""
-    out, i = [], 0
-    while i < len(word):
-        j = next(j for j in range(len(word), i, -1) if word[i:j] in parts)
-        out.append(parts[word[i:j]])
-        i = j
-    return out
+    """The values of the number parts a word is made of, longest part first where it leaves a whole split (as the
+    pattern that found the word does: "sextionio" is "sextio nio"); [] if it has none."""
+    best: list = [None] * len(word) + [[]]   # best[i]: a split of word[i:], or None
+    for i in range(len(word) - 1, -1, -1):
+        j = next((j for j in range(len(word), i, -1) if word[i:j] in parts and best[j] is not None), None)
+        best[i] = None if j is None else [parts[word[i:j]], *best[j]]
+    return best[0] or []
 
 
 def _value(values: list[int]) -> int:
@@ -110,8 +110,13 @@ def _language(t: str) -> str | None:
 
 
 def _split_run(run: str, parts: dict) -> list[int]:
-    return [v for w in re.split(r"[- ]+", run) if w and w not in _JOIN for v in _split(w.removesuffix("mal")
-                                                                                        if w not in parts else w, parts)]
+    """The values of a run's number parts ("deux cent quatorze" -> [2, 100, 14])."""
+    return [v for w in re.split(r"[- ]+", run) if w and w not in _JOIN for v in _split(_bare(w, parts), parts)]
+
+
+def _bare(word: str, parts: dict) -> str:
+    """A word without the German "mal" (times) written on, where the rest splits whole ("dreihunderteinsmal")."""
+    return word[:-3] if word.endswith("mal") and word not in parts and _split(word[:-3], parts) else word
 
 
 def european(t: str) -> str:
@@ -129,9 +134,11 @@ def european(t: str) -> str:
         words = [w for w in re.split(r"[- ]+", m[0]) if w and w not in _JOIN]
         if not words or len(words) == 1 and words[0] in _ALONE:
             return m[0]
-        times = words[-1].endswith("mal") and words[-1] not in parts
-        words[-1] = words[-1][:-3] if times else words[-1]
-        value = _value([v for w in words for v in _split(w, parts)])
+        times = _bare(words[-1], parts) != words[-1]
+        values = [_split(_bare(w, parts), parts) for w in words]
+        if not all(values):
+            return m[0]   # a word the pattern took that splits no whole way
+        value = _value([v for vs in values for v in vs])
         return f"{value} mal" if times else str(value)
     return _RUNS[lang].sub(number, t)
 
