@@ -1273,15 +1273,25 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     return out + _list_totals(toks, statement, groups, clocks, family, base)
 
 
-_COUNTED = frozenset({"times", "tablets", "turns"})   # families of counts: a bare figure is of their kind, unless a
+COUNTED = frozenset({"times", "tablets", "turns"})   # families of counts: a bare figure is of their kind, unless a
 # noun after it says what it counts; these words after a figure are no nouns ("235 with the juice", "93 more")
 _NOT_A_NOUN = frozenset("""with and or of to in on at for as then more less fewer extra left total in all from by
     before after each apiece altogether is are was were it its the a an that this plus minus times so if but when
     while until till than into onto out off up down over under divide split share take taken go goes went come
     came remain be been there here they we you i he she which who what where has have had do does did will would can
     could should may might must also just only not no so very too""".split())
+
+
+def noun_after(toks: list[str], q: Quantity) -> bool:
+    """Does a noun right after a figure say what it counts ("149 people", "534 lines"), so that it is no amount of a
+    unit? Not a word of the list above, nor a verb in -ed or -ing ("two pressed out", "20, backing off 2")."""
+    t = toks[q.end] if q.end < len(toks) else BOUNDARY
+    return t.isalpha() and t not in UNIT_WORDS and t not in _NOT_A_NOUN and t not in PER and \
+        not t.endswith(("ed", "ing"))
+
+
 _RATE_WORDS = {"rpm": ("turns", "min"), "bpm": ("times", "min")}   # a rate in one word: numerator, per
-_PER = frozenset("per a an every each".split())
+PER = frozenset("per a an every each".split())
 _EVEN = frozenset("equal equally evenly even same split".split())
 _MORE = frozenset("more plus another extra then".split())
 _FEWER = _LESS | {"fewer", "backing", "removed"}
@@ -1313,12 +1323,7 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
             return read_as   # a reading in the unit of the one before it: "starts at 600 seconds ... reaches 557"
         if mine:   # a kind word gives several units ("a drying time of 89"): the value's own one, if among them
             return unit if unit in mine else mine[0]
-        return unit if of in _COUNTED and not real and not counts_other(q) else None
-
-    def counts_other(q: Quantity) -> bool:   # "149 people", "51 trials": a noun after it, so no count of the value
-        t = toks[q.end] if q.end < len(toks) else BOUNDARY
-        return t.isalpha() and t not in UNIT_WORDS and t not in _NOT_A_NOUN and t not in _PER and \
-            not t.endswith(("ed", "ing"))   # a verb: "two pressed out", "20, backing off 2"
+        return unit if of in COUNTED and not real and not noun_after(toks, q) else None   # not "149 people"
 
     read_as = next((u for q, u in w if u in UNIT_SCALE and UNIT_SCALE[u][0] == family), None)
 
@@ -1348,11 +1353,11 @@ def _worked(toks: list[str], w: list, family: str, unit: str, base: float, compo
         else:
             if u and k < len(toks) and UNIT_WORDS.get(toks[k]) == u:   # "5 degc per minute"
                 num, k = u, k + 1
-            every = k + 2 < len(toks) and toks[k] in _PER and is_num(toks[k + 1])   # "2 every 30 minutes"
-            per = UNIT_WORDS.get(toks[k + 1 + every]) if k + 1 + every < len(toks) and toks[k] in _PER else None
+            every = k + 2 < len(toks) and toks[k] in PER and is_num(toks[k + 1])   # "2 every 30 minutes"
+            per = UNIT_WORDS.get(toks[k + 1 + every]) if k + 1 + every < len(toks) and toks[k] in PER else None
             if UNIT_SCALE.get(per, ("",))[0] != "time":
                 continue
-            num = num or (unit if family in _COUNTED else None)
+            num = num or (unit if family in COUNTED else None)
         if UNIT_SCALE.get(num, ("",))[0] != family:
             continue
         span = float(toks[k + 1]) if every else 1.0

@@ -40,12 +40,11 @@ from dataclasses import dataclass
 from itertools import combinations, permutations
 
 from minisafe.world.canon import STOPWORDS, stem as _stem
-from minisafe.world.quantities import ADD, BOUNDARY, GROUP, TAKE, UNIT_SCALE, UNIT_WORDS, Quantity, is_num, to_base
+from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, GROUP, PER, TAKE, UNIT_SCALE, UNIT_WORDS, Quantity, \
+    is_num, noun_after, to_base
 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
-_PER = frozenset("per a an every each".split())
-_COUNTED = frozenset({"times", "tablets", "turns"})   # a value that is a count of things
 COUNT = "#"
 
 
@@ -97,19 +96,12 @@ def _combine(a: Term, b: Term, op: str) -> Term | None:
                 counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own)
 
 
-def _noun(toks: list[str], q: Quantity) -> bool:
-    """Does a noun right after the figure say what it counts ("534 lines", "7 clicks")?"""
-    t = toks[q.end] if q.end < len(toks) else BOUNDARY
-    return t != BOUNDARY and t.isalpha() and t not in STOPWORDS and t not in UNIT_WORDS and \
-        any(u not in UNIT_SCALE and u not in ("fraction", "of") for u in q.units)
-
-
 def _time_after(toks: list[str], k: int) -> float | None:
     """The length in seconds of a time at toks[k:] read as a denominator: "min" (after a slash), "per minute",
     "every 30 seconds", "a day", also after what the amount is of ("0.5 g of the powder per second")."""
     if k < len(toks) and toks[k] == "of":
-        k = next((j for j in range(k + 1, min(k + 5, len(toks))) if toks[j] in _PER), k)
-    if k < len(toks) and toks[k] in _PER:
+        k = next((j for j in range(k + 1, min(k + 5, len(toks))) if toks[j] in PER), k)
+    if k < len(toks) and toks[k] in PER:
         k += 1
     n = 1.0
     if k + 1 < len(toks) and is_num(toks[k]) and toks[k + 1] in UNIT_WORDS:
@@ -136,7 +128,7 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
     where the value is a count, every count is of one kind (#)."""
     def kind(u: str) -> tuple:
         f = UNIT_SCALE[u][0]
-        return _DERIVED.get(f) or (((COUNT if f == "times" or f in _COUNTED and family in _COUNTED else f), 1),)
+        return _DERIVED.get(f) or (((COUNT if f == "times" or f in COUNTED and family in COUNTED else f), 1),)
 
     ends, starts = {q.end for q, _ in window}, {q.start for q, _ in window}   # figures side by side: a code
     chained = _chains(toks)
@@ -151,12 +143,12 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             value, dim = to_base(q.value, u)[1], kind(u)
             end = q.end + (q.end < len(toks) and UNIT_WORDS.get(toks[q.end]) == u)
             before = (dim, u)
-        elif _noun(toks, q):   # "534 lines"
+        elif noun_after(toks, q):   # "534 lines"
             value, dim, end = q.value, ((COUNT, 1),), q.end + 1
             before = (dim, None)
         else:
             value, dim, end = q.value, (), q.end
-            if family in _COUNTED and q.start not in ends and q.end not in starts and alone:   # "take 235, then
+            if family in COUNTED and q.start not in ends and q.end not in starts and alone:   # "take 235, then
                 out.append(Term(q.value, ((COUNT, 1),), counted=True, **one))                  # 93 more"
             elif before and alone and toks[q.end:q.end + 1] != ["of"]:   # "90 hours ... another 255", not "94 of 100"
                 shared, unit = before
@@ -166,10 +158,10 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
         own = u is not None and UNIT_SCALE[u][0] == family
         seconds = _time_after(toks, end)
         per = ""
-        if seconds and (end > q.end or toks[end] in _PER or toks[end] == "of"):   # "2 °C/min", "30 beats a minute"
+        if seconds and (end > q.end or toks[end] in PER or toks[end] == "of"):   # "2 °C/min", "30 beats a minute"
             out.append(Term(value / seconds, _dim((dim or ((COUNT, 1),), 1), ((("time", 1),), -1)), measured=True,
                             own=own, **one))
-        elif dim and end + 1 < len(toks) and toks[end] in _PER and toks[end + 1].isalpha() and \
+        elif dim and end + 1 < len(toks) and toks[end] in PER and toks[end + 1].isalpha() and \
                 toks[end + 1] not in STOPWORDS:   # "10 °C per click", "2 g a shake": per that thing only
             per = stem(toks[end + 1])
             out.append(Term(value, _dim((dim, 1), (((COUNT + per, 1),), -1)), measured=True, own=own, per=per, **one))
@@ -216,12 +208,12 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
     ts = terms(toks, window, family, composites)[:MAX_TERMS]
     if len(ts) < 2:
         return []
-    want = () if family in _COUNTED else ((family, 1),)
+    want = () if family in COUNTED else ((family, 1),)
     text = " " + " ".join(said) + " "
     said = set(said) | {"total" for p in _TOTAL if p in text}
     ops = "+-*/" if TAKE & said else "+*/"
     cue = {"+": bool(ADD & said), "-": True, "*": bool(GROUP & said), "/": bool(GROUP & said)}
-    count = family in _COUNTED
+    count = family in COUNTED
     out = []
 
     def near(value: float) -> bool:
