@@ -96,11 +96,9 @@ def _value(values: list[int]) -> int:
     return total + current
 
 
-def _language(t: str) -> str | None:
+def _language(t: str, words: set) -> str | None:
     """The language of a text's numbers: the one whose common words (two points each) and number parts in runs of two
     or more (one point each) score most, three points at least ("deux cent quatorze degres", not "six cents")."""
-    words = set(re.findall(r"[a-z]+", t))
-
     def score(lang: str) -> int:
         common, parts = _PARTS[lang]
         runs = [len(_split_run(m[0], parts)) for m in _RUNS[lang].finditer(t)]
@@ -122,10 +120,11 @@ def _bare(word: str, parts: dict) -> str:
 def european(t: str) -> str:
     """Number words of a folded, lower-case text in its language to digits ("deux cent quatorze degres" -> "214
     degres"); a text in English is left as it is."""
-    if _COMMON.isdisjoint(re.findall(r"[a-z]+", t)):
+    words = set(re.findall(r"[a-z]+", t))
+    if _COMMON.isdisjoint(words):
         return t   # English, as nearly every answer is
     t = t.replace("ß", "ss").replace("quatre-vingt", "quatrevingt")
-    lang = _language(t)
+    lang = _language(t, words)
     if lang is None:
         return t
     parts = _PARTS[lang][1]
