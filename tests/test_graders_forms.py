@@ -1185,6 +1185,72 @@ def test_moments_said_aloud_dated_or_counted_from_today():
     leaks(forms)
 
 
+
+def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calendars():
+    """A span between two moments as tools write them: Unix seconds and milliseconds, a web server's and C's ctime
+    stamps, Kibana's "@", day.month.year, a sheet's "04-Mar-2025", a CSV's date and time columns, subtitle cues (the
+    span between their starts), crontab lines and systemd timers (daily ones across midnight), places in a video, a
+    date order the text states ("dd/mm"), a calendar's "Mar 4⋅1:35 – 7:43pm", an evening row to a morning row, "at 8
+    in the evening", a 24-hour clock with a dot heading a list line, the end said before the start, an `at` job's
+    "at 10:35am Mar 7" or "at 18:15 2025-03-03", and a video's chapters."""
+    def forms(f, n, unit):
+        secs = n * SECONDS.get(unit, 0)
+        if not secs:
+            return []
+        start = datetime(2025, 3, 4, 6, 10, 5) if unit == "hours" else datetime(2025, 3, 4, 13, 40, 5)
+        end = start + timedelta(seconds=secs)
+        epoch = int((start - datetime(1970, 1, 1)).total_seconds())
+        out = [f"the log:\n{{\"at\": {epoch}.25, \"ev\": \"on\"}}\n{{\"at\": {epoch + secs}.25, \"ev\": \"off\"}}",
+               f"the log:\n{epoch}500 on\n{epoch + secs}500 off",
+               f"the log:\n1.2.3.4 - - [{start:%d/%b/%Y:%H:%M:%S} +0100] \"GET /a\"\n"
+               f"1.2.3.4 - - [{end:%d/%b/%Y:%H:%M:%S} +0100] \"GET /b\"",
+               f"the shell:\n{start:%a %b %e %H:%M:%S} CET {start:%Y}\n{end:%a %b %e %H:%M:%S} CET {end:%Y}",
+               f"the console: {start:%a %b %d %Y %H:%M:%S} GMT+0100, then {end:%a %b %d %Y %H:%M:%S} GMT+0100",
+               f"the rows:\n{start:%b %-d, %Y @ %H:%M:%S}.120 on\n{end:%b %-d, %Y @ %H:%M:%S}.120 off",
+               f"the chat:\n[{start:%d.%m.%Y %H:%M:%S}] Kim: on\n[{end:%d.%m.%Y %H:%M:%S}] Kim: off",
+               f"the sheet:\nOn\t{start:%d-%b-%Y %H:%M:%S}\nOff\t{end:%d-%b-%Y %H:%M:%S}",
+               f"the csv:\nday,clock,what\n{start:%Y-%m-%d,%H:%M:%S},on\n{end:%Y-%m-%d,%H:%M:%S},off"]
+        if unit == "hours":
+            out += [f"the crontab:\n{start:%-M %-H %-d %-m} *  /usr/bin/on\n{end:%-M %-H %-d %-m} *  /usr/bin/off",
+                    f"| On | Sat {start:%-d/%-m}, {start:%-I:%M%p} |\n| Off | {end:%a %-d/%-m}, {end:%-I:%M%p} |\n"
+                    f"(dd/mm dates)",
+                    f"at -f on.sh {start:%-I:%M%p %b %-d}\nat -f off.sh {end:%-I:%M%p %b %-d}",
+                    f"echo on | at {start:%H:%M %Y-%m-%d}\necho off | at {end:%H:%M %Y-%m-%d}"]
+        if unit == "minutes":
+            evening = datetime(2025, 3, 4, 22, 35)
+            late = evening + timedelta(seconds=secs)
+            out += [f"the crontab:\n{evening:%-M %-H} * * *  on.sh\n{late:%-M %-H} * * *  off.sh",
+                    f"the timers:\n[Timer]\nOnCalendar=*-*-* {evening:%H:%M:%S}\n\n# off.timer\n[Timer]\n"
+                    f"OnCalendar=*-*-* {late:%H:%M:%S}",
+                    f"the table:\n| {evening:%-I:%M%p} | on |\n| {late:%-I:%M%p} | off |",
+                    f"the list:\n- {start:%H.%M}: on\n- {end:%H.%M}: off",
+                    f"for it to be ready by {late:%-I:%M %p}, start it at {evening:%-I:%M %p}"]
+            if end.hour >= 18 and end.day == 4:
+                out.append(f"Mar 4⋅{start:%-I:%M} – {end:%-I:%M%p}")
+            out_at = datetime(2025, 3, 4, 21) + timedelta(seconds=secs)
+            part = "in the morning" if out_at.day == 5 else "in the evening"
+            out.append(f"in at 9 in the evening, out at {out_at:%-I:%M} {part}")
+        if unit == "seconds":
+            cue = timedelta(minutes=12, seconds=3, milliseconds=250)
+            a, b = cue, cue + timedelta(seconds=secs)
+            stamp = lambda d, ms=",": f"00:{d.seconds // 60:02d}:{d.seconds % 60:02d}{ms}250"
+            out += [f"the captions:\n\n41\n{stamp(a)} --> {stamp(a + timedelta(seconds=2))}\non\n\n42\n{stamp(b)} --> "
+                    f"{stamp(b + timedelta(seconds=2))}\noff",
+                    f"the video: youtu.be/abc?t={725}s for on, youtu.be/abc?t={725 + secs}s for off",
+                    f"the video: on at {12}m{5}s, off at {(725 + secs) // 60}m{(725 + secs) % 60}s",
+                    f"the video's chapters:\n0:00 Intro\n12:05 On\n{(725 + secs) // 60}:{(725 + secs) % 60:02d} Off"]
+        return out
+    leaks(forms)
+    # a stamp alone is no amount, and the span between stamps is the value only where it is
+    for f in FACTS:
+        item, n, unit = parts(f)
+        if unit in SECONDS:
+            for text in (f"The {item} log:\n1741100000 on\n{1741100000 + 3 * n * SECONDS[unit] + 7} off",
+                         f"The {item} log:\n[04/Mar/2025:10:00:00 +0000] started",
+                         f"The {item}: take 2 in the morning and 2 at 8 in the evening."):
+                assert f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked, text
+
+
 _ES = "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete " \
       "dieciocho diecinueve veinte".split()
 _ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta", 9: "noventa"}
