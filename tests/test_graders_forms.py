@@ -1192,7 +1192,9 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
     span between their starts), crontab lines and systemd timers (daily ones across midnight), places in a video, a
     date order the text states ("dd/mm"), a calendar's "Mar 4⋅1:35 – 7:43pm", an evening row to a morning row, "at 8
     in the evening", a 24-hour clock with a dot heading a list line, the end said before the start, an `at` job's
-    "at 10:35am Mar 7" or "at 18:15 2025-03-03", and a video's chapters."""
+    "at 10:35am Mar 7" or "at 18:15 2025-03-03", a video's chapters; a thread newest first, dates and times built
+    in code (C#, JavaScript's months from zero, Java, a sheet's =TIME), a sheet's raw serial dates, Jira's, Oracle's
+    and Snort's stamps, a packet capture's lines, "00:42 (+1)"."""
     def forms(f, n, unit):
         secs = n * SECONDS.get(unit, 0)
         if not secs:
@@ -1215,7 +1217,18 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                     f"| On | Sat {start:%-d/%-m}, {start:%-I:%M%p} |\n| Off | {end:%a %-d/%-m}, {end:%-I:%M%p} |\n"
                     f"(dd/mm dates)",
                     f"at -f on.sh {start:%-I:%M%p %b %-d}\nat -f off.sh {end:%-I:%M%p %b %-d}",
-                    f"echo on | at {start:%H:%M %Y-%m-%d}\necho off | at {end:%H:%M %Y-%m-%d}"]
+                    f"echo on | at {start:%H:%M %Y-%m-%d}\necho off | at {end:%H:%M %Y-%m-%d}",
+                    f"the thread, newest first:\nOn {end:%a, %b %-d, %Y at %-I:%M %p} Al wrote: off\n"
+                    f"On {start:%a, %b %-d, %Y at %-I:%M %p} Al wrote: on",
+                    f"the C#:\nvar a = new DateTime({start:%Y, %-m, %-d, %-H, %-M, %-S});\n"
+                    f"var b = new DateTime({end:%Y, %-m, %-d, %-H, %-M, %-S});",
+                    f"the JS:\nconst a = new Date({start.year}, {start.month - 1}, {start.day}, {start.hour}, "
+                    f"{start.minute});\nconst b = new Date({end.year}, {end.month - 1}, {end.day}, {end.hour}, {end.minute});",
+                    f"the sheet (Excel, General format): on {(start - datetime(1899, 12, 30)).total_seconds() / 86400:.10f}, "
+                    f"off {(end - datetime(1899, 12, 30)).total_seconds() / 86400:.10f}.",
+                    f"the ticket:\nCreated: {start:%d/%b/%y %-I:%M %p}\nResolved: {end:%d/%b/%y %-I:%M %p}",
+                    f"the query:\n| START | {start:%d-%b-%y %I.%M.%S}.500000 {start:%p} |\n"
+                    f"| END | {end:%d-%b-%y %I.%M.%S}.500000 {end:%p} |"]
         if unit == "minutes":
             evening = datetime(2025, 3, 4, 22, 35)
             late = evening + timedelta(seconds=secs)
@@ -1224,7 +1237,11 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                     f"OnCalendar=*-*-* {late:%H:%M:%S}",
                     f"the table:\n| {evening:%-I:%M%p} | on |\n| {late:%-I:%M%p} | off |",
                     f"the list:\n- {start:%H.%M}: on\n- {end:%H.%M}: off",
-                    f"for it to be ready by {late:%-I:%M %p}, start it at {evening:%-I:%M %p}"]
+                    f"for it to be ready by {late:%-I:%M %p}, start it at {evening:%-I:%M %p}",
+                    f"the Java:\nLocalTime a = LocalTime.of({evening.hour}, {evening.minute});\n"
+                    f"LocalTime b = LocalTime.of({late.hour}, {late.minute});",
+                    f"the sheet: =TIME({evening.hour},{evening.minute},0) and =TIME({late.hour},{late.minute},0)",
+                    f"| In | {evening:%H:%M} |\n| Out | {late:%H:%M}" + (" (+1) |" if late.day == 5 else " |")]
             if end.hour >= 18 and end.day == 4:
                 out.append(f"Mar 4⋅{start:%-I:%M} – {end:%-I:%M%p}")
             out_at = datetime(2025, 3, 4, 21) + timedelta(seconds=secs)
@@ -1238,6 +1255,10 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                     f"{stamp(b + timedelta(seconds=2))}\noff",
                     f"the video: youtu.be/abc?t={725}s for on, youtu.be/abc?t={725 + secs}s for off",
                     f"the video: on at {12}m{5}s, off at {(725 + secs) // 60}m{(725 + secs) % 60}s",
+                    f"the alerts:\n03/04-{start:%H:%M:%S}.120400  [**] on [**] 10.0.0.2:53 -> 10.0.0.1:53\n"
+                    f"03/04-{end:%H:%M:%S}.120400  [**] off [**] 10.0.0.1:53 -> 10.0.0.2:53",
+                    f"the capture:\n{start:%H:%M:%S}.120400 IP 10.0.0.2.53 > 10.0.0.1.53: on\n"
+                    f"{end:%H:%M:%S}.120400 IP 10.0.0.1.53 > 10.0.0.2.53: off",
                     f"the video's chapters:\n0:00 Intro\n12:05 On\n{(725 + secs) // 60}:{(725 + secs) % 60:02d} Off"]
         return out
     leaks(forms)

@@ -6,7 +6,8 @@ them, after the second moment: "from 08:15 to 14:23" -> "from 08:15 to 14:23 (22
 (quantities.py) then reads "(22080 sec)" as an amount like any other. A moment is a time of day in figures or in
 words, with the day it falls on if written (a weekday, a date, "Day 3", "tomorrow"); a span is two moments joined by
 "from ... to", an arrow, words of starting and ending, or written one after the other in a statement, a table's rows
-or a list's lines.
+or a list's lines. A tool's stamps (logs, exports, subtitles, schedulers, code, sheets) are read by stamps(), one
+pattern a kind, each to a day and seconds.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ _HMS_S = r"(?P<h>\d{1,2}):(?P<mi>\d\d):(?P<s>\d\d(?:[.,]\d+)?)"   # with its sec
 _WKD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?"
 _STAMPS = {
     # seconds since 1970 (2017 to 2033), or milliseconds: "started_at": 1741004400, "1741060205897 RESET"
-    "epoch": r"(?<![\d.])(?:(?P<epoch>1[5-9]\d{8}(?:\.\d{1,6})?)|(?P<epoch_ms>1[5-9]\d{11}))(?![\d.])",
+    "epoch": r"(?<![\d.])(?:(?P<epoch>1[5-9]\d{8}(?:\.\d{1,6})?)|(?P<epoch_ms>1[5-9]\d{11}))(?!\.?\d)",
     "boot": r"\[\s*(?P<boot>\d+\.\d{6})\]",   # a kernel log, seconds since boot: "[30029.620711]"
     # a web server's log: "[04/mar/2025:02:34:36 +0000]"
     "weblog": rf"\[(?P<d>\d\d)/{_MON}/(?P<y>\d{{4}}):{_HMS}(?: [+-]\d{{4}})?\]",
@@ -86,14 +87,36 @@ _STAMPS = {
     "cron": r"(?m)^[ \t]*(?P<mi>\d{1,2}) (?P<h>\d{1,2}) (?P<d>\d{1,2}|\*) (?P<m>\d{1,2}|\*) (?P<wd>[\d*,/-]+)(?=[ \t])",
     # a systemd timer: "oncalendar=*-*-* 09:25:00"
     "timer": rf"on ?calendar *= *(?:\*-\*-\*|(?P<y>\d{{4}})-(?P<m>\d\d)-(?P<d>\d\d)) {_HMS}",
+    # Jira's "09/mar/25 7:20 pm", Oracle's "08-mar-25 08.55.16.932526 pm", Snort's "03/08-05:54:40.376446"
+    "jira": rf"\b(?P<d>\d{{1,2}})/{_MON}/(?P<yy>\d\d),? (?P<h>\d{{1,2}}):(?P<mi>\d\d) ?(?P<half>[ap])\.?m\b",
+    "oracle": rf"\b(?P<d>\d{{1,2}})-{_MON}-(?P<yy>\d\d) (?P<h>\d{{1,2}})\.(?P<mi>\d\d)\.(?P<s>\d\d(?:\.\d+)?) ?"
+              rf"(?P<half>[ap])\.?m\b",
+    "snort": rf"\b(?P<m>\d\d)/(?P<d>\d\d)-{_HMS}",
+    # a packet capture's or a trace's line, a time to the microsecond at its head: "06:17:20.860428 IP 10.0.0.67 ..."
+    "trace": r"(?m)^[ \t]*(?P<h>\d\d):(?P<mi>\d\d):(?P<s>\d\d\.\d{6,9})\b",
+    # a date and time built in code: C#'s "new DateTime(2025, 3, 8, 17, 15, 57)", Java's "LocalDateTime.of(...)",
+    # JavaScript's "new Date(2025, 2, 4, 22, 0)" (months from zero), a sheet's "=DATE(2025,3,3)+TIME(22,5,13)"
+    "code": r"(?:(?P<js>\bnew date\()|\b(?:new )?(?:local )?date ?time(?:\.of)?\()\s*(?P<y>\d{4}),\s*(?P<m>\d{1,2}),\s*"
+            r"(?P<d>\d{1,2}),\s*(?P<h>\d{1,2}),\s*(?P<mi>\d{1,2})(?:,\s*(?P<s>\d{1,2}))?|"
+            r"\bdate\((?P<y2>\d{4}), ?(?P<m2>\d{1,2}), ?(?P<d2>\d{1,2})\) ?\+ ?"
+            r"time\((?P<h2>\d{1,2}), ?(?P<mi2>\d{1,2}), ?"
+            r"(?P<s2>\d{1,2})\)",
+    # a time of day built in code, two or more: Java's "LocalTime.of(19, 50)", a sheet's "=TIME(23,20,0)"
+    "codetime": r"(?:\blocal ?time\.of|(?<![\w+])=?time)\(\s*(?P<h>\d{1,2}),\s*(?P<mi>\d{1,2})"
+                r"(?:,\s*(?P<s>\d{1,2}))?\s*\)",
+    # a sheet's raw values in its General format: days since 1899-12-30, or a fraction of a day
+    "serial": r"(?<![\d.])(?P<serial>4\d{4}\.\d{5,})(?!\.?\d)",
+    "dayfraction": r"(?<![\d.])(?P<fraction>0\.\d{8,})(?!\.?\d| ?(?:days?|d)\b)",   # not "0.1527777778 days"
     # a place in a video: "&t=3473s", "skip to 1h31m51s", a chapter's line "1:50 The lens resets"
     "video": r"(?m)[?&]t=(?P<t>\d+)s?\b|\b(?:(?P<vh>\d{1,2})h)?(?P<vm>\d{1,2})m(?P<vs>\d{1,2})s\b|"
              r"^[ \t]*(?:[-*•][ \t]*)?(?:(?P<ch>\d{1,2}):)?(?P<cm>\d{1,2}):(?P<cs>\d\d)(?=[ \t]+[a-z(\"'])",
 }
 _STAMP = {kind: re.compile(pattern) for kind, pattern in _STAMPS.items()}
-_STAMP_HINT = re.compile(r"\d{10}|\]|\d:\d\d|calendar|\dm\d|t=\d|\d \*")
+_STAMP_HINT = re.compile(r"\d{10}|\]|\d:\d\d|calendar|\dm\d|t=\d|\d \*|\d\.\d\d\.\d\d|time|date\(|\d\.\d{5}")
 _VIDEO = re.compile(r"\bvideo|youtu|vimeo|\bclip\b|\bt=\d")
-_DAILY = ("cron", "timer")   # a time of day every day: a span may cross midnight
+_DAILY = ("cron", "timer", "trace", "codetime", "dayfraction")   # times of day only: a span may cross midnight
+_TWO_OR_MORE = {"video": _VIDEO, "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
+                "dayfraction": re.compile(r"excel|sheet|general|cell")}   # read only two or more, in such a text
 
 
 def _stamp_time(kind: str, m: re.Match) -> tuple:
@@ -108,13 +131,21 @@ def _stamp_time(kind: str, m: re.Match) -> tuple:
             return None, int(g["t"])
         h, mi, sec = (g["vh"], g["vm"], g["vs"]) if g["vm"] else (g["ch"], g["cm"], g["cs"])
         return None, int(h or 0) * 3600 + int(mi) * 60 + int(sec)
-    seconds = int(g["h"]) * 3600 + int(g["mi"]) * 60 + float((g.get("s") or "0").replace(",", "."))
+    if kind == "serial":
+        return int(float(g["serial"])) + date(1899, 12, 30).toordinal(), round(float(g["serial"]) % 1 * 86400, 3)
+    if kind == "dayfraction":
+        return None, round(float(g["fraction"]) * 86400, 3)
+    if g.get("y2"):   # "=date(2025,3,3)+time(22,5,13)"
+        g = {"y": g["y2"], "m": g["m2"], "d": g["d2"], "h": g["h2"], "mi": g["mi2"], "s": g["s2"]}
+    hour = int(g["h"]) % 12 + 12 * (g["half"] == "p") if g.get("half") else int(g["h"])
+    seconds = hour * 3600 + int(g["mi"]) * 60 + float((g.get("s") or "0").replace(",", "."))
     day, month = g.get("d"), g.get("mon") or g.get("m")
     if day in (None, "*") or month in (None, "*") or kind == "cron" and g["wd"] != "*":
         return None, seconds   # a time of day only
-    month = _MONTHS.index(month) + 1 if month.isalpha() else int(month)
+    month = _MONTHS.index(month) + 1 if month.isalpha() else int(month) + bool(g.get("js"))   # JavaScript: from 0
+    year = int(g.get("y") or g.get("y0") or 2000 + int(g.get("yy") or 0))
     try:
-        return date(int(g.get("y") or g.get("y0") or 2000), month, int(day)).toordinal(), seconds
+        return date(year, month, int(day)).toordinal(), seconds
     except ValueError:
         return None, seconds
 
@@ -122,15 +153,15 @@ def _stamp_time(kind: str, m: re.Match) -> tuple:
 def stamps(t: str) -> str:
     """Two stamps of one kind one after the other: the span between them after the second ("[04/mar/2025:02:34:36
     +0000] ... [04/mar/2025:02:39:30 +0000]" -> "stamp ... stamp (294 sec)"); a daily schedule's may cross
-    midnight. A place in a video counts only in a text about a video."""
+    midnight; dated ones may come newest first. A place in a video counts only in a text about a video."""
     for kind, pattern in _STAMP.items():
         found = list(pattern.finditer(t))
-        if not found or kind == "video" and (len(found) < 2 or not _VIDEO.search(t)):
+        if not found or kind in _TWO_OR_MORE and (len(found) < 2 or not _TWO_OR_MORE[kind].search(t)):
             continue
         times = [_stamp_time(kind, m) for m in found]
         spans = [None]
         for (d1, s1), (d2, s2) in zip(times, times[1:]):
-            span = (d2 - d1) * 86400 + s2 - s1 if d1 is not None and d2 is not None else \
+            span = abs((d2 - d1) * 86400 + s2 - s1) if d1 is not None and d2 is not None else \
                 (s2 - s1) % 86400 if kind in _DAILY else s2 - s1
             spans.append(span if span > 0 else None)
         for m, span in reversed(list(zip(found, spans))):
@@ -245,13 +276,16 @@ def _day_part(m: re.Match) -> str:
     return f"{said} on {day}" if day else f"{said} on"
 
 
+_NEXT_DAY = re.compile(r" ?(?:\(\+1\)|⁺¹|\+1\b)")   # "00:42 (+1)": the next day
+
+
 def _pair(m: re.Match) -> str:
     """The span between two moments read as one (_PAIR): across their days if both have one, else the second later
     the same day, or the next morning where the first is after noon and the second said to be in the morning
-    ("| 8:20pm | ... |\n| 2:37am | ... |")."""
+    ("| 8:20pm | ... |\n| 2:37am | ... |"), or marked as the next day ("22:45 ... 00:42 (+1)")."""
     (d1, s1), (d2, s2) = _moments(m[1], m[3])
     span = _between(m[1], m[3]) if d1 and d2 else s2 - s1
-    if span <= 0 and s1 >= 12 * 3600 and re.search(r"\d ?a\.?m\b", m[3]):
+    if span <= 0 and (s1 >= 12 * 3600 and re.search(r"\d ?a\.?m\b", m[3]) or _NEXT_DAY.match(m.string, m.end())):
         span += 86400
     return f"{m[0]} ({span} sec)" if span > 0 and m[2].count("\n") <= 1 else m[0]
 
@@ -259,7 +293,8 @@ def _pair(m: re.Match) -> str:
 # a date in numbers with a time after it, day/month/year or month/day/year: "03/03/2025 10:00" to "17/03/2025 19:00"
 _NUMDATE = re.compile(r"\bnumdate \d{1,2} [a-z]{3}\b")   # one, after the spans are read
 _NUMERIC_DATE = re.compile(r"(?:\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b|(?<=day )(\d{1,2})/(\d{1,2})|"
-                           r"(?<=\b(?:mon|tue|wed|thu|fri|sat|sun) )(\d{1,2})/(\d{1,2}))(?=,? (?:at )?\d{1,2}(?::\d\d| ?[ap]\.?m\b))",
+                           r"(?<=\b(?:mon|tue|wed|thu|fri|sat|sun) )(\d{1,2})/(\d{1,2}))"
+                           r"(?=,? (?:at )?\d{1,2}(?::\d\d| ?[ap]\.?m\b))",
                            re.I)   # or without its year after a weekday: "Mon 03/03 22:15", "Tue 4/3, 10pm"
 _ORDER_SAID = re.compile(r"\b(day|dd)/(?:month|mm)\b|\b(month|mm)/(?:day|dd)\b", re.I)   # "(dates are day/month)"
 
@@ -318,13 +353,14 @@ def _moments(first: str, then: str) -> tuple:
 
 
 def _between(first: str, then: str) -> int:
-    """Seconds from one moment to a later one; without the days of both, within a day."""
+    """Seconds between two moments: with the dates of both in either order (a thread or a log newest first),
+    else from the first to a later one; without the days of both, within a day."""
     (d1, s1), (d2, s2) = _moments(first, then)
     try:
         if d1 and d2 and d1[0] == d2[0]:
             days = d2[1] - d1[1] if d1[0] == "day" else (d2[1] - d1[1]) % 7 if d1[0] == "weekday" else \
                 (date(2000, *d2[1:]) - date(2000, *d1[1:])).days
-            return days * 86400 + s2 - s1
+            return abs(days * 86400 + s2 - s1)
     except ValueError:   # no such date: "31 June"
         pass
     return (s2 - s1) % 86400
@@ -346,8 +382,10 @@ def _later(m: re.Match) -> str:
     return f"{m[0]} ({days * 86400 + later - _moment(m[1])[1]} sec)"
 
 
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 # a time of day in figures with the part of the day said after it: "2:17 in the morning", "at 8 in the evening"
-_PART_CLOCK = re.compile(r"(?:\b(\d{1,2}:\d\d)|(?<=\bat )(\d{1,2})) (in the morning|in the afternoon|in the evening|at night)\b")
+_PART_CLOCK = re.compile(r"(?:\b(\d{1,2}:\d\d)|(?<=\bat )(\d{1,2})) "
+                         r"(in the morning|in the afternoon|in the evening|at night)\b")
 # a 24-hour clock with a dot at the head of a list's line: "- 19.10: tablets in"
 _LIST_CLOCK = re.compile(r"(?m)^([ \t]*(?:[-*•][ \t]*)?)([01]?\d|2[0-3])\.([0-5]\d)(?=:[ \t])")
 # the end said before the start: "if you want them out at midnight, put them in at 8:43 pm", "to have it ready by 7
@@ -365,6 +403,7 @@ def _part_clock(m: re.Match) -> str:
 def read(t: str) -> str:
     """Spans between two moments, after a lower-cased text's other forms are folded: times of day in words first,
     then days said from today, then the spans ("from 08:15 to 14:23" -> "from 08:15 to 14:23 (22080 sec)")."""
+    t = _SPACES.sub(" ", t) if "  " in t else t                          # "Mar  4" (aligned) -> "Mar 4"
     if "⋅" in t:
         t = t.replace("⋅", ", ")                                        # a calendar's "March 4⋅1:35 – 7:43pm"
     if "m" in t and "." in t:
