@@ -1272,6 +1272,52 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                 assert f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked, text
 
 
+
+def test_a_unit_stated_for_the_numbers_that_follow_it():
+    """ "(`dur` is in microseconds)", "stores a Duration as nanoseconds", "the setpoint, in kelvin": the unit of each bare
+    number after it, in its statement and the three after it; not of a number before it, nor of one with its own
+    unit."""
+    def forms(f, n, unit):
+        secs = n * SECONDS.get(unit, 0)
+        if secs:
+            return [f"the trace below (`dur` is in microseconds):\n\n```json\n{{\"ts\": 0, \"dur\": {secs * 10**6}}}\n```",
+                    f"the config stores the wait as nanoseconds, so:\n\n```json\n{{\"wait\": {secs * 10**9}}}\n```"]
+        if unit == "degrees":
+            return [f"the controller's setpoint, in kelvin\n\n```\nSP := {n + 273.15:.2f};\n```"]
+        return []
+    leaks(forms)
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        if unit in SECONDS:
+            ms = n * SECONDS[unit] * 1000
+            cases += [(f, f"Job {ms} of the {item} ran fine. The log below is in milliseconds."),
+                      (f, f"The {item} log is in milliseconds: the fan ran at {ms} rpm.")]
+    every(cases, lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
+
+def test_a_multiple_of_that_a_percent_raised_or_cut_and_marks_on_a_timer():
+    """ "a normal run is 71 hours; double that", "take 215 and raise it by 40%", "knock 60% off the 180", "in at
+    minute 37, out at minute 154": each works out to the value."""
+    def forms(f, n, unit):
+        out = []
+        if n % 2 == 0:
+            u = UNIT[unit]
+            out += [f"{n // 2} {u} is the usual figure; here it's double that",
+                    f"a normal batch takes {n // 2} {u}, and this one twice that"]
+        if n % 7 == 0:
+            out.append(f"start from {n * 5 // 7} {UNIT[unit]} and raise it by 40%")
+        if n % 2 == 0:
+            out.append(f"knock 50% off the {2 * n} {UNIT[unit]}")
+        if unit == "minutes":
+            out.append(f"in at minute 12 on the timer, out at minute {12 + n}")
+        if unit == "hours":
+            out.append(f"load them by hour 6 of the protocol and unload them at hour {6 + n}")
+        return out
+    leaks(forms)
+
+
 _ES = "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete " \
       "dieciocho diecinueve veinte".split()
 _ES_TENS = {3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta", 9: "noventa"}

@@ -107,15 +107,17 @@ _STAMPS = {
     # a sheet's raw values in its General format: days since 1899-12-30, or a fraction of a day
     "serial": r"(?<![\d.])(?P<serial>4\d{4}\.\d{5,})(?!\.?\d)",
     "dayfraction": r"(?<![\d.])(?P<fraction>0\.\d{8,})(?!\.?\d| ?(?:days?|d)\b)",   # not "0.1527777778 days"
+    # a mark on a timer or a protocol's clock, two or more: "in at minute 37, out at minute 154", "by hour 12"
+    "mark": r"\b(?P<mark>minute|hour) (?P<n>\d{1,5})\b(?!:| ?[ap]\.?m\b)",
     # a place in a video: "&t=3473s", "skip to 1h31m51s", a chapter's line "1:50 The lens resets"
     "video": r"(?m)[?&]t=(?P<t>\d+)s?\b|\b(?:(?P<vh>\d{1,2})h)?(?P<vm>\d{1,2})m(?P<vs>\d{1,2})s\b|"
              r"^[ \t]*(?:[-*•][ \t]*)?(?:(?P<ch>\d{1,2}):)?(?P<cm>\d{1,2}):(?P<cs>\d\d)(?=[ \t]+[a-z(\"'])",
 }
 _STAMP = {kind: re.compile(pattern) for kind, pattern in _STAMPS.items()}
-_STAMP_HINT = re.compile(r"\d{10}|\]|\d:\d\d|calendar|\dm\d|t=\d|\d \*|\d\.\d\d\.\d\d|time|date\(|\d\.\d{5}")
+_STAMP_HINT = re.compile(r"\d{10}|\]|\d:\d\d|calendar|\dm\d|t=\d|\d \*|\d\.\d\d\.\d\d|time|date\(|\d\.\d{5}|minute \d|hour \d")
 _VIDEO = re.compile(r"\bvideo|youtu|vimeo|\bclip\b|\bt=\d")
 _DAILY = ("cron", "timer", "trace", "codetime", "dayfraction")   # times of day only: a span may cross midnight
-_TWO_OR_MORE = {"video": _VIDEO, "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
+_TWO_OR_MORE = {"video": _VIDEO, "mark": re.compile(""), "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
                 "dayfraction": re.compile(r"excel|sheet|general|cell")}   # read only two or more, in such a text
 
 
@@ -131,6 +133,8 @@ def _stamp_time(kind: str, m: re.Match) -> tuple:
             return None, int(g["t"])
         h, mi, sec = (g["vh"], g["vm"], g["vs"]) if g["vm"] else (g["ch"], g["cm"], g["cs"])
         return None, int(h or 0) * 3600 + int(mi) * 60 + int(sec)
+    if kind == "mark":
+        return None, int(g["n"]) * (60 if g["mark"] == "minute" else 3600)
     if kind == "serial":
         return int(float(g["serial"])) + date(1899, 12, 30).toordinal(), round(float(g["serial"]) % 1 * 86400, 3)
     if kind == "dayfraction":

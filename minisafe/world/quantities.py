@@ -50,6 +50,7 @@ UNITS = {
     "kelvin": ("temp", 1.0, -273.15, "kelvin kelvins k"),
     "degr": ("temp", 5 / 9, -273.15, "rankine degr"),
     "reaumur": ("temp", 1.25, 0.0, "reaumur"),   # "°Ré" (prepare_lower), the old German scale
+    "ns": ("time", 1e-9, 0.0, "nanoseconds nanosecond ns nsec nsecs"),
     "us": ("time", 1e-6, 0.0, "microseconds microsecond usec usecs"),   # "µs" becomes "microseconds" (prepare_text)
     "ms": ("time", 0.001, 0.0, "milliseconds millisecond ms msec msecs millis"),
     "ks": ("time", 1000.0, 0.0, "kiloseconds kilosecond ks"),
@@ -377,7 +378,22 @@ _LONG = re.compile(r"\b(\d+)u?ll?\b", re.I)   # a long literal in code: 42000L, 
 _CODE_UNIT = re.compile(r"\b(\d+)\.(weeks?|days?|hours?|minutes?|seconds?|millis|milliseconds?)\b")
 _THOUSAND_K = re.compile(r"\b(\d+(?:\.\d+)?)k ([a-z]+)\b")
 _MULTIPLIER = re.compile(r"\b(double|triple|treble)\s+(?:the\s+)?(\d+(?:\.\d+)?)\b")   # "double the 117 °C"
-_TIMES_WORD = {"double": 2, "triple": 3, "treble": 3}
+_TIMES_WORD = {"double": 2, "triple": 3, "treble": 3, "twice": 2, "thrice": 3, "quadruple": 4, "half": 0.5}
+# a multiple of the amount said before it in the sentence: "107 °C, and the broth runs at double that"
+_OF_THAT = re.compile(r"\b(double|twice|triple|treble|thrice|quadruple|half) (?:of )?(?:that|this)\b")
+_LAST_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?: +([a-z]+))?(?=[^\d!?]*$)")
+
+
+def _of_that(t: str) -> str:
+    """ "a normal steep is 142 minutes; leave them in for double that" -> "... for 284 minutes"."""
+    def times(m: re.Match) -> str:
+        sentence = re.split(r"[.!?]\s", t[:m.start()])[-1]
+        last = _LAST_AMOUNT.search(sentence)
+        if not last:
+            return m[0]
+        unit = last[2] if last[2] in UNIT_WORDS else ""
+        return f"{_TIMES_WORD[m[1]] * float(last[1]):.10g} {unit}"
+    return _OF_THAT.sub(times, t)
 
 
 def _operator(m: re.Match) -> str:
@@ -482,6 +498,8 @@ def prepare_lower(t: str) -> str:
                             if UNIT_WORDS.get(m[2], "kelvin") != "kelvin" else m[0], t)
     if "double" in t or "triple" in t or "treble" in t:
         t = _MULTIPLIER.sub(lambda m: f"{_TIMES_WORD[m[1]] * float(m[2]):.10g}", t)   # double 30 hours -> 60 hours
+    if " that" in t or " this" in t:
+        t = _of_that(t)                                                  # 142 minutes; ... double that -> 284 minutes
     t = _SCI.sub(lambda m: f"{float(m[0]):.10f}".rstrip("0").rstrip("."), t)   # 1.77e2 -> 177, 1.242e9 -> 1242000000
     if "/" in t or "⁄" in t:
         t = _SLASH_LIST.sub(lambda m: m[0].replace("/", " and "), t)    # 90 / 90 / 114 sec: a list, no fractions
@@ -752,10 +770,33 @@ def read(toks: list[str], stem) -> list[Quantity]:
         if j - i >= 2:
             qs.append(Quantity(i, j, float("".join(toks[i:j])), _units_around(toks, i, j, stem)))
         i += 1
+    qs = _stated_units(toks, qs)
     if len(qs) > 1:
         qs += _expressions(toks, qs)
     # "about 49", "close to 49", "49 or so": an approximation pins the value to within one unit (spec §1.5)
     return qs + [replace(q, approx=True) for q in qs if q.end == q.start + 1 and not q.spread and _approximate(toks, q)]
+
+
+_STATING = frozenset("is are be set up measured given written stored kept counted".split())
+
+
+def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
+    """A unit stated for the numbers that follow it ("(`dur` is in microseconds)", "writes a Duration as
+    nanoseconds", "the setpoint, in kelvin") is the unit of each bare number after it, in its statement and the
+    three after it: "... "dur": 1029600000000" is 1029600000000 microseconds; not one with a word of its own
+    after it ("at 1200 rpm")."""
+    bounds = [k for k, t in enumerate(toks) if t == BOUNDARY and toks[k - 1] != BOUNDARY] + [len(toks)]
+    for k in range(1, len(toks) - 1):
+        unit = UNIT_WORDS.get(toks[k + 1])
+        if toks[k] not in ("in", "as") or unit not in UNIT_SCALE or len(toks[k + 1]) < 3 or \
+                not (toks[k - 1] in _STATING or toks[k] == "as" and toks[k + 1].endswith("s") or
+                     k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
+            continue
+        later = [b for b in bounds if b > k]
+        end = later[min(3, len(later) - 1)]   # the end of the third statement after this one
+        qs = [replace(q, units=q.units | {unit}) if k + 1 < q.start < end and q.end == q.start + 1 and
+              q.after is None and not q.phone and not noun_after(toks, q) else q for q in qs]
+    return qs
 
 
 def _approximate(toks: list[str], q: Quantity) -> bool:
@@ -1007,7 +1048,8 @@ _NOT_A_NOUN = frozenset("""with and or of to in on at for as then more less fewe
     before after each apiece altogether is are was were it its the a an that this plus minus times so if but when
     while until till than into onto out off up down over under divide split share take taken go goes went come
     came remain be been there here they we you i he she which who what where has have had do does did will would can
-    could should may might must also just only not no so very too""".split())
+    could should may might must also just only not no so very too sent spent kept lost made given held put set
+    run done seen shown""".split())   # and participles not in -ed: "less the 10 sent during the handshake"
 
 
 def noun_after(toks: list[str], q: Quantity) -> bool:

@@ -46,6 +46,8 @@ from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, GROUP, PER, TAKE, 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
 COUNT = "#"
+_RAISE = frozenset("raise raised raising increase increased add adding boost bump up".split())   # a percent more
+_CUT = frozenset("knock cut cutting reduce reduced trim lower lowered drop take shave".split())    # a percent less
 
 
 def stem(word: str) -> str:
@@ -67,6 +69,7 @@ class Term:
     own: bool = False       # some figure used has the value's own unit of count ("25 turns")
     noun: str = ""         # what a count counts ("534 lines" -> "lin") ...
     per: str = ""          # ... and what a rate is per ("10 °C per click" -> "click"): they must agree
+    change: bool = False   # a percent more or less ("raise it by 40%"): its own words say it multiplies
 
 
 def _dim(*parts) -> tuple:
@@ -173,8 +176,11 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             continue
         if u == "percent":   # a share of a whole: "57.5 per cent of a 25-day block"; "40% more than ...": 1.4 times
             share, word = q.value / 100, toks[end] if end < len(toks) else ""
-            factor = 1 + share if word in ("more", "extra") else 1 - share if word in ("fewer", "less") else share
-            out.append(Term(factor, (), **one))
+            said = set(toks[max(0, q.start - 4):q.start])   # "raise it by 40%", "knock 60% off", "add 40% to that"
+            up = word in ("more", "extra", "higher", "longer") or said & _RAISE
+            down = word in ("fewer", "less", "off", "lower", "shorter") or said & _CUT
+            factor = 1 + share if up and not down else 1 - share if down and not up else share
+            out.append(Term(factor, (), **one, change=bool(up) != bool(down)))
         noun = stem(toks[q.end]) if dim == ((COUNT, 1),) and u is None else ""
         out.append(Term(value, dim, **{**one, "named": bool(dim)}, counted=counted, measured=not counted, own=own,
                         noun=noun, per=per))
@@ -220,7 +226,8 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
         return abs(value - base) <= EXACT * abs(base)
 
     def stated(a: Term, b: Term, op: str) -> bool:   # a count combines on a word that says so, or with a rate
-        return cue[op] or not (a.counted or b.counted) or op in "*/" and any(p < 0 for _, p in a.dim + b.dim)
+        return cue[op] or not (a.counted or b.counted) or op in "*/" and any(p < 0 for _, p in a.dim + b.dim) or \
+            op == "*" and (a.change or b.change)
 
     def check(a: Term, b: Term, op: str) -> None:   # the value first, the dimension only when it matches
         if not a.used & b.used and near(_OPS[op](a.value, b.value)) and stated(a, b, op):
