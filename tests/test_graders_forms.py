@@ -1194,7 +1194,8 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
     in the evening", a 24-hour clock with a dot heading a list line, the end said before the start, an `at` job's
     "at 10:35am Mar 7" or "at 18:15 2025-03-03", a video's chapters; a thread newest first, dates and times built
     in code (C#, JavaScript's months from zero, Java, a sheet's =TIME), a sheet's raw serial dates, Jira's, Oracle's
-    and Snort's stamps, a packet capture's lines, "00:42 (+1)"."""
+    and Snort's stamps, a packet capture's lines, "00:42 (+1)", times under days written as headings, a config's
+    `at: "22:35:00"`."""
     def forms(f, n, unit):
         secs = n * SECONDS.get(unit, 0)
         if not secs:
@@ -1218,6 +1219,8 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                     f"(dd/mm dates)",
                     f"at -f on.sh {start:%-I:%M%p %b %-d}\nat -f off.sh {end:%-I:%M%p %b %-d}",
                     f"echo on | at {start:%H:%M %Y-%m-%d}\necho off | at {end:%H:%M %Y-%m-%d}",
+                    f"the export:\n——— {start:%A, %B %-d} ———\n**Al**  {start:%-I:%M %p}\non\n\n"
+                    f"——— {end:%A, %B %-d} ———\n**Al**  {end:%-I:%M %p}\noff",
                     f"the thread, newest first:\nOn {end:%a, %b %-d, %Y at %-I:%M %p} Al wrote: off\n"
                     f"On {start:%a, %b %-d, %Y at %-I:%M %p} Al wrote: on",
                     f"the C#:\nvar a = new DateTime({start:%Y, %-m, %-d, %-H, %-M, %-S});\n"
@@ -1241,6 +1244,9 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                     f"the Java:\nLocalTime a = LocalTime.of({evening.hour}, {evening.minute});\n"
                     f"LocalTime b = LocalTime.of({late.hour}, {late.minute});",
                     f"the sheet: =TIME({evening.hour},{evening.minute},0) and =TIME({late.hour},{late.minute},0)",
+                    f"the plan:\n**{evening:%A}**\n- {evening:%H:%M} on\n\n**{late:%A}**\n- {late:%H:%M} off",
+                    f"the automations:\n- trigger:\n    platform: time\n    at: \"{evening:%H:%M:%S}\"\n  action: on\n"
+                    f"- trigger:\n    platform: time\n    at: \"{late:%H:%M:%S}\"\n  action: off",
                     f"| In | {evening:%H:%M} |\n| Out | {late:%H:%M}" + (" (+1) |" if late.day == 5 else " |")]
             if end.hour >= 18 and end.day == 4:
                 out.append(f"Mar 4⋅{start:%-I:%M} – {end:%-I:%M%p}")

@@ -107,6 +107,8 @@ _STAMPS = {
     # a sheet's raw values in its General format: days since 1899-12-30, or a fraction of a day
     "serial": r"(?<![\d.])(?P<serial>4\d{4}\.\d{5,})(?!\.?\d)",
     "dayfraction": r"(?<![\d.])(?P<fraction>0\.\d{8,})(?!\.?\d| ?(?:days?|d)\b)",   # not "0.1527777778 days"
+    # a config's time of day, two or more: Home Assistant's `at: "09:05:00"`
+    "config": r"\bat: ?[\"']?(?P<h>\d\d):(?P<mi>\d\d)(?::(?P<s>\d\d))?[\"']?",
     # a mark on a timer or a protocol's clock, two or more: "in at minute 37, out at minute 154", "by hour 12"
     "mark": r"\b(?P<mark>minute|hour) (?P<n>\d{1,5})\b(?!:| ?[ap]\.?m\b)",
     # a place in a video: "&t=3473s", "skip to 1h31m51s", a chapter's line "1:50 The lens resets"
@@ -116,8 +118,8 @@ _STAMPS = {
 _STAMP = {kind: re.compile(pattern) for kind, pattern in _STAMPS.items()}
 _STAMP_HINT = re.compile(r"\d{10}|\]|\d:\d\d|calendar|\dm\d|t=\d|\d \*|\d\.\d\d\.\d\d|time|date\(|\d\.\d{5}|minute \d|hour \d")
 _VIDEO = re.compile(r"\bvideo|youtu|vimeo|\bclip\b|\bt=\d")
-_DAILY = ("cron", "timer", "trace", "codetime", "dayfraction")   # times of day only: a span may cross midnight
-_TWO_OR_MORE = {"video": _VIDEO, "mark": re.compile(""), "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
+_DAILY = ("cron", "timer", "trace", "codetime", "dayfraction", "config")   # times of day only: a span may cross midnight
+_TWO_OR_MORE = {"video": _VIDEO, "mark": re.compile(""), "config": re.compile(""), "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
                 "dayfraction": re.compile(r"excel|sheet|general|cell")}   # read only two or more, in such a text
 
 
@@ -254,7 +256,7 @@ _START_END = re.compile(rf"{_START}\w*\b[^!?]{{0,40}}?\b(?:(?:at|on|from) )?({_M
 # "- Tue 3 Jun, 09:00 — trays go in\n- Sat 7 Jun, 02:00 — done": two moments with their dates, one after the other
 _DATED = rf"(?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF}|day \d+)(?:,| \|)? (?:at )?(?:{_TIME})|" \
          rf"(?:{_TIME}),? on (?:{_WEEKDAY_BEFORE_DATE},? )?(?:{_DATE_OF})"   # "6:20 pm on Wednesday 5 March"
-_DATED_PAIR = re.compile(rf"({_DATED})(?:(?!{_TIME}).){{0,80}}?({_DATED})", re.S)
+_DATED_PAIR = re.compile(rf"({_DATED})(?:(?!{_TIME}).){{0,120}}?({_DATED})", re.S)   # an email thread's two
 _ANY_TIME = re.compile(_TIME)
 _STARTS = re.compile(_START)
 _LATER = re.compile(rf"\b(?:at|from) ({_TIME})\b[^.;!?\n]{{0,40}}?\b(?:at|until|till|by) ({_TIME}),? "
@@ -387,6 +389,36 @@ def _later(m: re.Match) -> str:
 
 
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+# a day written as a heading, and the times under it on that day: a chat export's "——— Friday, March 7th ———", a
+# schedule's "**Monday**" or "### Tue 4 Mar"
+_HEADING = re.compile(rf"[ \t*#—–=_-]*(?:({_WEEKDAY_BEFORE_DATE}),? ?)?({_DATE_OF})?[ \t*#—–=_:-]*")
+
+
+def _headed(t: str) -> str:
+    """Times under days written as headings, one after the other: the span between them after the second
+    ("——— Friday, March 7th ———\n**Sam** 6:00 PM ... ——— Saturday, March 22nd ———\n**Sam** 3:00 AM (349200 sec)")."""
+    day, found, pos = None, [], 0
+    for line in t.split("\n"):
+        h = _HEADING.fullmatch(line)
+        if h and (h[1] or h[2]):
+            if h[2]:
+                month, number = re.search(_MONTH, h[2]), re.search(r"\d{1,2}", h[2])
+                try:
+                    day = date(2000, _MONTHS.index(month[0][:3]) + 1, int(number[0])).toordinal() - 1   # % 7: Monday 0
+                except ValueError:
+                    day = None
+            else:   # a weekday alone: the next one of that name after the day before
+                weekday = _WEEKDAYS.index(h[1][:3])
+                day = weekday if day is None else day + ((weekday - day) % 7 or 7)
+        elif day is not None:
+            found += [(pos + m.end(), day, _moment(m[0])[1]) for m in _ANY_TIME.finditer(line)]
+        pos += len(line) + 1
+    for (_, d1, s1), (end, d2, s2) in reversed(list(zip(found, found[1:]))):
+        if (d2 - d1) * 86400 + s2 - s1 > 0:
+            t = t[:end] + f" ({(d2 - d1) * 86400 + s2 - s1} sec)" + t[end:]
+    return t
+
+
 # a time of day in figures with the part of the day said after it: "2:17 in the morning", "at 8 in the evening"
 _PART_CLOCK = re.compile(r"(?:\b(\d{1,2}:\d\d)|(?<=\bat )(\d{1,2})) "
                          r"(in the morning|in the afternoon|in the evening|at night)\b")
@@ -431,6 +463,8 @@ def read(t: str) -> str:
         t = _FROM_TODAY.sub(lambda m: {"the day after tomorrow": "day 2", "tomorrow": "day 1"}.get(m[1], "day 0"), t)
     if _STAMP_HINT.search(t):
         t = stamps(t)                                                    # [04/mar/2025:02:34:36 +0000] -> stamp
+    if "\n" in t and _ANY_TIME.search(t):
+        t = _headed(t)                                                   # **monday**\n- 9:00 ... (97200 sec)
     if ":" in t and ("z" in t or "+" in t):
         t = _TIMEZONE.sub(r"\1", t)                                      # 12:30:00+01:00 -> 12:30:00
     if "t" in t:
