@@ -1282,14 +1282,16 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
 def test_a_unit_stated_for_the_numbers_that_follow_it():
     """ "(`dur` is in microseconds)", "stores a Duration as nanoseconds", "the setpoint, in kelvin": the unit of each bare
     number after it, in its statement and the three after it; not of a number before it, nor of one with its own
-    unit."""
+    unit. A unit in steps ("in ticks of 100 ns", "in 0.1 °C steps") scales the numbers of its statement too."""
     def forms(f, n, unit):
         secs = n * SECONDS.get(unit, 0)
         if secs:
             return [f"the trace below (`dur` is in microseconds):\n\n```json\n{{\"ts\": 0, \"dur\": {secs * 10**6}}}\n```",
-                    f"the config stores the wait as nanoseconds, so:\n\n```json\n{{\"wait\": {secs * 10**9}}}\n```"]
+                    f"the config stores the wait as nanoseconds, so:\n\n```json\n{{\"wait\": {secs * 10**9}}}\n```",
+                    f"the runtime counts it in ticks of 100 ns; here that's {secs * 10**7}"]
         if unit == "degrees":
-            return [f"the controller's setpoint, in kelvin\n\n```\nSP := {n + 273.15:.2f};\n```"]
+            return [f"the controller's setpoint, in kelvin\n\n```\nSP := {n + 273.15:.2f};\n```",
+                    f"the controller's setpoint is {n * 10}, in 0.1 °C steps"]
         return []
     leaks(forms)
     cases = []

@@ -778,25 +778,39 @@ def read(toks: list[str], stem) -> list[Quantity]:
 
 
 _STATING = frozenset("is are be set up measured given written stored kept counted".split())
+_STEPS = frozenset("steps step increments increment ticks tick units".split())
 
 
 def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     """A unit stated for the numbers that follow it ("(`dur` is in microseconds)", "writes a Duration as
     nanoseconds", "the setpoint, in kelvin") is the unit of each bare number after it, in its statement and the
     three after it: "... "dur": 1029600000000" is 1029600000000 microseconds; not one with a word of its own
-    after it ("at 1200 rpm")."""
+    after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
+    many steps, in its own statement too: "setpoint := 1400 + 740 // in 0.1 °C steps" is 214 °C."""
     bounds = [k for k, t in enumerate(toks) if t == BOUNDARY and toks[k - 1] != BOUNDARY] + [len(toks)]
+    stated = []   # (the first position the unit is stated for, its unit, the size of one step)
+    for k in range(1, len(toks) - 3):
+        w, x, y, z = toks[k:k + 4]
+        begin = max([b + 1 for b in bounds if b < k] + [0])   # its own statement
+        if w == "in" and is_num(x) and UNIT_WORDS.get(y) in UNIT_SCALE and z in _STEPS:   # in 0.1 degc steps
+            stated.append((begin, UNIT_WORDS[y], float(x)))
+        elif w in _STEPS and x == "of" and is_num(y) and UNIT_WORDS.get(z) in UNIT_SCALE:   # ticks of 100 ns
+            stated.append((begin, UNIT_WORDS[z], float(y)))
     for k in range(1, len(toks) - 1):
         unit = UNIT_WORDS.get(toks[k + 1])
-        if toks[k] not in ("in", "as") or unit not in UNIT_SCALE or len(toks[k + 1]) < 3 or \
-                not (toks[k - 1] in _STATING or toks[k] == "as" and toks[k + 1].endswith("s") or
-                     k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
-            continue
-        later = [b for b in bounds if b > k]
+        if toks[k] in ("in", "as") and unit in UNIT_SCALE and len(toks[k + 1]) >= 3 and \
+                (toks[k - 1] in _STATING or toks[k] == "as" and toks[k + 1].endswith("s") or
+                 k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
+            stated.append((k + 2, unit, 1.0))
+    for k, unit, step in stated:
+        later = [b for b in bounds if b >= k]
         end = later[min(3, len(later) - 1)]   # the end of the third statement after this one
-        qs = [replace(q, units=q.units | {unit}) if k + 1 < q.start < end and q.end == q.start + 1 and
-              q.after is None and not q.phone and not noun_after(toks, q) else q for q in qs]
-    return qs
+        bare = [q for q in qs if k <= q.start < end and q.end == q.start + 1 and q.after is None and not q.phone
+                and not noun_after(toks, q) and not (step != 1 and toks[q.start - 1:q.start] == ["in"])]
+        qs = [q for q in qs if q not in bare] + [replace(q, units=q.units | {unit}) if step == 1 else   # steps: no
+                                                 replace(q, value=q.value * step, units=frozenset({unit}), after=unit)
+                                                 for q in bare]                                       # other reading
+    return sorted(qs, key=lambda q: (q.start, q.end))
 
 
 def _approximate(toks: list[str], q: Quantity) -> bool:
