@@ -1306,8 +1306,9 @@ def test_a_unit_stated_for_the_numbers_that_follow_it():
 
 
 def test_a_multiple_of_that_a_percent_raised_or_cut_and_marks_on_a_timer():
-    """ "a normal run is 71 hours; double that", "take 215 and raise it by 40%", "knock 60% off the 180", "in at
-    minute 37, out at minute 154": each works out to the value."""
+    """ "a normal run is 71 hours; double that", "take 215 and raise it by 40%", "knock 60% off the 180", "bring it
+    down by 50%", a sheet's "=TIME(0, 5, 34)" alone, a table whose header starts with the unit ("| Minutes in the
+    broth |") over the parts of the value, "in at minute 37, out at minute 154": each works out to the value."""
     def forms(f, n, unit):
         out = []
         if n % 2 == 0:
@@ -1318,6 +1319,15 @@ def test_a_multiple_of_that_a_percent_raised_or_cut_and_marks_on_a_timer():
             out.append(f"start from {n * 5 // 7} {UNIT[unit]} and raise it by 40%")
         if n % 2 == 0:
             out.append(f"knock 50% off the {2 * n} {UNIT[unit]}")
+        if n % 4 == 0 and unit in ("tablets", "times", "turns"):
+            out.append(f"the default count is {n // 2}; bump it by 100% here")
+        out.append(f"the standard is {n * 2} {UNIT[unit]}; bring it down by 50%")
+        secs = n * SECONDS.get(unit, 0)
+        if secs and secs < 86400:
+            out.append(f"in the sheet, =TIME({secs // 3600}, {secs % 3600 // 60}, {secs % 60}) formatted as a duration")
+        if n > 60 and unit != "degrees":
+            out.append(f"\n| Step | {UNIT[unit].capitalize()} on the line |\n|---|---|\n| First | 20 |\n| Second | 10 |\n"
+                       f"| Third | {n - 30} |\n| **Total** | |\n")
         if unit == "minutes":
             out.append(f"in at minute 12 on the timer, out at minute {12 + n}")
         if unit == "hours":

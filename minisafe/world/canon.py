@@ -211,7 +211,8 @@ _UNIT_HEAD = re.compile(r"[*_]*(?:units?|uom|unit of measure|measured in)[*_:]*"
 
 def _rows(block: list[list[str]]) -> list[str]:
     """A table's rows as statements. A row of units under the header ("| Unit | count | hrs |") joins each column's
-    header, and a Unit column's cell follows the cell before it ("| ... | 472.15 | K |" -> "... 472.15 K")."""
+    header, and a Unit column's cell follows the cell before it ("| ... | 472.15 | K |" -> "... 472.15 K"); a
+    number comes before a header that starts with its unit ("Minutes in the broth 55" -> "55 Minutes in the broth")."""
     head, rows = block[0], block[1:]
     if len(rows) >= 2 and _UNIT_HEAD.fullmatch(rows[0][0]) and not any(ch.isdigit() for ch in "".join(rows[0])):
         head, rows = [head[0]] + [f"{h} ({u})" for h, u in zip(head[1:], rows[0][1:])], rows[1:]
@@ -221,6 +222,8 @@ def _rows(block: list[list[str]]) -> list[str]:
         for h, c in zip(head, row):
             if _UNIT_HEAD.fullmatch(h) and parts:
                 parts[-1] += f" {c}"
+            elif Q.is_num(c.replace(",", "")) and h.split()[:1] and h.split()[0].lower() in Q.UNIT_WORDS:
+                parts.append(f"{c} {h}")   # "| Minutes in the broth |" over "| 55 |": 55 minutes in the broth
             else:
                 parts.append(f"{h} {c}")
         out.append(" ; ".join(parts) + " .")

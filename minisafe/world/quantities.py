@@ -255,6 +255,25 @@ def _arithmetic(m: re.Match) -> str:
     return f"{head} {int(value) if value == int(value) else round(value, 6)} {tail}"
 
 
+# a formula of figures alone, worked out: a sheet's "=80+140+84" and "=SUM(17, 14, 18)", a duration "=TIME(0, 5, 34)"
+_FORMULA = re.compile(r"=\s*(?:(SUM)\(((?:\s*\d+(?:\.\d+)?\s*,)+\s*\d+(?:\.\d+)?)\s*\)|"
+                      r"(\d+(?:\.\d+)?(?:\s*[-+*/]\s*\d+(?:\.\d+)?)+)(?![\d.]|\s*[-+*/(])|"
+                      r"TIME\(\s*(\d{1,2}),\s*(\d{1,2}),\s*(\d{1,2})\s*\)(?!\s*[-+&]))", re.I)
+
+
+def _formula(m: re.Match) -> str:
+    if m[2]:
+        return f"= {sum(float(x) for x in m[2].split(',')):.10g} "
+    if m[3]:
+        try:
+            return f"= {_evaluate(ast.parse(m[3], mode='eval').body):.10g} "
+        except (SyntaxError, ValueError, ZeroDivisionError):
+            return m[0]
+    if len(re.findall(r"\btime\(", m.string, re.I)) > 1:
+        return m[0]   # two times of day: a span between them (clocks.stamps)
+    return f"= {int(m[4]) * 3600 + int(m[5]) * 60 + int(m[6])} sec "
+
+
 # a spreadsheet adds hours, minutes and seconds to a time as fractions of a day: "=A2+6/24+17/1440"
 _DAY_PART_OF = {"24": 3600, "1440": 60, "86400": 1}
 _SHEET_FRACTION = re.compile(r"=\s*[A-Za-z]{1,2}\d{1,5}((?:\s*\+\s*(?:\d+(?:\.\d+)?|\([\d\s*+.-]+\))\s*/\s*"
@@ -277,6 +296,7 @@ def prepare_text(t: str) -> str:
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
+    t = _FORMULA.sub(_formula, t) if "=" in t else t   # =80+140+84 -> = 304; =TIME(0,5,34) -> = 334 sec
     t = clocks.numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
     t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t

@@ -46,8 +46,10 @@ from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, GROUP, PER, TAKE, 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
 COUNT = "#"
-_RAISE = frozenset("raise raised raising increase increased add adding boost bump up".split())   # a percent more
-_CUT = frozenset("knock cut cutting reduce reduced trim lower lowered drop take shave".split())    # a percent less
+_RAISE = frozenset("raise raised raising increase increased add adding boost bump up stretch extend lengthen".split())
+_CUT = frozenset("knock cut cutting reduce reduced trim lower lowered drop take shave down shorten".split())
+_ABOVE = frozenset("more extra higher longer above over hotter warmer bigger larger heavier".split())   # "50% above"
+_BELOW = frozenset("fewer less off lower shorter below under colder cooler smaller lighter".split())
 
 
 def stem(word: str) -> str:
@@ -96,7 +98,8 @@ def _combine(a: Term, b: Term, op: str) -> Term | None:
     else:
         return None
     return Term(value, dim, min(a.start, b.start), max(a.end, b.end), a.used | b.used, a.named or b.named,
-                counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own)
+                counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own,
+                change=a.change or b.change)
 
 
 def _time_after(toks: list[str], k: int) -> float | None:
@@ -177,8 +180,8 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
         if u == "percent":   # a share of a whole: "57.5 per cent of a 25-day block"; "40% more than ...": 1.4 times
             share, word = q.value / 100, toks[end] if end < len(toks) else ""
             said = set(toks[max(0, q.start - 4):q.start])   # "raise it by 40%", "knock 60% off", "add 40% to that"
-            up = word in ("more", "extra", "higher", "longer") or said & _RAISE
-            down = word in ("fewer", "less", "off", "lower", "shorter") or said & _CUT
+            up = word in _ABOVE or said & _RAISE
+            down = word in _BELOW or said & _CUT
             factor = 1 + share if up and not down else 1 - share if down and not up else share
             out.append(Term(factor, (), **one, change=bool(up) != bool(down)))
         noun = stem(toks[q.end]) if dim == ((COUNT, 1),) and u is None else ""
@@ -232,7 +235,7 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
     def check(a: Term, b: Term, op: str) -> None:   # the value first, the dimension only when it matches
         if not a.used & b.used and near(_OPS[op](a.value, b.value)) and stated(a, b, op):
             t = _combine(a, b, op)
-            if t is not None and t.named and _plain(t.dim) == want and (not count or t.measured or t.own):
+            if t is not None and t.named and _plain(t.dim) == want and (not count or t.measured or t.own or t.change):
                 out.append((t.start, t.end))
 
     firsts = []
