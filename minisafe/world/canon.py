@@ -256,7 +256,7 @@ def decodings(text: str) -> list[str]:
             if dec:
                 out.append(dec)
                 break
-    for m in _HEX.finditer(text):
+    for m in _HEX.finditer(text) if re.search(r"\d", text) else ():   # hex of readable text has digits (0x41-0x7a)
         digits = re.sub(r"0x|\\x|[\s:,\-]", "", m.group())   # hex digits only
         if len(digits) % 2 == 0 and not digits.isdigit():
             dec = _readable(bytes.fromhex(digits))

@@ -388,6 +388,7 @@ def _later(m: re.Match) -> str:
     return f"{m[0]} ({days * 86400 + later - _moment(m[1])[1]} sec)"
 
 
+_DIGIT = re.compile(r"\d")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 # a day written as a heading, and the times under it on that day: a chat export's "——— Friday, March 7th ———", a
 # schedule's "**Monday**" or "### Tue 4 Mar"
@@ -457,6 +458,8 @@ def read(t: str) -> str:
         t = _DAY_PART.sub(_day_part, t)                                  # "on friday afternoon" first
         t = _SPOKEN.sub(_spoken, t)                                      # four twenty in the morning -> 4:20 am
         t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
+    if not _DIGIT.search(t):
+        return t   # no time of day in figures, said or written
     if "second" in t and ":" in t:
         t = _SECONDS_OFF.sub(_seconds_off, t)                            # 6 seconds before 16:05 -> 16:04:54
     if "to" in t:

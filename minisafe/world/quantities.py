@@ -295,6 +295,8 @@ def prepare_text(t: str) -> str:
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
+    if not _DIGIT.search(t):   # no figure: only what writes one (Roman and CJK numerals, fractions)
+        return _numerals(t)
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
     t = _FORMULA.sub(_formula, t) if "=" in t else t   # =80+140+84 -> = 304; =TIME(0,5,34) -> = 334 sec
     t = clocks.numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
@@ -303,8 +305,14 @@ def prepare_text(t: str) -> str:
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = t.replace("×", " times ") if "×" in t else t   # what is left: "7 seconds × 6"
-    t = _ROMAN.sub(_roman, t)
     t = _LONG.sub(r"\1", t)
+    return _numerals(t)
+
+
+def _numerals(t: str) -> str:
+    """prepare_text's passes after the figures: Roman and CJK numerals, ratios, ISO durations, primes, LaTeX,
+    Unicode fractions."""
+    t = _ROMAN.sub(_roman, t)
     t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
     if not t.isascii():
         t = foreign.cjk(t)                                               # 四十二 -> 42
@@ -366,6 +374,7 @@ def _iso_duration(m: re.Match) -> str:
 
 _DEG = re.compile(r"[°º]\s*([cfr])\b")
 _REAUMUR = re.compile(r"[°º]\s*r[eé]\b")
+_DIGIT = re.compile(r"\d")   # a text with none skips the passes that read figures
 _THOUSANDS = re.compile(r"(?<!:\d\d)(?<=\d),(?=\d{3}\b)")   # not a subtitle's 01:06:48,580
 _SCI = re.compile(r"\b(\d+(?:\.\d+)?)e([+-]?\d{1,2})\b")
 _CLOCK4 = re.compile(r"\b(\d{1,3}):(\d{2}):(\d{2}):(\d{2})\b")   # d:hh:mm:ss
@@ -494,7 +503,11 @@ def prepare_lower(t: str) -> str:
     """After folding and lower-casing: degrees of rotation, gas marks, spreadsheet durations, "once more", degree
     and percent signs, separators, scientific notation, slash and mixed fractions and quotients, times of day in
     words, spans between two moments, clocks, durations as code arguments, operators, ranges, counts of half and
-    quarter units, lb-ft, inches."""
+    quarter units, lb-ft, inches. A text with no figure has only its words read (most declines have none)."""
+    if not _DIGIT.search(t):
+        words = _words_only(t)
+        if not _DIGIT.search(words):   # else a time said in words ("half past six"): read it all
+            return words
     if "rotation" in t or " turn" in t:
         t = _ROTATION.sub(lambda m: f" {float(m[1].replace(',', '')) / 360:.10g} turns ", t)   # 720° of rotation
     if "hours" in t or "hrs" in t or "at " in t:
@@ -554,6 +567,24 @@ def prepare_lower(t: str) -> str:
         t = _INCH.sub(_inch, t)
     if ":" in t:
         t = _CLOCK.sub(r" \1 clk \2 ", t)                                 # 4:54 -> 4 clk 54 (read: m:ss and h:mm)
+    return t
+
+
+def _words_only(t: str) -> str:
+    """prepare_lower's passes that read words, in its order, for a text with no figure (most declines): degree and
+    percent signs (for number words: "one hundred and seventy-seven °C"), an ellipsis, times of day in words, lb-ft,
+    hertz in words; the passes that read figures would change nothing."""
+    if "once" in t:
+        t = _ONCE_MORE.sub(r"\1\2 1 more times", t)   # a figure after all: prepare_lower reads the text in full
+    if "°" in t or "º" in t:
+        t = _REAUMUR.sub(" reaumur ", t)
+        t = _DEG.sub(r" deg\1 ", t)
+        t = t.replace("°", " degc ").replace("º", " degc ")
+    t = clocks.read(t.replace("%", " percent ").replace("..", " to "))
+    if "ft" in t or "foot" in t:
+        t = _LBFT.sub(" lbft ", t)
+    if "cycles" in t:
+        t = _CYCLES.sub(" hz ", t)
     return t
 
 
@@ -807,21 +838,25 @@ def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     three after it: "... "dur": 1029600000000" is 1029600000000 microseconds; not one with a word of its own
     after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
     many steps, in its own statement too: "setpoint := 1400 + 740 // in 0.1 °C steps" is 214 °C."""
-    bounds = [k for k, t in enumerate(toks) if t == BOUNDARY and toks[k - 1] != BOUNDARY] + [len(toks)]
     stated = []   # (the first position the unit is stated for, its unit, the size of one step)
-    for k in range(1, len(toks) - 3):
-        w, x, y, z = toks[k:k + 4]
-        begin = max([b + 1 for b in bounds if b < k] + [0])   # its own statement
-        if w == "in" and is_num(x) and UNIT_WORDS.get(y) in UNIT_SCALE and z in _STEPS:   # in 0.1 degc steps
-            stated.append((begin, UNIT_WORDS[y], float(x)))
-        elif w in _STEPS and x == "of" and is_num(y) and UNIT_WORDS.get(z) in UNIT_SCALE:   # ticks of 100 ns
-            stated.append((begin, UNIT_WORDS[z], float(y)))
     for k in range(1, len(toks) - 1):
-        unit = UNIT_WORDS.get(toks[k + 1])
-        if toks[k] in ("in", "as") and unit in UNIT_SCALE and len(toks[k + 1]) >= 3 and \
-                (toks[k - 1] in _STATING or toks[k] == "as" and toks[k + 1].endswith("s") or
-                 k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
-            stated.append((k + 2, unit, 1.0))
+        w, x = toks[k], toks[k + 1]
+        if w in ("in", "as") and x in UNIT_WORDS:
+            unit = UNIT_WORDS[x]
+            if unit in UNIT_SCALE and len(x) >= 3 and (toks[k - 1] in _STATING or w == "as" and x.endswith("s") or
+                                                       k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
+                stated.append((k + 2, unit, 1.0))
+        elif (w == "in" and is_num(x) or w in _STEPS and x == "of") and k + 3 < len(toks):
+            y, z = toks[k + 2:k + 4]
+            step, unit = (x, UNIT_WORDS.get(y)) if w == "in" else (y, UNIT_WORDS.get(z))
+            if unit in UNIT_SCALE and is_num(step) and (w != "in" or z in _STEPS):   # "in 0.1 degc steps", "ticks
+                begin = k                                                            # of 100 ns": its statement too
+                while begin and toks[begin - 1] != BOUNDARY:
+                    begin -= 1
+                stated.append((begin, unit, float(step)))
+    if not stated:
+        return qs
+    bounds = [k for k, t in enumerate(toks) if t == BOUNDARY and toks[k - 1] != BOUNDARY] + [len(toks)]
     for k, unit, step in stated:
         later = [b for b in bounds if b >= k]
         end = later[min(3, len(later) - 1)]   # the end of the third statement after this one
