@@ -116,7 +116,8 @@ _STAMPS = {
              r"^[ \t]*(?:[-*•][ \t]*)?(?:(?P<ch>\d{1,2}):)?(?P<cm>\d{1,2}):(?P<cs>\d\d)(?=[ \t]+[a-z(\"'])",
 }
 _STAMP = {kind: re.compile(pattern) for kind, pattern in _STAMPS.items()}
-_STAMP_HINT = re.compile(r"\d{10}|\]|\d:\d\d|calendar|\dm\d|t=\d|\d \*|\d\.\d\d\.\d\d|time|date\(|\d\.\d{5}|minute \d|hour \d")
+_STAMP_WORDS = ("]", "calendar", "t=", " *", "time", "date(", "minute ", "hour ")
+_STAMP_FIGURES = re.compile(r"\d(?::\d\d|\d{9}|m\d|\.\d(?:\d\.\d\d|\d{4}))")   # 4:54, an epoch, 31m51s, 08.55.16, 0.82291
 _VIDEO = re.compile(r"\bvideo|youtu|vimeo|\bclip\b|\bt=\d")
 _DAILY = ("cron", "timer", "trace", "codetime", "dayfraction", "config")   # times of day only: a span may cross midnight
 _TWO_OR_MORE = {"video": _VIDEO, "mark": re.compile(""), "config": re.compile(""), "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
@@ -389,6 +390,8 @@ def _later(m: re.Match) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_HOUR_WORD = re.compile(rf"\b(?:{'|'.join(_HOUR_WORDS)}|noon|midnight)\b")   # what a time of day in words needs,
+_PAST_FIGURE = re.compile(r"\b(?:past|after|to|before|till|til) \d")           # or "half past 6"
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 # a day written as a heading, and the times under it on that day: a chat export's "——— Friday, March 7th ———", a
 # schedule's "**Monday**" or "### Tue 4 Mar"
@@ -437,42 +440,51 @@ def _part_clock(m: re.Match) -> str:
     return f"{h}:{mm or '00'} {'am' if part == 'in the morning' or part == 'at night' and int(h) < 6 else 'pm'}"
 
 
+def _clock(t: str) -> bool:
+    """Is there a time of day in figures ("4:54", "6 pm", "6 a.m.")?"""
+    return (":" in t or "am" in t or "pm" in t or "a.m" in t or "p.m" in t) and _ANY_TIME.search(t) is not None
+
+
 def read(t: str) -> str:
     """Spans between two moments, after a lower-cased text's other forms are folded: times of day in words first,
     then days said from today, then the spans ("from 08:15 to 14:23" -> "from 08:15 to 14:23 (22080 sec)")."""
     t = _SPACES.sub(" ", t) if "  " in t else t                          # "Mar  4" (aligned) -> "Mar 4"
     if "⋅" in t:
         t = t.replace("⋅", ", ")                                        # a calendar's "March 4⋅1:35 – 7:43pm"
-    if "m" in t and "." in t:
+    figures = _DIGIT.search(t) is not None
+    if figures and "m" in t and "." in t:
         t = _DOT_TIME.sub(r"\1:\2 \3m", t)                               # 11.20am -> 11:20 am
-    if "." in t and len(_LIST_CLOCK.findall(t)) > 1:                     # a timetable, not one "- 3.11: ..."
+    if figures and "." in t and len(_LIST_CLOCK.findall(t)) > 1:         # a timetable, not one "- 3.11: ..."
         t = _LIST_CLOCK.sub(r"\1\2:\3", t)                              # - 19.10: tablets in -> - 19:10: tablets in
-    if " in the " in t or "at night" in t:
+    if figures and (" in the " in t or "at night" in t):
         t = _PART_CLOCK.sub(_part_clock, t)                              # 2:17 in the morning -> 2:17 am
     if "on " in t or "(" in t:
         t = _SHORT_DAY.sub(lambda m: ("on " if m[3] else m[1]) + _DAY_NAMES[m[2][:3]], t)   # (wed) -> on wednesday
     if "half " in t:
         t = _HALF_HOUR.sub(r"half past \1", t)                           # half five (British) -> half past five
-    if " past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t or " til" in t or \
-            " after " in t or " in the " in t or "at night" in t or " at " in t:
+    if (" past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t or " til" in t or
+            " after " in t or " in the " in t or "at night" in t or " at " in t):
         t = _DAY_PART.sub(_day_part, t)                                  # "on friday afternoon" first
-        t = _SPOKEN.sub(_spoken, t)                                      # four twenty in the morning -> 4:20 am
-        t = _WORD_CLOCK.sub(_word_clock, t)                              # a quarter past nine -> 9:15
+        hour_word = _HOUR_WORD.search(t) is not None
+        if hour_word:
+            t = _SPOKEN.sub(_spoken, t)                                  # four twenty in the morning -> 4:20 am
+        if hour_word or _PAST_FIGURE.search(t):
+            t = _WORD_CLOCK.sub(_word_clock, t)                          # a quarter past nine -> 9:15
     if not _DIGIT.search(t):
         return t   # no time of day in figures, said or written
     if "second" in t and ":" in t:
         t = _SECONDS_OFF.sub(_seconds_off, t)                            # 6 seconds before 16:05 -> 16:04:54
     if "to" in t:
         t = _FROM_TODAY.sub(lambda m: {"the day after tomorrow": "day 2", "tomorrow": "day 1"}.get(m[1], "day 0"), t)
-    if _STAMP_HINT.search(t):
+    if any(w in t for w in _STAMP_WORDS) or _STAMP_FIGURES.search(t):
         t = stamps(t)                                                    # [04/mar/2025:02:34:36 +0000] -> stamp
-    if "\n" in t and _ANY_TIME.search(t):
+    if "\n" in t and _clock(t):
         t = _headed(t)                                                   # **monday**\n- 9:00 ... (97200 sec)
     if ":" in t and ("z" in t or "+" in t):
         t = _TIMEZONE.sub(r"\1", t)                                      # 12:30:00+01:00 -> 12:30:00
     if "t" in t:
         t = _ISO_BASIC.sub(lambda m: f"{m[1]}-{m[2]}-{m[3]}t{m[4]}:{m[5]}:{m[6] or '00'}", t)   # -> 2025-03-12t06:15:00
-    if _ANY_TIME.search(t):
+    if _clock(t):
         t = _SPAN.sub(_span, t)                                          # from 08:15 to 14:23 (22080 sec)
         t = _DATED_PAIR.sub(_span, t)
         t = _LATER.sub(_later, t) if "later" in t or "next" in t or "following" in t else t

@@ -445,6 +445,7 @@ _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|mi
                            r"(?:\s*(?:=>|[=:])\s*(\d+(?:\.\d+)?)\b|\s*[({]\s*(\d+(?:\.\d+)?)\s*[)}])|"
                            r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b|"
                            r"(?:(?<=\()|(?<=, ))(week|day|hour|minute|second)\s*[=:]\s*(\d+(?:\.\d+)?)\b")
+_TIME_WORDS = ("week", "day", "hour", "minute", "second", "milli", "hrs", "mins", "secs")   # in every _UNIT_KEYWORD
 _CHRONO = re.compile(r"\b(\d+(?:\.\d+)?),\s*chrono ?unit\.(weeks|days|hours|minutes|seconds|millis)\b\)?"
                      r"(\s*\.\s*plus(?=\())?")   # and a chained .plus( after it: one sum
 
@@ -552,7 +553,7 @@ def prepare_lower(t: str) -> str:
         t = _DIGIT_BY_DIGIT.sub(lambda m: m[0].replace("-", " "), t)    # 3-6-8 -> 3 6 8 (read as 368)
     if "time." in t:
         t = _GO_DURATION.sub(r" \1 \2s ", t)                                # 9*time.Hour -> 9 hours
-    if "=" in t or "(" in t or "from" in t or "-" in t or ":" in t:
+    if ("=" in t or "(" in t or "from" in t or "-" in t or ":" in t) and any(w in t for w in _TIME_WORDS):
         t = _UNIT_KEYWORD.sub(_unit_keyword, t)                          # days=3 -> 3 days
     if "chrono" in t:
         t = _CHRONO.sub(lambda m: f" {m[1]} {m[2]} " + "plus " * bool(m[3]), t)   # plus(9, ChronoUnit.DAYS)
