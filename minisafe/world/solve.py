@@ -10,7 +10,8 @@ long". No list of sentence shapes holds them all; their units do. Each figure of
     a rate       so much per a time                        "2 °C/min" -> [temp / time], "30 beats a minute"
                  or per a thing                            "10 °C per click" -> [temp / #click]
     a period     "every ..." with no figure before it      "a line every 10 minutes" -> [time / #line]
-    a share      a percent, of a whole or more or less      "57.5 per cent" -> 0.575 [], "40% more" -> 1.4 []
+    a share      a percent, of a whole or more or less      "57.5 per cent" -> 0.575 [], "40% more" -> 1.4 [],
+                 (a change multiplies even a count)        "raise it by 40%" -> 1.4, "knock 60% off" -> 0.4
     bare         neither: a pure number                    "five", "split into 4" -> []; where the value is a
                                                            count, also a count of its kind; after a figure with a
                                                            unit, also in that unit ("90 hours ... another 255")
