@@ -116,7 +116,7 @@ _STAMPS = {
              r"^[ \t]*(?:[-*•][ \t]*)?(?:(?P<ch>\d{1,2}):)?(?P<cm>\d{1,2}):(?P<cs>\d\d)(?=[ \t]+[a-z(\"'])",
 }
 _STAMP = {kind: re.compile(pattern) for kind, pattern in _STAMPS.items()}
-_STAMP_WORDS = ("]", "calendar", "t=", " *", "time", "date(", "minute ", "hour ")
+_STAMP_WORDS = ("]", "calendar", "t=", " *", "time(", "time.of", "date(", "minute ", "hour ")
 _STAMP_FIGURES = re.compile(r"\d(?::\d\d|\d{9}|m\d|\.\d(?:\d\.\d\d|\d{4}))")   # 4:54, an epoch, 31m51s, 08.55.16, 0.82291
 _VIDEO = re.compile(r"\bvideo|youtu|vimeo|\bclip\b|\bt=\d")
 _DAILY = ("cron", "timer", "trace", "codetime", "dayfraction", "config")   # times of day only: a span may cross midnight
@@ -452,19 +452,20 @@ def read(t: str) -> str:
     if "⋅" in t:
         t = t.replace("⋅", ", ")                                        # a calendar's "March 4⋅1:35 – 7:43pm"
     figures = _DIGIT.search(t) is not None
-    if figures and "m" in t and "." in t:
+    if figures and "." in t and ("am" in t or "pm" in t or "a.m" in t or "p.m" in t):
         t = _DOT_TIME.sub(r"\1:\2 \3m", t)                               # 11.20am -> 11:20 am
-    if figures and "." in t and len(_LIST_CLOCK.findall(t)) > 1:         # a timetable, not one "- 3.11: ..."
+    if figures and "." in t and ":" in t and len(_LIST_CLOCK.findall(t)) > 1:         # a timetable, not one "- 3.11: ..."
         t = _LIST_CLOCK.sub(r"\1\2:\3", t)                              # - 19.10: tablets in -> - 19:10: tablets in
     if figures and (" in the " in t or "at night" in t):
         t = _PART_CLOCK.sub(_part_clock, t)                              # 2:17 in the morning -> 2:17 am
-    if "on " in t or "(" in t:
+    if ("on " in t or "(" in t) and any(d in t for d in _WEEKDAYS):
         t = _SHORT_DAY.sub(lambda m: ("on " if m[3] else m[1]) + _DAY_NAMES[m[2][:3]], t)   # (wed) -> on wednesday
     if "half " in t:
         t = _HALF_HOUR.sub(r"half past \1", t)                           # half five (British) -> half past five
     if (" past " in t or " to " in t or "clock" in t or "noon" in t or "midnight" in t or " til" in t or
             " after " in t or " in the " in t or "at night" in t or " at " in t):
-        t = _DAY_PART.sub(_day_part, t)                                  # "on friday afternoon" first
+        if "morning" in t or "afternoon" in t or "evening" in t or "night" in t or "hours of" in t:
+            t = _DAY_PART.sub(_day_part, t)                              # "on friday afternoon" first
         hour_word = _HOUR_WORD.search(t) is not None
         if hour_word:
             t = _SPOKEN.sub(_spoken, t)                                  # four twenty in the morning -> 4:20 am
@@ -474,7 +475,7 @@ def read(t: str) -> str:
         return t   # no time of day in figures, said or written
     if "second" in t and ":" in t:
         t = _SECONDS_OFF.sub(_seconds_off, t)                            # 6 seconds before 16:05 -> 16:04:54
-    if "to" in t:
+    if "tomorrow" in t or "today" in t or "tonight" in t or "this " in t:
         t = _FROM_TODAY.sub(lambda m: {"the day after tomorrow": "day 2", "tomorrow": "day 1"}.get(m[1], "day 0"), t)
     if any(w in t for w in _STAMP_WORDS) or _STAMP_FIGURES.search(t):
         t = stamps(t)                                                    # [04/mar/2025:02:34:36 +0000] -> stamp

@@ -296,7 +296,7 @@ def prepare_text(t: str) -> str:
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
     if not _DIGIT.search(t):   # no figure: only what writes one (Roman and CJK numerals, fractions)
-        return _numerals(t)
+        return _numerals(t, figures=False)
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
     t = _FORMULA.sub(_formula, t) if "=" in t else t   # =80+140+84 -> = 304; =TIME(0,5,34) -> = 334 sec
     t = clocks.numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
@@ -306,22 +306,26 @@ def prepare_text(t: str) -> str:
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = t.replace("×", " times ") if "×" in t else t   # what is left: "7 seconds × 6"
     t = _LONG.sub(r"\1", t)
-    return _numerals(t)
+    return _numerals(t, figures=True)
 
 
-def _numerals(t: str) -> str:
+def _numerals(t: str, figures: bool) -> str:
     """prepare_text's passes after the figures: Roman and CJK numerals, ratios, ISO durations, primes, LaTeX,
-    Unicode fractions."""
+    Unicode fractions (those that read figures only where there are some, or the CJK numerals wrote some)."""
     t = _ROMAN.sub(_roman, t)
-    t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
+    figures = figures or _DIGIT.search(t) is not None   # a Roman numeral read
+    if figures:
+        t = _PI.sub(lambda m: f" {float(m[1]) * math.pi:.10g} ", t) if "π" in t or "pi" in t else t   # 170π -> 534.07
     if not t.isascii():
         t = foreign.cjk(t)                                               # 四十二 -> 42
+        figures = figures or _DIGIT.search(t) is not None
     if not t.isascii() and any(ch in t for ch in _CJK_FIRST):
         t = _CJK_UNIT.sub(lambda m: f" {_CJK_UNITS[m[0]]} ", t)
-    t = _RATIO.sub(" ratio ", t) if ":" in t else t
-    t = _ISO_DURATION.sub(_iso_duration, t) if "P" in t else t
-    t = _PRIMES.sub(lambda m: f"{m[1]}:{int(m[2]):02d}", t) if "′" in t or "'" in t or "’" in t else t   # 4′54″ -> 4:54
-    t = _MICRO.sub(" microseconds", t) if "µ" in t or "μ" in t else t
+    if figures:
+        t = _RATIO.sub(" ratio ", t) if ":" in t else t
+        t = _ISO_DURATION.sub(_iso_duration, t) if "P" in t else t
+        t = _PRIMES.sub(lambda m: f"{m[1]}:{int(m[2]):02d}", t) if "′" in t or "'" in t or "’" in t else t   # 4′54″
+        t = _MICRO.sub(" microseconds", t) if "µ" in t or "μ" in t else t
     if "\\" in t or "$" in t:
         for pat, rep in _LATEX:
             t = pat.sub(rep, t)
@@ -524,9 +528,10 @@ def prepare_lower(t: str) -> str:
         t = _DEG.sub(r" deg\1 ", t)                                      # °C, °F
         t = t.replace("°", " degc ").replace("º", " degc ")
     t = t.replace("%", " percent ")
-    t = _THOUSANDS.sub("", t)                                            # 1,234 -> 1234
+    t = _THOUSANDS.sub("", t) if "," in t else t                         # 1,234 -> 1234
     if "." in t:
-        t = _CODE_UNIT.sub(r"\1 \2", t.replace("..", " to "))         # 46..48 -> 46 to 48; 2.days -> 2 days
+        t = t.replace("..", " to ")                                      # 46..48 -> 46 to 48
+        t = _CODE_UNIT.sub(r"\1 \2", t) if any(w in t for w in _TIME_WORDS) else t   # 2.days -> 2 days
     if "k " in t:                                                        # 2.46k minutes -> 2460 minutes
         t = _THOUSAND_K.sub(lambda m: f"{float(m[1]) * 1000:.10g} {m[2]}"
                             if UNIT_WORDS.get(m[2], "kelvin") != "kelvin" else m[0], t)
