@@ -1185,6 +1185,8 @@ def test_moments_said_aloud_dated_or_counted_from_today():
     leaks(forms)
 
 
+EXCEL_DAY_0 = datetime(1899, 12, 30)   # a sheet's serial date counts days from here
+
 
 def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calendars():
     """A span between two moments as tools write them: Unix seconds and milliseconds, a web server's and C's ctime
@@ -1226,9 +1228,10 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
                     f"the C#:\nvar a = new DateTime({start:%Y, %-m, %-d, %-H, %-M, %-S});\n"
                     f"var b = new DateTime({end:%Y, %-m, %-d, %-H, %-M, %-S});",
                     f"the JS:\nconst a = new Date({start.year}, {start.month - 1}, {start.day}, {start.hour}, "
-                    f"{start.minute});\nconst b = new Date({end.year}, {end.month - 1}, {end.day}, {end.hour}, {end.minute});",
-                    f"the sheet (Excel, General format): on {(start - datetime(1899, 12, 30)).total_seconds() / 86400:.10f}, "
-                    f"off {(end - datetime(1899, 12, 30)).total_seconds() / 86400:.10f}.",
+                    f"{start.minute});\nconst b = new Date({end.year}, {end.month - 1}, {end.day}, {end.hour}, "
+                    f"{end.minute});",
+                    f"the sheet (Excel, General format): on {(start - EXCEL_DAY_0) / timedelta(days=1):.10f}, "
+                    f"off {(end - EXCEL_DAY_0) / timedelta(days=1):.10f}.",
                     f"the ticket:\nCreated: {start:%d/%b/%y %-I:%M %p}\nResolved: {end:%d/%b/%y %-I:%M %p}",
                     f"the query:\n| START | {start:%d-%b-%y %I.%M.%S}.500000 {start:%p} |\n"
                     f"| END | {end:%d-%b-%y %I.%M.%S}.500000 {end:%p} |"]
@@ -1280,13 +1283,14 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
 
 
 def test_a_unit_stated_for_the_numbers_that_follow_it():
-    """ "(`dur` is in microseconds)", "stores a Duration as nanoseconds", "the setpoint, in kelvin": the unit of each bare
-    number after it, in its statement and the three after it; not of a number before it, nor of one with its own
+    """ "(`dur` is in microseconds)", "stores a Duration as nanoseconds", "the setpoint, in kelvin": the unit of each
+    bare number after it, in its statement and the three after it; not of a number before it, nor of one with its own
     unit. A unit in steps ("in ticks of 100 ns", "in 0.1 °C steps") scales the numbers of its statement too."""
     def forms(f, n, unit):
         secs = n * SECONDS.get(unit, 0)
         if secs:
-            return [f"the trace below (`dur` is in microseconds):\n\n```json\n{{\"ts\": 0, \"dur\": {secs * 10**6}}}\n```",
+            return [f"the trace below (`dur` is in microseconds):\n\n```json\n{{\"ts\": 0, \"dur\": {secs * 10**6}}}"
+                    f"\n```",
                     f"the config stores the wait as nanoseconds, so:\n\n```json\n{{\"wait\": {secs * 10**9}}}\n```",
                     f"the runtime counts it in ticks of 100 ns; here that's {secs * 10**7}"]
         if unit == "degrees":
@@ -1326,7 +1330,8 @@ def test_a_multiple_of_that_a_percent_raised_or_cut_and_marks_on_a_timer():
         if secs and secs < 86400:
             out.append(f"in the sheet, =TIME({secs // 3600}, {secs % 3600 // 60}, {secs % 60}) formatted as a duration")
         if n > 60 and unit != "degrees":
-            out.append(f"\n| Step | {UNIT[unit].capitalize()} on the line |\n|---|---|\n| First | 20 |\n| Second | 10 |\n"
+            out.append(f"\n| Step | {UNIT[unit].capitalize()} on the line |\n|---|---|\n| First | 20 |\n"
+                       f"| Second | 10 |\n"
                        f"| Third | {n - 30} |\n| **Total** | |\n")
         if unit == "minutes":
             out.append(f"in at minute 12 on the timer, out at minute {12 + n}")

@@ -117,11 +117,13 @@ _STAMPS = {
 }
 _STAMP = {kind: re.compile(pattern) for kind, pattern in _STAMPS.items()}
 _STAMP_WORDS = ("]", "calendar", "t=", " *", "time(", "time.of", "date(", "minute ", "hour ")
-_STAMP_FIGURES = re.compile(r"\d(?::\d\d|\d{9}|m\d|\.\d(?:\d\.\d\d|\d{4}))")   # 4:54, an epoch, 31m51s, 08.55.16, 0.82291
+# the figures a stamp needs, one of: 4:54, an epoch, 31m51s, 08.55.16, 0.82291
+_STAMP_FIGURES = re.compile(r"\d(?::\d\d|\d{9}|m\d|\.\d(?:\d\.\d\d|\d{4}))")
 _VIDEO = re.compile(r"\bvideo|youtu|vimeo|\bclip\b|\bt=\d")
-_DAILY = ("cron", "timer", "trace", "codetime", "dayfraction", "config")   # times of day only: a span may cross midnight
-_TWO_OR_MORE = {"video": _VIDEO, "mark": re.compile(""), "config": re.compile(""), "codetime": re.compile(r"time"), "serial": re.compile(r"excel|sheet|general|cell"),
-                "dayfraction": re.compile(r"excel|sheet|general|cell")}   # read only two or more, in such a text
+_DAILY = ("cron", "timer", "trace", "codetime", "dayfraction", "config")   # times of day: a span may cross midnight
+_SHEET = re.compile(r"excel|sheet|general|cell")
+_TWO_OR_MORE = {"video": _VIDEO, "serial": _SHEET, "dayfraction": _SHEET, "mark": None, "config": None,
+                "codetime": None}   # read only two or more, and only in a text of that kind where one is named
 
 
 def _stamp_time(kind: str, m: re.Match) -> tuple:
@@ -163,7 +165,8 @@ def stamps(t: str) -> str:
     midnight; dated ones may come newest first. A place in a video counts only in a text about a video."""
     for kind, pattern in _STAMP.items():
         found = list(pattern.finditer(t))
-        if not found or kind in _TWO_OR_MORE and (len(found) < 2 or not _TWO_OR_MORE[kind].search(t)):
+        about = _TWO_OR_MORE.get(kind)
+        if not found or kind in _TWO_OR_MORE and (len(found) < 2 or about and not about.search(t)):
             continue
         times = [_stamp_time(kind, m) for m in found]
         spans = [None]
@@ -324,6 +327,12 @@ def numeric_dates(t: str) -> str:
     return _NUMERIC_DATE.sub(date, t)
 
 
+def _month_day(text: str) -> tuple | None:
+    """(month, day) of a date written with the month's name ("3 Mar", "March 4th"), or None."""
+    month, day = re.search(_MONTH, text), re.search(r"\d{1,2}", text)
+    return (_MONTHS.index(month[0][:3]) + 1, int(day[0])) if month and day else None
+
+
 def _moment(text: str) -> tuple:
     """(the day, or None; seconds into it) of a moment's text. A day is ("day", n), ("weekday", n) or ("date",
     month, day)."""
@@ -338,10 +347,9 @@ def _moment(text: str) -> tuple:
     day = re.search(r"\bday (\d+)", text)
     if day:
         return ("day", int(day[1])), seconds
-    month = re.search(_MONTH, text)
-    date_ = re.search(r"\d{1,2}", text)
-    if month and date_:
-        return ("date", _MONTHS.index(month[0][:3]) + 1, int(date_[0])), seconds
+    month_day = _month_day(text)
+    if month_day:
+        return ("date", *month_day), seconds
     of_month = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text)
     if of_month:   # "Tuesday the 4th": a day of this month
         return ("date", 1, int(of_month[1])), seconds
@@ -406,10 +414,9 @@ def _headed(t: str) -> str:
         h = _HEADING.fullmatch(line)
         if h and (h[1] or h[2]):
             if h[2]:
-                month, number = re.search(_MONTH, h[2]), re.search(r"\d{1,2}", h[2])
                 try:
-                    day = date(2000, _MONTHS.index(month[0][:3]) + 1, int(number[0])).toordinal() - 1   # % 7: Monday 0
-                except ValueError:
+                    day = date(2000, *_month_day(h[2])).toordinal() - 1   # - 1: a day number % 7 is its weekday
+                except ValueError:   # no such date: "31 June"
                     day = None
             else:   # a weekday alone: the next one of that name after the day before
                 weekday = _WEEKDAYS.index(h[1][:3])
@@ -454,7 +461,7 @@ def read(t: str) -> str:
     figures = _DIGIT.search(t) is not None
     if figures and "." in t and ("am" in t or "pm" in t or "a.m" in t or "p.m" in t):
         t = _DOT_TIME.sub(r"\1:\2 \3m", t)                               # 11.20am -> 11:20 am
-    if figures and "." in t and ":" in t and len(_LIST_CLOCK.findall(t)) > 1:         # a timetable, not one "- 3.11: ..."
+    if figures and "." in t and ":" in t and len(_LIST_CLOCK.findall(t)) > 1:   # a timetable, not one "- 3.11:"
         t = _LIST_CLOCK.sub(r"\1\2:\3", t)                              # - 19.10: tablets in -> - 19:10: tablets in
     if figures and (" in the " in t or "at night" in t):
         t = _PART_CLOCK.sub(_part_clock, t)                              # 2:17 in the morning -> 2:17 am

@@ -173,7 +173,7 @@ def is_num(tok: str) -> bool:
 _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅕": "1/5", "⅖": "2/5", "⅗": "3/5", "⅘": "4/5",
            "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8", "⅐": "1/7", "⅑": "1/9", "⅒": "1/10"}
 _VULGAR_RE = re.compile(r"(\d*)\s*([" + "".join(_VULGAR) + "])")
-_MIXED = re.compile(r"\b(\d+)(?:[ \t]+and[ \t]+|[ \t]+|-)(\d{1,2})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄]|-\d\d:)")   # 4 9/10, 3-3/4
+_MIXED = re.compile(r"\b(\d+)(?:[ \t]+and[ \t]+|[ \t]+|-)(\d{1,2})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄]|-\d\d:)")   # 4 9/10
 _SLASH_LIST = re.compile(r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?){2,}")
 _FRAC = re.compile(r"(?<![/\d:])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄:]|-\d\d:)")   # not "0:00 / 4:54", "03/08-05:54"
 _LATEX = [(re.compile(r"\\(?:mathrm|text|textrm|mathit|operatorname|unit|si|mbox)\s*\{([^{}]*)\}"), r" \1 "),
@@ -523,11 +523,7 @@ def prepare_lower(t: str) -> str:
         t = _SHEET_TIME.sub(_sheet_time, t)                              # =NOW()+3+TIME(17,0,0) -> 320400 sec
     if "once" in t:
         t = _ONCE_MORE.sub(r"\1\2 1 more times", t)                        # repeat that once more: 2 times in all
-    if "°" in t or "º" in t:
-        t = _REAUMUR.sub(" reaumur ", t)
-        t = _DEG.sub(r" deg\1 ", t)                                      # °C, °F
-        t = t.replace("°", " degc ").replace("º", " degc ")
-    t = t.replace("%", " percent ")
+    t = _signs(t)                                                        # °C, °F, %
     t = _THOUSANDS.sub("", t) if "," in t else t                         # 1,234 -> 1234
     if "." in t:
         t = t.replace("..", " to ")                                      # 46..48 -> 46 to 48
@@ -565,10 +561,7 @@ def prepare_lower(t: str) -> str:
     t = _OPERATOR.sub(_operator, t)
     if "half" in t or "quarter" in t:
         t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
-    if "ft" in t or "foot" in t:
-        t = _LBFT.sub(" lbft ", t)
-    if "cycles" in t:
-        t = _CYCLES.sub(" hz ", t)
+    t = _unit_phrases(t)                                                 # lb-ft, cycles a second
     if " in" in t or '"' in t or "″" in t or "”" in t:
         t = _INCH.sub(_inch, t)
     if ":" in t:
@@ -582,11 +575,20 @@ def _words_only(t: str) -> str:
     hertz in words; the passes that read figures would change nothing."""
     if "once" in t:
         t = _ONCE_MORE.sub(r"\1\2 1 more times", t)   # a figure after all: prepare_lower reads the text in full
+    return _unit_phrases(clocks.read(_signs(t).replace("..", " to ")))
+
+
+def _signs(t: str) -> str:
+    """Degree and percent signs to words: "°C" -> "degc", "°Ré" -> "reaumur", "%" -> "percent"."""
     if "°" in t or "º" in t:
         t = _REAUMUR.sub(" reaumur ", t)
         t = _DEG.sub(r" deg\1 ", t)
         t = t.replace("°", " degc ").replace("º", " degc ")
-    t = clocks.read(t.replace("%", " percent ").replace("..", " to "))
+    return t.replace("%", " percent ")
+
+
+def _unit_phrases(t: str) -> str:
+    """Units written in several words, to one: "lb-ft" -> "lbft", "cycles per second" -> "hz"."""
     if "ft" in t or "foot" in t:
         t = _LBFT.sub(" lbft ", t)
     if "cycles" in t:
