@@ -1276,6 +1276,7 @@ def test_moments_in_the_formats_of_logs_exports_subtitles_schedulers_and_calenda
         item, n, unit = parts(f)
         if unit in SECONDS:
             for text in (f"The {item} log:\n1741100000 on\n{1741100000 + 3 * n * SECONDS[unit] + 7} off",
+                         f"The {item} log:\n[2025-03-04 10:00:00] started\n[2025-03-04 10:07:00] stopped",   # date no figure
                          f"The {item} log:\n[04/Mar/2025:10:00:00 +0000] started",
                          f"The {item}: take 2 in the morning and 2 at 8 in the evening."):
                 assert f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked, text

@@ -302,6 +302,7 @@ def _pair(m: re.Match) -> str:
 
 # a date in numbers with a time after it, day/month/year or month/day/year: "03/03/2025 10:00" to "17/03/2025 19:00"
 _NUMDATE = re.compile(r"\bnumdate \d{1,2} [a-z]{3}\b")   # one, after the spans are read
+_ISO_DAY = re.compile(r"(?<![\d-])\d{4}-\d\d-\d\d(?![\d-])")   # and an ISO date, after them too
 _NUMERIC_DATE = re.compile(r"(?:\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b|(?<=day )(\d{1,2})/(\d{1,2})|"
                            r"(?<=\b(?:mon|tue|wed|thu|fri|sat|sun) )(\d{1,2})/(\d{1,2}))"
                            r"(?=,? (?:at )?\d{1,2}(?::\d\d| ?[ap]\.?m\b))",
@@ -503,4 +504,6 @@ def read(t: str) -> str:
             t = _PAIR.sub(_pair, t)
     if "numdate" in t:
         t = _NUMDATE.sub(" date ", t)                                    # its spans read: the date is a date again
+    if "-" in t:
+        t = _ISO_DAY.sub(" date ", t)                                    # 2025-03-04: no amounts, once read
     return t
