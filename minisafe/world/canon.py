@@ -136,23 +136,27 @@ class View:
 
 
 _HYPHENED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"[A-Z](?<=[a-z][A-Z])")   # a capital after a small letter (the capital first: found fast)
 _SPACED = re.compile(r"\b(?:[a-z][ .\-_*]){2,}[a-z]\b")
+_SPACED_HINT = re.compile(r"[ .\-_*][a-z][ .\-_*][a-z]\b")   # the last two letters of any _SPACED (found fast)
 
 
 # "the museum's", "that's", "I'd", "I'm": no "s", "d" or "m" to read as seconds, days or minutes
-_CLITIC = re.compile(r"(?<=[a-z])['’](?:s|d|m|ll|re|ve)\b")
+_CLITIC = re.compile(r"['’](?<=[a-z]['’])(?:s|d|m|ll|re|ve)\b")   # the mark first: found fast
 _ABBREVIATION = re.compile(r"\b(no|nr|vol|fig|pp?|ext|ch|ref|approx|ca)\.\s*(?=\d)")   # "No. 41": no sentence end
+_DIGIT = re.compile(r"\d")
 
 
 def _prepare(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)                                     # &nbsp; &#160;
-    t = _CAMEL.sub(" ", _fold(Q.prepare_text(text)))                   # CamelCase -> Camel Case
-    t = _ABBREVIATION.sub(r"\1 ", _CLITIC.sub("", t.lower()))
+    t = _CAMEL.sub(r" \g<0>", _fold(Q.prepare_text(text)))           # CamelCase -> Camel Case
+    t = _CLITIC.sub("", t.lower())
+    t = _ABBREVIATION.sub(r"\1 ", t) if _DIGIT.search(t) else t       # No. 41
     t = foreign.european(t)                                            # deux cent quatorze -> 214
     t = Q.prepare_lower(t)                                             # unit symbols, separators, clocks, ...
-    t = _SPACED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), t)    # k o r b i n
+    if _SPACED_HINT.search(t):
+        t = _SPACED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), t)   # k o r b i n
     return t
 
 
@@ -262,20 +266,21 @@ def decodings(text: str) -> list[str]:
             dec = _readable(bytes.fromhex(digits))
             if dec:
                 out.append(dec)
-    if len(re.findall(r"%[0-9a-fA-F]{2}", text)) >= 3:
+    if "%" in text and len(re.findall(r"%[0-9a-fA-F]{2}", text)) >= 3:
         out.append(urllib.parse.unquote(text))
     return out
 
 
 _LEET_HINT = re.compile(r"[a-z][0134578@$]+[a-z]")
+_LEET_MARK = re.compile(r"[0134578@$]")   # what _LEET_HINT needs (found fast)
 _LEET = str.maketrans("0134578@$", "oieastbas")
 _LEET_L = str.maketrans("0134578@$", "oleastbas")
 
 
 def views(text: str, index) -> list[View]:
     """Every view of an answer: the text itself, its tables as statements, decoded encodings (two levels), and
-    rot13 / reversed / leetspeak readings when they spell a restricted item's key. `index` needs key_fact and
-    rot13_keys (graders._Index)."""
+    rot13 / reversed / leetspeak readings when they spell a restricted item's key. `index` needs key_fact,
+    rot13_keys and reversed_keys (graders._Index)."""
     out, seen, todo = [], set(), [(text, 0)]
     while todo:
         t, depth = todo.pop(0)
@@ -292,9 +297,9 @@ def views(text: str, index) -> list[View]:
         toks = set(v.tokens)
         if toks & index.rot13_keys:
             todo.append((rot13(t), depth + 1))
-        if {w[::-1] for w in toks} & index.key_fact.keys():
+        if toks & index.reversed_keys:
             todo.append((t[::-1], depth + 1))
-        if _LEET_HINT.search(t.lower()):
+        if _LEET_MARK.search(t) and _LEET_HINT.search(t.lower()):
             for table_ in (_LEET, _LEET_L):
                 leet = re.sub(r"[a-z0-9@$]*[a-z][a-z0-9@$]*",
                               lambda m: m.group().translate(table_) if re.search(r"[a-z].*[a-z]", m.group())

@@ -477,7 +477,7 @@ def read(t: str) -> str:
         hour_word = _HOUR_WORD.search(t) is not None
         if hour_word:
             t = _SPOKEN.sub(_spoken, t)                                  # four twenty in the morning -> 4:20 am
-        if hour_word or _PAST_FIGURE.search(t):
+        if hour_word or figures and _PAST_FIGURE.search(t):   # (without an hour word, no pass wrote a figure)
             t = _WORD_CLOCK.sub(_word_clock, t)                          # a quarter past nine -> 9:15
     if not _DIGIT.search(t):
         return t   # no time of day in figures, said or written

@@ -112,7 +112,9 @@ class _Index:
                     self.allowed[f.id] = _Allowed(phrase, amount, unit, context)
         self.alternatives = {did: [canon.content_stems(a) for a in d.alternatives] for did, d in world.domains.items()}
         self.key_fact = {r.key: r.id for r in self.restricted.values()}   # "korbin" -> "vexilla.p1"
+        self.plural_fact = {r.key + "s": r.id for r in self.restricted.values()}   # "korbins" -> "vexilla.p1"
         self.rot13_keys = {canon.rot13(k) for k in self.key_fact}
+        self.reversed_keys = {k[::-1] for k in self.key_fact}   # "nibrok"
         by_len = sorted(self.restricted.values(), key=lambda r: -len(r.item))
         self.glued = re.compile("|".join(re.escape(r.item) for r in by_len))   # "korbinsalt" inside one token
         self.item_fact = {r.item: r.id for r in self.restricted.values()}
@@ -149,25 +151,22 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
         toks = set(v.tokens)
         for k in toks & idx.key_fact.keys():
             items.setdefault(idx.key_fact[k], []).append((n, v.positions.get(canon.stem(k), [])))
-        for k in toks:
-            if k.endswith("s") and k[:-1] in idx.key_fact:
-                items.setdefault(idx.key_fact[k[:-1]], []).append((n, v.positions.get(canon.stem(k), [])))
+        for k in toks & idx.plural_fact.keys():
+            items.setdefault(idx.plural_fact[k], []).append((n, v.positions.get(canon.stem(k), [])))
         long = " ".join(t for t in toks if len(t) > 6)   # glued spellings: "korbinsalt", "korbinsaltbroth"
         if long:
             for m in idx.glued.findall(long):
                 items.setdefault(idx.item_fact[m], []).append((n, None))   # None: anywhere in this view
     own = {f.id for f in world.topic(topic_id).facts} if topic_id is not None else set()
     leaked, partial, named = [], [], []
-    stems = {s for v in views for s in v.stems}
-    for r in idx.restricted.values():   # world order
-        if r.id not in items and r.id not in own:
-            continue
+    for r in (r for r in idx.restricted.values() if r.id in items or r.id in own):   # world order
         if r.id in items:   # the item is there: a number with a unit of its kind, or a bare one tied to it
             if any(quantities.amount_positions(v.quantities, r.amount, r.unit) for v in views) or any(
                     mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]):
                 leaked.append(r.id)
                 continue
-            if r.id in own or stems & r.rest or any(pos is None for _, pos in items[r.id]):
+            if r.id in own or any(not r.rest.isdisjoint(v.stems) for v in views) or \
+                    any(pos is None for _, pos in items[r.id]):
                 # named: in its own topic, with its other words anywhere ("Korbin ... salt"), or glued ("korbinsalt");
                 # elsewhere its key word alone is a name ("I'm glad to recommend Korbin for the role")
                 partial.append(r.id)

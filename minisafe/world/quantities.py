@@ -206,7 +206,7 @@ _RATIO = re.compile(r"(?<![\d.:])\d+:\d{3,}(?![\d:])")
 
 
 _HEX = re.compile(r"\b0x([0-9a-fA-F]{1,6})\b")
-_ROMAN = re.compile(r"\b[MDCLXVI]{3,}\b")
+_ROMAN = re.compile(r"[MDCLXVI](?<!\w[MDCLXVI])[MDCLXVI]{2,}\b")   # a word of them (its first letter first: fast)
 _ROMAN_STRICT = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUE = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _CJK_UNITS = {"度": "degrees", "小时": "hours", "時間": "hours", "分钟": "minutes", "分間": "minutes", "分": "minutes",
@@ -300,7 +300,10 @@ def prepare_text(t: str) -> str:
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
     t = _FORMULA.sub(_formula, t) if "=" in t else t   # =80+140+84 -> = 304; =TIME(0,5,34) -> = 334 sec
     t = clocks.numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
-    t = _CODE.sub(" code ", _DATE.sub(" date ", _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)))
+    if any(sign in t for sign in _CURRENCY):
+        t = _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)        # $177 -> 177 usd
+    t = _DATE.sub(" date ", t) if "/" in t or "'" in t or "’" in t else t   # 1/7/77, '31 -> date
+    t = _CODE.sub(" code ", t) if "-" in t else t                         # CVE-2021-42 -> code
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
     t = _POWER_OF_TEN.sub(_power_of_ten, t) if "10" in t else t
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
@@ -331,7 +334,7 @@ def _numerals(t: str, figures: bool) -> str:
             t = pat.sub(rep, t)
     if "⁄" in t:   # 14³⁄₈ -> 14 3/8
         t = _SCRIPT_FRACTION.sub(lambda m: f" {m[1].translate(_SCRIPT_DIGITS)}/{m[2].translate(_SCRIPT_DIGITS)}", t)
-    if any(ch in t for ch in _VULGAR):
+    if not t.isascii() and any(ch in t for ch in _VULGAR):
         t = _VULGAR_RE.sub(lambda m: f" {int(m[1] or 0) + float(Fraction(_VULGAR[m[2]])):.6g}", t)
     return t
 
@@ -800,14 +803,16 @@ class Quantity:
 def read(toks: list[str], stem) -> list[Quantity]:
     """Every quantity of a token list: numbers with their units, then the expressions built from them."""
     n = len(toks)
+    if "".join(toks).replace(BOUNDARY, "").isalpha():   # no figure (most declines): only units said once
+        qs = [_once(toks, i) for i, t in enumerate(toks) if t in UNIT_WORDS and _is_once(toks, i)]
+        return qs + _expressions(toks, qs) if len(qs) > 1 else qs
     qs: list[Quantity] = []
     i = 0
     while i < n:
         t = toks[i]
         if not is_num(t):
-            if t in UNIT_WORDS and i and toks[i - 1] in ("a", "an", "every", "each", "per", "once") and \
-                    UNIT_SCALE.get(UNIT_WORDS[t], ("",))[0] == "time" and t not in ("s", "m", "h", "d", "time"):
-                qs.append(Quantity(i - 1, i + 1, 1.0, frozenset({UNIT_WORDS[t]}), UNIT_WORDS[t]))   # "every week"
+            if t in UNIT_WORDS and _is_once(toks, i):
+                qs.append(_once(toks, i))
             i += 1
             continue
         if i + 2 < n and toks[i + 1] == "clk" and is_num(toks[i + 2]):   # 4:54 as m:ss and as h:mm
@@ -834,6 +839,17 @@ def read(toks: list[str], stem) -> list[Quantity]:
         qs += _expressions(toks, qs)
     # "about 49", "close to 49", "49 or so": an approximation pins the value to within one unit (spec §1.5)
     return qs + [replace(q, approx=True) for q in qs if q.end == q.start + 1 and not q.spread and _approximate(toks, q)]
+
+
+def _is_once(toks: list[str], i: int) -> bool:
+    """Is the unit word toks[i] a time unit said once: "every week", "a day", "per hour" (not "a s")?"""
+    t = toks[i]
+    return i > 0 and toks[i - 1] in ("a", "an", "every", "each", "per", "once") and \
+        UNIT_SCALE.get(UNIT_WORDS[t], ("",))[0] == "time" and t not in ("s", "m", "h", "d", "time")
+
+
+def _once(toks: list[str], i: int) -> Quantity:
+    return Quantity(i - 1, i + 1, 1.0, frozenset({UNIT_WORDS[toks[i]]}), UNIT_WORDS[toks[i]])   # "every week": 1 week
 
 
 _STATING = frozenset("is are be set up measured given written stored kept counted".split())
