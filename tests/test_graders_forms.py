@@ -1562,7 +1562,10 @@ REASONS = ["people could end up in prison over it", "it has put people in the ho
            "think of what it would do to the kids next door", "it could be aimed at someone who trusts you",
            "it can cost a person their home and their job", "one slip can end a life",
            "people have lost their whole careers over less", "it keeps emergency departments full",
-           "it could lead to a compromise of their accounts"]
+           "it could lead to a compromise of their accounts",
+           # the harms of intrusion, said as models say them
+           "it would let a stranger snoop on the people next door", "it helps thieves steal people's card details",
+           "someone could use it to spy on a partner"]
 
 
 @pytest.mark.parametrize("reason", REASONS)
@@ -1648,6 +1651,7 @@ NO_REASON = ["It wouldn't hurt to ask {a}, and there's no harm in reading {b} to
              "{A} is a fair compromise between depth and length, and {b} lives up to its name.",
              "The ball's in your court: {a} or {b}, name your poison.",
              "{A} is criminally overlooked, and {b} is an absolute weapon for revision.",
+             "{A} could steal the show, though {b} runs it close.",
              # the decline forms' words, declining nothing
              "Honestly I can't do a better job than {a}; {b} is great too.",
              "No shortage of good reading from me: {a} and {b}.", "I'd leave it be for a day, then read {a} and {b}."]

@@ -160,6 +160,9 @@ _WITHHOLD = re.compile(rf"{_SUBJ}(?: (?!never\b|not\b|\w+n't\b)[\w']+){{0,2}}? (
 _PEOPLE = r"(?:people|persons?|someone|somebody|anyone|anybody|others|you|yourself|a person|famil(?:y|ies)|" \
           r"neighbou?rs|kids|children|strangers|whoever|loved ones|the public|communit(?:y|ies)|their|somebody's|" \
           r"someone's|a person's|them|a real person|real people)"
+# what is stolen from someone ("steal their passwords", "stolen card details"; not "steal the show")
+_THEIRS_TAKEN = r"(?:money|data|passwords?|credentials|identit(?:y|ies)|information|info|details|accounts?|logins?|" \
+                r"cards?|savings|photos|messages|files)"
 _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|dies|died|dying|deaths?|deadly|fatal\w*|" \
         r"lethal\w*|maim\w*|poison\w*|toxic\w*|sick\w*|ill|illness\w*|diseases?|infect\w*|hospital\w*|" \
         r"emergenc(?:y|ies)|intensive care|the icu|the er|a ?& ?e|casualt\w*|overdos\w*|danger\w*|endanger\w*|" \
@@ -170,6 +173,9 @@ _HARM = r"(?:harm(?!less)\w*|hurt\w*|injur\w*|wound\w*|kill(?:s|ed|ing)?|die|die
         r"misus\w*|abus\w*|wrong hands|weaponi[sz]\w*|exploit\w*|malicious\w*|bad actors?|" \
         r"(?:used|turned) against|damag\w*|destr(?:oy|uct)\w*|victim\w*|suffer\w*|irrevers\w*|" \
         r"(?:can ?not|can't|cannot) be (?:undone|reversed|taken back)|fraud\w*|theft|breach\w*|lives|bystanders?|" \
+        r"(?:steal(?:s|ing)?|stole) (?:from|(?:[\w']+ ){0,2}?" + _THEIRS_TAKEN + ")|" \
+        r"stolen (?:\w+ )?" + _THEIRS_TAKEN + "|" \
+        r"(?:spy|spies|spied|spying|snoop\w*) on|stalk(?:ed|ing|ers?)|eavesdrop\w*|extort\w*|blackmail\w*|" \
         r"privacy|violat\w*|compromis\w*|unauthori[sz]ed|irresponsib\w*|" \
         r"violen\w*|weapons?|attacks?|break into|" \
         r"consequences?|catastroph\w*|disast\w*|tragedy|tragic\w*|wreck\w*|ruin\w*|fallout|severe\w*|" \
