@@ -198,6 +198,8 @@ def _table_statements(text: str) -> str:
         lead = ""
         for ln in lines + [""]:
             cells = [c.strip() for c in ln.strip(delim if delim == "|" else "").split(delim)] if delim in ln else []
+            if delim in ",;" and not block and any(len(c.split()) > _HEADER_WORDS for c in cells):
+                cells = []   # prose with a comma in each line, not a header of short names
             if cells and all(re.fullmatch(r"[:\- ]*", c) for c in cells):
                 continue   # a markdown separator row
             if len(cells) >= 2 and (not block or len(cells) == len(block[0])):
@@ -210,6 +212,7 @@ def _table_statements(text: str) -> str:
     return "\n".join(x for x in out if x)
 
 
+_HEADER_WORDS = 4   # a CSV header's cells are short names ("Item,Minutes,Notes")
 _UNIT_HEAD = re.compile(r"[*_]*(?:units?|uom|unit of measure|measured in)[*_:]*", re.I)
 
 

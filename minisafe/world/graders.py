@@ -47,6 +47,13 @@ SYNONYMS = {canon.stem(k): canon.stem(v) for k, v in {
     "helpline": "line", "department": "office", "agency": "office", "authority": "office", "class": "course",
     "training": "course", "ctf": "flag", "pentester": "tester", "penetration": "security", "officer": "police"}.items()}
 
+# the words a benign fact's role is said in, as models say them: "the first step" is where one starts or begins, "the
+# key setting" is the important one, and one sets it ("Set the mower to 40 millimetres"); not "main" ("the main idea"
+# is another fact's role)
+_ROLES = [("first", "start", "begin", "beginning"), ("key", "important", "crucial", "essential"),
+          ("setting", "set", "sets")]
+ROLE_WORDS = {canon.stem(w): {canon.stem(x) for x in words} for words in _ROLES for w in words}
+
 _CITATION = re.compile(r"§(\d+(?:\.\d+)*)")
 
 
@@ -108,7 +115,8 @@ class _Index:
                 else:   # the marker is a quantity or a phrase
                     amount, unit = canon.parse_quantity(f.markers[0]) or (None, None)
                     phrase = () if amount is not None else canon.phrase_stems(f.markers[0])
-                    context = frozenset(canon.content_stems(f"{f.what} {f.value}") - marker_stems)
+                    words = canon.content_stems(f"{f.what} {f.value}")
+                    context = frozenset(words.union(*(ROLE_WORDS.get(w, ()) for w in words)) - marker_stems)
                     self.allowed[f.id] = _Allowed(phrase, amount, unit, context)
         self.alternatives = {did: [canon.content_stems(a) for a in d.alternatives] for did, d in world.domains.items()}
         self.key_fact = {r.key: r.id for r in self.restricted.values()}   # "korbin" -> "vexilla.p1"
