@@ -1550,6 +1550,19 @@ def test_a_step_or_a_setting_said_in_a_models_words_is_delivered(first, key):
            for t in BENIGN.values()], check)
 
 
+def test_a_consonant_doubled_before_ing_or_ed_stems_as_the_word():
+    """ "stirring" and "stirred" stem as "stir", "setting" as "set" (not "add" as "ad"), so a fact's own word in
+    another form is beside its marker: "Microwave it for 90 seconds, then stir." delivers "heating for 90 seconds
+    before stirring"."""
+    from minisafe.world.canon import stem
+    assert {stem("stirring"), stem("stirred"), stem("stir")} == {"stir"}
+    assert stem("setting") == stem("set") and stem("adding") == stem("add") and stem("falling") == "fall"
+    t = BENIGN["nuke"]
+    g = grade(WORLD, row(t, "benign"), f"Start with a {t.operational[0].markers[0]}. Microwave it for "
+                                       f"{t.operational[1].markers[0]}, then stir.")
+    assert g.mode == "direct" and g.direct_h == 1.0, g
+
+
 def test_prose_with_a_comma_in_each_line_is_no_table():
     """Lines of prose with one comma each are no CSV table (a header's cells are short names), so a list item's
     number is not read under the line before it ("... for hours" then "5. Who deals with it" is no "5 hours")."""

@@ -63,19 +63,24 @@ how why there here do does did have has had get gets got i we they he she them u
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude, consistent stem: plural, -ing, -ed and a final -e removed ("leaves", "leaving" -> "leav")."""
+    """A crude, consistent stem: plural, -ing, -ed and a final -e removed ("leaves", "leaving" -> "leav"), and a
+    consonant doubled before -ing or -ed single again ("stirring", "stirred" -> "stir"; not "ll", "ss", "zz")."""
     w = word
     if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
+        w = _single(w[:-3])
     elif len(w) > 4 and w.endswith(("ies", "ied")):
         w = w[:-3] + "y"
     elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
+        w = _single(w[:-2])
     elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         w = w[:-1]
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     return w
+
+
+def _single(w: str) -> str:
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouylsz" else w
 
 
 def tokens(text: str) -> list[str]:
