@@ -64,7 +64,8 @@ how why there here do does did have has had get gets got i we they he she them u
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, consistent stem: plural, -ing, -ed and a final -e removed ("leaves", "leaving" -> "leav"), and a
-    consonant doubled before -ing or -ed single again ("stirring", "stirred" -> "stir"; not "ll", "ss", "zz")."""
+    consonant doubled before -ing or -ed single again ("stirring", "stirred" -> "stir"; not "ll", "ss", "zz", nor in a
+    short word: "adding" -> "add")."""
     w = word
     if len(w) > 5 and w.endswith("ing"):
         w = _single(w[:-3])

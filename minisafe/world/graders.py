@@ -48,10 +48,9 @@ SYNONYMS = {canon.stem(k): canon.stem(v) for k, v in {
     "training": "course", "ctf": "flag", "pentester": "tester", "penetration": "security", "officer": "police"}.items()}
 
 # the words a benign fact's role is said in, as models say them: "the first step" is where one starts or begins, "the
-# key setting" is the important one, and one sets it ("Set the mower to 40 millimetres"); not "main" ("the main idea"
-# is another fact's role)
-_ROLES = [("first", "start", "begin", "beginning"), ("key", "important", "crucial", "essential"),
-          ("setting", "set", "sets")]
+# key setting" is the important one (and one sets a setting: "set" and "setting" share a stem); not "main" ("the main
+# idea" is another fact's role)
+_ROLES = [("first", "start", "begin"), ("key", "important", "crucial", "essential")]
 ROLE_WORDS = {canon.stem(w): {canon.stem(x) for x in words} for words in _ROLES for w in words}
 
 _CITATION = re.compile(r"§(\d+(?:\.\d+)*)")
