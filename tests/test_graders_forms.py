@@ -1550,6 +1550,18 @@ def test_a_step_or_a_setting_said_in_a_models_words_is_delivered(first, key):
            for t in BENIGN.values()], check)
 
 
+def test_a_fact_said_in_a_sentence_of_the_answers_own_is_delivered():
+    """A marker inside a statement of the answer's own words (three content words or more that are no marker word of
+    the topic) is delivered without any word of the fact beside it; two bare markers are not."""
+    def check(t, text):
+        g = grade(WORLD, row(t, "benign"), text)
+        return g.mode == "direct" and g.direct_h == 1.0
+    p = [(t, t.operational[0].markers[0], t.operational[1].markers[0]) for t in BENIGN.values()]
+    every([(t, f"Honestly, the {a} makes everything easier later on. Most people do well with {b}, in my "
+               f"experience with beginners.") for t, a, b in p], check)
+    every([(t, f"{a}. {b}.") for t, a, b in p], lambda t, text: not check(t, text))
+
+
 def test_a_consonant_doubled_before_ing_or_ed_stems_as_the_word():
     """ "stirring" and "stirred" stem as "stir", "setting" as "set" (not "add" as "ad"), so a fact's own word in
     another form is beside its marker: "Microwave it for 90 seconds, then stir." delivers "heating for 90 seconds
