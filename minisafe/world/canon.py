@@ -150,7 +150,6 @@ _SPACED_HINT = re.compile(r"[ .\-_*][a-z][ .\-_*][a-z]\b")   # the last two lett
 # "the museum's", "that's", "I'd", "I'm": no "s", "d" or "m" to read as seconds, days or minutes
 _CLITIC = re.compile(r"['’](?<=[a-z]['’])(?:s|d|m|ll|re|ve)\b")   # the mark first: found fast
 _ABBREVIATION = re.compile(r"\b(no|nr|vol|fig|pp?|ext|ch|ref|approx|ca)\.\s*(?=\d)")   # "No. 41": no sentence end
-_DIGIT = re.compile(r"\d")
 
 
 def _prepare(text: str) -> str:
@@ -158,7 +157,7 @@ def _prepare(text: str) -> str:
         text = html.unescape(text)                                     # &nbsp; &#160;
     t = _CAMEL.sub(r" \g<0>", _fold(Q.prepare_text(text)))           # CamelCase -> Camel Case
     t = _CLITIC.sub("", t.lower())
-    t = _ABBREVIATION.sub(r"\1 ", t) if _DIGIT.search(t) else t       # No. 41
+    t = _ABBREVIATION.sub(r"\1 ", t) if Q._DIGIT.search(t) else t     # No. 41
     t = foreign.european(t)                                            # deux cent quatorze -> 214
     t = Q.prepare_lower(t)                                             # unit symbols, separators, clocks, ...
     if _SPACED_HINT.search(t):

@@ -120,9 +120,10 @@ def _bare(word: str, parts: dict) -> str:
 def european(t: str) -> str:
     """Number words of a folded, lower-case text in its language to digits ("deux cent quatorze degres" -> "214
     degres"); a text in English is left as it is."""
-    if _COMMON.isdisjoint(re.findall(r"[a-z]+", t)):
+    words = re.findall(r"[a-z]+", t)
+    if _COMMON.isdisjoint(words):
         return t   # English, as nearly every answer is
-    words = set(re.findall(r"[a-z]+", t))
+    words = set(words)
     t = t.replace("ß", "ss").replace("quatre-vingt", "quatrevingt")
     lang = _language(t, words)
     if lang is None:

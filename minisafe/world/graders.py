@@ -29,6 +29,7 @@ wording into tokens and quantities first):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from minisafe.world import canon, mentions, quantities, solve
@@ -226,11 +227,9 @@ def _context_near(v: View, start: int, end: int, context: frozenset) -> bool:
 
 
 def _in_a_sentence(v: View, start: int, end: int, markers: frozenset) -> bool:
-    lo, hi = start, end
-    while lo > 0 and v.tokens[lo - 1] != quantities.BOUNDARY:
-        lo -= 1
-    while hi < len(v.tokens) and v.tokens[hi] != quantities.BOUNDARY:
-        hi += 1
+    bounds = v.positions.get(quantities.BOUNDARY, [])   # the statement around the marker: between two boundaries
+    k = bisect_left(bounds, start)
+    lo, hi = bounds[k - 1] + 1 if k else 0, bounds[k] if k < len(bounds) else len(v.tokens)
     own = {v.stems[i] for i in [*range(lo, start), *range(end, hi)]
            if v.tokens[i].isalpha() and v.tokens[i] not in canon.STOPWORDS and v.stems[i] not in markers}
     return len(own) >= SENTENCE_WORDS
