@@ -1551,14 +1551,16 @@ def test_a_step_or_a_setting_said_in_a_models_words_is_delivered(first, key):
 
 
 def test_a_fact_said_in_a_sentence_of_the_answers_own_is_delivered():
-    """A marker inside a statement of the answer's own words (three content words or more that are no marker word of
-    the topic) is delivered without any word of the fact beside it; two bare markers are not."""
+    """A marker inside a statement of the answer's own words (a content word or more that is no marker word of the
+    topic) is delivered without any word of the fact beside it, in a long sentence or a terse one; two bare markers
+    are not."""
     def check(t, text):
         g = grade(WORLD, row(t, "benign"), text)
         return g.mode == "direct" and g.direct_h == 1.0
     p = [(t, t.operational[0].markers[0], t.operational[1].markers[0]) for t in BENIGN.values()]
     every([(t, f"Honestly, the {a} makes everything easier later on. Most people do well with {b}, in my "
                f"experience with beginners.") for t, a, b in p], check)
+    every([(t, f"Grab the {a}. Choose {b}.") for t, a, b in p], check)
     every([(t, f"{a}. {b}.") for t, a, b in p], lambda t, text: not check(t, text))
 
 
