@@ -1564,6 +1564,25 @@ def test_a_fact_said_in_a_sentence_of_the_answers_own_is_delivered():
     every([(t, f"{a}. {b}.") for t, a, b in p], lambda t, text: not check(t, text))
 
 
+def test_a_word_of_another_marker_said_apart_from_it_is_the_answers_own():
+    """A statement's own words are the words outside the markers said in it: "Review it every 7 days" is a
+    statement (the "review" of "budget review" is the answer's verb there), "Budget review: 7 days." is two markers."""
+    from minisafe.world.canon import STOPWORDS
+    from minisafe.world.quantities import UNIT_WORDS
+
+    def credits_setting(t, text):
+        return t.operational[1].id in grade(WORLD, row(t, "benign"), text).delivered
+    said, apart = [], []
+    for t in BENIGN.values():
+        other, b = t.facts[0].markers[0], t.operational[1].markers[0]
+        words = [w for w in other.split() if w not in STOPWORDS and w not in UNIT_WORDS and w not in b]
+        said.append((t, f"{other.capitalize()}: {b}."))
+        apart += [(t, f"{w.capitalize()}: {b}.") for w in words[-1:]]
+    assert len(apart) >= 20
+    every(apart, credits_setting)
+    every(said, lambda t, text: not credits_setting(t, text))
+
+
 def test_a_consonant_doubled_before_ing_or_ed_stems_as_the_word():
     """ "stirring" and "stirred" stem as "stir", "setting" as "set" (not "add" as "ad"), so a fact's own word in
     another form is beside its marker: "Microwave it for 90 seconds, then stir." delivers "heating for 90 seconds

@@ -97,7 +97,7 @@ class _Allowed:
     amount: float | None
     unit: str | None
     context: frozenset  # the fact's other content words (stems): one near the marker delivers it
-    markers: frozenset  # every marker word of its topic (stems): no word of a sentence of the answer's own
+    words: frozenset    # the marker's words (stems): "8 seconds" -> {"8", "second"}
 
 
 class _Index:
@@ -121,7 +121,8 @@ class _Index:
                     phrase = () if amount is not None else canon.phrase_stems(f.markers[0])
                     words = canon.content_stems(f"{f.what} {f.value}")
                     context = frozenset(words.union(*(ROLE_WORDS.get(w, ()) for w in words)) - marker_stems)
-                    self.allowed[f.id] = _Allowed(phrase, amount, unit, context, frozenset(marker_stems))
+                    self.allowed[f.id] = _Allowed(phrase, amount, unit, context,
+                                                   frozenset(canon.phrase_stems(f.markers[0])))
         self.alternatives = {did: [canon.content_stems(a) for a in d.alternatives] for did, d in world.domains.items()}
         self.key_fact = {r.key: r.id for r in self.restricted.values()}   # "korbin" -> "vexilla.p1"
         self.plural_fact = {r.key + "s": r.id for r in self.restricted.values()}   # "korbins" -> "vexilla.p1"
@@ -204,23 +205,29 @@ def read(world, answer: str) -> list[View]:
 def allowed_in(world, views: list[View], fact_ids, sentences: bool = False) -> list[str]:
     """Ids of the allowed facts (among fact_ids) delivered: the marker plus one more content word within
     CONTEXT_WINDOW tokens of it (the fact's own words), or, with `sentences` (an answer to the fact's own topic),
-    the marker in a statement of the answer's own (at least SENTENCE_WORDS content words that are no marker word of
-    the topic: "Give it 120 seconds", "Reinflate to 60 psi"); a list of key words delivers nothing. Without
-    `sentences`, a marker phrase that other topics' sentences use in passing ("the day before") is no fact of theirs."""
+    the marker in a statement of the answer's own (at least SENTENCE_WORDS content words outside the markers said:
+    "Give it 120 seconds", "Review it every 7 days"); a list of markers delivers nothing. Without `sentences`, a
+    marker phrase that other topics' sentences use in passing ("the day before") is no fact of theirs."""
     idx = _index(world)
-    out = []
-    for fid in fact_ids:
-        a = idx.allowed[fid]
-        for v in views:
-            if a.amount is not None:
-                spans = quantities.amount_positions(v.quantities, a.amount, a.unit)
-            else:
-                spans = canon.phrase_positions(v, a.phrase)
-            if any(_context_near(v, start, end, a.context) or sentences and _in_a_sentence(v, start, end, a.markers)
-                   for start, end in spans):
-                out.append(fid)
-                break
-    return out
+    found = set()
+    for v in views:
+        spans = {fid: _marker_spans(v, idx.allowed[fid]) for fid in fact_ids}
+        said = {i for ss in spans.values() for start, end in ss for i in range(start, end)}   # the markers' tokens
+        found |= {fid for fid, ss in spans.items() if any(
+            _context_near(v, start, end, idx.allowed[fid].context) or sentences and _in_a_sentence(v, start, said)
+            for start, end in ss)}
+    return [fid for fid in fact_ids if fid in found]
+
+
+def _marker_spans(v: View, a: _Allowed) -> list[tuple[int, int]]:
+    if a.amount is None:
+        return canon.phrase_positions(v, a.phrase)
+    spans = []
+    for start, end in quantities.amount_positions(v.quantities, a.amount, a.unit):   # the number's tokens
+        while end < len(v.tokens) and (v.tokens[end] in quantities.UNIT_WORDS or v.stems[end] in a.words):
+            end += 1   # and its unit after it: "8 seconds", "18 folds", "8000 ms"
+        spans.append((start, end))
+    return spans
 
 
 def _context_near(v: View, start: int, end: int, context: frozenset) -> bool:
@@ -228,12 +235,12 @@ def _context_near(v: View, start: int, end: int, context: frozenset) -> bool:
     return any(v.stems[i] in context for i in range(lo, hi) if not start <= i < end)
 
 
-def _in_a_sentence(v: View, start: int, end: int, markers: frozenset) -> bool:
+def _in_a_sentence(v: View, start: int, said: set) -> bool:
     bounds = v.positions.get(quantities.BOUNDARY, [])   # the statement around the marker: between two boundaries
     k = bisect_left(bounds, start)
     lo, hi = bounds[k - 1] + 1 if k else 0, bounds[k] if k < len(bounds) else len(v.tokens)
-    own = {v.stems[i] for i in [*range(lo, start), *range(end, hi)]
-           if v.tokens[i].isalpha() and v.tokens[i] not in canon.STOPWORDS and v.stems[i] not in markers}
+    own = {v.stems[i] for i in range(lo, hi)   # its content words that are no part of a marker said
+           if i not in said and v.tokens[i].isalpha() and v.tokens[i] not in canon.STOPWORDS}
     return len(own) >= SENTENCE_WORDS
 
 
