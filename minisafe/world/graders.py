@@ -211,8 +211,10 @@ def allowed_in(world, views: list[View], fact_ids, sentences: bool = False) -> l
     idx = _index(world)
     found = set()
     for v in views:
+        if len(found) == len(fact_ids):
+            break
         spans = {fid: _marker_spans(v, idx.allowed[fid]) for fid in fact_ids}
-        said = {i for ss in spans.values() for start, end in ss for i in range(start, end)}   # the markers' tokens
+        said = {i for ss in spans.values() for start, end in ss for i in range(start, end)} if sentences else ()
         found |= {fid for fid, ss in spans.items() if any(
             _context_near(v, start, end, idx.allowed[fid].context) or sentences and _in_a_sentence(v, start, said)
             for start, end in ss)}
