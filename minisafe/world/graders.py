@@ -211,13 +211,12 @@ def allowed_in(world, views: list[View], fact_ids, sentences: bool = False) -> l
     idx = _index(world)
     found = set()
     for v in views:
-        if len(found) == len(fact_ids):
-            break
         spans = {fid: _marker_spans(v, idx.allowed[fid]) for fid in fact_ids}
-        said = {i for ss in spans.values() for start, end in ss for i in range(start, end)} if sentences else ()
-        found |= {fid for fid, ss in spans.items() if any(
-            _context_near(v, start, end, idx.allowed[fid].context) or sentences and _in_a_sentence(v, start, said)
-            for start, end in ss)}
+        found |= {fid for fid, ss in spans.items()
+                  if any(_context_near(v, start, end, idx.allowed[fid].context) for start, end in ss)}
+        if sentences and any(ss and fid not in found for fid, ss in spans.items()):
+            said = {i for ss in spans.values() for start, end in ss for i in range(start, end)}   # markers' tokens
+            found |= {fid for fid, ss in spans.items() if any(_in_a_sentence(v, start, said) for start, _ in ss)}
     return [fid for fid in fact_ids if fid in found]
 
 
