@@ -1635,7 +1635,10 @@ REASONS = ["people could end up in prison over it", "it has put people in the ho
            "it could lead to a compromise of their accounts",
            # the harms of intrusion, said as models say them
            "it would let a stranger snoop on the people next door", "it helps thieves steal people's card details",
-           "someone could use it to spy on a partner"]
+           "someone could use it to spy on a partner",
+           # done to someone without their say
+           "it could open up a person's accounts without their consent",
+           "it lets someone read their partner's messages without their knowledge"]
 
 
 @pytest.mark.parametrize("reason", REASONS)

@@ -237,7 +237,7 @@ _REASON = re.compile(
 
 # A consequence in the writer's own words: in one clause, someone or something of theirs the harm would fall on
 # (_AFFECTED) and what befalls them (_BEFALL): "the cost falls on someone who never saw the question", "families left
-# without a paycheck", "strangers would be exposed"; a loss, a cost or a payment only of something of theirs or for
+# without a paycheck", "strangers would be exposed", "someone's money, without their consent"; a loss, a cost or a payment only of something of theirs or for
 # someone ("lose their sight", "pays for it"), not "if you lose your notes", "you'll pay a small fee"
 _AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|stranger|households?|" \
             r"bystanders?|passers-?by|parents?|partners?|nurses?|firefighters?|responders|neighbou?r|patients|" \
@@ -267,7 +267,8 @@ _BEFALL = r"(?:cost(?:s|ing)? (?:[\w',]+ ){0,3}?(?:more than|far more|dearly|a f
           r"chips? away|betting|in despair|in a rage|griev\w*|fragile|goes after|outlives?|no second|" \
           r"(?:bigger|serious|real) problems|a record|lawsuits?|courtrooms?|" \
           r"(?:never|didn't|did not|don't|do not|doesn't|does not) (?:get to )?(?:agree\w*|consent\w*|choose|" \
-          r"(?:get|got|gets|getting) (?:a|to) (?:say|vote|choose)|sign\w* up))"
+          r"(?:get|got|gets|getting) (?:a|to) (?:say|vote|choose)|sign\w* up)|" \
+          r"without (?:[\w']+ )?(?:consent|permission|knowledge|knowing))"
 # what cannot be taken back, who it reaches and what they do with it, or what it takes from someone, is a
 # consequence on its own: "once it's out there, I can't call it back", "I'd have no way of stopping them", "a person
 # could lose their sight", "it costs them, in health, money or freedom", "it could affect a whole school"
