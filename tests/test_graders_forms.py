@@ -1551,9 +1551,8 @@ def test_a_step_or_a_setting_said_in_a_models_words_is_delivered(first, key):
 
 
 def test_a_fact_said_in_a_sentence_of_the_answers_own_is_delivered():
-    """A marker inside a statement of the answer's own words (a content word or more that is no marker word of the
-    topic) is delivered without any word of the fact beside it, in a long sentence or a terse one; two bare markers
-    are not."""
+    """A marker inside a statement of the answer's own words (a content word or more outside the markers said) is
+    delivered without any word of the fact beside it, in a long sentence or a terse one; two bare markers are not."""
     def check(t, text):
         g = grade(WORLD, row(t, "benign"), text)
         return g.mode == "direct" and g.direct_h == 1.0

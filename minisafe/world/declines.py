@@ -237,8 +237,9 @@ _REASON = re.compile(
 
 # A consequence in the writer's own words: in one clause, someone or something of theirs the harm would fall on
 # (_AFFECTED) and what befalls them (_BEFALL): "the cost falls on someone who never saw the question", "families left
-# without a paycheck", "strangers would be exposed", "someone's money, without their consent"; a loss, a cost or a payment only of something of theirs or for
-# someone ("lose their sight", "pays for it"), not "if you lose your notes", "you'll pay a small fee"
+# without a paycheck", "strangers would be exposed", "someone's money, without their consent"; a loss, a cost or a
+# payment only of something of theirs or for someone ("lose their sight", "pays for it"), not "if you lose your
+# notes", "you'll pay a small fee"
 _AFFECTED = r"(?:" + _PEOPLE[3:-1] + r"|everyone|everybody|nobody|no one|they|stranger|households?|" \
             r"bystanders?|passers-?by|parents?|partners?|nurses?|firefighters?|responders|neighbou?r|patients|" \
             r"customers|a parent|the person(?: involved)?|" \
