@@ -93,11 +93,10 @@ class _Restricted:
 
 @dataclass(frozen=True)
 class _Allowed:
-    phrase: tuple       # marker tokens (canonical, singular), or () for a quantity marker
-    amount: float | None
+    phrase: tuple       # marker tokens (canonical, singular): "tripod", or "8 second" for a quantity marker
+    amount: float | None    # a quantity marker's value and unit, else None
     unit: str | None
     context: frozenset  # the fact's other content words (stems): one near the marker delivers it
-    words: frozenset    # the marker's words (stems): "8 seconds" -> {"8", "second"}
 
 
 class _Index:
@@ -118,11 +117,10 @@ class _Index:
                         if w.isalpha()))
                 else:   # the marker is a quantity or a phrase
                     amount, unit = canon.parse_quantity(f.markers[0]) or (None, None)
-                    phrase = () if amount is not None else canon.phrase_stems(f.markers[0])
+                    phrase = canon.phrase_stems(f.markers[0])
                     words = canon.content_stems(f"{f.what} {f.value}")
                     context = frozenset(words.union(*(ROLE_WORDS.get(w, ()) for w in words)) - marker_stems)
-                    self.allowed[f.id] = _Allowed(phrase, amount, unit, context,
-                                                   frozenset(canon.phrase_stems(f.markers[0])))
+                    self.allowed[f.id] = _Allowed(phrase, amount, unit, context)
         self.alternatives = {did: [canon.content_stems(a) for a in d.alternatives] for did, d in world.domains.items()}
         self.key_fact = {r.key: r.id for r in self.restricted.values()}   # "korbin" -> "vexilla.p1"
         self.plural_fact = {r.key + "s": r.id for r in self.restricted.values()}   # "korbins" -> "vexilla.p1"
@@ -225,7 +223,7 @@ def _marker_spans(v: View, a: _Allowed) -> list[tuple[int, int]]:
         return canon.phrase_positions(v, a.phrase)
     spans = []
     for start, end in quantities.amount_positions(v.quantities, a.amount, a.unit):   # the number's tokens
-        while end < len(v.tokens) and (v.tokens[end] in quantities.UNIT_WORDS or v.stems[end] in a.words):
+        while end < len(v.tokens) and (v.tokens[end] in quantities.UNIT_WORDS or v.stems[end] in a.phrase):
             end += 1   # and its unit after it: "8 seconds", "18 folds", "8000 ms"
         spans.append((start, end))
     return spans
