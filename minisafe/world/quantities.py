@@ -798,6 +798,7 @@ class Quantity:
     approx: bool = False  # said to be approximate: pins the value within one of its units
     phone: bool = False   # in a phone context: never a bare value
     end_of_range: bool = False   # an end of a range: only the range is a value
+    stated: str | None = None   # a unit stated for the bare numbers after it (_stated_units)
 
 
 def read(toks: list[str], stem) -> list[Quantity]:
@@ -852,13 +853,14 @@ def _once(toks: list[str], i: int) -> Quantity:
     return Quantity(i - 1, i + 1, 1.0, frozenset({UNIT_WORDS[toks[i]]}), UNIT_WORDS[toks[i]])   # "every week": 1 week
 
 
-_STATING = frozenset("is are be set up measured given written stored kept counted".split())
+_STATING = frozenset("is are be set up measured given written stored kept counted counts count reads".split())
 _STEPS = frozenset("steps step increments increment ticks tick units".split())
+_METERS = frozenset("meter meters counter counters gauge clock timer readout display odometer".split())
 
 
 def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     """A unit stated for the numbers that follow it ("(`dur` is in microseconds)", "writes a Duration as
-    nanoseconds", "the setpoint, in kelvin") is the unit of each bare number after it, in its statement and the
+    nanoseconds", "the setpoint, in kelvin", "the hour meter read") is the unit of each bare number after it, in its statement and the
     three after it: "... "dur": 1029600000000" is 1029600000000 microseconds; not one with a word of its own
     after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
     many steps, in its own statement too: "setpoint := 1400 + 740 // in 0.1 °C steps" is 214 °C."""
@@ -870,6 +872,9 @@ def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             if unit in UNIT_SCALE and len(x) >= 3 and (toks[k - 1] in _STATING or w == "as" and x.endswith("s") or
                                                        k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
                 stated.append((k + 2, unit, 1.0))
+        elif x in _METERS and w in UNIT_WORDS and len(w) >= 3 and UNIT_WORDS[w] in UNIT_SCALE and \
+                not is_num(toks[k - 1]):   # "the hour meter read 10513 ... and 10602": hours
+            stated.append((k + 2, UNIT_WORDS[w], 1.0))
         elif (w == "in" and is_num(x) or w in _STEPS and x == "of") and k + 3 < len(toks):
             y, z = toks[k + 2:k + 4]
             step, unit = (x, UNIT_WORDS.get(y)) if w == "in" else (y, UNIT_WORDS.get(z))
@@ -886,9 +891,9 @@ def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
         end = later[min(3, len(later) - 1)]   # the end of the third statement after this one
         bare = [q for q in qs if k <= q.start < end and q.end == q.start + 1 and q.after is None and not q.phone
                 and not noun_after(toks, q) and not (step != 1 and toks[q.start - 1:q.start] == ["in"])]
-        qs = [q for q in qs if q not in bare] + [replace(q, units=q.units | {unit}) if step == 1 else   # steps: no
+        qs = [q for q in qs if q not in bare] + [replace(q, units=q.units | {unit}, stated=unit) if step == 1 else
                                                  replace(q, value=q.value * step, units=frozenset({unit}), after=unit)
-                                                 for q in bare]                                       # other reading
+                                                 for q in bare]   # steps: no other reading
     return sorted(qs, key=lambda q: (q.start, q.end))
 
 
@@ -1054,7 +1059,7 @@ def _past_unit(toks: list[str], q: Quantity) -> int:
 TAKE = frozenset("""minus less subtract deduct off short shorter under below fewer left remaining remains difference
     fall falls fell drop drops dropped lose loses lost back down cooler colder earlier sooner reads read reading
     readings before after from through between spent used loss start stop remained remain first last says shows
-    displays readout starts reaches reach hits countdown""".split())
+    displays readout starts reaches reach hits countdown out""".split())
 ADD = frozenset("""more plus another extra further then next add added adds top tack total altogether together
     combined all told""".split())
 GROUP = frozenset("""each every per apiece times x lots sets groups blocks batches rounds runs cycles identical equal

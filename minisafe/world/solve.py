@@ -157,7 +157,9 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             value, dim, end = q.value, (), q.end
             if family in COUNTED and q.start not in ends and q.end not in starts and alone:   # "take 235, then
                 out.append(Term(q.value, ((COUNT, 1),), counted=True, **one))                  # 93 more"
-            elif before and alone and toks[q.end:q.end + 1] != ["of"]:   # "90 hours ... another 255", not "94 of 100"
+            elif before and alone and not (toks[q.end:q.end + 1] == ["of"] and q.end + 1 < len(toks) and (
+                    is_num(toks[q.end + 1]) or toks[q.end + 1] in STOPWORDS)):   # "90 hours ... another 255", "plus
+                # 17 of margin", not "94 of 100", "two of them"
                 shared, unit = before
                 out.append(Term(to_base(q.value, unit)[1] if unit else q.value, shared, counted=unit is None,
                                 measured=unit is not None, **one))
@@ -205,6 +207,7 @@ def _plain(dim: tuple) -> tuple:
 
 _TOTAL = (" add up ", " adds up ", " added up ", " back to back ", " end to end ", " in a row ", " in all ",
           " comes to ", " come to ", " came to ", " one after another ", " on top ")   # phrases of a total
+_OF_THEM = (" of them ", " of those ", " of these ")   # "100 g sachets: empty two of them": two of the things named
 _MEAN = frozenset("average averaged averages mean".split())
 MAX_TERMS = 14
 _OPS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
@@ -220,7 +223,7 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
         return []
     want = () if family in COUNTED else ((family, 1),)
     text = " " + " ".join(said) + " "
-    said = set(said) | {"total" for p in _TOTAL if p in text}
+    said = set(said) | {"total" for p in _TOTAL if p in text} | {"each" for p in _OF_THEM if p in text}
     ops = "+-*/" if TAKE & said else "+*/"
     cue = {"+": bool(ADD & said), "-": True, "*": bool(GROUP & said), "/": bool(GROUP & said)}
     count = family in COUNTED
@@ -285,7 +288,7 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
             words.setdefault(statement[i], []).append(t)
     singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]
     for q in singles:
-        groups.setdefault(statement[q.start], []).append((q, q.after))
+        groups.setdefault(statement[q.start], []).append((q, q.after or q.stated))
     filled = sorted(words)   # a table's rows leave empty statements between them
     out = []
     for n, k in enumerate(filled):
