@@ -26,8 +26,11 @@ its arithmetic in full), are the value, where the words allow it:
                            only on a word of groups (GROUP: "each", "lots", "split", "in a row" ...): not "2
                            chapters and 29 diagrams", "4 of our 11 testers"
     a difference           only on a word of taking away or reading twice (TAKE: "left", "before ... after" ...)
-    a count of the value   only with a measured figure or the value's own unit in it ("a tick every 25 turns, 3
-                           ticks and 10 more turns"; "14,656 bytes ... each 64 bytes")
+    counts of two things   never add or take ("330 ml" and "82 kcal")
+    a count of the value   taken from another, or counting another noun, only with a measured figure or the
+                           value's own unit in it ("a counter reads 4100 ... and 4144 turns"; not "between 88 and
+                           30 people", "294 people called ... and 59 were kids"); figures that say nothing of what
+                           they count add up or multiply on their words alone ("110 to start, then 90 more")
 
 Beside "average" or "mean", the mean of two or more like figures in a row is read too. The passage is a statement
 and the three after it, a list's items and a table's rows each a statement of their own;
@@ -73,6 +76,8 @@ class Term:
     noun: str = ""         # what a count counts ("534 lines" -> "lin") ...
     per: str = ""          # ... and what a rate is per ("10 °C per click" -> "click"): they must agree
     change: bool = False   # a percent more or less ("raise it by 40%"): its own words say it multiplies
+    took: bool = False     # one figure taken from another: counts so read need a measured figure or the value's
+                           # unit, as counts of a noun do ("between 88 and 30 people" is no difference)
 
 
 def _dim(*parts) -> tuple:
@@ -86,8 +91,9 @@ def _dim(*parts) -> tuple:
 def _combine(a: Term, b: Term, op: str) -> Term | None:
     if a.used & b.used:
         return None
-    if op in "+-":   # like amounts, whatever they were counted in: "6 × 40 °C, then 6 °C back"; never a rate
-        if _plain(a.dim) != _plain(b.dim) or any(p < 0 for _, p in a.dim + b.dim):
+    if op in "+-":   # like amounts, whatever they were counted in: "6 × 40 °C, then 6 °C back"; never a rate,
+        if _plain(a.dim) != _plain(b.dim) or any(p < 0 for _, p in a.dim + b.dim) or \
+                a.noun and b.noun and a.noun != b.noun:   # nor counts of two things ("330 ml" and "82 kcal")
             return None
         value, dim = (a.value + b.value if op == "+" else a.value - b.value), _plain(a.dim)
     elif a.per and b.noun and a.per != b.noun or b.per and a.noun and b.per != a.noun:
@@ -100,7 +106,8 @@ def _combine(a: Term, b: Term, op: str) -> Term | None:
         return None
     return Term(value, dim, min(a.start, b.start), max(a.end, b.end), a.used | b.used, a.named or b.named,
                 counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own,
-                change=a.change or b.change)
+                noun=(a.noun or b.noun) if op in "+-" else "", change=a.change or b.change,
+                took=a.took or b.took or op == "-")
 
 
 def _time_after(toks: list[str], k: int) -> float | None:
@@ -239,7 +246,8 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
     def check(a: Term, b: Term, op: str) -> None:   # the value first, the dimension only when it matches
         if not a.used & b.used and near(_OPS[op](a.value, b.value)) and stated(a, b, op):
             t = _combine(a, b, op)
-            if t is not None and t.named and _plain(t.dim) == want and (not count or t.measured or t.own or t.change):
+            if t is not None and t.named and _plain(t.dim) == want and (
+                    not count or t.measured or t.own or t.change or not (t.took or t.noun)):
                 out.append((t.start, t.end))
 
     firsts = []
@@ -269,7 +277,7 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
         if s is not None:
             for c in ts:
                 check(s, c, "+")
-            if s.named and near(s.value) and (not count or s.measured or s.own):
+            if s.named and near(s.value) and (not count or s.measured or s.own or not (s.took or s.noun)):
                 out.append((s.start, s.end))
     return out
 
