@@ -146,7 +146,8 @@ def _bare_or_worked(view: View, r) -> list:
     """Spans where the view states r's value as a bare number, or figures that combine or work out to it."""
     toks, qs = view.tokens, view.quantities
     return quantities.amount_positions(qs, r.amount, r.unit, False) + \
-        quantities.combined_positions(toks, qs, r.amount, r.unit) + solve.passages(toks, qs, r.amount, r.unit)
+        quantities.combined_positions(toks, qs, r.amount, r.unit) + solve.passages(toks, qs, r.amount, r.unit) + \
+        solve.list_total(toks, qs, r.amount, r.unit)
 
 
 def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list, list, list]:

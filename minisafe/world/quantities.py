@@ -855,12 +855,13 @@ def _once(toks: list[str], i: int) -> Quantity:
 
 _STATING = frozenset("is are be set up measured given written stored kept counted counts count reads".split())
 _STEPS = frozenset("steps step increments increment ticks tick units".split())
+_COUNTS = frozenset("counts counting shows displays".split())
 _METERS = frozenset("meter meters counter counters gauge clock timer readout display odometer".split())
 
 
 def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     """A unit stated for the numbers that follow it ("(`dur` is in microseconds)", "writes a Duration as
-    nanoseconds", "the setpoint, in kelvin", "the hour meter read") is the unit of each bare number after it, in its statement and the
+    nanoseconds", "the setpoint, in kelvin", "the hour meter read", "the display counts minutes") is the unit of each bare number after it, in its statement and the
     three after it: "... "dur": 1029600000000" is 1029600000000 microseconds; not one with a word of its own
     after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
     many steps, in its own statement too: "setpoint := 1400 + 740 // in 0.1 °C steps" is 214 °C."""
@@ -872,6 +873,8 @@ def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
             if unit in UNIT_SCALE and len(x) >= 3 and (toks[k - 1] in _STATING or w == "as" and x.endswith("s") or
                                                        k + 2 == len(toks) or toks[k + 2] == BOUNDARY):
                 stated.append((k + 2, unit, 1.0))
+        elif w in _COUNTS and x in UNIT_WORDS and len(x) >= 3 and UNIT_WORDS[x] in UNIT_SCALE:   # "it counts
+            stated.append((k + 2, UNIT_WORDS[x], 1.0))                                         # minutes"
         elif x in _METERS and w in UNIT_WORDS and len(w) >= 3 and UNIT_WORDS[w] in UNIT_SCALE and \
                 not is_num(toks[k - 1]):   # "the hour meter read 10513 ... and 10602": hours
             stated.append((k + 2, UNIT_WORDS[w], 1.0))
@@ -1061,7 +1064,7 @@ TAKE = frozenset("""minus less subtract deduct off short shorter under below few
     readings before after from through between spent used loss start stop remained remain first last says shows
     displays readout starts reaches reach hits countdown out""".split())
 ADD = frozenset("""more plus another extra further then next add added adds top tack total altogether together
-    combined all told""".split())
+    combined all told raise raised raising increase increased""".split())
 GROUP = frozenset("""each every per apiece times x lots sets groups blocks batches rounds runs cycles identical equal
     equally evenly same split divided shared share sharing together altogether total all told combined fills fill
     covers cover time qty quantity many repeat stages multiplied multiply""".split())

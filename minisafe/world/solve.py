@@ -35,6 +35,10 @@ its arithmetic in full), are the value, where the words allow it:
 Beside "average" or "mean", the mean of two or more like figures in a row is read too. The passage is a statement
 and the three after it, a list's items and a table's rows each a statement of their own;
 the words that allow a combination may also stand in the statement before it (a table's header).
+
+A plan laid out as a list needs no word of adding: the amounts of a list's items, a table's rows or a code array's
+elements ("- seat: 35 turns / - preload: 25 / - final set: 12", "stage_hours = [38, 42, 9]"), each of the value's
+kind, are its parts, and all of them together are the value (`list_total`).
 """
 
 from __future__ import annotations
@@ -100,6 +104,8 @@ def _combine(a: Term, b: Term, op: str) -> Term | None:
         return None   # "324 minutes per session" times "25 students" is no time
     elif op == "*":
         value, dim = a.value * b.value, _dim((a.dim, 1), (b.dim, 1))
+    elif any(p < 0 for _, p in a.dim) and b.counted:   # a rate or a period shared by a count is nothing: "every
+        return None                                    # 3 weeks ... every 9 months" is no 56 hours
     elif b.value:
         value, dim = a.value / b.value, _dim((a.dim, 1), (b.dim, -1))
     else:
@@ -221,6 +227,25 @@ _OPS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * 
         "/": lambda x, y: x / y if y else math.inf}
 
 
+_WHOLE = frozenset("full whole complete entire".split())
+
+
+def _group_noun(toks: list[str]) -> bool:
+    """Is some noun the size of a group and then counted ("in 40 g bags ... use seven full bags", "in passes of 20
+    turns: four full passes"), so that the count multiplies the size?"""
+    sized, counted = set(), set()
+    for i, t in enumerate(toks):
+        if not t.isalpha() or t in STOPWORDS or t in UNIT_WORDS:
+            continue
+        if i >= 2 and toks[i - 1] in UNIT_WORDS and is_num(toks[i - 2]) or \
+                i + 2 < len(toks) and toks[i + 1] == "of" and is_num(toks[i + 2]):   # "40 g bags", "passes of 20"
+            sized.add(stem(t))
+        j = i - 1 - (i >= 2 and toks[i - 1] in _WHOLE)
+        if j >= 0 and is_num(toks[j]):   # "seven full bags"
+            counted.add(stem(t))
+    return bool(sized & counted)
+
+
 def worked(toks: list[str], window: list, family: str, base: float, composites: list = (), said: list = ()) -> list:
     """Spans of a passage's figures that work out to the value `base` (in its family's base unit): one to three
     operations on two to four figures, dimension and value checked. `said`: the passage's words (and its lead-in's,
@@ -298,6 +323,7 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
     for q in singles:
         groups.setdefault(statement[q.start], []).append((q, q.after or q.stated))
     filled = sorted(words)   # a table's rows leave empty statements between them
+    grouped = ["each"] if _group_noun(toks) else []   # "in 40 g bags ... seven full bags": a word of groups
     out = []
     for n, k in enumerate(filled):
         if k not in groups:
@@ -306,7 +332,58 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
         lo, hi = min(q.start for q, _ in window), max(q.end for q, _ in window)
         composites = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"} and lo <= q.start < hi + 2
                       ] if family == "time" else []
-        said = [t for s in filled[max(0, n - 1):n + PASSAGE] for t in words[s]]   # and the lead-in's words
+        said = [t for s in filled[max(0, n - 1):n + PASSAGE] for t in words[s]] + grouped   # and the lead-in's
         if len(window) + len(composites) >= 2:
             out += worked(toks, window, family, base, composites, said)
+    return out
+
+
+LIST_GAP = 12   # tokens: a list's next item follows within this many (a label, a row's first cell)
+
+
+def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
+    """The unit in which a figure of a list is of the value's family: its own, the one stated for it or its header's
+    ("| Hours |"); a bare figure of a family of counts in the value's own unit. None: of another kind, a period
+    ("every 5 days") or a figure that is no amount (a phone number, a range's end, a year)."""
+    if q.phone or q.end_of_range or q.approx or q.start and toks[q.start - 1] in ("every", "each", "per"):
+        return None
+    units = [u for u in ([unit] if unit else sorted(q.units)) if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
+    if units:
+        return units[0]
+    if unit is None and not noun_after(toks, q) and not 1900 <= q.value <= 2100 and \
+            (family in COUNTED or not any(u in UNIT_SCALE for u in q.units)):
+        return ""   # "- preload: 25" under "seat: 35 turns", "42" in "stage_hours = [38, 42, 9]"
+    return None
+
+
+def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
+    """Spans of a list of the value's parts that add up to it, its total never written: two or more figures of the
+    value's kind, each an item of its own (a statement, a table row) or side by side (a code array), the next
+    within LIST_GAP tokens, no figure of another kind between them. A run's bare figures take the unit of the one
+    figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly."""
+    family, base = to_base(amount, unit)
+    statement, k = [], 0
+    for t in toks:
+        statement.append(k)
+        k += t == BOUNDARY
+    runs, run = [], []
+    for q in (q for q in quantities if q.end == q.start + 1):
+        u = _like(toks, q, q.after or q.stated, family)
+        joined = run and (q.start - run[-1][0].end <= LIST_GAP and (statement[q.start] != statement[run[-1][0].start]
+                                                                     or q.start == run[-1][0].end))
+        if u is None or not joined:
+            runs.append(run)
+            run = []
+        if u is not None:
+            run.append((q, u))
+    runs.append(run)
+    out = []
+    for run in (r for r in runs if len(r) >= 2):
+        units = {u for _, u in run if u}
+        if len(units) > 1 or not units and family not in COUNTED:
+            continue
+        u = units.pop() if units else unit
+        total = sum(to_base(q.value, u)[1] for q, _ in run)
+        if abs(total - base) <= EXACT * abs(base):
+            out.append((run[0][0].start, run[-1][0].end))
     return out
