@@ -77,7 +77,8 @@ class Term:
                             # so ("each", "more", "left" ...), not "2 chapters and 29 diagrams"
     measured: bool = False  # some figure used has a measured unit (a time, a mass, a length ...), not a count
     own: bool = False       # some figure used has the value's own unit of count ("25 turns")
-    noun: str = ""         # what a count counts ("534 lines" -> "lin") ...
+    noun: str = ""         # what a count counts ("534 lines" -> "lin"; a product of counts of two nouns counts
+                           # one of them, "146 shelves, each with 2 bins") ...
     per: str = ""          # ... and what a rate is per ("10 °C per click" -> "click"): they must agree
     change: bool = False   # a percent more or less ("raise it by 40%"): its own words say it multiplies
     took: bool = False     # one figure taken from another: counts so read need a measured figure or the value's
@@ -112,7 +113,7 @@ def _combine(a: Term, b: Term, op: str) -> Term | None:
         return None
     return Term(value, dim, min(a.start, b.start), max(a.end, b.end), a.used | b.used, a.named or b.named,
                 counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own,
-                noun=(a.noun or b.noun) if op in "+-" else "", change=a.change or b.change,
+                noun=a.noun or b.noun if op in "+-" or a.noun and b.noun else "", change=a.change or b.change,
                 took=a.took or b.took or op == "-")
 
 
@@ -159,6 +160,8 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             continue
         one = dict(start=q.start, end=q.end, used=frozenset({q.start}), named=True)
         alone = not q.end_of_range and not 1900 <= q.value <= 2100   # no range's end, no year
+        if u is None and not alone:   # "since 1961": no figure to combine
+            continue
         if u in UNIT_SCALE:   # "10 minutes", "five times"
             value, dim = to_base(q.value, u)[1], kind(u)
             end = q.end + (q.end < len(toks) and UNIT_WORDS.get(toks[q.end]) == u)
@@ -220,7 +223,6 @@ def _plain(dim: tuple) -> tuple:
 
 _TOTAL = (" add up ", " adds up ", " added up ", " back to back ", " end to end ", " in a row ", " in all ",
           " comes to ", " come to ", " came to ", " one after another ", " on top ")   # phrases of a total
-_OF_THEM = (" of them ", " of those ", " of these ")   # "100 g sachets: empty two of them": two of the things named
 _MEAN = frozenset("average averaged averages mean".split())
 MAX_TERMS = 14
 _OPS = {"+": lambda x, y: x + y, "-": lambda x, y: x - y, "*": lambda x, y: x * y,
@@ -232,8 +234,9 @@ _WHOLE = frozenset("full whole complete entire".split())
 
 def _group_noun(toks: list[str]) -> bool:
     """Is some noun the size of a group and then counted ("in 40 g bags ... use seven full bags", "in passes of 20
-    turns: four full passes"), so that the count multiplies the size?"""
+    turns: four full passes", "in 100 g sachets: empty two of them"), so that the count multiplies the size?"""
     sized, counted = set(), set()
+    them = False   # "two of them": of the things just named
     for i, t in enumerate(toks):
         if not t.isalpha() or t in STOPWORDS or t in UNIT_WORDS:
             continue
@@ -243,7 +246,9 @@ def _group_noun(toks: list[str]) -> bool:
         j = i - 1 - (i >= 2 and toks[i - 1] in _WHOLE)
         if j >= 0 and is_num(toks[j]):   # "seven full bags"
             counted.add(stem(t))
-    return bool(sized & counted)
+    for i in range(2, len(toks)):
+        them = them or toks[i] in ("them", "those", "these") and toks[i - 1] == "of" and is_num(toks[i - 2])
+    return bool(sized & counted or sized and them)
 
 
 def worked(toks: list[str], window: list, family: str, base: float, composites: list = (), said: list = ()) -> list:
@@ -255,7 +260,7 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
         return []
     want = () if family in COUNTED else ((family, 1),)
     text = " " + " ".join(said) + " "
-    said = set(said) | {"total" for p in _TOTAL if p in text} | {"each" for p in _OF_THEM if p in text}
+    said = set(said) | {"total" for p in _TOTAL if p in text}
     ops = "+-*/" if TAKE & said else "+*/"
     cue = {"+": bool(ADD & said), "-": True, "*": bool(GROUP & said), "/": bool(GROUP & said)}
     count = family in COUNTED
@@ -310,6 +315,8 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
 def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """Spans of figures that work out to `amount` `unit` by their units, a statement and the three after it read
     together (the figures of a table row or a list item are a statement of their own)."""
+    if len(quantities) < 2:
+        return []
     family, base = to_base(amount, unit)
     statement = [0]
     for t in toks:
@@ -361,6 +368,8 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     value's kind, each an item of its own (a statement, a table row) or side by side (a code array), the next
     within LIST_GAP tokens, no figure of another kind between them. A run's bare figures take the unit of the one
     figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly."""
+    if len(quantities) < 2:
+        return []
     family, base = to_base(amount, unit)
     statement, k = [], 0
     for t in toks:
