@@ -861,9 +861,9 @@ _METERS = frozenset("meter meters counter counters gauge clock timer readout dis
 
 def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     """A unit stated for the numbers that follow it ("(`dur` is in microseconds)", "writes a Duration as
-    nanoseconds", "the setpoint, in kelvin", "the hour meter read", "the display counts minutes") is the unit of each bare number after it, in its statement and the
-    three after it: "... "dur": 1029600000000" is 1029600000000 microseconds; not one with a word of its own
-    after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
+    nanoseconds", "the setpoint, in kelvin", "the hour meter read", "the display counts minutes") is the unit of
+    each bare number after it, in its statement and the three after it: "... "dur": 1029600000000" is
+    1029600000000 microseconds; not one with a word of its own after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
     many steps, in its own statement too: "setpoint := 1400 + 740 // in 0.1 °C steps" is 214 °C."""
     stated = []   # (the first position the unit is stated for, its unit, the size of one step)
     for k in range(1, len(toks) - 1):

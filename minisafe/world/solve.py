@@ -235,9 +235,10 @@ _WHOLE = frozenset("full whole complete entire".split())
 def _group_noun(toks: list[str]) -> bool:
     """Is some noun the size of a group and then counted ("in 40 g bags ... use seven full bags", "in passes of 20
     turns: four full passes", "in 100 g sachets: empty two of them"), so that the count multiplies the size?"""
-    sized, counted = set(), set()
-    them = False   # "two of them": of the things just named
+    sized, counted, them = set(), set(), False
     for i, t in enumerate(toks):
+        if t in ("them", "those", "these") and i >= 2 and toks[i - 1] == "of" and is_num(toks[i - 2]):
+            them = True   # "two of them": of the things just named
         if not t.isalpha() or t in STOPWORDS or t in UNIT_WORDS:
             continue
         if i >= 2 and toks[i - 1] in UNIT_WORDS and is_num(toks[i - 2]) or \
@@ -246,8 +247,6 @@ def _group_noun(toks: list[str]) -> bool:
         j = i - 1 - (i >= 2 and toks[i - 1] in _WHOLE)
         if j >= 0 and is_num(toks[j]):   # "seven full bags"
             counted.add(stem(t))
-    for i in range(2, len(toks)):
-        them = them or toks[i] in ("them", "those", "these") and toks[i - 1] == "of" and is_num(toks[i - 2])
     return bool(sized & counted or sized and them)
 
 
@@ -350,8 +349,8 @@ LIST_GAP = 12   # tokens: a list's next item follows within this many (a label, 
 
 def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
     """The unit in which a figure of a list is of the value's family: its own, the one stated for it or its header's
-    ("| Hours |"); a bare figure of a family of counts in the value's own unit. None: of another kind, a period
-    ("every 5 days") or a figure that is no amount (a phone number, a range's end, a year)."""
+    ("| Hours |"); "" for a bare figure (no unit, no noun after it), which takes its run's unit. None: of another
+    kind, a period ("every 5 days") or a figure that is no amount (a phone number, a range's end, a year)."""
     if q.phone or q.end_of_range or q.approx or q.start and toks[q.start - 1] in ("every", "each", "per"):
         return None
     units = [u for u in ([unit] if unit else sorted(q.units)) if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
