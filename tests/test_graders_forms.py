@@ -1062,12 +1062,35 @@ def plan_forms(f) -> list[str]:
     return out
 
 
+def more_plan_forms(f) -> list[str]:
+    """A table with a units row or its unit in the header's brackets, a base raised by a percent ("that plus 25%",
+    "go 25% past that"), a countdown timer set and read again (test_a_plan_laid_out_in_parts_adds_up)."""
+    item, n, unit = parts(f)
+    a, b, c = three_parts(n)
+    out = []
+    if unit in SECONDS or unit == "grams":
+        u = {"hours": "h", "minutes": "min", "seconds": "s", "grams": "g"}[unit]
+        out += [f"| The {item} | Amount |\n|---|---|\n| *(unit)* | *{u}* |\n| First | {a} |\n| Second | {b} |\n"
+                f"| Last | {c} |",
+                f"| Stage of the {item} | Amount ({u}) |\n|---|---|\n| First | {a} |\n| Second | {b} |\n"
+                f"| Last | {c} |"]
+    if n % 5 == 0:
+        out += [f"The usual {item} figure is {n * 4 // 5} {UNIT[unit]}; for this one, take that plus 25%.",
+                f"A standard {item} sits at {n * 4 // 5} {UNIT[unit]}; for this build, go 25% past that."]
+    if unit == "minutes" and n < 600:
+        start = 600 - 7
+        end = start - n
+        out.append(f"Set the cooker's timer to {start // 60}:{start % 60:02d} (hours:minutes) once the {item} is in, "
+                   f"and take it out when the display reads {end // 60}:{end % 60:02d}.")
+    return out
+
+
 def test_a_plan_laid_out_in_parts_adds_up():
     """A plan's parts with no word of adding: a list's items or a table's rows of the value's kind (the one unit
     given once: "seat: 35 turns / preload: 25"), a code array under its unit ("stage_hours = [38, 42, 9]"); groups
     of a noun sized and then counted ("in 40 g bags ... seven full bags plus 24 g", "in passes of 20 turns: four full
-    passes"); a ramp raised so much at a time; a display that counts minutes, read twice."""
-    every([(f, text) for f in FACTS for text in plan_forms(f)],
+    passes"); a ramp raised so much at a time; a display that counts minutes, read twice; and more_plan_forms."""
+    every([(f, text) for f in FACTS for text in plan_forms(f) + more_plan_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 

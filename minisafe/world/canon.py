@@ -220,7 +220,8 @@ def _table_statements(text: str) -> str:
 
 
 _HEADER_WORDS = 4   # a CSV header's cells are short names ("Item,Minutes,Notes")
-_UNIT_HEAD = re.compile(r"[*_]*(?:units?|uom|unit of measure|measured in)[*_:]*", re.I)
+_HEAD_UNIT = re.compile(r"(.*?)\s*\(\W*([^()]*?)\W*\)")   # "Time (*h*)": a header's unit in brackets
+_UNIT_HEAD = re.compile(r"[*_(\[]*(?:units?|uom|unit of measure|measured in)[*_:)\]]*", re.I)   # "*(unit)*"
 
 
 def _rows(block: list[list[str]]) -> list[str]:
@@ -236,6 +237,9 @@ def _rows(block: list[list[str]]) -> list[str]:
         for h, c in zip(head, row):
             if _UNIT_HEAD.fullmatch(h) and parts:
                 parts[-1] += f" {c}"
+            elif Q.is_num(c.replace(",", "").lstrip("+")) and (m := _HEAD_UNIT.fullmatch(h)) and \
+                    [t in Q.UNIT_WORDS for t in tokens(m[2])] == [True]:
+                parts.append(f"{c} {m[2]} {m[1]}")   # "| Time (h) |" over "| 68 |": 68 h Time
             elif Q.is_num(c.replace(",", "")) and h.split()[:1] and h.split()[0].lower() in Q.UNIT_WORDS:
                 parts.append(f"{c} {h}")   # "| Minutes in the broth |" over "| 55 |": 55 minutes in the broth
             else:

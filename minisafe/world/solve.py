@@ -54,9 +54,10 @@ from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, GROUP, PER, TAKE, 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
 COUNT = "#"
-_RAISE = frozenset("raise raised raising increase increased add adding boost bump up stretch extend lengthen".split())
+_RAISE = frozenset("raise raised raising increase increased add adding boost bump up stretch extend lengthen plus"
+                   .split())
 _CUT = frozenset("knock cut cutting reduce reduced trim lower lowered drop take shave down shorten".split())
-_ABOVE = frozenset("more extra higher longer above over hotter warmer bigger larger heavier".split())   # "50% above"
+_ABOVE = frozenset("more extra higher longer above over past beyond hotter warmer bigger larger heavier".split())
 _BELOW = frozenset("fewer less off lower shorter below under colder cooler smaller lighter".split())
 
 
@@ -198,9 +199,10 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             continue
         if u == "percent":   # a share of a whole: "57.5 per cent of a 25-day block"; "40% more than ...": 1.4 times
             share, word = q.value / 100, toks[end] if end < len(toks) else ""
-            said = set(toks[max(0, q.start - 4):q.start])   # "raise it by 40%", "knock 60% off", "add 40% to that"
-            up = word in _ABOVE or said & _RAISE
-            down = word in _BELOW or said & _CUT
+            said = toks[max(0, q.start - 4):q.start]   # "raise it by 40%", "knock 60% off", "add 40% to that"
+            near = next((w for w in reversed(said) if w in _RAISE or w in _CUT), "")   # the nearest decides: "take
+            up = word in _ABOVE or word not in _BELOW and near in _RAISE                 # that plus 25%"
+            down = word in _BELOW or word not in _ABOVE and near in _CUT
             factor = 1 + share if up and not down else 1 - share if down and not up else share
             out.append(Term(factor, (), **one, change=bool(up) != bool(down)))
         noun = stem(toks[q.end]) if dim == ((COUNT, 1),) and u is None else ""
@@ -330,14 +332,18 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
         groups.setdefault(statement[q.start], []).append((q, q.after or q.stated))
     filled = sorted(words)   # a table's rows leave empty statements between them
     grouped = ["each"] if _group_noun(toks) else []   # "in 40 g bags ... seven full bags": a word of groups
+    times = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"}] if family == "time" else []
+    clocked = {statement[q.start] for q in times}   # "set the timer to 9:12 ... when the display reads 2:55"
     out = []
     for n, k in enumerate(filled):
-        if k not in groups:
+        if k not in groups and k not in clocked:
             continue
         window = [x for s in filled[n:n + PASSAGE] for x in groups.get(s, [])]
-        lo, hi = min(q.start for q, _ in window), max(q.end for q, _ in window)
-        composites = [q for q in quantities if q.end > q.start + 1 and q.units == {"s"} and lo <= q.start < hi + 2
-                      ] if family == "time" else []
+        if window:
+            lo, hi = min(q.start for q, _ in window), max(q.end for q, _ in window)
+            composites = [q for q in times if lo <= q.start < hi + 2]
+        else:   # times alone: those of the passage's statements
+            composites = [q for q in times if statement[q.start] in filled[n:n + PASSAGE]]
         said = [t for s in filled[max(0, n - 1):n + PASSAGE] for t in words[s]] + grouped   # and the lead-in's
         if len(window) + len(composites) >= 2:
             out += worked(toks, window, family, base, composites, said)
