@@ -1064,7 +1064,9 @@ def plan_forms(f) -> list[str]:
 
 def more_plan_forms(f) -> list[str]:
     """A table with a units row or its unit in the header's brackets, a base raised by a percent ("that plus 25%",
-    "go 25% past that"), a countdown timer set and read again (test_a_plan_laid_out_in_parts_adds_up)."""
+    "go 25% past that"), a list under a heading with its unit in brackets ("**Drying (hours)**"), groups of groups
+    and a rest ("seven boxes, each holding three strips of 15, plus 13 loose ones"), a countdown timer set and read
+    again (test_a_plan_laid_out_in_parts_adds_up)."""
     item, n, unit = parts(f)
     a, b, c = three_parts(n)
     out = []
@@ -1077,6 +1079,15 @@ def more_plan_forms(f) -> list[str]:
     if n % 5 == 0:
         out += [f"The usual {item} figure is {n * 4 // 5} {UNIT[unit]}; for this one, take that plus 25%.",
                 f"A standard {item} sits at {n * 4 // 5} {UNIT[unit]}; for this build, go 25% past that."]
+    if unit in SECONDS or unit == "grams":
+        out.append(f"**The {item} ({unit})**\n\n* first: {a}\n* second: {b}\n* third: {c // 2}\n* last: {c - c // 2}")
+    if unit in ("tablets", "turns"):
+        x, y, z = next((x, y, z) for x in range(2, 10) for y in range(2, 6) for z in range(5, 21)
+                       if 0 < n - x * y * z < z)
+        out.append(f"{ONES[x].capitalize()} boxes of the {item}, each holding {ONES[y]} strips of {z} tablets, plus "
+                   f"{n - x * y * z} loose ones." if unit == "tablets" else
+                   f"Wind the {item} in {ONES[x]} sets, each of {ONES[y]} passes of {z} turns, then {n - x * y * z} "
+                   f"turns more.")
     if unit == "minutes" and n < 600:
         start = 600 - 7
         end = start - n

@@ -294,7 +294,8 @@ def prepare_text(t: str) -> str:
     """Before folding: money, dates, codes and ratios marked, Unicode fractions to decimals ("176½" -> "176.5"), LaTeX
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
-    minutes and seconds in primes to a clock (4′54″ -> 4:54)."""
+    minutes and seconds in primes to a clock (4′54″ -> 4:54), a unit in brackets to words ("(hours)" -> "in
+    hours")."""
     if not _DIGIT.search(t):   # no figure: only what writes one (Roman and CJK numerals, fractions)
         return _numerals(t, figures=False)
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
@@ -309,7 +310,22 @@ def prepare_text(t: str) -> str:
     t = _ARITHMETIC.sub(_arithmetic, t) if "*" in t or "×" in t else t
     t = t.replace("×", " times ") if "×" in t else t   # what is left: "7 seconds × 6"
     t = _LONG.sub(r"\1", t)
+    t = _BRACKET_UNIT.sub(_bracket_unit, t) if "(" in t else t   # "Drying on the racks (hours)": in hours
     return _numerals(t, figures=True)
+
+
+_BRACKET_UNIT = re.compile(r"(?<=\s)\(\s*([A-Za-zµ°]+)\s*\)")
+
+
+_UNIT_NAMES = {u: w for w in "grams kilograms milligrams hours seconds milliseconds minutes days weeks celsius fahrenheit "
+               "kelvin turns tablets times".split() for u in [UNIT_WORDS[w]]}
+
+
+def _bracket_unit(m: re.Match) -> str:
+    """ "(g)" -> " in grams": a unit in brackets after a heading or a name, named in full."""
+    word = m[1].lower().lstrip("°")
+    name = _UNIT_NAMES.get(UNIT_WORDS.get(word, "")) if len(word) > 1 or word in "ghs" else None   # not "(x)"
+    return f" in {name}" if name else m[0]
 
 
 def _numerals(t: str, figures: bool) -> str:
@@ -1064,7 +1080,7 @@ TAKE = frozenset("""minus less subtract deduct off short shorter under below few
     readings before after from through between spent used loss start stop remained remain first last says shows
     displays readout starts reaches reach hits countdown out""".split())
 ADD = frozenset("""more plus another extra further then next add added adds top tack total altogether together
-    combined all told raise raised raising increase increased""".split())
+    combined all told raise raised raising increase increased finish""".split())
 GROUP = frozenset("""each every per apiece times x lots sets groups blocks batches rounds runs cycles identical equal
     equally evenly same split divided shared share sharing together altogether total all told combined fills fill
     covers cover time qty quantity many repeat stages multiplied multiply""".split())

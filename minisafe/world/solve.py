@@ -295,6 +295,16 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
             for op in ops:
                 check(r, c, op)
                 check(c, r, op)
+    if cue["*"] and cue["+"]:   # groups of groups and a rest: "three rounds, each five bursts of 15, and 4 more"
+        rests: dict = {}
+        for d in ts:
+            rests.setdefault(round(d.value, 4), []).append(d)
+        for a, b in combinations(ts, 2):
+            r = _combine(a, b, "*") if stated(a, b, "*") else None
+            for c in ts if r is not None else ():
+                p = _combine(r, c, "*") if stated(r, c, "*") else None
+                for d in rests.get(round(base - p.value, 4), []) if p is not None else ():
+                    check(p, d, "+")
     if _MEAN & said:   # "251 °C, 117 °C and 274 °C: go with the average of the three"
         like = [t for t in ts if _plain(t.dim) == want and t.named and not any(p < 0 for _, p in t.dim)]
         for i in range(len(like)):
