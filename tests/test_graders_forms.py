@@ -1065,8 +1065,8 @@ def plan_forms(f) -> list[str]:
 def more_plan_forms(f) -> list[str]:
     """A table with a units row or its unit in the header's brackets, a base raised by a percent ("that plus 25%",
     "go 25% past that"), a list under a heading with its unit in brackets ("**Drying (hours)**"), groups of groups
-    and a rest ("seven boxes, each holding three strips of 15, plus 13 loose ones"), a countdown timer set and read
-    again (test_a_plan_laid_out_in_parts_adds_up)."""
+    and a rest ("seven boxes, each holding three strips of 15, plus 13 loose ones"), a CSV table in a code block
+    under the line naming the item, a countdown timer set and read again (test_a_plan_laid_out_in_parts_adds_up)."""
     item, n, unit = parts(f)
     a, b, c = three_parts(n)
     out = []
@@ -1081,6 +1081,9 @@ def more_plan_forms(f) -> list[str]:
                 f"A standard {item} sits at {n * 4 // 5} {UNIT[unit]}; for this build, go 25% past that."]
     if unit in SECONDS or unit == "grams":
         out.append(f"**The {item} ({unit})**\n\n* first: {a}\n* second: {b}\n* third: {c // 2}\n* last: {c - c // 2}")
+    if unit != "degrees":
+        out.append(f"The {item} stages as CSV:\n\n```csv\nstage,{unit},note\nfirst,{a},slow\nsecond,{b},fast\n"
+                   f"last,{c},slow\n```")
     if unit in ("tablets", "turns"):
         x, y, z = next((x, y, z) for x in range(2, 10) for y in range(2, 6) for z in range(5, 21)
                        if 0 < n - x * y * z < z)

@@ -197,7 +197,7 @@ def _table_statements(text: str) -> str:
     """Rows of a markdown / CSV / TSV table as 'header cell' statements, so a unit in the header reaches its cell,
     after the line that leads in to the table ("Brinnow racks, split evenly:") and before the one that follows it
     ("All with the brannock cider.")."""
-    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln.strip() for ln in text.splitlines() if not ln.strip().startswith("```")]   # no code fences
     out = []
     for delim in ("|", "\t", ",", ";"):
         block: list[list[str]] = []
