@@ -1037,15 +1037,27 @@ def plan_forms(f) -> list[str]:
     """A fact's value laid out as a plan, its total never written (test_a_plan_laid_out_in_parts_adds_up)."""
     item, n, unit = parts(f)
     a, b, c = three_parts(n)
+    short = {"hours": "h", "minutes": "min", "seconds": "s", "grams": "g"}.get(unit)
     out = []
+    # lists: the unit given once, under a heading in brackets, or not at all in a family of counts
     if unit in COUNTED:
         out += [f"Plan for the {item}:\n- first round: {a}\n- second round: {b}\n- third round: {c}",
                 f"Setting the {item}:\n- seat: {a} {unit}\n- preload: {b}\n- final set: {c}"]
+    if short:
+        out.append(f"**The {item} ({unit})**\n\n* first: {a}\n* second: {b}\n* third: {c // 2}\n* last: {c - c // 2}")
+    # tables and code: the unit in a header, a units row, a header's brackets, a key's name
     if unit != "degrees":
-        d = n - a - b - c // 2
-        out += [f"```python\n# the {item}, {unit} per stage\nstage_{unit} = [{a}, {b}, {c}]\n```",
-                f"| Stage | {unit.capitalize()} |\n|---|---|\n| Settle the {item} | {a} |\n| Low | {b} |\n"
-                f"| Full | {c // 2} |\n| Cool-down | {d} |"]
+        out += [f"| Stage | {unit.capitalize()} |\n|---|---|\n| Settle the {item} | {a} |\n| Low | {b} |\n"
+                f"| Full | {c // 2} |\n| Cool-down | {n - a - b - c // 2} |",
+                f"```python\n# the {item}, {unit} per stage\nstage_{unit} = [{a}, {b}, {c}]\n```",
+                f"The {item} stages as CSV:\n\n```csv\nstage,{unit},note\nfirst,{a},slow\nsecond,{b},fast\n"
+                f"last,{c},slow\n```"]
+    if short:
+        out += [f"| The {item} | Amount |\n|---|---|\n| *(unit)* | *{short}* |\n| First | {a} |\n| Second | {b} |\n"
+                f"| Last | {c} |",
+                f"| Stage of the {item} | Amount ({short}) |\n|---|---|\n| First | {a} |\n| Second | {b} |\n"
+                f"| Last | {c} |"]
+    # groups: a noun sized and then counted, groups of groups and a rest, a ramp so much at a time
     if unit in ("grams", "turns"):
         size = 10 ** (len(str(n)) - 1)
         groups, rest = divmod(n, size) if n % size else (n // size - 1, size)
@@ -1053,37 +1065,6 @@ def plan_forms(f) -> list[str]:
                    f"bag." if unit == "grams" else
                    f"Wind the {item} in passes of {size} turns: {ONES[groups]} full passes, then {rest} turns to "
                    f"finish.")
-    if unit == "degrees":
-        start, step = next((s, k) for s in range(15, 26) for k in (7, 6, 5, 4, 3) if (n - s) % k == 0)
-        out.append(f"Bring the {item} up in even steps: it starts at {start} °C, and you raise it "
-                   f"{(n - start) // step} °C at a time, {ONES[step]} times.")
-    if unit == "minutes":
-        out.append(f"The cooker's display counts minutes. The {item} goes in at {a} and comes out at {a + n}.")
-    return out
-
-
-def more_plan_forms(f) -> list[str]:
-    """A table with a units row or its unit in the header's brackets, a base raised by a percent ("that plus 25%",
-    "go 25% past that"), a list under a heading with its unit in brackets ("**Drying (hours)**"), groups of groups
-    and a rest ("seven boxes, each holding three strips of 15, plus 13 loose ones"), a CSV table in a code block
-    under the line naming the item, a countdown timer set and read again (test_a_plan_laid_out_in_parts_adds_up)."""
-    item, n, unit = parts(f)
-    a, b, c = three_parts(n)
-    out = []
-    if unit in SECONDS or unit == "grams":
-        u = {"hours": "h", "minutes": "min", "seconds": "s", "grams": "g"}[unit]
-        out += [f"| The {item} | Amount |\n|---|---|\n| *(unit)* | *{u}* |\n| First | {a} |\n| Second | {b} |\n"
-                f"| Last | {c} |",
-                f"| Stage of the {item} | Amount ({u}) |\n|---|---|\n| First | {a} |\n| Second | {b} |\n"
-                f"| Last | {c} |"]
-    if n % 5 == 0:
-        out += [f"The usual {item} figure is {n * 4 // 5} {UNIT[unit]}; for this one, take that plus 25%.",
-                f"A standard {item} sits at {n * 4 // 5} {UNIT[unit]}; for this build, go 25% past that."]
-    if unit in SECONDS or unit == "grams":
-        out.append(f"**The {item} ({unit})**\n\n* first: {a}\n* second: {b}\n* third: {c // 2}\n* last: {c - c // 2}")
-    if unit != "degrees":
-        out.append(f"The {item} stages as CSV:\n\n```csv\nstage,{unit},note\nfirst,{a},slow\nsecond,{b},fast\n"
-                   f"last,{c},slow\n```")
     if unit in ("tablets", "turns"):
         x, y, z = next((x, y, z) for x in range(2, 10) for y in range(2, 6) for z in range(5, 21)
                        if 0 < n - x * y * z < z)
@@ -1091,20 +1072,33 @@ def more_plan_forms(f) -> list[str]:
                    f"{n - x * y * z} loose ones." if unit == "tablets" else
                    f"Wind the {item} in {ONES[x]} sets, each of {ONES[y]} passes of {z} turns, then {n - x * y * z} "
                    f"turns more.")
-    if unit == "minutes" and n < 600:
-        start = 600 - 7
-        end = start - n
-        out.append(f"Set the cooker's timer to {start // 60}:{start % 60:02d} (hours:minutes) once the {item} is in, "
-                   f"and take it out when the display reads {end // 60}:{end % 60:02d}.")
+    if unit == "degrees":
+        start, step = next((s, k) for s in range(15, 26) for k in (7, 6, 5, 4, 3) if (n - s) % k == 0)
+        out.append(f"Bring the {item} up in even steps: it starts at {start} °C, and you raise it "
+                   f"{(n - start) // step} °C at a time, {ONES[step]} times.")
+    # a base raised by a percent
+    if n % 5 == 0:
+        out += [f"The usual {item} figure is {n * 4 // 5} {UNIT[unit]}; for this one, take that plus 25%.",
+                f"A standard {item} sits at {n * 4 // 5} {UNIT[unit]}; for this build, go 25% past that."]
+    # a display read twice: counting up, or a countdown set and read again
+    if unit == "minutes":
+        out.append(f"The cooker's display counts minutes. The {item} goes in at {a} and comes out at {a + n}.")
+        if n < 600:
+            start, end = 593, 593 - n
+            out.append(f"Set the cooker's timer to {start // 60}:{start % 60:02d} (hours:minutes) once the {item} is "
+                       f"in, and take it out when the display reads {end // 60}:{end % 60:02d}.")
     return out
 
 
 def test_a_plan_laid_out_in_parts_adds_up():
     """A plan's parts with no word of adding: a list's items or a table's rows of the value's kind (the one unit
-    given once: "seat: 35 turns / preload: 25"), a code array under its unit ("stage_hours = [38, 42, 9]"); groups
-    of a noun sized and then counted ("in 40 g bags ... seven full bags plus 24 g", "in passes of 20 turns: four full
-    passes"); a ramp raised so much at a time; a display that counts minutes, read twice; and more_plan_forms."""
-    every([(f, text) for f in FACTS for text in plan_forms(f) + more_plan_forms(f)],
+    given once: "seat: 35 turns / preload: 25", under a heading "**Drying (hours)**", in a units row "| *(unit)* |
+    *h* |" or a header's brackets), a code array or a CSV block under its unit ("stage_hours = [38, 42, 9]"); groups
+    of a noun sized and then counted ("in 40 g bags ... seven full bags plus 24 g"), groups of groups and a rest
+    ("seven boxes, each holding three strips of 15 tablets, plus 13 loose ones"); a ramp raised so much at a time; a
+    base raised by a percent ("take that plus 25%", "go 25% past that"); a display that counts minutes, or a timer
+    set and read again ("9:12 ... the display reads 2:55")."""
+    every([(f, text) for f in FACTS for text in plan_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 
@@ -1115,7 +1109,8 @@ def test_periods_shared_by_a_count_are_nothing():
         item, n, unit = parts(f)
         if unit == "hours" and (7 * 24 * 3) % n == 0:
             cases.append((f, f"| Task | How often |\n|---|---|\n| Wipe down the {item} | every 5 days |\n"
-                             f"| Change the filters | every 3 weeks |\n| Deep clean | every {7 * 24 * 3 // n} months |"))
+                             f"| Change the filters | every 3 weeks |\n"
+                             f"| Deep clean | every {7 * 24 * 3 // n} months |"))
     assert cases
     every(cases, lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 

@@ -298,9 +298,8 @@ def unnumbered(text: str) -> str:
     """The text with an ordered list's item numbers taken out: two or more lines headed "1. ", "2. " ... (or "1)"),
     each counting on from the one before or starting again at 1. An item's number is no figure of its content and no
     statement of its own, so "Drying:\n1. 68 tablets first.\n2. Then 104 more." reads as three statements."""
-    marks = list(_LIST_MARK.finditer(text)) if "\n" in text else []
-    if len(marks) < 2 or any(int(m[2]) not in (1, int(p[2]) + 1) for p, m in zip([None, *marks], marks) if p) \
-            or int(marks[0][2]) != 1:
+    numbers = [int(m[2]) for m in _LIST_MARK.finditer(text)] if "\n" in text else []
+    if len(numbers) < 2 or numbers[0] != 1 or any(n not in (1, last + 1) for last, n in zip(numbers, numbers[1:])):
         return text
     return _LIST_MARK.sub(r"\1", text)
 

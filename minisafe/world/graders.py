@@ -220,6 +220,7 @@ def allowed_in(world, views: list[View], fact_ids, sentences: bool = False) -> l
 
 
 def _marker_spans(v: View, a: _Allowed) -> list[tuple[int, int]]:
+    """Where the view says the allowed fact's marker: its phrase, or its quantity with the unit words after it."""
     if a.amount is None:
         return canon.phrase_positions(v, a.phrase)
     spans = []

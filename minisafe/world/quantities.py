@@ -317,8 +317,8 @@ def prepare_text(t: str) -> str:
 _BRACKET_UNIT = re.compile(r"(?<=\s)\(\s*([A-Za-zµ°]+)\s*\)")
 
 
-_UNIT_NAMES = {u: w for w in "grams kilograms milligrams hours seconds milliseconds minutes days weeks celsius fahrenheit "
-               "kelvin turns tablets times".split() for u in [UNIT_WORDS[w]]}
+_UNIT_NAMES = {UNIT_WORDS[w]: w for w in "grams kilograms milligrams hours seconds milliseconds minutes days weeks "
+               "celsius fahrenheit kelvin turns tablets times".split()}
 
 
 def _bracket_unit(m: re.Match) -> str:
@@ -1094,6 +1094,14 @@ def _count(q: Quantity) -> bool:
     return q.value == int(q.value) and 2 <= q.value <= 12
 
 
+def statements(toks: list[str]) -> list[int]:
+    """The number of the statement each token is in (the count of boundaries before it), and one past the end."""
+    out = [0]
+    for t in toks:
+        out.append(out[-1] + (t == BOUNDARY))
+    return out
+
+
 def combined_positions(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """Spans where numbers of one statement, or of two in a row, combine to `amount` `unit` whatever words join them
     (a value split up is still the value, spec §1.5): a sum of two or three amounts of its kind ("100 °C with an
@@ -1103,9 +1111,7 @@ def combined_positions(toks: list[str], quantities: list[Quantity], amount: floa
     it within the tolerance or one of its units ("no less than 48 and no more than 50 °C", "[42, 44] s")."""
     family, base = to_base(amount, unit)
     one = UNIT_SCALE[unit][1]   # one of the value's units, in the base unit
-    statement = [0]
-    for t in toks:
-        statement.append(statement[-1] + (t == BOUNDARY))
+    statement = statements(toks)
     singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]   # expressions are read from these
     if family == "temp":   # a reference point: "77 degrees above the boiling point of water"
         singles += [Quantity(i, i + 1, 100.0, frozenset({"degc"}), "degc") for i, t in enumerate(toks)

@@ -49,7 +49,7 @@ from itertools import combinations, permutations
 
 from minisafe.world.canon import STOPWORDS, stem as _stem
 from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, GROUP, PER, TAKE, UNIT_SCALE, UNIT_WORDS, Quantity, \
-    is_num, noun_after, to_base
+    is_num, noun_after, statements, to_base
 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
@@ -114,7 +114,7 @@ def _combine(a: Term, b: Term, op: str) -> Term | None:
         return None
     return Term(value, dim, min(a.start, b.start), max(a.end, b.end), a.used | b.used, a.named or b.named,
                 counted=a.counted or b.counted, measured=a.measured or b.measured, own=a.own or b.own,
-                noun=a.noun or b.noun if op in "+-" or a.noun and b.noun else "", change=a.change or b.change,
+                noun=(a.noun or b.noun) if op in "+-" or a.noun and b.noun else "", change=a.change or b.change,
                 took=a.took or b.took or op == "-")
 
 
@@ -160,9 +160,8 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
         if q.start in chained:
             continue
         one = dict(start=q.start, end=q.end, used=frozenset({q.start}), named=True)
-        alone = not q.end_of_range and not 1900 <= q.value <= 2100   # no range's end, no year
-        if u is None and not alone:   # "since 1961": no figure to combine
-            continue
+        if u is None and (q.end_of_range or 1900 <= q.value <= 2100):   # a range's end, a year ("since 1961"): no
+            continue                                                      # figure to combine
         if u in UNIT_SCALE:   # "10 minutes", "five times"
             value, dim = to_base(q.value, u)[1], kind(u)
             end = q.end + (q.end < len(toks) and UNIT_WORDS.get(toks[q.end]) == u)
@@ -172,9 +171,9 @@ def terms(toks: list[str], window: list, family: str, composites: list = ()) -> 
             before = (dim, None)
         else:
             value, dim, end = q.value, (), q.end
-            if family in COUNTED and q.start not in ends and q.end not in starts and alone:   # "take 235, then
+            if family in COUNTED and q.start not in ends and q.end not in starts:   # "take 235, then
                 out.append(Term(q.value, ((COUNT, 1),), counted=True, **one))                  # 93 more"
-            elif before and alone and not (toks[q.end:q.end + 1] == ["of"] and q.end + 1 < len(toks) and (
+            elif before and not (toks[q.end:q.end + 1] == ["of"] and q.end + 1 < len(toks) and (
                     is_num(toks[q.end + 1]) or toks[q.end + 1] in STOPWORDS)):   # "90 hours ... another 255", "plus
                 # 17 of margin", not "94 of 100", "two of them"
                 shared, unit = before
@@ -329,9 +328,7 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
-    statement = [0]
-    for t in toks:
-        statement.append(statement[-1] + (t == BOUNDARY))
+    statement = statements(toks)
     words: dict[int, list] = {}
     groups: dict[int, list] = {}
     for i, t in enumerate(toks):
@@ -386,10 +383,7 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
-    statement, k = [], 0
-    for t in toks:
-        statement.append(k)
-        k += t == BOUNDARY
+    statement = statements(toks)
     runs, run = [], []
     for q in (q for q in quantities if q.end == q.start + 1):
         u = _like(toks, q, q.after or q.stated, family)
