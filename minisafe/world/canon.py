@@ -201,7 +201,7 @@ def _table_statements(text: str) -> str:
     out = []
     for delim in ("|", "\t", ",", ";"):
         block: list[list[str]] = []
-        lead = ""
+        lead = first = ""   # first: the line a block starts at (a lead-in of its own if no row follows it)
         for i, ln in enumerate(lines + [""]):
             cells = [c.strip() for c in ln.strip(delim if delim == "|" else "").split(delim)] if delim in ln else []
             if delim in ",;" and not block and any(len(c.split()) > _HEADER_WORDS for c in cells):
@@ -209,19 +209,96 @@ def _table_statements(text: str) -> str:
             if cells and all(re.fullmatch(r"[:\- ]*", c) for c in cells):
                 continue   # a markdown separator row
             if len(cells) >= 2 and (not block or len(cells) == len(block[0])):
+                first = first if block else ln
                 block.append(cells)
                 continue
             if len(block) >= 2:
                 tail = next((x for x in lines[i:i + 2] if x), "")
                 out += [lead] + _rows(block) + ([tail] if delim not in tail else [])
-            block = [cells] if len(cells) >= 2 else []
+            elif block:   # "Winding the valve, as CSV:" before "stage,turns,tool": a lead-in with a comma
+                lead = first
+            block, first = ([cells], ln) if len(cells) >= 2 else ([], first)
             lead = ln if ln and not block else lead
     return "\n".join(x for x in out if x)
+
+
+_FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
+_COMMENT = re.compile(r"(?:^|(?<=\s))(?:#|//|--)\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/")
+_CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
+                      r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
+_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+_SUFFIX_UNIT = re.compile(r"_([A-Za-z]+)\W*$")   # "wait_s = 21", '"boot_ms": 800': the unit ends the name
+
+
+def _comment_unit(comment: str) -> str | None:
+    """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage",
+    "# grams of kellin dust", "# how long to hold off (s)"; not a one-letter unit said in passing."""
+    if Q._DIGIT.search(comment):
+        return None
+    brackets = re.findall(r"\(\s*([A-Za-zµ°]+)\s*\)", comment)
+    units = [t for t in brackets + make_view(comment).tokens if t.lower() in Q.UNIT_WORDS and
+             (len(t) > 1 or t in brackets) and t.lower() != "time"]
+    return next((t for t in units if t.lower() != "times"), units[0] if units else None)   # "wait times in s"
+
+
+def _code_statements(text: str) -> str:
+    """The figures of a fenced code block's structures as statements, each with the unit its comment names:
+    'STEPS = [("covered", 120), ("stirred", 190)]  # minutes in the brew' -> "minutes in the brew: / STEPS covered
+    120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
+    line, a loop or another comment); one after code, its line and the lines its brackets hold open. A figure with
+    no such comment takes the unit its name ends in ("wait_s = 21"). After the line that leads in to the block."""
+    out = []
+    for block in _FENCED.finditer(text):
+        before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]
+        lines = block[1].splitlines()
+        out.append(before[-1] if before else "")
+        unit, depth, covers = None, 0, False   # covers: an own-line comment's unit holds for the lines after it
+        for ln in lines:
+            m = _COMMENT.search(ln)
+            code = ln[:m.start()] if m else ln
+            said = (m[1] if m[1] is not None else m[2]) if m else ""
+            if not code.strip():   # a blank line or a comment of its own
+                unit, covers = (_comment_unit(said), True) if said else (None, False)
+                out.append(said)
+                continue
+            if said:
+                unit, covers = _comment_unit(said), False
+                out.append(said)
+            elif depth <= 0 and (not covers or _CONTROL.match(code)):
+                unit = None
+            label = 0
+            for f in _LITERAL.finditer(code):
+                name = re.findall(r"[A-Za-z]\w*", code[label:f.start()])
+                own = _SUFFIX_UNIT.search(code[label:f.start()].rstrip(' "\':=,('))
+                u = unit or (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
+                if u:
+                    out.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
+                label = f.end()
+            depth += code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
+                code.count("}")
+            unit = unit if depth > 0 or covers else None
+    return "\n".join(x for x in out if x) if any(x.endswith(" .") for x in out) else ""
 
 
 _HEADER_WORDS = 4   # a CSV header's cells are short names ("Item,Minutes,Notes")
 _HEAD_UNIT = re.compile(r"(.*?)\s*\(\W*([^()]*?)\W*\)")   # "Time (*h*)": a header's unit in brackets
 _UNIT_HEAD = re.compile(r"[*_(\[]*(?:units?|uom|unit of measure|measured in)[*_:)\]]*", re.I)   # "*(unit)*"
+
+
+_CLOCK_HEAD = {"m:ss": "seconds", "mm:ss": "seconds", "min:sec": "seconds", "h:mm": "minutes", "hh:mm": "minutes",
+               "h:mm:ss": "seconds", "hh:mm:ss": "seconds"}   # a header's clock format: the unit of its cells
+_CELL_CLOCK = re.compile(r"\d{1,3}(?::\d\d){1,2}")
+
+
+def _clock_cell(cell: str, form: str) -> str:
+    """A cell read in its header's clock format: "1:40" under "h:mm" -> "100 minutes", under "m:ss" -> "100 seconds"."""
+    figures = [int(x) for x in cell.split(":")]
+    if len(figures) == 2 and form.count(":") == 2:   # "4:54" under "h:mm:ss": minutes and seconds
+        figures = [0] + figures
+    value = 0
+    for x in figures:
+        value = value * 60 + x
+    return f"{value} {_CLOCK_HEAD[form]}"
 
 
 def _rows(block: list[list[str]]) -> list[str]:
@@ -237,6 +314,8 @@ def _rows(block: list[list[str]]) -> list[str]:
         for h, c in zip(head, row):
             if _UNIT_HEAD.fullmatch(h) and parts:
                 parts[-1] += f" {c}"
+            elif (m := _HEAD_UNIT.fullmatch(h)) and m[2].lower() in _CLOCK_HEAD and _CELL_CLOCK.fullmatch(c):
+                parts.append(f"{_clock_cell(c, m[2].lower())} {m[1]}")   # "| Wait (m:ss) |" over "| 0:12 |"
             elif Q.is_num(c.replace(",", "").lstrip("+")) and (m := _HEAD_UNIT.fullmatch(h)) and \
                     [t in Q.UNIT_WORDS for t in tokens(m[2])] == [True]:
                 parts.append(f"{c} {m[2]} {m[1]}")   # "| Time (h) |" over "| 68 |": 68 h Time
@@ -319,6 +398,9 @@ def views(text: str, index) -> list[View]:
         table = _table_statements(t) if ("|" in t or "\t" in t or "\n" in t) else ""
         if table:
             out.append(make_view(table))
+        code = _code_statements(t) if "```" in t else ""
+        if code:
+            out.append(make_view(code))
         if depth < 2:
             todo += [(d, depth + 1) for d in decodings(t)]
         toks = set(v.tokens)

@@ -643,7 +643,7 @@ _MULTIPLES = {"twice": ("2", "times"), "thrice": ("3", "times")}
 
 def number_words(toks: list[str]) -> list[str]:
     """Number words to digits: "one hundred and seventy seven" -> "177"; "one seven seven" -> "1", "7", "7"; "twice"
-    -> "2 times"; then fractions in words (fraction_words)."""
+    -> "2 times"; then fractions in words (fraction_words) and an amount said again (same_again)."""
     if _MULTIPLES.keys() & set(toks):
         toks = [x for t in toks for x in _MULTIPLES.get(t, (t,))]
     if _NUMBER_WORDS.intersection(toks):
@@ -653,7 +653,31 @@ def number_words(toks: list[str]) -> list[str]:
             toks = _decimal_parts(toks)
     if _FRACTION_HINT.intersection(toks):
         toks = fraction_words(toks)
+    if "same" in toks:
+        toks = same_again(toks)
     return toks
+
+
+_SAME_NOUNS = frozenset("amount number time length dose weight count figure period stretch spell quantity".split())
+_SAME_BACK = 40   # tokens: how far back "the same again" looks for the amount it repeats
+
+
+def same_again(toks: list[str]) -> list[str]:
+    """ "leave it 42 minutes. Stir, then leave it the same again" -> "... leave it another 42 minutes": "the same
+    (amount) again" repeats the last amount said before it, with its unit."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        j = i + 2 + (i + 2 < len(toks) and toks[i + 2] in _SAME_NOUNS)
+        if toks[i] == "the" and toks[i + 1:i + 2] == ["same"] and toks[j:j + 1] == ["again"]:
+            k = next((k for k in range(len(out) - 1, max(-1, len(out) - 1 - _SAME_BACK), -1) if is_num(out[k])), None)
+            if k is not None:
+                out += ["another", out[k]] + ([out[k + 1]] if k + 1 < len(out) and out[k + 1] in UNIT_WORDS else [])
+                i = j + 1
+                continue
+        out.append(toks[i])
+        i += 1
+    return out
 
 
 def _number_words(toks: list[str]) -> list[str]:

@@ -357,7 +357,7 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
     return out
 
 
-LIST_GAP = 12   # tokens: a list's next item follows within this many (a label, a row's first cell)
+LIST_GAP = 12   # words: a list's next item follows within this many (a label, a row's cells, a heading)
 
 
 def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
@@ -378,17 +378,21 @@ def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | 
 def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """Spans of a list of the value's parts that add up to it, its total never written: two or more figures of the
     value's kind, each an item of its own (a statement, a table row) or side by side (a code array), the next
-    within LIST_GAP tokens, no figure of another kind between them. A run's bare figures take the unit of the one
+    within LIST_GAP words, no figure of another kind between them. A run's bare figures take the unit of the one
     figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly."""
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
     statement = statements(toks)
+    marks = [0]   # marks[i]: boundaries before token i (a gap is counted in words, not in the marks between them)
+    for t in toks:
+        marks.append(marks[-1] + (t == BOUNDARY))
     runs, run = [], []
     for q in (q for q in quantities if q.end == q.start + 1):
         u = _like(toks, q, q.after or q.stated, family)
-        joined = run and (q.start - run[-1][0].end <= LIST_GAP and (statement[q.start] != statement[run[-1][0].start]
-                                                                     or q.start == run[-1][0].end))
+        last = run[-1][0].end if run else 0
+        joined = run and (q.start - last - (marks[q.start] - marks[last]) <= LIST_GAP and
+                          (statement[q.start] != statement[last - 1] or q.start == last))
         if u is None or not joined:
             runs.append(run)
             run = []
