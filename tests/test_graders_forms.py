@@ -1096,8 +1096,20 @@ def plan_forms(f) -> list[str]:
             f"```python\nSTEPS = [(\"first\", {a}), (\"second\", {b}), (\"third\", {c})]  # {unit} on the {item}\n"
             f"for name, amount in STEPS:\n    run(name, amount)\n```"]
     if short:
-        out.append(f"For the {item}:\n\n```js\nconst plan = {{ first_{short}: {a}, second_{short}: {b}, "
-                   f"third_{short}: {c} }};\n```")
+        out += [f"For the {item}:\n\n```js\nconst plan = {{ first_{short}: {a}, second_{short}: {b}, "
+                f"third_{short}: {c} }};\n```",
+                f"```python\nSTAGES_{short.upper()} = ({a}, {b}, {c})  # the {item}, stage by stage\nrun(STAGES_"
+                f"{short.upper()})\n```"]
+    if unit in ("seconds", "degrees"):   # a YAML block under a name that ends in the unit; C lines with comments
+        u = {"seconds": "s", "degrees": "c"}[unit]
+        out.append(f"```yaml\n# profile for the {item}\nstart_{u}: {a}\nsteps_{u}:\n  - {b}\n  - {c}\n```")
+    if unit == "seconds":
+        out.append(f"```cpp\n// the {item} (waits in {unit})\nwait({a});  // first\nwait({b});  // second\n"
+                   f"wait({c});  // last\n```")
+    k = next(k for k in (4, 3, 5, 2) if n // k > 1)
+    out += [f"```python\n# {unit} per round of the {item}\nrounds = [{n // k}] * {k - 1} + [{n - n // k * (k - 1)}]\n```",
+            f"For the {item}:\n- full rounds: {k - 1}\n- each round: {n // k} {UNIT[unit]}\n- last round: "
+            f"{n - n // k * (k - 1)} {UNIT[unit]}"]
     # a clock format in a table's header, a CSV block after a lead-in with a comma
     if unit in ("seconds", "minutes"):
         form = "m:ss" if unit == "seconds" else "h:mm"
@@ -1125,7 +1137,9 @@ def test_a_plan_laid_out_in_parts_adds_up():
     base raised by a percent ("take that plus 25%", "go 25% past that"); a display that counts minutes, or a timer
     set and read again ("9:12 ... the display reads 2:55"); a part said again ("then the same again"), stages under
     headings, a table with a column of notes between its rows' figures; code under a comment that names the unit
-    ("# minutes per stage", "[...]  # grams of ...") or with names that end in it ("first_min: 40"); a table's
+    ("# minutes per stage", "[...]  # grams of ...") or with names that end in it ("first_min: 40", "STAGES_H =
+    (...)"), a list built by repeats ("[32] * 4 + [40]"); groups in a list ("- full rounds: 3 / - each round: 75
+    g / - last round: 8 g"); a table's
     cells in its header's clock format ("Time (h:mm)"); a CSV block after a lead-in with a comma."""
     every([(f, text) for f in FACTS for text in plan_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)

@@ -228,6 +228,10 @@ _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
 _LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
 _SUFFIX_UNIT = re.compile(r"_([A-Za-z]+)\W*$")   # "wait_s = 21", '"boot_ms": 800': the unit ends the name
+_NAMED_UNIT = re.compile(r"[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:?=?\s*[\[({]")   # a structure's name ends in
+_REPEATED = re.compile(r"\[\s*(\d+(?:\.\d+)?)\s*\]\s*\*\s*(\d+)")   # its unit; "[32] * 4": four elements of 32
+_NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:\s*")   # YAML "ramp_c:"
+_OPERAND = re.compile(r"\s*[*/]|.*[*/]\s*$")   # a figure next to a * or /
 
 
 def _comment_unit(comment: str) -> str | None:
@@ -243,40 +247,54 @@ def _comment_unit(comment: str) -> str | None:
 
 def _code_statements(text: str) -> str:
     """The figures of a fenced code block's structures as statements, each with the unit its comment names:
-    'STEPS = [("covered", 120), ("stirred", 190)]  # minutes in the brew' -> "minutes in the brew: / STEPS covered
+    'STEPS = [("covered", 120), ("stirred", 190)]  # minutes in the brew' -> "minutes in the brew / STEPS covered
     120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
-    line, a loop or another comment); one after code, its line and the lines its brackets hold open. A figure with
-    no such comment takes the unit its name ends in ("wait_s = 21"). After the line that leads in to the block."""
+    line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
+    comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
+    "ramp_c:" over its items), and a figure the unit of its own name ("wait_s = 21"). Other lines are kept for
+    their words, without their figures; all after the line that leads in to the block."""
     out = []
     for block in _FENCED.finditer(text):
         before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]
-        lines = block[1].splitlines()
         out.append(before[-1] if before else "")
-        unit, depth, covers = None, 0, False   # covers: an own-line comment's unit holds for the lines after it
-        for ln in lines:
+        cover = None       # an own-line comment's unit
+        held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
+        depth = 0          # brackets open
+        for ln in block[1].splitlines():
             m = _COMMENT.search(ln)
             code = ln[:m.start()] if m else ln
             said = (m[1] if m[1] is not None else m[2]) if m else ""
-            if not code.strip():   # a blank line or a comment of its own
-                unit, covers = (_comment_unit(said), True) if said else (None, False)
-                out.append(said)
-                continue
             if said:
-                unit, covers = _comment_unit(said), False
                 out.append(said)
-            elif depth <= 0 and (not covers or _CONTROL.match(code)):
-                unit = None
-            label = 0
+            if not code.strip():   # a blank line ends a comment's cover; a comment of its own starts one
+                cover = _comment_unit(said) if said else None
+                continue
+            indent = len(code) - len(code.lstrip())
+            if held and (depth <= held[1] if held[2] is None else indent <= held[2]):
+                held = None
+            if depth <= 0 and _CONTROL.match(code):
+                cover = None
+            named = _NAMED_UNIT.search(code) or _NAMED_BLOCK.fullmatch(code)
+            named = named[1] if named and named[1].lower() in Q.UNIT_WORDS else None
+            unit = (said and _comment_unit(said)) or (held and held[0]) or cover or named
+            code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
+            label, read = 0, []
             for f in _LITERAL.finditer(code):
+                if _OPERAND.match(code[f.end():]) or _OPERAND.search(code[:f.start()]):
+                    label = f.end()   # a factor of the code's own arithmetic ("60 * 24"), read in the text itself
+                    continue
                 name = re.findall(r"[A-Za-z]\w*", code[label:f.start()])
                 own = _SUFFIX_UNIT.search(code[label:f.start()].rstrip(' "\':=,('))
                 u = unit or (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
                 if u:
-                    out.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
+                    read.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
                 label = f.end()
-            depth += code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
+            out += read or [_LITERAL.sub(" ", code).strip()]   # a line's words ('"device": "ambrel light",')
+            opened = code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
                 code.count("}")
-            unit = unit if depth > 0 or covers else None
+            if unit and not held and unit != cover and (opened > 0 or _NAMED_BLOCK.fullmatch(code)):
+                held = (unit, depth, None if opened > 0 else indent)
+            depth += opened
     return "\n".join(x for x in out if x) if any(x.endswith(" .") for x in out) else ""
 
 

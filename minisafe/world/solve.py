@@ -357,6 +357,8 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
     return out
 
 
+_EACH = frozenset("each per apiece every".split())
+_MOST_GROUPS = 100   # a count of groups in a list ("- batches: 2"), not an amount
 LIST_GAP = 12   # words: a list's next item follows within this many (a label, a row's cells, a heading)
 
 
@@ -379,7 +381,9 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     """Spans of a list of the value's parts that add up to it, its total never written: two or more figures of the
     value's kind, each an item of its own (a statement, a table row) or side by side (a code array), the next
     within LIST_GAP words, no figure of another kind between them. A run's bare figures take the unit of the one
-    figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly."""
+    figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly, where a count with
+    no unit may size the next figure's groups on a word of groups ("- full batches: 5 / - each batch: 75 g / - last
+    batch: 8 g", "four nudges of 20 °C each")."""
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
@@ -387,25 +391,47 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     marks = [0]   # marks[i]: boundaries before token i (a gap is counted in words, not in the marks between them)
     for t in toks:
         marks.append(marks[-1] + (t == BOUNDARY))
-    runs, run = [], []
-    for q in (q for q in quantities if q.end == q.start + 1):
-        u = _like(toks, q, q.after or q.stated, family)
-        last = run[-1][0].end if run else 0
-        joined = run and (q.start - last - (marks[q.start] - marks[last]) <= LIST_GAP and
-                          (statement[q.start] != statement[last - 1] or q.start == last))
+    singles = [q for q in quantities if q.end == q.start + 1]
+    like = [_like(toks, q, q.after or q.stated, family) for q in singles]
+
+    def gap(a: Quantity, b: Quantity) -> int:   # words between two figures
+        return b.start - a.end - (marks[b.start] - marks[a.end])
+
+    said: dict[int, set] = {}
+    for i, t in enumerate(toks):
+        said.setdefault(statement[i], set()).add(t)
+
+    def groups(n: Quantity, size: Quantity) -> bool:   # "- full batches: 5 / - each batch: 75 g"
+        return not n.after and not n.stated and n.value == int(n.value) and 2 <= n.value <= _MOST_GROUPS and \
+            bool((said[statement[n.start]] | said[statement[size.start]]) & _EACH)
+
+    runs, run = [], []   # runs of indices into singles
+    for i, (q, u) in enumerate(zip(singles, like)):
+        last = singles[run[-1]] if run else None
+        joined = run and gap(last, q) <= LIST_GAP and (statement[q.start] != statement[last.start] or
+                                                       q.start == last.end or groups(last, q))
         if u is None or not joined:
             runs.append(run)
             run = []
         if u is not None:
-            run.append((q, u))
+            run.append(i)
     runs.append(run)
+
     out = []
     for run in (r for r in runs if len(r) >= 2):
-        units = {u for _, u in run if u}
+        units = {like[i] for i in run if like[i]}
         if len(units) > 1 or not units and family not in COUNTED:
             continue
         u = units.pop() if units else unit
-        total = sum(to_base(q.value, u)[1] for q, _ in run)
-        if abs(total - base) <= EXACT * abs(base):
-            out.append((run[0][0].start, run[-1][0].end))
+        parts = [to_base(singles[i].value, u)[1] for i in run]
+        totals = [sum(parts)]
+        for k in range(len(run) - 1):   # a count in the run sizes the next figure's groups
+            if groups(singles[run[k]], singles[run[k + 1]]):
+                totals.append(totals[0] - parts[k] - parts[k + 1] + singles[run[k]].value * parts[k + 1])
+        first = singles[run[0]]
+        if run[0] and like[run[0] - 1] is None and gap(singles[run[0] - 1], first) <= LIST_GAP and \
+                groups(singles[run[0] - 1], first):   # or a count just before it, of another kind ("rounds: 3")
+            totals.append(totals[0] + (singles[run[0] - 1].value - 1) * parts[0])
+        if any(abs(total - base) <= EXACT * abs(base) for total in totals):
+            out.append((first.start, singles[run[-1]].end))
     return out
