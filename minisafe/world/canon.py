@@ -193,10 +193,40 @@ def phrase_positions(v: View, phrase: tuple) -> list[tuple[int, int]]:
 # ----------------------------------------------------------------------------------------------------------------
 # Structure and encodings: more views of the same answer
 
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
+_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
+_TABULAR = re.compile(r"\\begin\{(?:tabular|tabularx|longtable|array)\*?\}(?:\{[^{}]*\})*(.*?)\\end\{(?:tabular|tabularx|"
+                      r"longtable|array)\*?\}", re.S)
+_RULE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})")
+_ALIGNED = re.compile(r"\S(?: ?\S)*")   # a cell of a grid aligned with spaces: words one space apart
+
+
+def _pipes(text: str) -> str:
+    """Tables in other markups as markdown rows: HTML <tr><td>, LaTeX tabular (& and \\\\), and a plain-text grid
+    whose columns are aligned with two or more spaces (three lines or more with as many cells, two or more)."""
+    if "<t" in text or "<T" in text:
+        text = _HTML_ROW.sub(lambda m: "| " + " | ".join(re.sub(r"<[^>]*>", " ", c).strip()
+                                                       for c in _HTML_CELL.findall(m[1])) + " |", text)
+    if "\\begin" in text:
+        text = _TABULAR.sub(lambda m: "\n".join("| " + " | ".join(c.strip() for c in row.split("&")) + " |"
+                                                for row in _RULE.sub("", m[1]).split("\\\\") if row.strip()), text)
+    if "   " in text or "  " in text:
+        lines = text.splitlines()
+        cells = [_ALIGNED.findall(ln) if "  " in ln.strip() else [] for ln in lines]
+        for i in range(len(lines)):
+            run = next((j for j in range(i, len(lines)) if len(cells[j]) != len(cells[i])), len(lines))
+            if len(cells[i]) >= 2 and run - i >= 3 and (i == 0 or len(cells[i - 1]) != len(cells[i])):
+                for j in range(i, run):
+                    lines[j] = "| " + " | ".join(cells[j]) + " |"
+        text = "\n".join(lines)
+    return text
+
+
 def _table_statements(text: str) -> str:
-    """Rows of a markdown / CSV / TSV table as 'header cell' statements, so a unit in the header reaches its cell,
-    after the line that leads in to the table ("Brinnow racks, split evenly:") and before the one that follows it
-    ("All with the brannock cider.")."""
+    """Rows of a markdown / CSV / TSV table (or one in HTML, LaTeX or aligned with spaces: _pipes) as 'header cell'
+    statements, so a unit in the header reaches its cell, after the line that leads in to the table ("Brinnow racks,
+    split evenly:") and before the one that follows it ("All with the brannock cider.")."""
+    text = _pipes(text)
     lines = [ln.strip() for ln in text.splitlines() if not ln.strip().startswith("```")]   # no code fences
     out = []
     for delim in ("|", "\t", ",", ";"):
@@ -226,11 +256,17 @@ _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
 _COMMENT = re.compile(r"(?:^|(?<=\s))(?:#|//|--)\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/")
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
-_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])")
+_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]\b)")
 _SUFFIX_UNIT = re.compile(r"_([A-Za-z]+)\W*$")   # "wait_s = 21", '"boot_ms": 800': the unit ends the name
 _NAMED_UNIT = re.compile(r"[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:?=?\s*[\[({]")   # a structure's name ends in
 _REPEATED = re.compile(r"\[\s*(\d+(?:\.\d+)?)\s*\]\s*\*\s*(\d+)")   # its unit; "[32] * 4": four elements of 32
 _NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:\s*")   # YAML "ramp_c:"
+# a figure a call reads in its own unit: sleep 30 (shell: "sleep 5m"), time.sleep(2.5), delay(1500), setTimeout(f, 800)
+_CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
+               (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
+               (re.compile(r"\busleep\s*\(?\s*$"), "us")]
+_SHELL_UNIT = re.compile(r"([smhd])\b")
+_SHELL_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _OPERAND = re.compile(r"\s*[*/]|.*[*/]\s*$")   # a figure next to a * or /
 
 
@@ -251,7 +287,8 @@ def _code_statements(text: str) -> str:
     120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
     line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
     comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
-    "ramp_c:" over its items), and a figure the unit of its own name ("wait_s = 21"). Other lines are kept for
+    "ramp_c:" over its items), and a figure the unit of its own name ("wait_s = 21") or of the call that reads
+    it ("sleep 30", "sleep 5m", "delay(1500)"). Other lines are kept for
     their words, without their figures; all after the line that leads in to the block."""
     out = []
     for block in _FENCED.finditer(text):
@@ -285,7 +322,10 @@ def _code_statements(text: str) -> str:
                     continue
                 name = re.findall(r"[A-Za-z]\w*", code[label:f.start()])
                 own = _SUFFIX_UNIT.search(code[label:f.start()].rstrip(' "\':=,('))
-                u = unit or (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
+                call = next((u for pattern, u in _CALL_UNITS if pattern.search(code, 0, f.start())), None)
+                shell = _SHELL_UNIT.match(code, f.end()) if call == "s" else None
+                u = (shell and _SHELL_UNITS[shell[1]]) or call or unit or \
+                    (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
                 if u:
                     read.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
                 label = f.end()
@@ -319,6 +359,13 @@ def _clock_cell(cell: str, form: str) -> str:
     return f"{value} {_CLOCK_HEAD[form]}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _first_unit(word: str) -> bool:
+    """Is a header's first word a unit ("Minutes", "°C", "g")?"""
+    toks = tokens(Q.prepare_lower(word.lower()))
+    return len(toks) == 1 and toks[0] in Q.UNIT_WORDS
+
+
 def _rows(block: list[list[str]]) -> list[str]:
     """A table's rows as statements. A row of units under the header ("| Unit | count | hrs |") joins each column's
     header, and a Unit column's cell follows the cell before it ("| ... | 472.15 | K |" -> "... 472.15 K"); a
@@ -337,7 +384,7 @@ def _rows(block: list[list[str]]) -> list[str]:
             elif Q.is_num(c.replace(",", "").lstrip("+")) and (m := _HEAD_UNIT.fullmatch(h)) and \
                     [t in Q.UNIT_WORDS for t in tokens(m[2])] == [True]:
                 parts.append(f"{c} {m[2]} {m[1]}")   # "| Time (h) |" over "| 68 |": 68 h Time
-            elif Q.is_num(c.replace(",", "")) and h.split()[:1] and h.split()[0].lower() in Q.UNIT_WORDS:
+            elif Q.is_num(c.replace(",", "").lstrip("+")) and h.split()[:1] and _first_unit(h.split()[0]):
                 parts.append(f"{c} {h}")   # "| Minutes in the broth |" over "| 55 |": 55 minutes in the broth
             else:
                 parts.append(f"{h} {c}")

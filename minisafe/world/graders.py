@@ -147,7 +147,7 @@ def _bare_or_worked(view: View, r) -> list:
     toks, qs = view.tokens, view.quantities
     return quantities.amount_positions(qs, r.amount, r.unit, False) + \
         quantities.combined_positions(toks, qs, r.amount, r.unit) + solve.passages(toks, qs, r.amount, r.unit) + \
-        solve.list_total(toks, qs, r.amount, r.unit)
+        solve.list_total(toks, qs, r.amount, r.unit, view.pauses)
 
 
 def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list, list, list]:

@@ -1201,10 +1201,15 @@ _NOT_A_NOUN = frozenset("""with and or of to in on at for as then more less fewe
 
 def noun_after(toks: list[str], q: Quantity) -> bool:
     """Does a noun right after a figure say what it counts ("149 people", "534 lines"), so that it is no amount of a
-    unit? Not a word of the list above, nor a verb in -ed or -ing ("two pressed out", "20, backing off 2")."""
+    unit? Not a word of the list above, nor a verb in -ed or -ing ("two pressed out", "20, backing off 2"), nor an
+    adverb in -ly ("40 slowly at the end")."""
     t = toks[q.end] if q.end < len(toks) else BOUNDARY
     return t.isalpha() and t not in UNIT_WORDS and t not in _NOT_A_NOUN and t not in PER and \
-        not t.endswith(("ed", "ing"))
+        not t.endswith(("ed", "ing")) and not (t.endswith("ly") and t not in _NOUNS_IN_LY)
+
+
+_NOUNS_IN_LY = frozenset("""family jelly belly supply assembly ally rally fly lily bully folly anomaly monopoly butterfly
+    firefly dragonfly housefly gadfly reply tally""".split())   # not adverbs: "40 slowly" counts nothing
 
 
 _RATE_WORDS = {"rpm": ("turns", "min"), "bpm": ("times", "min")}   # a rate in one word: numerator, per

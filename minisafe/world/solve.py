@@ -377,9 +377,11 @@ def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | 
     return None
 
 
-def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
+def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str,
+               pauses: frozenset = frozenset()) -> list:
     """Spans of a list of the value's parts that add up to it, its total never written: two or more figures of the
-    value's kind, each an item of its own (a statement, a table row) or side by side (a code array), the next
+    value's kind, each an item of its own (a statement, a table row, a clause it opens after a comma or a bracket:
+    "in stages (45 turns by hand, 89 with the key, 35 for the final set)") or side by side (a code array), the next
     within LIST_GAP words, no figure of another kind between them. A run's bare figures take the unit of the one
     figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly, where a count with
     no unit may size the next figure's groups on a word of groups ("- full batches: 5 / - each batch: 75 g / - last
@@ -409,7 +411,8 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     for i, (q, u) in enumerate(zip(singles, like)):
         last = singles[run[-1]] if run else None
         joined = run and gap(last, q) <= LIST_GAP and (statement[q.start] != statement[last.start] or
-                                                       q.start == last.end or groups(last, q))
+                                                       q.start == last.end or groups(last, q) or
+                                                       q.start - 1 in pauses and last.start - 1 in pauses)
         if u is None or not joined:
             runs.append(run)
             run = []
