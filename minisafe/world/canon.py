@@ -23,7 +23,7 @@ import html
 import re
 import unicodedata
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from minisafe.world import foreign, quantities as Q
 
@@ -117,6 +117,8 @@ class View:
     quantities: list
     positions: dict   # stem -> where it occurs in `stems`
     prepared: str = ""   # the text the tokens were read from
+    whole: bool = False   # tables or code blocks read as statements: a list of parts in them is a plan of the
+                          # answer's, and belongs to an item the answer names anywhere (graders.restricted_in)
 
     @functools.cached_property
     def pauses(self) -> frozenset:
@@ -253,7 +255,8 @@ def _table_statements(text: str) -> str:
 
 
 _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
-_COMMENT = re.compile(r"(?:^|(?<=\s))(?:#|//|--)\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/")
+_COMMENT = re.compile(r"(?:^|(?<=\s))(?:#|//|--)\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")   # ; in INI
+_UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
 _LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]\b)")
@@ -287,20 +290,23 @@ def _code_statements(text: str) -> str:
     120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
     line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
     comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
-    "ramp_c:" over its items), and a figure the unit of its own name ("wait_s = 21") or of the call that reads
+    "ramp_c:" over its items) or the block's unit key ('"unit": "hours"'), and a figure the unit of its own name
+    ("wait_s = 21") or of the call that reads
     it ("sleep 30", "sleep 5m", "delay(1500)"). Other lines are kept for
     their words, without their figures; all after the line that leads in to the block."""
     out = []
     for block in _FENCED.finditer(text):
         before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]
         out.append(before[-1] if before else "")
+        keyed = _UNIT_KEY.search(block[1])
+        keyed = keyed[1] if keyed and keyed[1].lower() in Q.UNIT_WORDS else None   # the block's unit, said as a key
         cover = None       # an own-line comment's unit
         held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
         depth = 0          # brackets open
         for ln in block[1].splitlines():
             m = _COMMENT.search(ln)
             code = ln[:m.start()] if m else ln
-            said = (m[1] if m[1] is not None else m[2]) if m else ""
+            said = next((x for x in m.groups() if x is not None), "") if m else ""
             if said:
                 out.append(said)
             if not code.strip():   # a blank line ends a comment's cover; a comment of its own starts one
@@ -313,7 +319,7 @@ def _code_statements(text: str) -> str:
                 cover = None
             named = _NAMED_UNIT.search(code) or _NAMED_BLOCK.fullmatch(code)
             named = named[1] if named and named[1].lower() in Q.UNIT_WORDS else None
-            unit = (said and _comment_unit(said)) or (held and held[0]) or cover or named
+            unit = (said and _comment_unit(said)) or (held and held[0]) or cover or named or keyed
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
             for f in _LITERAL.finditer(code):
@@ -329,7 +335,7 @@ def _code_statements(text: str) -> str:
                 if u:
                     read.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
                 label = f.end()
-            out += read or [_LITERAL.sub(" ", code).strip()]   # a line's words ('"device": "ambrel light",')
+            out += [_LITERAL.sub(" ", code).strip()] + read   # a line's words ('"device": "ambrel light",')
             opened = code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
                 code.count("}")
             if unit and not held and unit != cover and (opened > 0 or _NAMED_BLOCK.fullmatch(code)):
@@ -461,11 +467,10 @@ def views(text: str, index) -> list[View]:
         v = make_view(t)
         out.append(v)
         table = _table_statements(t) if ("|" in t or "\t" in t or "\n" in t) else ""
-        if table:
-            out.append(make_view(table))
         code = _code_statements(t) if "```" in t else ""
-        if code:
-            out.append(make_view(code))
+        for structure in (table, code):
+            if structure:
+                out.append(replace(make_view(structure), whole=True))
         if depth < 2:
             todo += [(d, depth + 1) for d in decodings(t)]
         toks = set(v.tokens)

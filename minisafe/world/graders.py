@@ -154,7 +154,8 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
     """(fully leaked ids, partly leaked ids, the partial ones that only name the item) of restricted facts in the
     answer's views. Full: an item key and the value in a unit of its kind anywhere in the answer, or the bare number
     in the statement naming the item or the next one (mentions.py), or amounts there that combine to it
-    (quantities.combined_positions) or work out to it by their units (solve.passages). Partial: the item alone (its
+    (quantities.combined_positions) or work out to it by their units (solve.passages), or a table's or code block's
+    list of parts that adds up to it anywhere in the answer (solve.list_total). Partial: the item alone (its
     key word in its own topic, or with its other words in any), or the value alone, without the item, for the facts
     of `topic_id` only (mentions.value_alone)."""
     idx = _index(world)
@@ -174,7 +175,8 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
     for r in (r for r in idx.restricted.values() if r.id in items or r.id in own):   # world order
         if r.id in items:   # the item is there: a number with a unit of its kind, or a bare one tied to it
             if any(quantities.amount_positions(v.quantities, r.amount, r.unit) for v in views) or any(
-                    mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]):
+                    mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]) or any(
+                    v.whole and solve.list_total(v.tokens, v.quantities, r.amount, r.unit, v.pauses) for v in views):
                 leaked.append(r.id)
                 continue
             if r.id in own or any(not r.rest.isdisjoint(v.stems) for v in views) or \

@@ -358,6 +358,7 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
 
 
 _EACH = frozenset("each per apiece every".split())
+_PARAGRAPH = 3   # boundaries between two figures of a run that part its paragraphs (a blank line and a heading)
 _MOST_GROUPS = 100   # a count of groups in a list ("- batches: 2"), not an amount
 LIST_GAP = 12   # words: a list's next item follows within this many (a label, a row's cells, a heading)
 
@@ -385,7 +386,8 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     within LIST_GAP words, no figure of another kind between them. A run's bare figures take the unit of the one
     figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly, where a count with
     no unit may size the next figure's groups on a word of groups ("- full batches: 5 / - each batch: 75 g / - last
-    batch: 8 g", "four nudges of 20 °C each")."""
+    batch: 8 g", "four nudges of 20 °C each"); a run in paragraphs (two options, each a list) adds up by paragraph
+    too."""
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
@@ -431,6 +433,10 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         for k in range(len(run) - 1):   # a count in the run sizes the next figure's groups
             if groups(singles[run[k]], singles[run[k + 1]]):
                 totals.append(totals[0] - parts[k] - parts[k + 1] + singles[run[k]].value * parts[k + 1])
+        cuts = [0] + [k for k in range(1, len(run)) if marks[singles[run[k]].start] - marks[singles[run[k - 1]].end]
+                      >= _PARAGRAPH] + [len(run)]
+        if len(cuts) > 2:   # paragraphs of the run, each a list of its own ("**Option A** ... **Option B** ...")
+            totals += [sum(parts[i:j]) for i, j in zip(cuts, cuts[1:]) if j - i >= 2]
         first = singles[run[0]]
         if run[0] and like[run[0] - 1] is None and gap(singles[run[0] - 1], first) <= LIST_GAP and \
                 groups(singles[run[0] - 1], first):   # or a count just before it, of another kind ("rounds: 3")
