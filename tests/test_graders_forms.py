@@ -1134,6 +1134,17 @@ def plan_forms(f) -> list[str]:
             f"```ini\n; {unit} per stage for the {item}\n[stages]\nfirst = {a}\nsecond = {b}\nthird = {c}\n```",
             f"Two ways to do the {item}:\n\n**Option A (recommended)**\n- {a} {UNIT[unit]}\n- {b} {UNIT[unit]}\n"
             f"- {c} {UNIT[unit]}\n\n**Option B**\n- {a + 7} {UNIT[unit]}\n- {b + 3} {UNIT[unit]}"]
+    # counts named in a command's options and units read by a command of a unit file; a word between a count and
+    # its unit
+    if unit == "times":
+        out += [f"```make\n# replays the {item}\nreplay:\n\ttcpsend --count={a} --slow capture.pcap\n"
+                f"\ttcpsend --count={b} capture.pcap\n\ttcpsend --count={c} --fast capture.pcap\n```",
+                f"Ramping up works better for the {item}: {a} slow sends, {b} at the normal rate, then {c} at full "
+                f"speed."]
+    if unit == "seconds":
+        out.append(f"A systemd unit can hold the waits for the {item}:\n\n```ini\n[Service]\nType=oneshot\n"
+                   f"ExecStartPre=/bin/sleep {a}\nExecStartPre=/bin/sleep {b}\nExecStartPre=/bin/sleep {c}\n"
+                   f"ExecStart=/usr/local/bin/send\n```")
     # a code block far below the line that names the item
     out.append(f"Here is how I would handle the {item}.\n\nIt helps to have everything ready before you start, to "
                f"keep the bench clean and dry, and to label each container so nothing gets mixed up along the way. "
@@ -1173,7 +1184,8 @@ def test_a_plan_laid_out_in_parts_adds_up():
     LaTeX or aligned with spaces, the item named in the line after them; a list inline ("in stages (45 turns by
     hand, 89 with the key, 35 slowly at the end)"); sleeps in a shell script or in Python; a block's unit said as a
     key ('"unit": "hours"'), an INI comment; two options in paragraphs, each a list; a code block far below the
-    line that names the item."""
+    line that names the item; counts named in a command's options ("--count=8"), sleeps in a unit file, a word
+    between a count and its unit ("10 slow sends")."""
     every([(f, text) for f in FACTS for text in plan_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 

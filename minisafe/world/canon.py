@@ -255,7 +255,7 @@ def _table_statements(text: str) -> str:
 
 
 _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
-_COMMENT = re.compile(r"(?:^|(?<=\s))(?:#|//|--)\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")   # ; in INI
+_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")   # ; in INI
 _UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
@@ -268,9 +268,10 @@ _NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?
 _CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
                (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
                (re.compile(r"\busleep\s*\(?\s*$"), "us")]
+_COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps".split())   # a figure's name: how often
 _SHELL_UNIT = re.compile(r"([smhd])\b")
 _SHELL_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
-_OPERAND = re.compile(r"\s*[*/]|.*[*/]\s*$")   # a figure next to a * or /
+_OPERAND_AFTER, _OPERAND_BEFORE = re.compile(r"\s*[*/]"), re.compile(r"[*/]\s*$")   # a figure next to a * or /
 
 
 def _comment_unit(comment: str) -> str | None:
@@ -291,9 +292,9 @@ def _code_statements(text: str) -> str:
     line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
     comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
     "ramp_c:" over its items) or the block's unit key ('"unit": "hours"'), and a figure the unit of its own name
-    ("wait_s = 21") or of the call that reads
-    it ("sleep 30", "sleep 5m", "delay(1500)"). Other lines are kept for
-    their words, without their figures; all after the line that leads in to the block."""
+    ("wait_s = 21"), of the call that reads it ("sleep 30", "sleep 5m", "delay(1500)") or, named as a count, how
+    often ("--count=8", "loop=3"). Other lines are kept for their words, without their figures; all after the line
+    that leads in to the block."""
     out = []
     for block in _FENCED.finditer(text):
         before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]
@@ -323,14 +324,15 @@ def _code_statements(text: str) -> str:
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
             for f in _LITERAL.finditer(code):
-                if _OPERAND.match(code[f.end():]) or _OPERAND.search(code[:f.start()]):
+                if _OPERAND_AFTER.match(code, f.end()) or _OPERAND_BEFORE.search(code, 0, f.start()):
                     label = f.end()   # a factor of the code's own arithmetic ("60 * 24"), read in the text itself
                     continue
                 name = re.findall(r"[A-Za-z]\w*", code[label:f.start()])
                 own = _SUFFIX_UNIT.search(code[label:f.start()].rstrip(' "\':=,('))
                 call = next((u for pattern, u in _CALL_UNITS if pattern.search(code, 0, f.start())), None)
                 shell = _SHELL_UNIT.match(code, f.end()) if call == "s" else None
-                u = (shell and _SHELL_UNITS[shell[1]]) or call or unit or \
+                counted = "times" if name and name[-1].lower() in _COUNT_NAMES else None   # --count=8, loop=3
+                u = (shell and _SHELL_UNITS[shell[1]]) or call or counted or unit or \
                     (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
                 if u:
                     read.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")

@@ -146,7 +146,9 @@ _PORTIONS = frozenset("portions portion doses dose batches batch lots lot rounds
                       "shares share measures measure goes stages stage pours pour installments".split())
 _SHORT_OF = (["short", "of"], ["shy", "of"], ["less", "than"], ["under"], ["below"])   # the first taken from the second
 _BASE = {"time": "s", "mass": "g"}   # a family's base unit, for amounts of it in two units: "11 s short of 5.75 min"
-_UNIT_ADJ = frozenset("full whole complete solid straight entire long more extra additional".split())   # "3 full days"
+# a word between a number and its unit: "3 full days", "10 slow sends"
+_UNIT_ADJ = frozenset("""full whole complete solid straight entire long more extra additional slow slower fast faster
+    quick brisk short gentle firm hard soft small large big light heavy normal careful final""".split())
 _PORTIONS_END = _PORTIONS | {"of", "each"}   # between a count and its portion: "2 doses of 22", "2 doses, each 22"
 
 
