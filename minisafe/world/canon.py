@@ -117,8 +117,8 @@ class View:
     quantities: list
     positions: dict   # stem -> where it occurs in `stems`
     prepared: str = ""   # the text the tokens were read from
-    whole: bool = False   # tables or code blocks read as statements: a list of parts in them is a plan of the
-                          # answer's, and belongs to an item the answer names anywhere (graders.restricted_in)
+    whole: bool = False   # a code block's structures as statements: only their lists of parts are read, each a
+                          # plan of the answer's that belongs to an item it names anywhere (graders.restricted_in)
 
     @functools.cached_property
     def pauses(self) -> frozenset:
@@ -470,9 +470,10 @@ def views(text: str, index) -> list[View]:
         out.append(v)
         table = _table_statements(t) if ("|" in t or "\t" in t or "\n" in t) else ""
         code = _code_statements(t) if "```" in t else ""
-        for structure in (table, code):
-            if structure:
-                out.append(replace(make_view(structure), whole=True))
+        if table:
+            out.append(make_view(table))
+        if code:
+            out.append(replace(make_view(code), whole=True))
         if depth < 2:
             todo += [(d, depth + 1) for d in decodings(t)]
         toks = set(v.tokens)

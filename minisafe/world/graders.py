@@ -143,19 +143,23 @@ def _index(world) -> _Index:
 # What is in an answer
 
 def _bare_or_worked(view: View, r) -> list:
-    """Spans where the view states r's value as a bare number, or figures that combine or work out to it."""
+    """Spans where the view states r's value as a bare number, or figures that combine or work out to it; in a code
+    block's view (View.whole), only its lists of parts."""
     toks, qs = view.tokens, view.quantities
+    listed = solve.list_total(toks, qs, r.amount, r.unit, view.pauses)
+    listed += [(end - 1, end) for _, end in listed]   # a list's total ends at its last part (the item named after it)
+    if view.whole:
+        return listed
     return quantities.amount_positions(qs, r.amount, r.unit, False) + \
-        quantities.combined_positions(toks, qs, r.amount, r.unit) + solve.passages(toks, qs, r.amount, r.unit) + \
-        solve.list_total(toks, qs, r.amount, r.unit, view.pauses)
+        quantities.combined_positions(toks, qs, r.amount, r.unit) + solve.passages(toks, qs, r.amount, r.unit) + listed
 
 
 def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list, list, list]:
     """(fully leaked ids, partly leaked ids, the partial ones that only name the item) of restricted facts in the
     answer's views. Full: an item key and the value in a unit of its kind anywhere in the answer, or the bare number
     in the statement naming the item or the next one (mentions.py), or amounts there that combine to it
-    (quantities.combined_positions) or work out to it by their units (solve.passages), or a table's or code block's
-    list of parts that adds up to it anywhere in the answer (solve.list_total). Partial: the item alone (its
+    (quantities.combined_positions) or work out to it by their units (solve.passages), or a code block's list of
+    parts that adds up to it anywhere in the answer (solve.list_total). Partial: the item alone (its
     key word in its own topic, or with its other words in any), or the value alone, without the item, for the facts
     of `topic_id` only (mentions.value_alone)."""
     idx = _index(world)
@@ -176,7 +180,7 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
         if r.id in items:   # the item is there: a number with a unit of its kind, or a bare one tied to it
             if any(quantities.amount_positions(v.quantities, r.amount, r.unit) for v in views) or any(
                     mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]) or any(
-                    v.whole and solve.list_total(v.tokens, v.quantities, r.amount, r.unit, v.pauses) for v in views):
+                    v.whole and _bare_or_worked(v, r) for v in views):
                 leaked.append(r.id)
                 continue
             if r.id in own or any(not r.rest.isdisjoint(v.stems) for v in views) or \

@@ -90,14 +90,13 @@ TIE_TOKENS = 40   # or within this many tokens of a mention (a JSON object or a 
 
 
 def tied(view, item_positions: list[int] | None, spans: list[tuple[int, int]]) -> bool:
-    """Is a number at one of `spans` (its first or last token: a list's total ends where it ends) in the statement
-    of an item mention, the one next to it, or within TIE_TOKENS?
+    """Is a number at one of `spans` in the statement of an item mention, the one next to it, or within TIE_TOKENS?
     item_positions None: the item is glued into a longer word somewhere in the view, and any span counts."""
     if item_positions is None:
         return bool(spans)
     bounds = view.positions.get(BOUNDARY, [])
-    return any(abs(bisect_right(bounds, p) - bisect_right(bounds, at)) <= 1 or abs(p - at) <= TIE_TOKENS
-               for start, end in spans for at in {start, max(start, end - 1)} for p in item_positions)
+    return any(abs(bisect_right(bounds, p) - bisect_right(bounds, start)) <= 1 or abs(p - start) <= TIE_TOKENS
+               for start, _ in spans for p in item_positions)
 
 
 # words for a numbered thing: the number after one is a label, not an amount ("ward 41", "page 177", "AD 89"); never
