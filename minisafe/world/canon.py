@@ -7,7 +7,8 @@ the same whatever the spelling. An answer becomes one or more Views (token lists
                 snake_case identifiers, hyphens, letters spaced out ("k o r b i n")
     quantities  numbers, units and the expressions built from them, converted within a unit's family (quantities.py
                 reads them; its docstring and docs/graders.md list the forms)
-    structure   markdown / CSV / TSV tables become "header cell" statements
+    structure   tables (markdown, CSV, TSV, HTML, LaTeX, aligned with spaces) become "header cell" statements;
+                a code block's figures become statements with the units its comments, names and calls give them
     encodings   base64, hex and %-escapes are decoded; rot13, reversed and leetspeak spellings of a restricted
                 item's name are read back
 
