@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import codecs
+import csv
 import functools
 import html
 import re
@@ -202,14 +203,25 @@ _TABULAR = re.compile(r"\\begin\{(?:tabular|tabularx|longtable|array)\*?\}(?:\{[
                       r"longtable|array)\*?\}", re.S)
 _RULE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})")
 _ALIGNED = re.compile(r"\S(?: ?\S)*")   # a cell of a grid aligned with spaces: words one space apart
+_INSERT = re.compile(r"\binsert\s+into\s+[\w.\"`]+\s*\(([^()]*)\)\s*values\s*((?:\s*\([^()]*\)\s*,?)+)", re.I)
+
+
+def _sql_rows(m: re.Match) -> str:
+    """An SQL INSERT's columns and rows as a table: "INSERT INTO t (step, celsius) VALUES ('raise by', 26), ..."."""
+    rows = [m[1]] + re.findall(r"\(([^()]*)\)", m[2])
+    cells = [[c.strip(" '\"`") for c in next(csv.reader([row], skipinitialspace=True, quotechar="'"))] for row in rows]
+    return "\n" + "\n".join("| " + " | ".join(row) + " |" for row in cells) + "\n"
 
 
 def _pipes(text: str) -> str:
-    """Tables in other markups as markdown rows: HTML <tr><td>, LaTeX tabular (& and \\\\), and a plain-text grid
-    whose columns are aligned with two or more spaces (three lines or more with as many cells, two or more)."""
+    """Tables in other markups as markdown rows: HTML <tr><td>, an SQL INSERT's columns and values, LaTeX tabular (&
+    and \\\\), and a plain-text grid whose columns are aligned with two or more spaces (three lines or more with as many
+    cells, two or more)."""
     if "<t" in text or "<T" in text:
         text = _HTML_ROW.sub(lambda m: "| " + " | ".join(re.sub(r"<[^>]*>", " ", c).strip()
                                                        for c in _HTML_CELL.findall(m[1])) + " |", text)
+    if "values" in text or "VALUES" in text:
+        text = _INSERT.sub(_sql_rows, text)
     if "\\begin" in text:
         text = _TABULAR.sub(lambda m: "\n".join("| " + " | ".join(c.strip() for c in row.split("&")) + " |"
                                                 for row in _RULE.sub("", m[1]).split("\\\\") if row.strip()), text)
