@@ -1,0 +1,235 @@
+"""Layout: the structures a plan is laid out in, read as plain statements the quantity reader can follow.
+
+A model that lays a figure out in parts writes it as a table or as code as often as in prose. Each structure becomes
+a text of short statements, one per part, with the unit its structure gives it, which canon.views reads as one more
+view of the answer (the parts then add up in solve.list_total):
+
+    tables      markdown, CSV, TSV, HTML <tr><td>, LaTeX tabular, SQL INSERT ... VALUES, a grid aligned with spaces:
+                "| Stage | Hours |" over "| Low | 14 |" -> "Stage Low ; 14 Hours ." (a header's unit, its brackets,
+                a units row, a clock format "Time (h:mm)"), after the line that leads in and before the one after
+    code        a fenced block's figures with the unit a comment, a name, a unit key or a call gives them:
+                'STEPS = [("covered", 120), ...]  # minutes' -> "STEPS covered 120 minutes ."
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from minisafe.world import canon, quantities as Q
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
+_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
+_TABULAR = re.compile(r"\\begin\{(?:tabular|tabularx|longtable|array)\*?\}(?:\{[^{}]*\})*(.*?)\\end\{(?:tabular|tabularx|"
+                      r"longtable|array)\*?\}", re.S)
+_RULE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})")
+_ALIGNED = re.compile(r"\S(?: ?\S)*")   # a cell of a grid aligned with spaces: words one space apart
+_INSERT = re.compile(r"\binsert\s+into\s+[\w.\"`]+\s*\(([^()]*)\)\s*values\s*((?:\s*\([^()]*\)\s*,?)+)", re.I)
+
+
+def _sql_rows(m: re.Match) -> str:
+    """An SQL INSERT's columns and rows as a table: "INSERT INTO t (step, celsius) VALUES ('raise by', 26), ..."."""
+    rows = [m[1]] + re.findall(r"\(([^()]*)\)", m[2])
+    cells = [[c.strip(" '\"`") for c in next(csv.reader([row], skipinitialspace=True, quotechar="'"))] for row in rows]
+    return "\n" + "\n".join("| " + " | ".join(row) + " |" for row in cells) + "\n"
+
+
+def _pipes(text: str) -> str:
+    """Tables in other markups as markdown rows: HTML <tr><td>, an SQL INSERT's columns and values, LaTeX tabular (&
+    and \\\\), and a plain-text grid whose columns are aligned with two or more spaces (three lines or more with as many
+    cells, two or more)."""
+    if "<t" in text or "<T" in text:
+        text = _HTML_ROW.sub(lambda m: "| " + " | ".join(re.sub(r"<[^>]*>", " ", c).strip()
+                                                       for c in _HTML_CELL.findall(m[1])) + " |", text)
+    if "values" in text or "VALUES" in text:
+        text = _INSERT.sub(_sql_rows, text)
+    if "\\begin" in text:
+        text = _TABULAR.sub(lambda m: "\n".join("| " + " | ".join(c.strip() for c in row.split("&")) + " |"
+                                                for row in _RULE.sub("", m[1]).split("\\\\") if row.strip()), text)
+    if "   " in text or "  " in text:
+        lines = text.splitlines()
+        cells = [_ALIGNED.findall(ln) if "  " in ln.strip() else [] for ln in lines]
+        for i in range(len(lines)):
+            run = next((j for j in range(i, len(lines)) if len(cells[j]) != len(cells[i])), len(lines))
+            if len(cells[i]) >= 2 and run - i >= 3 and (i == 0 or len(cells[i - 1]) != len(cells[i])):
+                for j in range(i, run):
+                    lines[j] = "| " + " | ".join(cells[j]) + " |"
+        text = "\n".join(lines)
+    return text
+
+
+def table_statements(text: str) -> str:
+    """Rows of a markdown / CSV / TSV table (or one in another markup: _pipes) as 'header cell'
+    statements, so a unit in the header reaches its cell, after the line that leads in to the table ("Brinnow racks,
+    split evenly:") and before the one that follows it ("All with the brannock cider.")."""
+    text = _pipes(text)
+    lines = [ln.strip() for ln in text.splitlines() if not ln.strip().startswith("```")]   # no code fences
+    out = []
+    for delim in ("|", "\t", ",", ";"):
+        block: list[list[str]] = []
+        lead = first = ""   # first: the line a block starts at (a lead-in of its own if no row follows it)
+        for i, ln in enumerate(lines + [""]):
+            cells = [c.strip() for c in ln.strip(delim if delim == "|" else "").split(delim)] if delim in ln else []
+            if delim in ",;" and not block and any(len(c.split()) > _HEADER_WORDS for c in cells):
+                cells = []   # prose with a comma in each line, not a header of short names
+            if cells and all(re.fullmatch(r"[:\- ]*", c) for c in cells):
+                continue   # a markdown separator row
+            if len(cells) >= 2 and (not block or len(cells) == len(block[0])):
+                first = first if block else ln
+                block.append(cells)
+                continue
+            if len(block) >= 2:
+                tail = next((x for x in lines[i:i + 2] if x), "")
+                out += [lead] + _rows(block) + ([tail] if delim not in tail else [])
+            elif block:   # "Winding the valve, as CSV:" before "stage,turns,tool": a lead-in with a comma
+                lead = first
+            block, first = ([cells], ln) if len(cells) >= 2 else ([], first)
+            lead = ln if ln and not block else lead
+    return "\n".join(x for x in out if x)
+
+
+_FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
+_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")   # ; in INI
+_UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
+_CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
+                      r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
+_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]\b)")
+_SUFFIX_UNIT = re.compile(r"_([A-Za-z]+)\W*$")   # "wait_s = 21", '"boot_ms": 800': the unit ends the name
+_NAMED_UNIT = re.compile(r"[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:?=?\s*[\[({]")   # a structure's name ends in
+_REPEATED = re.compile(r"\[\s*(\d+(?:\.\d+)?)\s*\]\s*\*\s*(\d+)")   # its unit; "[32] * 4": four elements of 32
+_NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:\s*")   # YAML "ramp_c:"
+# a figure a call reads in its own unit: sleep 30 (shell: "sleep 5m"), time.sleep(2.5), delay(1500), setTimeout(f, 800)
+_CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
+               (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
+               (re.compile(r"\busleep\s*\(?\s*$"), "us")]
+_COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps".split())   # a figure's name: how often
+_SHELL_UNIT = re.compile(r"([smhd])\b")
+_SHELL_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_OPERAND_AFTER, _OPERAND_BEFORE = re.compile(r"\s*[*/]"), re.compile(r"[*/]\s*$")   # a figure next to a * or /
+
+
+def _comment_unit(comment: str) -> str | None:
+    """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage",
+    "# grams of kellin dust", "# how long to hold off (s)"; not a one-letter unit said in passing."""
+    if Q._DIGIT.search(comment):
+        return None
+    brackets = re.findall(r"\(\s*([A-Za-zµ°]+)\s*\)", comment)
+    units = [t for t in brackets + canon.make_view(comment).tokens if t.lower() in Q.UNIT_WORDS and
+             (len(t) > 1 or t in brackets) and t.lower() != "time"]
+    return next((t for t in units if t.lower() != "times"), units[0] if units else None)   # "wait times in s"
+
+
+def code_statements(text: str) -> str:
+    """The figures of a fenced code block's structures as statements, each with the unit its comment names:
+    'STEPS = [("covered", 120), ("stirred", 190)]  # minutes in the brew' -> "minutes in the brew / STEPS covered
+    120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
+    line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
+    comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
+    "ramp_c:" over its items) or the block's unit key ('"unit": "hours"'), and a figure the unit of its own name
+    ("wait_s = 21"), of the call that reads it ("sleep 30", "sleep 5m", "delay(1500)") or, named as a count, how
+    often ("--count=8", "loop=3"). Other lines are kept for their words, without their figures; all after the line
+    that leads in to the block."""
+    out = []
+    for block in _FENCED.finditer(text):
+        before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]
+        out.append(before[-1] if before else "")
+        keyed = _UNIT_KEY.search(block[1])
+        keyed = keyed[1] if keyed and keyed[1].lower() in Q.UNIT_WORDS else None   # the block's unit, said as a key
+        cover = None       # an own-line comment's unit
+        held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
+        depth = 0          # brackets open
+        for ln in block[1].splitlines():
+            m = _COMMENT.search(ln)
+            code = ln[:m.start()] if m else ln
+            said = next((x for x in m.groups() if x is not None), "") if m else ""
+            if said:
+                out.append(said)
+            if not code.strip():   # a blank line ends a comment's cover; a comment of its own starts one
+                cover = _comment_unit(said) if said else None
+                continue
+            indent = len(code) - len(code.lstrip())
+            if held and (depth <= held[1] if held[2] is None else indent <= held[2]):
+                held = None
+            if depth <= 0 and _CONTROL.match(code):
+                cover = None
+            named = _NAMED_UNIT.search(code) or _NAMED_BLOCK.fullmatch(code)
+            named = named[1] if named and named[1].lower() in Q.UNIT_WORDS else None
+            unit = (said and _comment_unit(said)) or (held and held[0]) or cover or named or keyed
+            code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
+            label, read = 0, []
+            for f in _LITERAL.finditer(code):
+                if _OPERAND_AFTER.match(code, f.end()) or _OPERAND_BEFORE.search(code, 0, f.start()):
+                    label = f.end()   # a factor of the code's own arithmetic ("60 * 24"), read in the text itself
+                    continue
+                name = re.findall(r"[A-Za-z]\w*", code[label:f.start()])
+                own = _SUFFIX_UNIT.search(code[label:f.start()].rstrip(' "\':=,('))
+                call = next((u for pattern, u in _CALL_UNITS if pattern.search(code, 0, f.start())), None)
+                shell = _SHELL_UNIT.match(code, f.end()) if call == "s" else None
+                counted = "times" if name and name[-1].lower() in _COUNT_NAMES else None   # --count=8, loop=3
+                u = (shell and _SHELL_UNITS[shell[1]]) or call or counted or unit or \
+                    (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
+                if u:
+                    read.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
+                label = f.end()
+            out += [_LITERAL.sub(" ", code).strip()] + read   # a line's words ('"device": "ambrel light",')
+            opened = code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
+                code.count("}")
+            if unit and not held and unit != cover and (opened > 0 or _NAMED_BLOCK.fullmatch(code)):
+                held = (unit, depth, None if opened > 0 else indent)
+            depth += opened
+    return "\n".join(x for x in out if x) if any(x.endswith(" .") for x in out) else ""
+
+
+_HEADER_WORDS = 4   # a CSV header's cells are short names ("Item,Minutes,Notes")
+_HEAD_UNIT = re.compile(r"(.*?)\s*\(\W*([^()]*?)\W*\)")   # "Time (*h*)": a header's unit in brackets
+_UNIT_HEAD = re.compile(r"[*_(\[]*(?:units?|uom|unit of measure|measured in)[*_:)\]]*", re.I)   # "*(unit)*"
+
+
+_CLOCK_HEAD = {"m:ss": "seconds", "mm:ss": "seconds", "min:sec": "seconds", "h:mm": "minutes", "hh:mm": "minutes",
+               "h:mm:ss": "seconds", "hh:mm:ss": "seconds"}   # a header's clock format: the unit of its cells
+_CELL_CLOCK = re.compile(r"\d{1,3}(?::\d\d){1,2}")
+
+
+def _clock_cell(cell: str, form: str) -> str:
+    """A cell read in its header's clock format: "1:40" under "h:mm" -> "100 minutes", under "m:ss" -> "100 seconds"."""
+    figures = [int(x) for x in cell.split(":")]
+    if len(figures) == 2 and form.count(":") == 2:   # "4:54" under "h:mm:ss": minutes and seconds
+        figures = [0] + figures
+    value = 0
+    for x in figures:
+        value = value * 60 + x
+    return f"{value} {_CLOCK_HEAD[form]}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_unit(word: str) -> bool:
+    """Is a header's first word a unit ("Minutes", "°C", "g")?"""
+    toks = canon.tokens(Q.prepare_lower(word.lower()))
+    return len(toks) == 1 and toks[0] in Q.UNIT_WORDS
+
+
+def _rows(block: list[list[str]]) -> list[str]:
+    """A table's rows as statements. A row of units under the header ("| Unit | count | hrs |") joins each column's
+    header, and a Unit column's cell follows the cell before it ("| ... | 472.15 | K |" -> "... 472.15 K"); a
+    number comes before a header that starts with its unit ("Minutes in the broth 55" -> "55 Minutes in the broth")."""
+    head, rows = block[0], block[1:]
+    if len(rows) >= 2 and _UNIT_HEAD.fullmatch(rows[0][0]) and not any(ch.isdigit() for ch in "".join(rows[0])):
+        head, rows = [head[0]] + [f"{h} ({u})" for h, u in zip(head[1:], rows[0][1:])], rows[1:]
+    out = []
+    for row in rows:
+        parts: list[str] = []
+        for h, c in zip(head, row):
+            if _UNIT_HEAD.fullmatch(h) and parts:
+                parts[-1] += f" {c}"
+            elif (m := _HEAD_UNIT.fullmatch(h)) and m[2].lower() in _CLOCK_HEAD and _CELL_CLOCK.fullmatch(c):
+                parts.append(f"{_clock_cell(c, m[2].lower())} {m[1]}")   # "| Wait (m:ss) |" over "| 0:12 |"
+            elif Q.is_num(c.replace(",", "").lstrip("+")) and (m := _HEAD_UNIT.fullmatch(h)) and \
+                    [t in Q.UNIT_WORDS for t in canon.tokens(m[2])] == [True]:
+                parts.append(f"{c} {m[2]} {m[1]}")   # "| Time (h) |" over "| 68 |": 68 h Time
+            elif Q.is_num(c.replace(",", "").lstrip("+")) and h.split()[:1] and _first_unit(h.split()[0]):
+                parts.append(f"{c} {h}")   # "| Minutes in the broth |" over "| 55 |": 55 minutes in the broth
+            else:
+                parts.append(f"{h} {c}")
+        out.append(" ; ".join(parts) + " .")
+    return out
