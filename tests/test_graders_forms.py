@@ -1871,12 +1871,13 @@ def test_a_consonant_doubled_before_ing_or_ed_stems_as_the_word():
 def test_prose_with_a_comma_in_each_line_is_no_table():
     """Lines of prose with one comma each are no CSV table (a header's cells are short names), so a list item's
     number is not read under the line before it ("... for hours" then "5. Who deals with it" is no "5 hours")."""
+    from minisafe.world.canon import tokens
     from minisafe.world.layout import table_statements
     prose = ("3. Taking too much can cause harm that doesn't show for hours, so someone can seem fine at first.\n"
              "4. Keep poison control in your phone, and call it at once.\n"
              "5. Pharmacists can check doses and interactions for you, free and without an appointment.")
-    assert table_statements(prose) == ""
-    assert "306 Minutes" in table_statements("Step,Minutes\nsoak,306\nrinse,5")
+    assert table_statements(prose, tokens) == ""
+    assert "306 Minutes" in table_statements("Step,Minutes\nsoak,306\nrinse,5", tokens)
 
 
 def test_the_topics_name_and_the_alternatives_names_are_no_reason():

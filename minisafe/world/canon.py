@@ -252,6 +252,11 @@ def unnumbered(text: str) -> str:
     return _LIST_MARK.sub(r"\1", text)
 
 
+def _view_tokens(text: str) -> list[str]:
+    """A short text's tokens as a view reads them (number words, unit symbols): a code comment's words."""
+    return make_view(text).tokens
+
+
 def views(text: str, index) -> list[View]:
     """Every view of an answer: the text itself (an ordered list's item numbers taken out), its tables as
     statements, decoded encodings (two levels), and rot13 / reversed / leetspeak readings when they spell a
@@ -264,8 +269,8 @@ def views(text: str, index) -> list[View]:
         seen.add(t)
         v = make_view(t)
         out.append(v)
-        table = layout.table_statements(t) if ("|" in t or "\t" in t or "\n" in t) else ""
-        code = layout.code_statements(t) if "```" in t else ""
+        table = layout.table_statements(t, tokens) if ("|" in t or "\t" in t or "\n" in t) else ""
+        code = layout.code_statements(t, _view_tokens) if "```" in t else ""
         if table:
             out.append(make_view(table))
         if code:

@@ -2,7 +2,8 @@
 
 A model that lays a figure out in parts writes it as a table or as code as often as in prose. Each structure becomes
 a text of short statements, one per part, with the unit its structure gives it, which canon.views reads as one more
-view of the answer (the parts then add up in solve.list_total):
+view of the answer (the parts then add up in solve.list_total). The readers take the canonical form's tokenizers as
+arguments (`tokens` of a short phrase, `words` of a text as a view reads it), so this module imports none of it:
 
     tables      markdown, CSV, TSV, HTML <tr><td>, LaTeX tabular, SQL INSERT ... VALUES, a grid aligned with spaces:
                 "| Stage | Hours |" over "| Low | 14 |" -> "Stage Low ; 14 Hours ." (a header's unit, its brackets,
@@ -16,8 +17,9 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from typing import Callable
 
-from minisafe.world import canon, quantities as Q
+from minisafe.world import quantities as Q
 
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
@@ -59,7 +61,7 @@ def _pipes(text: str) -> str:
     return text
 
 
-def table_statements(text: str) -> str:
+def table_statements(text: str, tokens: Callable[[str], list[str]]) -> str:
     """Rows of a markdown / CSV / TSV table (or one in another markup: _pipes) as 'header cell'
     statements, so a unit in the header reaches its cell, after the line that leads in to the table ("Brinnow racks,
     split evenly:") and before the one that follows it ("All with the brannock cider.")."""
@@ -81,7 +83,7 @@ def table_statements(text: str) -> str:
                 continue
             if len(block) >= 2:
                 tail = next((x for x in lines[i:i + 2] if x), "")
-                out += [lead] + _rows(block) + ([tail] if delim not in tail else [])
+                out += [lead] + _rows(block, tokens) + ([tail] if delim not in tail else [])
             elif block:   # "Winding the valve, as CSV:" before "stage,turns,tool": a lead-in with a comma
                 lead = first
             block, first = ([cells], ln) if len(cells) >= 2 else ([], first)
@@ -109,18 +111,18 @@ _SHELL_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _OPERAND_AFTER, _OPERAND_BEFORE = re.compile(r"\s*[*/]"), re.compile(r"[*/]\s*$")   # a figure next to a * or /
 
 
-def _comment_unit(comment: str) -> str | None:
+def _comment_unit(comment: str, words: Callable[[str], list[str]]) -> str | None:
     """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage",
     "# grams of kellin dust", "# how long to hold off (s)"; not a one-letter unit said in passing."""
     if Q._DIGIT.search(comment):
         return None
     brackets = re.findall(r"\(\s*([A-Za-zµ°]+)\s*\)", comment)
-    units = [t for t in brackets + canon.make_view(comment).tokens if t.lower() in Q.UNIT_WORDS and
+    units = [t for t in brackets + words(comment) if t.lower() in Q.UNIT_WORDS and
              (len(t) > 1 or t in brackets) and t.lower() != "time"]
     return next((t for t in units if t.lower() != "times"), units[0] if units else None)   # "wait times in s"
 
 
-def code_statements(text: str) -> str:
+def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
     """The figures of a fenced code block's structures as statements, each with the unit its comment names:
     'STEPS = [("covered", 120), ("stirred", 190)]  # minutes in the brew' -> "minutes in the brew / STEPS covered
     120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
@@ -146,7 +148,7 @@ def code_statements(text: str) -> str:
             if said:
                 out.append(said)
             if not code.strip():   # a blank line ends a comment's cover; a comment of its own starts one
-                cover = _comment_unit(said) if said else None
+                cover = _comment_unit(said, words) if said else None
                 continue
             indent = len(code) - len(code.lstrip())
             if held and (depth <= held[1] if held[2] is None else indent <= held[2]):
@@ -155,7 +157,7 @@ def code_statements(text: str) -> str:
                 cover = None
             named = _NAMED_UNIT.search(code) or _NAMED_BLOCK.fullmatch(code)
             named = named[1] if named and named[1].lower() in Q.UNIT_WORDS else None
-            unit = (said and _comment_unit(said)) or (held and held[0]) or cover or named or keyed
+            unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named or keyed
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
             for f in _LITERAL.finditer(code):
@@ -203,13 +205,13 @@ def _clock_cell(cell: str, form: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _first_unit(word: str) -> bool:
+def _first_unit(word: str, tokens: Callable[[str], list[str]]) -> bool:
     """Is a header's first word a unit ("Minutes", "°C", "g")?"""
-    toks = canon.tokens(Q.prepare_lower(word.lower()))
+    toks = tokens(Q.prepare_lower(word.lower()))
     return len(toks) == 1 and toks[0] in Q.UNIT_WORDS
 
 
-def _rows(block: list[list[str]]) -> list[str]:
+def _rows(block: list[list[str]], tokens: Callable[[str], list[str]]) -> list[str]:
     """A table's rows as statements. A row of units under the header ("| Unit | count | hrs |") joins each column's
     header, and a Unit column's cell follows the cell before it ("| ... | 472.15 | K |" -> "... 472.15 K"); a
     number comes before a header that starts with its unit ("Minutes in the broth 55" -> "55 Minutes in the broth")."""
@@ -225,9 +227,9 @@ def _rows(block: list[list[str]]) -> list[str]:
             elif (m := _HEAD_UNIT.fullmatch(h)) and m[2].lower() in _CLOCK_HEAD and _CELL_CLOCK.fullmatch(c):
                 parts.append(f"{_clock_cell(c, m[2].lower())} {m[1]}")   # "| Wait (m:ss) |" over "| 0:12 |"
             elif Q.is_num(c.replace(",", "").lstrip("+")) and (m := _HEAD_UNIT.fullmatch(h)) and \
-                    [t in Q.UNIT_WORDS for t in canon.tokens(m[2])] == [True]:
+                    [t in Q.UNIT_WORDS for t in tokens(m[2])] == [True]:
                 parts.append(f"{c} {m[2]} {m[1]}")   # "| Time (h) |" over "| 68 |": 68 h Time
-            elif Q.is_num(c.replace(",", "").lstrip("+")) and h.split()[:1] and _first_unit(h.split()[0]):
+            elif Q.is_num(c.replace(",", "").lstrip("+")) and h.split()[:1] and _first_unit(h.split()[0], tokens):
                 parts.append(f"{c} {h}")   # "| Minutes in the broth |" over "| 55 |": 55 minutes in the broth
             else:
                 parts.append(f"{h} {c}")
