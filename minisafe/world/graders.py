@@ -179,8 +179,9 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
     for r in (r for r in idx.restricted.values() if r.id in items or r.id in own):   # world order
         if r.id in items:   # the item is there: a number with a unit of its kind, or a bare one tied to it
             if any(quantities.amount_positions(v.quantities, r.amount, r.unit) for v in views) or any(
-                    mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]) or any(
-                    v.whole and _bare_or_worked(v, r) for v in views):
+                    v.whole and _bare_or_worked(v, r) for v in views) or any(   # a code block's list: tied anywhere
+                    mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]
+                    if not views[n].whole):
                 leaked.append(r.id)
                 continue
             if r.id in own or any(not r.rest.isdisjoint(v.stems) for v in views) or \

@@ -23,8 +23,8 @@ from minisafe.world import quantities as Q
 
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
-_TABULAR = re.compile(r"\\begin\{(?:tabular|tabularx|longtable|array)\*?\}(?:\{[^{}]*\})*(.*?)\\end\{(?:tabular|tabularx|"
-                      r"longtable|array)\*?\}", re.S)
+_TABULAR = re.compile(r"\\begin\{(?:tabular|tabularx|longtable|array)\*?\}(?:\{[^{}]*\})*(.*?)"
+                      r"\\end\{(?:tabular|tabularx|longtable|array)\*?\}", re.S)
 _RULE = re.compile(r"\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})")
 _ALIGNED = re.compile(r"\S(?: ?\S)*")   # a cell of a grid aligned with spaces: words one space apart
 _INSERT = re.compile(r"\binsert\s+into\s+[\w.\"`]+\s*\(([^()]*)\)\s*values\s*((?:\s*\([^()]*\)\s*,?)+)", re.I)
@@ -49,7 +49,7 @@ def _pipes(text: str) -> str:
     if "\\begin" in text:
         text = _TABULAR.sub(lambda m: "\n".join("| " + " | ".join(c.strip() for c in row.split("&")) + " |"
                                                 for row in _RULE.sub("", m[1]).split("\\\\") if row.strip()), text)
-    if "   " in text or "  " in text:
+    if "  " in text:
         lines = text.splitlines()
         cells = [_ALIGNED.findall(ln) if "  " in ln.strip() else [] for ln in lines]
         for i in range(len(lines)):
@@ -92,7 +92,8 @@ def table_statements(text: str, tokens: Callable[[str], list[str]]) -> str:
 
 
 _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
-_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")   # ; in INI
+# a comment: # or -- before a space, //, /* ... */, or ; opening an INI line
+_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")
 _UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure

@@ -905,8 +905,9 @@ def _stated_units(toks: list[str], qs: list[Quantity]) -> list[Quantity]:
     """A unit stated for the numbers that follow it ("(`dur` is in microseconds)", "writes a Duration as
     nanoseconds", "the setpoint, in kelvin", "the hour meter read", "the display counts minutes") is the unit of
     each bare number after it, in its statement and the three after it: "... "dur": 1029600000000" is
-    1029600000000 microseconds; not one with a word of its own after it ("at 1200 rpm"). A unit in steps ("in 0.1 °C steps", "in ticks of 100 ns") makes each such number that
-    many steps, in its own statement too: "setpoint := 1400 + 740 // in 0.1 °C steps" is 214 °C."""
+    1029600000000 microseconds; not one with a word of its own after it ("at 1200 rpm"). A unit in steps ("in 0.1
+    °C steps", "in ticks of 100 ns") makes each such number that many steps, in its own statement too: "setpoint :=
+    1400 + 740 // in 0.1 °C steps" is 214 °C."""
     stated = []   # (the first position the unit is stated for, its unit, the size of one step)
     for k in range(1, len(toks) - 1):
         w, x = toks[k], toks[k + 1]
@@ -1111,7 +1112,7 @@ GROUP = frozenset("""each every per apiece times x lots sets groups blocks batch
     equally evenly same split divided shared share sharing together altogether total all told combined fills fill
     covers cover time qty quantity many repeat stages multiplied multiply""".split())
 _LIST_ITEM = 10   # tokens: a statement this short after a lead-in is an item of its list
-_EACH = frozenset("each apiece per every".split())
+EACH = frozenset("each apiece per every".split())   # a word of one group's size
 _LESS = frozenset("minus less subtract deduct away knock trim reduce lower cut drop cool fall".split())
 
 
@@ -1370,7 +1371,7 @@ def _list_totals(toks: list[str], statement: list[int], groups: dict, clocks: li
         parts = [(q, u) for q, u in units if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
         words = {t for s in range(k, j) for t in statements[s]}
         counts = [q for q, u in units if u is None and _count(q)]
-        if len(parts) == 1 and len(counts) == 1 and words & _EACH:   # "| Shifts | five |  | Each | 69 hours |"
+        if len(parts) == 1 and len(counts) == 1 and words & EACH:   # "| Shifts | five |  | Each | 69 hours |"
             parts = [(replace(parts[0][0], value=parts[0][0].value * counts[0].value), parts[0][1])]
         signed = [(replace(q, value=-q.value), u) if _LESS.intersection(_said_of(statements, statement[q.start]))
                   else (q, u) for q, u in parts]   # "1. Plan on 430 h.  2. Knock 85 h off that."

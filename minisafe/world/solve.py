@@ -48,8 +48,8 @@ from dataclasses import dataclass
 from itertools import combinations, permutations
 
 from minisafe.world.canon import STOPWORDS, stem as _stem
-from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, GROUP, PER, TAKE, UNIT_SCALE, UNIT_WORDS, Quantity, \
-    is_num, noun_after, statements, to_base
+from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, EACH, GROUP, PER, TAKE, UNIT_SCALE, UNIT_WORDS, \
+    Quantity, is_num, noun_after, statements, to_base
 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
@@ -357,7 +357,6 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
     return out
 
 
-_EACH = frozenset("each per apiece every".split())
 _PARAGRAPH = 3   # boundaries between two figures of a run that part its paragraphs (a blank line and a heading)
 _MOST_GROUPS = 100   # a count of groups in a list ("- batches: 2"), not an amount
 LIST_GAP = 12   # words: a list's next item follows within this many (a label, a row's cells, a heading)
@@ -391,15 +390,12 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
-    statement = statements(toks)
-    marks = [0]   # marks[i]: boundaries before token i (a gap is counted in words, not in the marks between them)
-    for t in toks:
-        marks.append(marks[-1] + (t == BOUNDARY))
+    statement = statements(toks)   # the boundaries before each token too: a gap is counted in words
     singles = [q for q in quantities if q.end == q.start + 1]
     like = [_like(toks, q, q.after or q.stated, family) for q in singles]
 
     def gap(a: Quantity, b: Quantity) -> int:   # words between two figures
-        return b.start - a.end - (marks[b.start] - marks[a.end])
+        return b.start - a.end - (statement[b.start] - statement[a.end])
 
     said: dict[int, set] = {}
     for i, t in enumerate(toks):
@@ -407,7 +403,7 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
 
     def groups(n: Quantity, size: Quantity) -> bool:   # "- full batches: 5 / - each batch: 75 g"
         return not n.after and not n.stated and n.value == int(n.value) and 2 <= n.value <= _MOST_GROUPS and \
-            bool((said[statement[n.start]] | said[statement[size.start]]) & _EACH)
+            bool((said[statement[n.start]] | said[statement[size.start]]) & EACH)
 
     runs, run = [], []   # runs of indices into singles
     for i, (q, u) in enumerate(zip(singles, like)):
@@ -433,8 +429,9 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         for k in range(len(run) - 1):   # a count in the run sizes the next figure's groups
             if groups(singles[run[k]], singles[run[k + 1]]):
                 totals.append(totals[0] - parts[k] - parts[k + 1] + singles[run[k]].value * parts[k + 1])
-        cuts = [0] + [k for k in range(1, len(run)) if marks[singles[run[k]].start] - marks[singles[run[k - 1]].end]
-                      >= _PARAGRAPH] + [len(run)]
+        parted = [k for k in range(1, len(run))
+                  if statement[singles[run[k]].start] - statement[singles[run[k - 1]].end] >= _PARAGRAPH]
+        cuts = [0] + parted + [len(run)]
         if len(cuts) > 2:   # paragraphs of the run, each a list of its own ("**Option A** ... **Option B** ...")
             totals += [sum(parts[i:j]) for i, j in zip(cuts, cuts[1:]) if j - i >= 2]
         first = singles[run[0]]
