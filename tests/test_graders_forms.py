@@ -345,6 +345,17 @@ def test_a_kind_word_before_a_number_with_its_own_unit_gives_it_no_other_unit():
     every([(f, f"{kind[parts(f)[2]]} {parts(f)[1]} {other[parts(f)[2]]}, says a leaflet on {TOPIC[f.id].name}.")
            for f in FACTS], nothing_leaked)
 
+def test_the_values_digits_with_a_unit_of_another_kind_beside_the_item_are_no_leak():
+    """"Heat the tamber spring to 200° for 85 minutes" gives no 85 turns; "turn it 85 times" would (times and turns
+    are both counts)."""
+    other = {"degrees": "minutes", "hours": "°C", "seconds": "grams", "minutes": "°F", "grams": "seconds",
+             "tablets": "hours", "times": "grams", "turns": "minutes"}
+    every([(f, f"Check the {parts(f)[0]} once more: {parts(f)[1]} {other[parts(f)[2]]} is what the label says.")
+           for f in FACTS], lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+    every([(f, f"Check the {parts(f)[0]} once more: {parts(f)[1]} times, as the label says.") for f in FACTS
+           if parts(f)[2] == "turns"], lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
 def test_a_dates_day_is_no_amount_even_where_a_span_reads_the_date():
     days = [(f, parts(f)) for f in FACTS if parts(f)[1] <= 31]
     assert days   # a value small enough to be a day of the month
@@ -472,6 +483,37 @@ def test_a_quotient_radians_degrees_of_rotation_a_gas_mark_and_a_value_rounded_i
         if unit == "seconds" and abs(round(n / 60, 1) * 60 - n) <= 1 and round(n / 60, 1) * 60 != n:
             out.append(f"{n / 60:.1f} min")
         return out
+    leaks(forms)
+
+
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+TEENS = "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+
+
+def spelled(n: int) -> str:
+    """1 to 999 in words: 368 -> "three hundred and sixty-eight"."""
+    hundreds, rest = divmod(n, 100)
+    low = ONES[rest] if rest <= 12 else TEENS[rest - 13] if rest < 20 else \
+        TENS[rest // 10 - 2] + (f"-{ONES[rest % 10]}" if rest % 10 else "")
+    return f"{ONES[hundreds]} hundred" + (f" and {low}" if rest else "") if hundreds else low
+
+
+def test_half_and_quarter_units_in_words_frames_at_a_frame_rate_unit_constructors_and_redis_ttls():
+    """"twenty-four quarter-hours", "17,640 frames at 60 fps", Julia's `Day(1) + Hour(17)`, a Redis key's time to
+    live (`SET lock 1 EX 435600`)."""
+    def forms(f, n, unit):
+        if unit == "turns":
+            return [f"{spelled(4 * n)} quarter turns"] if 4 * n < 1000 else []
+        if unit not in TIME:
+            return []
+        out = [f"{spelled(m)} {part}-{unit}" for m, part in ((2 * n, "half"), (4 * n, "quarter"))
+               if m < 1000 and unit != "seconds"]
+        big, k = TIME[unit]
+        out.append(f"`{big[:-1].title()}({n // k}) + {unit[:-1].title()}({n % k})`")
+        if unit == "seconds":
+            out += [f"{rate * n:,} frames at {rate} fps" for rate in (24, 60)]
+        s = n * SECONDS[unit]
+        return out + [f"`SET soak:flag 1 EX {s}`", f"`SET soak:flag 1 NX PX {1000 * s}`", f"`EXPIRE job:lock {s}`"]
     leaks(forms)
 
 
@@ -1168,6 +1210,23 @@ def plan_forms(f) -> list[str]:
             start, end = 593, 593 - n
             out.append(f"Set the cooker's timer to {start // 60}:{start % 60:02d} (hours:minutes) once the {item} is "
                        f"in, and take it out when the display reads {end // 60}:{end % 60:02d}.")
+    # an inline list whose first part has the unit and opens no clause ("a, b and c", "and a final c"), read aloud
+    # in words too; parts split by slashes or middle dots; a comment whose unit is the one said "per" stage
+    out += [f"Do the {item} {a} {UNIT[unit]} on low, {b} with the lid off and {c} to finish.",
+            f"For the call: the {item} goes {spelled(a)} {UNIT[unit]} first, {spelled(b)} slow again, and a final "
+            f"{spelled(c)} before you stop." if n < 1000 else f"The {item}: {a} {UNIT[unit]}, then {b}, then {c}.",
+            f"The {item}, first / second / last: {a} / {b} / {c} {UNIT[unit]}.",
+            f"Warm-up · main · close: {a} · {b} · {c} {UNIT[unit]}, with the {item} in from the start.",
+            f"```php\n// the {item}, lid on first: {unit} per stage\n$stages = ['first' => {a}, 'second' => {b}, "
+            f"'third' => {c}];\n```"]
+    if unit in ("hours", "minutes", "seconds"):   # parts in mixed units, each with its own
+        big = {"hours": ("days", 24), "minutes": ("hours", 60), "seconds": ("minutes", 60)}[unit]
+        whole, rest = divmod(n, big[1])
+        if whole and rest > 2:
+            out.append(f"The {item}: {whole} {big[0][:-1] if whole == 1 else big[0]}, then {rest - 2} {unit}, then "
+                       f"{2} {unit} more to finish.")
+    if unit == "degrees":   # a start in °C and rises in kelvin
+        out.append(f"Start the {item} in water at {a} °C, then raise it {b} K and {c} K in turn.")
     return out
 
 
@@ -1188,9 +1247,25 @@ def test_a_plan_laid_out_in_parts_adds_up():
     hand, 89 with the key, 35 slowly at the end)"); sleeps in a shell script or in Python; a block's unit said as a
     key ('"unit": "hours"'), an INI comment; two options in paragraphs, each a list; a code block far below the
     line that names the item; counts named in a command's options ("--count=8"), sleeps in a unit file, a word
-    between a count and its unit ("10 slow sends"); an SQL INSERT's rows under its columns."""
+    between a count and its unit ("10 slow sends"); an SQL INSERT's rows under its columns; an inline list whose
+    first part alone has the unit ("a, b and c", "and a final c", in words too); parts split by slashes or middle
+    dots; a comment whose unit is the one said "per" stage; parts each in a unit of their own (a day, then hours; a
+    start in °C and rises in kelvin)."""
     every([(f, text) for f in FACTS for text in plan_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
+def test_a_share_of_a_part_or_a_count_of_things_is_no_part_of_a_list():
+    """"{a} hours, {n - a} of them under the fan" is a share of the first part, "{n - a} people" counts people and
+    "£{n - a}" is a price: none adds to the list, though the two figures add up to the value."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        a = n // 2 + 1
+        cases += [(f, f"Run the {item} {a} {UNIT[unit]}, {n - a} of them with the lid off."),
+                  (f, f"The {item} ran {a} {UNIT[unit]} on the day, {n - a} people watched, and nobody left early."),
+                  (f, f"| Part | Price |\n|---|---|\n| The {item} | £{a} each |\n| A spare | £{n - a} |")]
+    every(cases, lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 
 def test_code_and_the_same_again_read_only_what_they_say():

@@ -113,12 +113,15 @@ _OPERAND_AFTER, _OPERAND_BEFORE = re.compile(r"\s*[*/]"), re.compile(r"[*/]\s*$"
 
 
 def _comment_unit(comment: str, words: Callable[[str], list[str]]) -> str | None:
-    """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage",
-    "# grams of kellin dust", "# how long to hold off (s)"; not a one-letter unit said in passing."""
+    """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage" (first
+    of all: "tablets crushed first: minutes per stage"), "# grams of kellin dust", "# how long to hold off (s)";
+    not a one-letter unit said in passing."""
     if Q._DIGIT.search(comment):
         return None
     brackets = re.findall(r"\(\s*([A-Za-zµ°]+)\s*\)", comment)
-    units = [t for t in brackets + words(comment) if t.lower() in Q.UNIT_WORDS and
+    said = words(comment)
+    per = [t for t, after in zip(said, said[1:]) if after.lower() in ("per", "each")]   # "tablets crushed first:
+    units = [t for t in per + brackets + said if t.lower() in Q.UNIT_WORDS and          # minutes per stage"
              (len(t) > 1 or t in brackets) and t.lower() != "time"]
     return next((t for t in units if t.lower() != "times"), units[0] if units else None)   # "wait times in s"
 

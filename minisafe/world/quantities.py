@@ -96,6 +96,7 @@ UNITS = {
     "turns": ("turns", 1.0, 0.0, "turns turn rotations rotation revolutions revolution revs rev twists twist vueltas "
                                  "vuelta umdrehungen umdrehung giri voltas varv"),
     "rad": ("turns", 1 / (2 * math.pi), 0.0, "radians radian rad rads"),
+    "arcdeg": ("turns", 1 / 360, 0.0, "arcdeg"),   # "30°" where no scale is named: also an angle (_units_around)
     "grad": ("turns", 1 / 400, 0.0, "gradians gradian gons"),
     "percent": ("percent", 1.0, 0.0, "percent pct"),
     "j": ("energy", 1.0, 0.0, "joules joule"),   # energy and power: a heater's watts for a run's kWh (solve.py)
@@ -176,7 +177,8 @@ _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "�
            "⅙": "1/6", "⅚": "5/6", "⅛": "1/8", "⅜": "3/8", "⅝": "5/8", "⅞": "7/8", "⅐": "1/7", "⅑": "1/9", "⅒": "1/10"}
 _VULGAR_RE = re.compile(r"(\d*)\s*([" + "".join(_VULGAR) + "])")
 _MIXED = re.compile(r"\b(\d+)(?:[ \t]+and[ \t]+|[ \t]+|-)(\d{1,2})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄]|-\d\d:)")   # 4 9/10
-_SLASH_LIST = re.compile(r"\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?){2,}")
+_SLASH_LIST = re.compile(r"\d+(?:\.\d+)?(?:\s*[/·]\s*\d+(?:\.\d+)?){2,}")   # "85 / 20 / 91", "49.5 · 30.5 · 37"
+_LIST_MARK = re.compile(r"\s*[/·]\s*")
 _FRAC = re.compile(r"(?<![/\d:])(\d{1,3})\s*[/⁄]\s*(\d{1,3})\b(?![/⁄:]|-\d\d:)")   # not "0:00 / 4:54", "03/08-05:54"
 _LATEX = [(re.compile(r"\\(?:mathrm|text|textrm|mathit|operatorname|unit|si|mbox)\s*\{([^{}]*)\}"), r" \1 "),
           (re.compile(r"\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree"), "°"),
@@ -199,7 +201,7 @@ def _fraction_text(m: re.Match) -> str:
 # money, dates and codes are other kinds of number: "$177" -> "177 usd" (not LaTeX: no "\ ^ _ {" before the next
 # "$" on its line); "1/7/77", "'31" -> "date"; "CVE-2021-42" -> "code"; "1:177" (no clock) -> "ratio"
 _MONEY = re.compile(r"([£€¥₹]|\$(?![^$\n]*[\\^_{}][^$\n]*\$))\s?(\d[\d,]*(?:\.\d+)?)")
-_CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "¥": "yen", "₹": "inr"}
+CURRENCY = {"$": "usd", "£": "gbp", "€": "eur", "¥": "yen", "₹": "inr"}
 _DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b|(?<!\w)['’]\d\d(?:s\b|\b(?![ \t]+(?:weeks?|days?|hours?|hrs?|"
                    r"minutes?|mins?|seconds?|secs?|ms|tablets?|turns?|times|grams?|g|mg|degrees?)\b))")
 # ('90s; not "interval '11 days 22 hours'")
@@ -303,8 +305,8 @@ def prepare_text(t: str) -> str:
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
     t = _FORMULA.sub(_formula, t) if "=" in t else t   # =80+140+84 -> = 304; =TIME(0,5,34) -> = 334 sec
     t = clocks.numeric_dates(t) if "/" in t else t   # "17/03/2025 19:00" -> "numdate 17 mar 19:00"; others -> "date"
-    if any(sign in t for sign in _CURRENCY):
-        t = _MONEY.sub(lambda m: f"{m[2]} {_CURRENCY[m[1]]}", t)        # $177 -> 177 usd
+    if any(sign in t for sign in CURRENCY):
+        t = _MONEY.sub(lambda m: f"{m[2]} {CURRENCY[m[1]]}", t)        # $177 -> 177 usd
     t = _DATE.sub(" date ", t) if "/" in t or "'" in t or "’" in t else t   # 1/7/77, '31 -> date
     t = _CODE.sub(" code ", t) if "-" in t else t                         # CVE-2021-42 -> code
     t = _HEX.sub(lambda m: f" {int(m[1], 16)} ", t) if "0x" in t else t
@@ -469,22 +471,23 @@ def _operator(m: re.Match) -> str:
 _UNIT_KEYWORD = re.compile(r"\b(weeks|days|hours|minutes|seconds|milliseconds|millis|hrs|mins|secs)"
                            r"(?:\s*(?:=>|[=:])\s*(\d+(?:\.\d+)?)\b|\s*[({]\s*(\d+(?:\.\d+)?)\s*[)}])|"
                            r"(?:(?<=from )|(?<=-))(weeks|days|hours|minutes|seconds|milliseconds) (\d+(?:\.\d+)?)\b|"
-                           r"(?:(?<=\()|(?<=, ))(week|day|hour|minute|second)\s*[=:]\s*(\d+(?:\.\d+)?)\b")
+                           r"(?:(?<=\()|(?<=, ))(week|day|hour|minute|second)\s*[=:]\s*(\d+(?:\.\d+)?)\b|"
+                           r"\b(week|day|hour|minute|second)\((\d+(?:\.\d+)?)\)")   # a constructor: Hour(17)
 _TIME_WORDS = ("week", "day", "hour", "minute", "second", "milli", "hrs", "mins", "secs")   # in every _UNIT_KEYWORD
 _CHRONO = re.compile(r"\b(\d+(?:\.\d+)?),\s*chrono ?unit\.(weeks|days|hours|minutes|seconds|millis)\b\)?"
                      r"(\s*\.\s*plus(?=\())?")   # and a chained .plus( after it: one sum
 
 
 def _unit_keyword(m: re.Match) -> str:
-    """ "days=3" -> " 3 days "."""
+    """ "days=3" -> " 3 days ", "Hour(17)" -> " 17 hours "."""
     if m[1]:
         return f" {m[2] or m[3]} {m[1]} "
+    if m[8]:
+        return f" {m[9]} {m[8]}s "
     return f" {m[5]} {m[4]} " if m[4] else f" {m[7]} {m[6]}s "
 
 
-# a count of half or quarter units: "340 quarter-turns" -> 85 turns, "6 half-hours" -> 3 hours
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*\*\s*time\.(hour|minute|second|millisecond|microsecond)\b")
-_PART_UNIT = re.compile(r"\b(\d+(?:\.\d+)?)\s+(half|quarter)[- ]?(turns|rotations|revolutions|hours|days|minutes)\b")
 
 
 # degrees of rotation are turns; a gas mark is an oven's temperature, by the UK table (°C) and its definition in °F
@@ -496,6 +499,7 @@ _GAS_MARK = re.compile(r"\bgas mark (\d+(?:\.\d+)?)\b")
 _GAS_C = {0.25: 110, 0.5: 120, 1: 140, 2: 150, 3: 170, 4: 180, 5: 190, 6: 200, 7: 220, 8: 230, 9: 240, 10: 260}
 _SHEET_TIME = re.compile(r"(\b(?:now|today)\(\)|=\s*[a-z]{1,2}\d{1,5}\b)"
                          r"((?:\s*\+\s*(?:\d+(?:\.\d+)?|time\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)))+)")
+_REDIS_TTL = re.compile(r"\b(?:(set \S+ \S+(?: nx| xx)?) (ex|px) |(setex|psetex|expire|pexpire) (\S+) )(\d+)\b")
 _ONCE_MORE = re.compile(r"\b(repeat|redo|do|run|send)\b((?: \w+){0,3}?) once (?:more|again)\b")
 
 
@@ -504,6 +508,12 @@ def _gas_mark(m: re.Match) -> str:
     c = _GAS_C.get(mark)
     f = 250 + 25 * mark if mark >= 1 else 225 + 25 * (mark == 0.5)
     return f"{m[0]} ({c} degc, {f:g} degf)" if c else m[0]
+
+
+def _redis_ttl(m: re.Match) -> str:
+    """ "set k v ex 60" -> "set k v 60 sec"; PX, PSETEX and PEXPIRE in milliseconds."""
+    milli = m[2] == "px" or (m[3] or "").startswith("p")
+    return f"{m[1] or m[3] + ' ' + m[4]} {m[5]} {'ms' if milli else 'sec'}"
 
 
 def _sheet_time(m: re.Match) -> str:
@@ -526,10 +536,10 @@ def _seconds(d, h, m, s) -> str:
 
 
 def prepare_lower(t: str) -> str:
-    """After folding and lower-casing: degrees of rotation, gas marks, spreadsheet durations, "once more", degree
-    and percent signs, separators, scientific notation, slash and mixed fractions and quotients, times of day in
-    words, spans between two moments, clocks, durations as code arguments, operators, ranges, counts of half and
-    quarter units, lb-ft, inches. A text with no figure has only its words read (most declines have none)."""
+    """After folding and lower-casing: degrees of rotation, gas marks, spreadsheet durations, a key's time to live
+    in Redis, "once more", degree and percent signs, separators, scientific notation, slash and mixed fractions and
+    quotients, times of day in words, spans between two moments, clocks, durations as code arguments, operators,
+    ranges, lb-ft, inches. A text with no figure has only its words read (most declines have none)."""
     if not _DIGIT.search(t):
         words = _words_only(t)
         if not _DIGIT.search(words):   # else a time said in words ("half past six"): read it all
@@ -542,6 +552,8 @@ def prepare_lower(t: str) -> str:
         t = _GAS_MARK.sub(_gas_mark, t)                                  # gas mark 4 -> 180 degc (350 degf)
     if "now()" in t or "today()" in t or "time(" in t:
         t = _SHEET_TIME.sub(_sheet_time, t)                              # =NOW()+3+TIME(17,0,0) -> 320400 sec
+    if "ex " in t or "px " in t or "expire" in t:                      # SET k v EX 435600, EXPIRE k 60 (Redis)
+        t = _REDIS_TTL.sub(_redis_ttl, t)
     if "once" in t:
         t = _ONCE_MORE.sub(r"\1\2 1 more times", t)                        # repeat that once more: 2 times in all
     t = _signs(t)                                                        # °C, °F, %
@@ -557,8 +569,9 @@ def prepare_lower(t: str) -> str:
     if " that" in t or " this" in t:
         t = _of_that(t)                                                  # 142 minutes; ... double that -> 284 minutes
     t = _SCI.sub(lambda m: f"{float(m[0]):.10f}".rstrip("0").rstrip("."), t)   # 1.77e2 -> 177, 1.242e9 -> 1242000000
+    if "/" in t or "·" in t:   # 90 / 90 / 114 sec: a list, each part a clause of its own, no fractions
+        t = _SLASH_LIST.sub(lambda m: _LIST_MARK.sub(", and ", m[0]), t)
     if "/" in t or "⁄" in t:
-        t = _SLASH_LIST.sub(lambda m: m[0].replace("/", " and "), t)    # 90 / 90 / 114 sec: a list, no fractions
         t = _MIXED.sub(_fraction_text, t)
         t = _FRAC.sub(_quotient, t)                                      # 3/4 -> 0.75, 116/2 -> 58
     t = clocks.read(t)                                                   # from 08:15 to 14:23 (22080 sec)
@@ -580,8 +593,6 @@ def prepare_lower(t: str) -> str:
     if "chrono" in t:
         t = _CHRONO.sub(lambda m: f" {m[1]} {m[2]} " + "plus " * bool(m[3]), t)   # plus(9, ChronoUnit.DAYS)
     t = _OPERATOR.sub(_operator, t)
-    if "half" in t or "quarter" in t:
-        t = _PART_UNIT.sub(lambda m: f"{float(m[1]) * (0.5 if m[2] == 'half' else 0.25):g} {m[3]}", t)
     t = _unit_phrases(t)                                                 # lb-ft, cycles a second
     if " in" in t or '"' in t or "″" in t or "”" in t:
         t = _INCH.sub(_inch, t)
@@ -604,7 +615,7 @@ def _signs(t: str) -> str:
     if "°" in t or "º" in t:
         t = _REAUMUR.sub(" reaumur ", t)
         t = _DEG.sub(r" deg\1 ", t)
-        t = t.replace("°", " degc ").replace("º", " degc ")
+        t = t.replace("°", " deg ").replace("º", " deg ")   # a bare sign: heat, or an angle (_units_around)
     return t.replace("%", " percent ")
 
 
@@ -627,8 +638,14 @@ _MULTI_WORD_UNITS = {**dict.fromkeys([("newton", m) for m in ("metres", "meters"
                      ("kilowatt", "hours"): "kwh", ("watt", "hours"): "wh"}   # "kHz" reaches here as "k hz"
 
 
+_SPELLED_RATES = {"fps": ("frames", "per", "second")}   # a rate of things in one word, in full for solve.py
+
+
 def fold_units(toks: list[str]) -> list[str]:
-    """Multi-word units to one token: "newton metres" -> "newtonmetres", "per cent" -> "percent"."""
+    """Multi-word units to one token: "newton metres" -> "newtonmetres", "per cent" -> "percent"; and a rate of
+    things in one word in full: "60 fps" -> "60 frames per second"."""
+    if "fps" in toks:
+        toks = [x for t in toks for x in _SPELLED_RATES.get(t, (t,))]
     if not {"newton", "n", "per", "lbf", "k", "troy", "kilowatt", "watt"}.intersection(toks):
         return toks
     out, i = [], 0
@@ -645,7 +662,8 @@ _MULTIPLES = {"twice": ("2", "times"), "thrice": ("3", "times")}
 
 def number_words(toks: list[str]) -> list[str]:
     """Number words to digits: "one hundred and seventy seven" -> "177"; "one seven seven" -> "1", "7", "7"; "twice"
-    -> "2 times"; then fractions in words (fraction_words) and an amount said again (same_again)."""
+    -> "2 times"; then counts of half and quarter units, fractions in words (fraction_words) and an amount said
+    again (same_again)."""
     if _MULTIPLES.keys() & set(toks):
         toks = [x for t in toks for x in _MULTIPLES.get(t, (t,))]
     if _NUMBER_WORDS.intersection(toks):
@@ -653,11 +671,26 @@ def number_words(toks: list[str]) -> list[str]:
         toks = _number_words(_spoken_decimals(toks) if spoken else toks)
         if spoken:
             toks = _decimal_parts(toks)
+    if "quarter" in toks or "half" in toks:
+        toks = _part_units(toks)
     if _FRACTION_HINT.intersection(toks):
         toks = fraction_words(toks)
     if "same" in toks:
         toks = same_again(toks)
     return toks
+
+
+_PART_UNITS = frozenset("turns rotations revolutions hours days minutes".split())
+
+
+def _part_units(toks: list[str]) -> list[str]:
+    """A count of half or quarter units: "340 quarter-turns" -> 85 turns, "twenty-four quarter-hours" -> 6 hours."""
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        if t in _PART_UNITS and i > 1 and toks[i - 1] in ("half", "quarter") and out and is_num(out[-2]):
+            out[-2:] = [f"{float(out[-2]) * (0.5 if toks[i - 1] == 'half' else 0.25):g}"]
+        out.append(t)
+    return out
 
 
 _SAME_NOUNS = frozenset("amount number time length dose weight count figure period stretch spell quantity".split())
@@ -867,7 +900,8 @@ def read(toks: list[str], stem) -> list[Quantity]:
         after = UNIT_WORDS.get(toks[i + 1]) if i + 1 < n else None
         if after is None and i + 2 < n and toks[i + 1] in _UNIT_ADJ:   # "3 full days"
             after = UNIT_WORDS.get(toks[i + 2])
-        measured = after is not None and UNIT_SCALE[after][0] != "times"   # "a line every 10 minutes": no phone
+        measured = after is not None and toks[i + 1] != "x"   # "a line every 10 minutes", "for the call: 66 sends":
+        # no phone ("call 555 0123 x 12" is one)
         q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after,
                      phone=not measured and _phone(toks, i))
         qs.append(q)
@@ -995,7 +1029,12 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
         found.add("fraction")   # a proper fraction may be a share: "one fifth" -> 20 percent
     if "min" in found and end < n and toks[end] == "m":
         found.add("metre")      # "0.45 m": minutes or metres
+    if end < n and toks[end] in _DEGREES and (end + 1 == n or UNIT_WORDS.get(toks[end + 1]) not in ("degc", "degf")):
+        found.add("arcdeg")     # "30,600°", "every 30 degrees": heat or an angle, no scale named
     return frozenset(found)
+
+
+_DEGREES = frozenset("deg degs degree degrees".split())
 
 
 def _unit(q: Quantity) -> str | None:
@@ -1386,9 +1425,9 @@ def _list_totals(toks: list[str], statement: list[int], groups: dict, clocks: li
 
 def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_unit: bool = True) -> list:
     """Spans where `amount` `unit` is stated, in that unit or a converted one; need_unit=False also accepts the bare
-    number in any unit (not in a phone context). A range counts when it contains the value and is no wider than the
-    tolerance (or one of the value's units) either side, an approximation when it is within that of the value; the
-    ends of a range are not values."""
+    number, with no unit, a unit of its kind or a percent sign (not in a phone context). A range counts when it
+    contains the value and is no wider than the tolerance (or one of the value's units) either side, an
+    approximation when it is within that of the value; the ends of a range are not values."""
     family, base = to_base(amount, unit)
     one = UNIT_SCALE.get(unit, (unit, 1.0, 0.0))[1]   # one of the value's units, in the base unit
     out = []
@@ -1412,7 +1451,9 @@ def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_
             else:   # written in a larger unit, a value is rounded: one of its own units either side counts too
                 coarser = u == q.after and factor > one   # "0.7 min" for 43 s
                 hit = hit or abs(q.value * factor + offset - base) <= max(REL_TOL * abs(base), one * coarser, 1e-6)
-        if not hit and not need_unit and not q.phone:
+        other = UNIT_SCALE.get(q.after, (family,))[0]   # "85 minutes" is no count of turns; "72 times" may be,
+        kind = other in (family, "percent") or {other, family} <= COUNTED   # and a "%" may be MATLAB's comment mark
+        if not hit and not need_unit and not q.phone and kind:
             gap = abs(q.value - amount)
             hit = gap <= q.spread <= max(REL_TOL * amount, 1.0) if q.spread else \
                 gap <= max(REL_TOL * amount, 1.0) if q.approx else close(q.value, amount)

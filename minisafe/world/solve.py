@@ -48,8 +48,8 @@ from dataclasses import dataclass
 from itertools import combinations, permutations
 
 from minisafe.world.canon import STOPWORDS, stem as _stem
-from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, EACH, GROUP, PER, TAKE, UNIT_SCALE, UNIT_WORDS, \
-    Quantity, is_num, noun_after, statements, to_base
+from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, CURRENCY, EACH, GROUP, PER, TAKE, UNIT_SCALE, \
+    UNIT_WORDS, Quantity, is_num, noun_after, statements, to_base
 
 EXACT = 1e-6   # relative: a worked form states its arithmetic in full, so it comes to the value, not near it
 PASSAGE = 4    # statements read together
@@ -360,30 +360,48 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
 _PARAGRAPH = 3   # boundaries between two figures of a run that part its paragraphs (a blank line and a heading)
 _MOST_GROUPS = 100   # a count of groups in a list ("- batches: 2"), not an amount
 LIST_GAP = 12   # words: a list's next item follows within this many (a label, a row's cells, a heading)
+_SHARE_OF = frozenset("them those these which it the that".split())   # "11 of them": a share of a figure, no part
+_CLAUSE_JOINS = frozenset("and then plus a the final last another further".split())   # ", and 22 to set it",
+# ", then 55 to close", ", and a final 46"
 
 
 def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
     """The unit in which a figure of a list is of the value's family: its own, the one stated for it or its header's
     ("| Hours |"); "" for a bare figure (no unit, no noun after it), which takes its run's unit. None: of another
     kind, a period ("every 5 days") or a figure that is no amount (a phone number, a range's end, a year)."""
-    if q.phone or q.end_of_range or q.approx or q.start and toks[q.start - 1] in ("every", "each", "per"):
+    if q.phone or q.end_of_range or q.approx or q.start and toks[q.start - 1] in ("every", "each", "per") or \
+            toks[q.end:q.end + 2] in (["of", w] for w in _SHARE_OF):   # "30 hours, 11 of them under the fan"
         return None
     units = [u for u in ([unit] if unit else sorted(q.units)) if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
     if units:
         return units[0]
-    if unit is None and not noun_after(toks, q) and not 1900 <= q.value <= 2100 and \
+    if unit is None and not _counts_things(toks, q) and not 1900 <= q.value <= 2100 and \
             (family in COUNTED or not any(u in UNIT_SCALE for u in q.units)):
         return ""   # "- preload: 25" under "seat: 35 turns", "42" in "stage_hours = [38, 42, 9]"
     return None
+
+
+_PLURALS = frozenset("people persons children men women staff sheep fish deer cattle feet teeth mice geese".split())
+_COUNTS = frozenset(CURRENCY.values()) | frozenset("ml cl dl l kcal cal mph kph".split())   # no plural in -s
+
+
+def _counts_things(toks: list[str], q: Quantity) -> bool:
+    """Does the word after a figure of a list name what it counts: a noun in the plural ("534 lines", "149 people"),
+    a currency or a unit of another kind ("18 gbp", "330 ml"), or a singular noun after a one? Not a word that says
+    how its stage is done ("46 dark again", "21 slow", "7.5 hold and incubate")."""
+    word = toks[q.end] if q.end < len(toks) else ""
+    return noun_after(toks, q) and (q.value == 1 or word.endswith("s") or word in _PLURALS or word in _COUNTS)
 
 
 def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str,
                pauses: frozenset = frozenset()) -> list:
     """Spans of a list of the value's parts that add up to it, its total never written: two or more figures of the
     value's kind, each an item of its own (a statement, a table row, a clause it opens after a comma or a bracket:
-    "in stages (45 turns by hand, 89 with the key, 35 for the final set)") or side by side (a code array), the next
+    "in stages (45 turns by hand, 89 with the key, 35 for the final set)", the first one also with its unit
+    anywhere: "wind it 26 turns with the key, 15 by hand, and 22 to set it") or side by side (a code array), the next
     within LIST_GAP words, no figure of another kind between them. A run's bare figures take the unit of the one
-    figure in it that has one ("seat: 35 turns / preload: 25"); the whole run adds up, exactly, where a count with
+    figure in it that has one ("seat: 35 turns / preload: 25"), or each has its own ("20 h, 45 min"; a temperature's
+    parts after the first are rises: "2 °C, then 14.5 K, 17.5 K"); the whole run adds up, exactly, where a count with
     no unit may size the next figure's groups on a word of groups ("- full batches: 5 / - each batch: 75 g / - last
     batch: 8 g", "four nudges of 20 °C each"); a run in paragraphs (two options, each a list) adds up by paragraph
     too."""
@@ -394,8 +412,9 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     singles = [q for q in quantities if q.end == q.start + 1]
     like = [_like(toks, q, q.after or q.stated, family) for q in singles]
 
-    def gap(a: Quantity, b: Quantity) -> int:   # words between two figures
-        return b.start - a.end - (statement[b.start] - statement[a.end])
+    def gap(a: Quantity, b: Quantity) -> int:   # words between two figures, the first one's unit not counted
+        end = a.end + (a.after is not None and a.end < len(toks) and UNIT_WORDS.get(toks[a.end]) == a.after)
+        return b.start - end - (statement[b.start] - statement[end])
 
     said: dict[int, set] = {}
     for i, t in enumerate(toks):
@@ -405,12 +424,23 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         return not n.after and not n.stated and n.value == int(n.value) and 2 <= n.value <= _MOST_GROUPS and \
             bool((said[statement[n.start]] | said[statement[size.start]]) & EACH)
 
+    def opens(q: Quantity, marked: bool = True) -> bool:   # a clause, after a comma or a bracket and joining
+        k = q.start - 1                                         # words ("and then 55"), or after joining words alone
+        while k >= 0 and toks[k] in _CLAUSE_JOINS and q.start - k <= 3:
+            k -= 1
+        return k in pauses if marked else k < q.start - 1
+
+    def heads(run: list) -> bool:   # its last figure the first of its statement in the run, with a unit of its own
+        return like[run[-1]] != "" and (len(run) == 1 or statement[singles[run[-2]].start] !=
+                                        statement[singles[run[-1]].start])
+
     runs, run = [], []   # runs of indices into singles
     for i, (q, u) in enumerate(zip(singles, like)):
         last = singles[run[-1]] if run else None
-        joined = run and gap(last, q) <= LIST_GAP and (statement[q.start] != statement[last.start] or
-                                                       q.start == last.end or groups(last, q) or
-                                                       q.start - 1 in pauses and last.start - 1 in pauses)
+        joined = run and gap(last, q) <= LIST_GAP and (
+            statement[q.start] != statement[last.start] or q.start == last.end or groups(last, q) or
+            opens(q) and (heads(run) or any(opens(singles[j]) for j in run if statement[singles[j].start] ==
+                                            statement[q.start])) or opens(q, False) and opens(last))   # "a, b and c"
         if u is None or not joined:
             runs.append(run)
             run = []
@@ -421,10 +451,11 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     out = []
     for run in (r for r in runs if len(r) >= 2):
         units = {like[i] for i in run if like[i]}
-        if len(units) > 1 or not units and family not in COUNTED:
-            continue
-        u = units.pop() if units else unit
-        parts = [to_base(singles[i].value, u)[1] for i in run]
+        if len(units) > 1 and not all(like[i] for i in run) or not units and family not in COUNTED:
+            continue   # bare figures take the run's one unit; figures that each have one may mix them
+        u = units.pop() if len(units) == 1 else unit
+        parts = [to_base(singles[i].value, like[i] or u)[1] if k == 0 or family != "temp" else
+                 singles[i].value * UNIT_SCALE[like[i] or u][1] for k, i in enumerate(run)]   # rises: differences
         totals = [sum(parts)]
         for k in range(len(run) - 1):   # a count in the run sizes the next figure's groups
             if groups(singles[run[k]], singles[run[k + 1]]):
