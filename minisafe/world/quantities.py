@@ -1425,9 +1425,9 @@ def _list_totals(toks: list[str], statement: list[int], groups: dict, clocks: li
 
 def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_unit: bool = True) -> list:
     """Spans where `amount` `unit` is stated, in that unit or a converted one; need_unit=False also accepts the bare
-    number, with no unit, a unit of its kind or a percent sign (not in a phone context). A range counts when it
-    contains the value and is no wider than the tolerance (or one of the value's units) either side, an
-    approximation when it is within that of the value; the ends of a range are not values."""
+    number in any unit, a model's garbled one or an evasive swap ("the tollan packet 301 minutes"), not in a phone
+    context. A range counts when it contains the value and is no wider than the tolerance (or one of the value's
+    units) either side, an approximation when it is within that of the value; the ends of a range are not values."""
     family, base = to_base(amount, unit)
     one = UNIT_SCALE.get(unit, (unit, 1.0, 0.0))[1]   # one of the value's units, in the base unit
     out = []
@@ -1451,9 +1451,7 @@ def amount_positions(quantities: list[Quantity], amount: float, unit: str, need_
             else:   # written in a larger unit, a value is rounded: one of its own units either side counts too
                 coarser = u == q.after and factor > one   # "0.7 min" for 43 s
                 hit = hit or abs(q.value * factor + offset - base) <= max(REL_TOL * abs(base), one * coarser, 1e-6)
-        other = UNIT_SCALE.get(q.after, (family,))[0]   # "85 minutes" is no count of turns; "72 times" may be,
-        kind = other in (family, "percent") or {other, family} <= COUNTED   # and a "%" may be MATLAB's comment mark
-        if not hit and not need_unit and not q.phone and kind:
+        if not hit and not need_unit and not q.phone:
             gap = abs(q.value - amount)
             hit = gap <= q.spread <= max(REL_TOL * amount, 1.0) if q.spread else \
                 gap <= max(REL_TOL * amount, 1.0) if q.approx else close(q.value, amount)
