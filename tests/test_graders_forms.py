@@ -1226,6 +1226,14 @@ def plan_forms(f) -> list[str]:
                        f"{2} {unit} more to finish.")
     if unit == "degrees":   # a start in °C and rises in kelvin
         out.append(f"Start the {item} in water at {a} °C, then raise it {b} K and {c} K in turn.")
+    # a command's repeated options named for the unit; a block's unit in the comment that opens it, past a blank
+    # line; a last part after "and then a closing"
+    flag = {"times": "burst", "degrees": "rise-c"}.get(unit, unit)
+    out += [f"```bash\nrunplan --item \"{item}\" --{flag} {a} --{flag} {b} --{flag} {c} --wait\n```"]
+    cap = "°C" if unit == "degrees" else unit
+    out += [f"```cpp\n// the {item}: stages in order ({cap})\n#include <vector>\n\nconst std::vector<int> stages{{ {a}, "
+            f"{b}, {c} }};\n```",
+            f"Plan for the {item}: {a} {UNIT[unit]} at the normal rate, {b} faster, and then a closing {c} slowly."]
     return out
 
 
@@ -1249,7 +1257,8 @@ def test_a_plan_laid_out_in_parts_adds_up():
     between a count and its unit ("10 slow sends"); an SQL INSERT's rows under its columns; an inline list whose
     first part alone has the unit ("a, b and c", "and a final c", in words too); parts split by slashes or middle
     dots; a comment whose unit is the one said "per" stage; parts each in a unit of their own (a day, then hours; a
-    start in °C and rises in kelvin)."""
+    start in °C and rises in kelvin); a command's repeated options named for the unit ("--turns 21 --turns 23"); a
+    block's unit in the comment that opens it, past a blank line; "and then a closing 37"."""
     every([(f, text) for f in FACTS for text in plan_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 

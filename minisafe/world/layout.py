@@ -107,6 +107,9 @@ _CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
                (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
                (re.compile(r"\busleep\s*\(?\s*$"), "us")]
 _COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps".split())   # a figure's name: how often
+_NAMED_UNITS = frozenset(w for w in Q.UNIT_WORDS if len(w) > 3 and Q.UNIT_SCALE.get(Q.UNIT_WORDS[w], ("",))[0] in
+                         Q.COUNTED | {"time", "mass"}) - {"time", "tabs", "caps", "second", "minute"}   # or in
+# what: "--turns 21", "--burst 10" (not an editor's "tabs", nor "second" of a list)
 _SHELL_UNIT = re.compile(r"([smhd])\b")
 _SHELL_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _OPERAND_AFTER, _OPERAND_BEFORE = re.compile(r"\s*[*/]"), re.compile(r"[*/]\s*$")   # a figure next to a * or /
@@ -132,8 +135,8 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
     120 minutes . / stirred 190 minutes .". A comment on a line of its own covers the lines after it (to a blank
     line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
     comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
-    "ramp_c:" over its items) or the block's unit key ('"unit": "hours"'), and a figure the unit of its own name
-    ("wait_s = 21"), of the call that reads it ("sleep 30", "sleep 5m", "delay(1500)") or, named as a count, how
+    "ramp_c:" over its items), the block's unit key ('"unit": "hours"') or the comment that opens the block, and a
+    figure the unit of its own name ("wait_s = 21", "--turns 21", "--burst 10"), of the call that reads it ("sleep 30", "sleep 5m", "delay(1500)") or, named as a count, how
     often ("--count=8", "loop=3"). Other lines are kept for their words, without their figures; all after the line
     that leads in to the block."""
     out = []
@@ -142,6 +145,9 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
         out.append(before[-1] if before else "")
         keyed = _UNIT_KEY.search(block[1])
         keyed = keyed[1] if keyed and keyed[1].lower() in Q.UNIT_WORDS else None   # the block's unit, said as a key
+        first = next((ln for ln in block[1].splitlines() if ln.strip()), "")
+        heading = _COMMENT.match(first.strip())   # or in the comment that opens it, past a blank line
+        heading = _comment_unit(next(x for x in heading.groups() if x is not None), words) if heading else None
         cover = None       # an own-line comment's unit
         held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
         depth = 0          # brackets open
@@ -161,7 +167,7 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
                 cover = None
             named = _NAMED_UNIT.search(code) or _NAMED_BLOCK.fullmatch(code)
             named = named[1] if named and named[1].lower() in Q.UNIT_WORDS else None
-            unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named or keyed
+            unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named or keyed or heading
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
             for f in _LITERAL.finditer(code):
@@ -174,7 +180,8 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
                 shell = _SHELL_UNIT.match(code, f.end()) if call == "s" else None
                 counted = "times" if name and name[-1].lower() in _COUNT_NAMES else None   # --count=8, loop=3
                 u = (shell and _SHELL_UNITS[shell[1]]) or call or counted or unit or \
-                    (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None)
+                    (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None) or \
+                    (name[-1] if name and name[-1].lower() in _NAMED_UNITS else None)   # --turns 21, --burst 10
                 if u:
                     read.append(f"{' '.join(name[-3:]).replace('_', ' ')} {f[0]} {u} .")
                 label = f.end()

@@ -361,8 +361,8 @@ _PARAGRAPH = 3   # boundaries between two figures of a run that part its paragra
 _MOST_GROUPS = 100   # a count of groups in a list ("- batches: 2"), not an amount
 LIST_GAP = 12   # words: a list's next item follows within this many (a label, a row's cells, a heading)
 _SHARE_OF = frozenset("them those these which it the that".split())   # "11 of them": a share of a figure, no part
-_CLAUSE_JOINS = frozenset("and then plus a the final last another further".split())   # ", and 22 to set it",
-# ", then 55 to close", ", and a final 46"
+_CLAUSE_JOINS = frozenset("and then plus a the final last closing finishing another further".split())   # ", and
+# 22 to set it", ", then 55 to close", ", and a final 46", ", and then a closing 37"
 
 
 def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
@@ -426,7 +426,7 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
 
     def opens(q: Quantity, marked: bool = True) -> bool:   # a clause, after a comma or a bracket and joining
         k = q.start - 1                                         # words ("and then 55"), or after joining words alone
-        while k >= 0 and toks[k] in _CLAUSE_JOINS and q.start - k <= 3:
+        while k >= 0 and toks[k] in _CLAUSE_JOINS and q.start - k <= 4:
             k -= 1
         return k in pauses if marked else k < q.start - 1
 
