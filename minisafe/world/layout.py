@@ -136,9 +136,9 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
     line, a loop or another comment); one after code, its line and the lines its brackets hold open. With no such
     comment, a structure takes the unit its name ends in ("WAITS_S = (25, 10, 7)", '"after_reset_s": {', a YAML
     "ramp_c:" over its items), the block's unit key ('"unit": "hours"') or the comment that opens the block, and a
-    figure the unit of its own name ("wait_s = 21", "--turns 21", "--burst 10"), of the call that reads it ("sleep 30", "sleep 5m", "delay(1500)") or, named as a count, how
-    often ("--count=8", "loop=3"). Other lines are kept for their words, without their figures; all after the line
-    that leads in to the block."""
+    figure the unit of the call that reads it ("sleep 30", "sleep 5m", "delay(1500)"), named as a count how often
+    ("--count=8", "loop=3"), else the unit its name ends in or is ("wait_s = 21", "--turns 21", "--burst 10"). Other
+    lines are kept for their words, without their figures; all after the line that leads in to the block."""
     out = []
     for block in _FENCED.finditer(text):
         before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]

@@ -368,9 +368,10 @@ _CLAUSE_JOINS = frozenset("and then plus a the final last closing finishing anot
 def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
     """The unit in which a figure of a list is of the value's family: its own, the one stated for it or its header's
     ("| Hours |"); "" for a bare figure (no unit, no noun after it), which takes its run's unit. None: of another
-    kind, a period ("every 5 days") or a figure that is no amount (a phone number, a range's end, a year)."""
-    if q.phone or q.end_of_range or q.approx or q.start and toks[q.start - 1] in ("every", "each", "per") or \
-            toks[q.end:q.end + 2] in (["of", w] for w in _SHARE_OF):   # "30 hours, 11 of them under the fan"
+    kind, a period ("every 5 days"), a share of another part ("30 hours, 11 of them under the fan") or a figure that
+    is no amount (a phone number, a range's end, a year)."""
+    share = toks[q.end:q.end + 1] == ["of"] and q.end + 1 < len(toks) and toks[q.end + 1] in _SHARE_OF
+    if q.phone or q.end_of_range or q.approx or share or q.start and toks[q.start - 1] in ("every", "each", "per"):
         return None
     units = [u for u in ([unit] if unit else sorted(q.units)) if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
     if units:
