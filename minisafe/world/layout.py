@@ -92,8 +92,10 @@ def table_statements(text: str, tokens: Callable[[str], list[str]]) -> str:
 
 
 _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
-# a comment: # or -- before a space, //, /* ... */, or ; opening an INI line
-_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$")
+# a comment: # or -- before a space, //, /* ... */, ; opening an INI line, and a line of its own after % or %%
+# (Erlang, MATLAB, LaTeX) or in Pascal's { ... } or (* ... *), words only
+_COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$|"
+                      r"^\s*%+\s?(.*)$|^\s*(?:\{|\(\*)\s+([A-Za-z][^{}:\"=]*?)\s*(?:\}|\*\))\s*$")
 _UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
@@ -101,6 +103,7 @@ _LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]
 _SUFFIX_UNIT = re.compile(r"_([A-Za-z]+)\W*$")   # "wait_s = 21", '"boot_ms": 800': the unit ends the name
 _NAMED_UNIT = re.compile(r"[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:?=?\s*[\[({]")   # a structure's name ends in
 _REPEATED = re.compile(r"\[\s*(\d+(?:\.\d+)?)\s*\]\s*\*\s*(\d+)")   # its unit; "[32] * 4": four elements of 32
+_CAMEL_UNIT = re.compile(r"[a-z](?<![Pp]er)([A-Z][a-z]+)[\"']?\s*:?=?\s*[\[({]")   # or camelCase: "waitsSeconds: ["
 _NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:\s*")   # YAML "ramp_c:"
 # a figure a call reads in its own unit: sleep 30 (shell: "sleep 5m"), time.sleep(2.5), delay(1500), setTimeout(f, 800)
 _CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
@@ -151,7 +154,10 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
         cover = None       # an own-line comment's unit
         held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
         depth = 0          # brackets open
-        for ln in block[1].splitlines():
+        lines = block[1].splitlines()
+        if any(ln.startswith("+++ ") for ln in lines):   # a unified diff: the lines it leaves or adds, unmarked
+            lines = [ln[1:] for ln in lines if ln[:1] in ("+", " ") and not ln.startswith("+++ ")]
+        for ln in lines:
             m = _COMMENT.search(ln)
             code = ln[:m.start()] if m else ln
             said = next((x for x in m.groups() if x is not None), "") if m else ""
@@ -165,8 +171,10 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
                 held = None
             if depth <= 0 and _CONTROL.match(code):
                 cover = None
-            named = _NAMED_UNIT.search(code) or _NAMED_BLOCK.fullmatch(code)
-            named = named[1] if named and named[1].lower() in Q.UNIT_WORDS else None
+            block_name = _NAMED_BLOCK.fullmatch(code)
+            named = next((m[1] for pattern in (_NAMED_UNIT, _CAMEL_UNIT) for m in pattern.finditer(code)
+                          if m[1].lower() in Q.UNIT_WORDS), None) or \
+                (block_name[1] if block_name and block_name[1].lower() in Q.UNIT_WORDS else None)
             unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named or keyed or heading
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
@@ -188,7 +196,7 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
             out += [_LITERAL.sub(" ", code).strip()] + read   # a line's words ('"device": "ambrel light",')
             opened = code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
                 code.count("}")
-            if unit and not held and unit != cover and (opened > 0 or _NAMED_BLOCK.fullmatch(code)):
+            if unit and not held and unit != cover and (opened > 0 or block_name):
                 held = (unit, depth, None if opened > 0 else indent)
             depth += opened
     return "\n".join(x for x in out if x) if any(x.endswith(" .") for x in out) else ""

@@ -382,6 +382,16 @@ def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | 
     return None
 
 
+_REPEATING = frozenset("repeat repeated repeating done do run".split())
+
+
+def _repeats(toks: list[str], q: Quantity) -> bool:
+    """Is a figure how often a block of a list's parts is done ("**Cycle, repeated two times:** 10 h with the heat
+    on, then 5 h with the fan")? Then it is no part, and its statement's parts count that many times."""
+    return q.end == q.start + 1 and q.start > 0 and toks[q.start - 1] in _REPEATING and \
+        toks[q.end:q.end + 1] == ["times"] and q.value == int(q.value) and 2 <= q.value <= 20
+
+
 _PLURALS = frozenset("people persons children men women staff sheep fish deer cattle feet teeth mice geese".split())
 _COUNTS = frozenset(CURRENCY.values()) | frozenset("ml cl dl l kcal cal mph kph".split())   # no plural in -s
 
@@ -404,13 +414,15 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     figure in it that has one ("seat: 35 turns / preload: 25"), or each has its own ("20 h, 45 min"; a temperature's
     parts after the first are rises: "2 °C, then 14.5 K, 17.5 K"); the whole run adds up, exactly, where a count with
     no unit may size the next figure's groups on a word of groups ("- full batches: 5 / - each batch: 75 g / - last
-    batch: 8 g", "four nudges of 20 °C each"); a run in paragraphs (two options, each a list) adds up by paragraph
+    batch: 8 g", "four nudges of 20 °C each"), or a block of them done so many times ("repeat four times: 16 turns
+    with the key, then 62 with the driver"); a run in paragraphs (two options, each a list) adds up by paragraph
     too."""
     if len(quantities) < 2:
         return []
     family, base = to_base(amount, unit)
     statement = statements(toks)   # the boundaries before each token too: a gap is counted in words
-    singles = [q for q in quantities if q.end == q.start + 1]
+    repeats = {statement[q.start]: q.value for q in quantities if _repeats(toks, q)}   # "repeat four times: ..."
+    singles = [q for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)]
     like = [_like(toks, q, q.after or q.stated, family) for q in singles]
 
     def gap(a: Quantity, b: Quantity) -> int:   # words between two figures, the first one's unit not counted
@@ -425,11 +437,15 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         return not n.after and not n.stated and n.value == int(n.value) and 2 <= n.value <= _MOST_GROUPS and \
             bool((said[statement[n.start]] | said[statement[size.start]]) & EACH)
 
-    def opens(q: Quantity, marked: bool = True) -> bool:   # a clause, after a comma or a bracket and joining
-        k = q.start - 1                                         # words ("and then 55"), or after joining words alone
-        while k >= 0 and toks[k] in _CLAUSE_JOINS and q.start - k <= 4:
+    def opens(q: Quantity, marked: bool = True) -> bool:   # a clause: its statement's first figure, or after a comma
+        k = q.start - 1                                         # or a bracket and joining words ("and then 55"), or
+        while k >= 0 and toks[k] in _CLAUSE_JOINS and q.start - k <= 4:   # after joining words alone
             k -= 1
-        return k in pauses if marked else k < q.start - 1
+        return (k < 0 or toks[k] == BOUNDARY or k in pauses) if marked else k < q.start - 1
+
+    def leads(q: Quantity) -> bool:   # a clause that opens a few words before it: ", then medium for 24 h"
+        words = range(max(0, q.start - 4), q.start)
+        return any(k in pauses for k in words) and not any(is_num(toks[k]) for k in words)
 
     def heads(run: list) -> bool:   # its last figure the first of its statement in the run, with a unit of its own
         return like[run[-1]] != "" and (len(run) == 1 or statement[singles[run[-2]].start] !=
@@ -438,10 +454,12 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     runs, run = [], []   # runs of indices into singles
     for i, (q, u) in enumerate(zip(singles, like)):
         last = singles[run[-1]] if run else None
+        listed = run and (heads(run) or any(opens(singles[j]) for j in run if statement[singles[j].start] ==
+                                            statement[q.start]))   # the run is a list in this statement
         joined = run and gap(last, q) <= LIST_GAP and (
             statement[q.start] != statement[last.start] or q.start == last.end or groups(last, q) or
-            opens(q) and (heads(run) or any(opens(singles[j]) for j in run if statement[singles[j].start] ==
-                                            statement[q.start])) or opens(q, False) and opens(last))   # "a, b and c"
+            (opens(q) or u and leads(q)) and listed or opens(q, False) and (opens(last) or heads(run)))   # "a, b
+        # and c", "the radio takes 76 s and the pairing another 152 s"
         if u is None or not joined:
             runs.append(run)
             run = []
@@ -461,6 +479,9 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         for k in range(len(run) - 1):   # a count in the run sizes the next figure's groups
             if groups(singles[run[k]], singles[run[k + 1]]):
                 totals.append(totals[0] - parts[k] - parts[k + 1] + singles[run[k]].value * parts[k + 1])
+        for st in {statement[singles[i].start] for i in run} & repeats.keys():   # a block of parts done n times
+            totals.append(totals[0] + (repeats[st] - 1) * sum(p for p, i in zip(parts, run)
+                                                              if statement[singles[i].start] == st))
         parted = [k for k in range(1, len(run))
                   if statement[singles[run[k]].start] - statement[singles[run[k - 1]].end] >= _PARAGRAPH]
         cuts = [0] + parted + [len(run)]
