@@ -1231,15 +1231,16 @@ def plan_forms(f) -> list[str]:
     flag = {"times": "burst", "degrees": "rise-c"}.get(unit, unit)
     out += [f"```bash\nrunplan --item \"{item}\" --{flag} {a} --{flag} {b} --{flag} {c} --wait\n```"]
     cap = "°C" if unit == "degrees" else unit
-    out += [f"```cpp\n// the {item}: stages in order ({cap})\n#include <vector>\n\nconst std::vector<int> stages{{ {a}, "
-            f"{b}, {c} }};\n```",
+    out += [f"```cpp\n// the {item}: stages in order ({cap})\n#include <vector>\n\n"
+            f"const std::vector<int> stages{{ {a}, {b}, {c} }};\n```",
             f"Plan for the {item}: {a} {UNIT[unit]} at the normal rate, {b} faster, and then a closing {c} slowly."]
     # questions and answers, a part after a clause's first words ("then medium for 24 h"); comments after %% or in
     # Pascal's braces, a name in camelCase, a unified diff; a block of parts done so many times
     u = UNIT[unit]
     out += [f"### Where does the {item} start?\n{a} {u}.\n\n### And then?\nFirst {b // 2} {u}, then more for "
             f"{b - b // 2} {u}.\n\n### How does it end?\nWith {c} {u}.",
-            f"```erlang\n%% the {item}, {unit} per stage\nrun() ->\n    Stages = [{a}, {b}, {c}],\n    go(Stages).\n```",
+            f"```erlang\n%% the {item}, {unit} per stage\nrun() ->\n    Stages = [{a}, {b}, {c}],\n"
+            f"    go(Stages).\n```",
             f"```pascal\n{{ {unit} per stage for the {item} }}\nbegin\n  Run([{a}, {b}, {c}]);\nend.\n```",
             f"```graphql\nmutation {{\n  createPlan(item: \"{item}\", stages{unit.capitalize()}: [{a}, {b}, {c}]) "
             f"{{ id }}\n}}\n```",
