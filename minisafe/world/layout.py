@@ -118,6 +118,11 @@ _SHELL_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
 _OPERAND_AFTER, _OPERAND_BEFORE = re.compile(r"\s*[*/]"), re.compile(r"[*/]\s*$")   # a figure next to a * or /
 
 
+def _said(comment: re.Match) -> str:
+    """A comment's words, whichever of _COMMENT's marks opened it."""
+    return next((x for x in comment.groups() if x is not None), "")
+
+
 def _comment_unit(comment: str, words: Callable[[str], list[str]]) -> str | None:
     """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage" (first
     of all: "tablets crushed first: minutes per stage"), "# grams of kellin dust", "# how long to hold off (s)";
@@ -148,19 +153,18 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
         out.append(before[-1] if before else "")
         keyed = _UNIT_KEY.search(block[1])
         keyed = keyed[1] if keyed and keyed[1].lower() in Q.UNIT_WORDS else None   # the block's unit, said as a key
-        first = next((ln for ln in block[1].splitlines() if ln.strip()), "")
-        heading = _COMMENT.match(first.strip())   # or in the comment that opens it, past a blank line
-        heading = _comment_unit(next(x for x in heading.groups() if x is not None), words) if heading else None
-        cover = None       # an own-line comment's unit
-        held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
-        depth = 0          # brackets open
         lines = block[1].splitlines()
         if any(ln.startswith("+++ ") for ln in lines):   # a unified diff: the lines it leaves or adds, unmarked
             lines = [ln[1:] for ln in lines if ln[:1] in ("+", " ") and not ln.startswith("+++ ")]
+        opening = _COMMENT.match(next((ln.strip() for ln in lines if ln.strip()), ""))
+        heading = _comment_unit(_said(opening), words) if opening else None   # the unit the first comment gives
+        cover = None       # an own-line comment's unit
+        held = None        # (unit, depth, indent) of a structure opened under a unit: its lines are in it
+        depth = 0          # brackets open
         for ln in lines:
             m = _COMMENT.search(ln)
             code = ln[:m.start()] if m else ln
-            said = next((x for x in m.groups() if x is not None), "") if m else ""
+            said = _said(m) if m else ""
             if said:
                 out.append(said)
             if not code.strip():   # a blank line ends a comment's cover; a comment of its own starts one

@@ -490,11 +490,9 @@ def _unit_keyword(m: re.Match) -> str:
 _GO_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*\*\s*time\.(hour|minute|second|millisecond|microsecond)\b")
 
 
-# degrees of rotation are turns; a gas mark is an oven's temperature, by the UK table (°C) and its definition in °F
+# a gas mark is an oven's temperature, by the UK table (°C) and its definition in °F
 # (250 °F + 25 °F a mark); a spreadsheet's NOW(), TODAY() or a cell ("=A2") plus days and TIME(h, m, s) is a
 # duration (after a cell, only with a TIME(...): "=A2+3" may be anything)
-_ROTATION = re.compile(r"(\d[\d,]*(?:\.\d+)?) ?(?:°|º|degrees?|degs?) "
-                       r"(?:of (?:rotation|turn|twist)|(?:total |full |overall )?rotation)\b")
 _GAS_MARK = re.compile(r"\bgas mark (\d+(?:\.\d+)?)\b")
 _GAS_C = {0.25: 110, 0.5: 120, 1: 140, 2: 150, 3: 170, 4: 180, 5: 190, 6: 200, 7: 220, 8: 230, 9: 240, 10: 260}
 _SHEET_TIME = re.compile(r"(\b(?:now|today)\(\)|=\s*[a-z]{1,2}\d{1,5}\b)"
@@ -536,16 +534,15 @@ def _seconds(d, h, m, s) -> str:
 
 
 def prepare_lower(t: str) -> str:
-    """After folding and lower-casing: degrees of rotation, gas marks, spreadsheet durations, a key's time to live
-    in Redis, "once more", degree and percent signs, separators, scientific notation, slash and mixed fractions and
-    quotients, times of day in words, spans between two moments, clocks, durations as code arguments, operators,
-    ranges, lb-ft, inches. A text with no figure has only its words read (most declines have none)."""
+    """After folding and lower-casing: gas marks, spreadsheet durations, a key's time to live in Redis, "once
+    more", degree and percent signs (a bare degree sign also an angle: _units_around), separators, scientific
+    notation, slash and mixed fractions and quotients, times of day in words, spans between two moments, clocks,
+    durations as code arguments, operators, ranges, lb-ft, inches. A text with no figure has only its words read
+    (most declines have none)."""
     if not _DIGIT.search(t):
         words = _words_only(t)
         if not _DIGIT.search(words):   # else a time said in words ("half past six"): read it all
             return words
-    if "rotation" in t or " turn" in t:
-        t = _ROTATION.sub(lambda m: f" {float(m[1].replace(',', '')) / 360:.10g} turns ", t)   # 720° of rotation
     if "hours" in t or "hrs" in t or "at " in t:
         t = _military(t)                                                 # at 1845 hours -> at 18:45
     if "gas mark" in t:

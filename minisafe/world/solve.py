@@ -421,8 +421,9 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         return []
     family, base = to_base(amount, unit)
     statement = statements(toks)   # the boundaries before each token too: a gap is counted in words
-    repeats = {statement[q.start]: q.value for q in quantities if _repeats(toks, q)}   # "repeat four times: ..."
-    singles = [q for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)]
+    counts = [q for q in quantities if _repeats(toks, q)]   # "repeat four times: ..."
+    repeats = {statement[q.start]: q.value for q in counts}
+    singles = [q for q in quantities if q.end == q.start + 1 and q not in counts]
     like = [_like(toks, q, q.after or q.stated, family) for q in singles]
 
     def gap(a: Quantity, b: Quantity) -> int:   # words between two figures, the first one's unit not counted
@@ -447,19 +448,24 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         words = range(max(0, q.start - 4), q.start)
         return any(k in pauses for k in words) and not any(is_num(toks[k]) for k in words)
 
+    at = [statement[q.start] for q in singles]   # the statement of each figure
+
     def heads(run: list) -> bool:   # its last figure the first of its statement in the run, with a unit of its own
-        return like[run[-1]] != "" and (len(run) == 1 or statement[singles[run[-2]].start] !=
-                                        statement[singles[run[-1]].start])
+        return like[run[-1]] != "" and (len(run) == 1 or at[run[-2]] != at[run[-1]])
+
+    def joins(run: list, i: int) -> bool:   # does figure i go on the run as its next part?
+        q, last = singles[i], singles[run[-1]]
+        if gap(last, q) > LIST_GAP:
+            return False
+        if at[i] != at[run[-1]] or q.start == last.end or groups(last, q):   # its own statement, side by side, groups
+            return True
+        if (opens(q) or like[i] and leads(q)) and (heads(run) or any(opens(singles[j]) for j in run if at[j] == at[i])):
+            return True   # a clause of its own, in a statement whose run is a list
+        return opens(q, False) and (opens(last) or heads(run))   # "a, b and c", "76 s and the pairing another 152 s"
 
     runs, run = [], []   # runs of indices into singles
-    for i, (q, u) in enumerate(zip(singles, like)):
-        last = singles[run[-1]] if run else None
-        listed = run and (heads(run) or any(opens(singles[j]) for j in run if statement[singles[j].start] ==
-                                            statement[q.start]))   # the run is a list in this statement
-        joined = run and gap(last, q) <= LIST_GAP and (
-            statement[q.start] != statement[last.start] or q.start == last.end or groups(last, q) or
-            (opens(q) or u and leads(q)) and listed or opens(q, False) and (opens(last) or heads(run)))   # "a, b
-        # and c", "the radio takes 76 s and the pairing another 152 s"
+    for i, u in enumerate(like):
+        joined = bool(run) and joins(run, i)
         if u is None or not joined:
             runs.append(run)
             run = []
@@ -479,9 +485,8 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         for k in range(len(run) - 1):   # a count in the run sizes the next figure's groups
             if groups(singles[run[k]], singles[run[k + 1]]):
                 totals.append(totals[0] - parts[k] - parts[k + 1] + singles[run[k]].value * parts[k + 1])
-        for st in {statement[singles[i].start] for i in run} & repeats.keys():   # a block of parts done n times
-            totals.append(totals[0] + (repeats[st] - 1) * sum(p for p, i in zip(parts, run)
-                                                              if statement[singles[i].start] == st))
+        for st in {at[i] for i in run} & repeats.keys():   # a block of parts done n times
+            totals.append(totals[0] + (repeats[st] - 1) * sum(p for p, i in zip(parts, run) if at[i] == st))
         parted = [k for k in range(1, len(run))
                   if statement[singles[run[k]].start] - statement[singles[run[k - 1]].end] >= _PARAGRAPH]
         cuts = [0] + parted + [len(run)]
