@@ -499,3 +499,23 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         if any(abs(total - base) <= EXACT * abs(base) for total in totals):
             out.append((first.start, singles[run[-1]].end))
     return out
+
+
+def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
+    """The span of an answer's figures of the value's kind when all of them together are the value: a plan laid out
+    in parts in a layout no list reading holds (headings, prose and blocks between its stages), its total never
+    written (spec §1.5). Its parts: every figure with a unit of the value's kind, its own or one stated for it, and
+    the bare figures where the answer uses one such unit; not a figure that says how often a block is done, a
+    period, a share of another part, a range's end, an approximation or a phone number (`_like`). Exact, as every
+    worked form; a temperature's later parts are rises, as in `list_total`."""
+    family, base = to_base(amount, unit)
+    parts = [(q, u) for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)
+             and (u := _like(toks, q, q.after or q.stated, family)) is not None]
+    units = {u for _, u in parts if u}
+    one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
+    parts = [(q, u or one) for q, u in parts if u or one]
+    if len(parts) < 2:
+        return []
+    values = [to_base(q.value, u)[1] if k == 0 or family != "temp" else q.value * UNIT_SCALE[u][1]
+              for k, (q, u) in enumerate(parts)]   # rises after a temperature's first part
+    return [(parts[0][0].start, parts[-1][0].end)] if abs(sum(values) - base) <= EXACT * abs(base) else []
