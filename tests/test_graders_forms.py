@@ -1249,6 +1249,16 @@ def plan_forms(f) -> list[str]:
     if b % 2 == 0 and b > 2:
         out.append(f"For the {item}:\n\n- **Start:** {a} {u}\n- **Repeat two times:** {b // 2 - 1} {u}, then 1 "
                    f"more\n- **Finish:** {c} {u}")
+    # tables in MediaWiki, AsciiDoc, DokuWiki and reST markup; a Structured Text comment that says "in turn"
+    head = "°C" if unit == "degrees" else unit.capitalize()
+    out += [f"```\n{{| class=\"wikitable\"\n|+ The {item}\n! Stage !! {head}\n|-\n| First || {a}\n|-\n"
+            f"| Second || {b}\n|-\n| Last || {c}\n|}}\n```",
+            f"```asciidoc\n.The {item}\n|===\n|Stage |{head}\n\n|First |{a}\n|Second |{b}\n|Last |{c}\n|===\n```",
+            f"```\n^ The {item} ^ {head} ^\n| first | {a} |\n| second | {b} |\n| last | {c} |\n```",
+            f"```rst\n.. table:: The {item}\n\n   ======  ======\n   Stage   {head}\n   ======  ======\n"
+            f"   first   {a}\n   second  {b}\n   last    {c}\n   ======  ======\n```",
+            f"```\n(* the {item}: each stage in turn, in {cap} *)\nVAR\n    StageA : INT := {a};\n"
+            f"    StageB : INT := {b};\n    StageC : INT := {c};\nEND_VAR\n```"]
     return out
 
 
@@ -1288,7 +1298,8 @@ _PROSE = ("Load everything the night before so nothing is rushed in the morning,
 
 def answer_forms(fact) -> list[str]:
     """The value's parts under headings, each after a paragraph of prose (no list, no word of adding), the unit on
-    every part or on the first one only."""
+    every part or on the first one only; a block of parts done two times ("a routine plays out two times", "- it
+    repeats two times", "two of those rounds")."""
     item, n, unit = parts(fact)
     a, b, c = three_parts(n)
     u, rise = UNIT[unit], "raise it" if unit == "degrees" else "give it"
@@ -1297,12 +1308,21 @@ def answer_forms(fact) -> list[str]:
            f"middle\n\n{_PROSE[1]} Then {rise} {b} {u}.\n\n## Finishing\n\n{_PROSE[2]} To close, {rise} {c} {u}.",
            f"**The {item}, as I run it**\n\n{first}. {_PROSE[0]}\n\n{_PROSE[1]} After that, {rise} {b}.\n\n"
            f"{_PROSE[2]} The last stretch is {c}."]
+    if b % 2 == 0 and b > 4 and unit != "degrees":   # a block done two times: its count in its statement, after it,
+        x = b // 2 - 2                               # before it
+        out += [f"For the {item}, {first.lower()}. Then a short routine plays out two times: {x} {u}, then 2 {u}. "
+                f"{_PROSE[0]} Close with {c} {u}."] if unit not in COUNTED else []   # "two times" is a part there
+        out += [f"**The {item}**\n\n- start: {a} {u}\n- the cycle: {x} {u}, then 2 {u}\n- it repeats two times\n"
+                f"- close: {c} {u}",
+                f"For the {item}: {a} {u} to start. Then rounds of {x} {u}, then 2 more. {_PROSE[1]} Go through two "
+                f"of those rounds and close with {c} {u}."]
     return out
 
 
 def test_all_of_an_answers_figures_of_the_kind_are_the_value():
     """A plan whose stages no list reading joins (headings and paragraphs of prose between them) is still the value
-    when all of its figures of the value's kind, and the bare ones in its one unit, add up to it."""
+    when all of its figures of the value's kind, and the bare ones in its one unit, add up to it, a block done so
+    many times counted that often."""
     every([(f, text) for f in FACTS for text in answer_forms(f)],
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 

@@ -37,10 +37,51 @@ def _sql_rows(m: re.Match) -> str:
     return "\n" + "\n".join("| " + " | ".join(row) + " |" for row in cells) + "\n"
 
 
+_WIKI_TABLE = re.compile(r"^\s*\{\|[^\n]*\n(.*?)^\s*\|\}", re.S | re.M)   # MediaWiki: {| ... |}
+_ASCIIDOC_TABLE = re.compile(r"^\s*\|===\s*\n(.*?)^\s*\|===\s*$", re.S | re.M)   # AsciiDoc: |=== ... |===
+_DOKUWIKI_HEAD = re.compile(r"^(\s*)\^(.*\^)\s*$", re.M)   # DokuWiki's header row: ^ Stage ^ Minutes ^
+_RST_RULE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*(?:\n|$)", re.M)   # reStructuredText's simple table: ======  =====
+
+
+def _wiki_rows(m: re.Match) -> str:
+    """A MediaWiki table's rows ("|-" between them; "! a !! b" a header, "| a || b" cells, one or more a line; "|+" a
+    caption, kept as the lead-in) as markdown rows."""
+    out, row = [], []
+    for ln in m[1].splitlines() + ["|-"]:
+        ln = ln.strip()
+        if ln.startswith("|+"):
+            out.append(ln[2:].strip())
+        elif ln.startswith("|-"):
+            out += ["| " + " | ".join(row) + " |"] if row else []
+            row = []
+        elif ln[:1] in ("|", "!"):
+            row += [c.split("|")[-1].strip() for c in re.split(r"\|\||!!", ln[1:])]   # 'style="..." | cell'
+    return "\n".join(out) + "\n"
+
+
+def _asciidoc_rows(m: re.Match) -> str:
+    """An AsciiDoc table's cells ("|Stage |°C", a row a line or a cell a line) as markdown rows of as many cells as
+    its first line has."""
+    lines = [ln.strip() for ln in m[1].splitlines() if ln.strip().startswith("|")]
+    cells = [c.strip() for ln in lines for c in ln[1:].split("|")]
+    width = lines[0].count("|") if lines else 0
+    rows = [cells[i:i + width] for i in range(0, len(cells), width)] if width >= 2 else []
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n"
+
+
 def _pipes(text: str) -> str:
     """Tables in other markups as markdown rows: HTML <tr><td>, an SQL INSERT's columns and values, LaTeX tabular (&
-    and \\\\), and a plain-text grid whose columns are aligned with two or more spaces (three lines or more with as many
-    cells, two or more)."""
+    and \\\\), MediaWiki, AsciiDoc, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's simple tables (their
+    rules of "=" dropped) and a plain-text grid whose columns are aligned with two or more spaces (three lines or more
+    with as many cells, two or more)."""
+    if "{|" in text:
+        text = _WIKI_TABLE.sub(_wiki_rows, text)
+    if "|===" in text:
+        text = _ASCIIDOC_TABLE.sub(_asciidoc_rows, text)
+    if "^" in text:
+        text = _DOKUWIKI_HEAD.sub(lambda m: m[1] + "|" + m[2].replace("^", "|"), text)
+    if "==" in text:
+        text = _RST_RULE.sub("", text)
     if "<t" in text or "<T" in text:
         text = _HTML_ROW.sub(lambda m: "| " + " | ".join(re.sub(r"<[^>]*>", " ", c).strip()
                                                        for c in _HTML_CELL.findall(m[1])) + " |", text)
@@ -93,9 +134,9 @@ def table_statements(text: str, tokens: Callable[[str], list[str]]) -> str:
 
 _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
 # a comment: # or -- before a space, //, /* ... */, ; opening an INI line, and a line of its own after % or %%
-# (Erlang, MATLAB, LaTeX) or in Pascal's { ... } or (* ... *), words only
+# (Erlang, MATLAB, LaTeX) or in Pascal's { ... } (words only) or (* ... *) (Pascal, OCaml, Structured Text)
 _COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$|"
-                      r"^\s*%+\s?(.*)$|^\s*(?:\{|\(\*)\s+([A-Za-z][^{}:\"=]*?)\s*(?:\}|\*\))\s*$")
+                      r"^\s*%+\s?(.*)$|^\s*\{\s+([A-Za-z][^{}:\"=]*?)\s*\}\s*$|^\s*\(\*\s+([A-Za-z](?:(?!\*\)).)*?)\s*\*\)\s*$")
 _UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
@@ -126,11 +167,13 @@ def _said(comment: re.Match) -> str:
 def _comment_unit(comment: str, words: Callable[[str], list[str]]) -> str | None:
     """The unit a comment with no figure of its own says the code's figures are in: "# minutes per stage" (first
     of all: "tablets crushed first: minutes per stage"), "# grams of kellin dust", "# how long to hold off (s)";
-    not a one-letter unit said in passing."""
+    not a one-letter unit said in passing, nor "in turn"."""
     if Q._DIGIT.search(comment):
         return None
     brackets = re.findall(r"\(\s*([A-Za-zµ°]+)\s*\)", comment)
     said = words(comment)
+    said = [t for t, before in zip(said, [""] + said) if (before.lower(), t.lower()) != ("in", "turn")]   # "each
+    # raise in turn, in °C": an idiom
     per = [t for t, after in zip(said, said[1:]) if after.lower() in ("per", "each")]   # "tablets crushed first:
     units = [t for t in per + brackets + said if t.lower() in Q.UNIT_WORDS and          # minutes per stage"
              (len(t) > 1 or t in brackets) and t.lower() != "time"]

@@ -501,21 +501,55 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
     return out
 
 
+_ROUNDS = frozenset("repeat repeats repeated repeating cycle cycles round rounds rep reps pass passes loop loops "
+                    "iteration iterations seq dotimes".split())   # words of a block done again and again
+
+
+def _rounds(toks: list[str], q: Quantity, family: str) -> bool:
+    """Is a figure how often a block of a plan is done: a whole 2 to 20, no unit but times, with a word of repeating
+    in the two words before it or the three after it ("it repeats three times", "two of those rounds", "cycles = 3",
+    "(seq 3)"), or "N times" where the value is no count ("watches a routine play out two times")?"""
+    if q.end != q.start + 1 or q.value != int(q.value) or not 2 <= q.value <= 20 or q.after not in (None, "times"):
+        return False   # not "rounds of mouthfuls: 15 tablets"
+    before, after = toks[max(0, q.start - 2):q.start], toks[q.end:q.end + 3]
+    before = before[len(before) - before[::-1].index(BOUNDARY):] if BOUNDARY in before else before
+    after = after[:after.index(BOUNDARY)] if BOUNDARY in after else after
+    return bool(_ROUNDS.intersection(before + after)) or after[:1] == ["times"] and family not in COUNTED
+
+
 def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """The span of an answer's figures of the value's kind when all of them together are the value: a plan laid out
     in parts in a layout no list reading holds (headings, prose and blocks between its stages), its total never
     written (spec §1.5). Its parts: every figure with a unit of the value's kind, its own or one stated for it, and
     the bare figures where the answer uses one such unit; not a figure that says how often a block is done, a
-    period, a share of another part, a range's end, an approximation or a phone number (`_like`). Exact, as every
-    worked form; a temperature's later parts are rises, as in `list_total`."""
+    period, a share of another part, a range's end, an approximation or a phone number (`_like`). A block done so
+    many times (`_rounds`: "a routine played out two times: 3 s dark, 8 s blinking"; "- the cycle is stir 8 min, lid
+    on 35 min / - it repeats three times") counts that often: the parts of the count's statement, of the nearest one
+    before or after it with parts, or all of those before or after it. Exact, as every worked form; a temperature's later parts are rises, as in
+    `list_total`."""
     family, base = to_base(amount, unit)
     parts = [(q, u) for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)
              and (u := _like(toks, q, q.after or q.stated, family)) is not None]
-    units = {u for _, u in parts if u}
+    rounds = [q for q in quantities if _rounds(toks, q, family)]
+    units = {u for q, u in parts if u and q not in rounds}
     one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
     parts = [(q, u or one) for q, u in parts if u or one]
     if len(parts) < 2:
         return []
     values = [to_base(q.value, u)[1] if k == 0 or family != "temp" else q.value * UNIT_SCALE[u][1]
               for k, (q, u) in enumerate(parts)]   # rises after a temperature's first part
-    return [(parts[0][0].start, parts[-1][0].end)] if abs(sum(values) - base) <= EXACT * abs(base) else []
+    totals = [sum(values)]
+    statement = statements(toks)
+    for n in rounds:
+        block: dict[int, float] = {}   # statement -> its parts, the count left out
+        for (q, _), v in zip(parts, values):
+            if q is not n:
+                block[statement[q.start]] = block.get(statement[q.start], 0.0) + v
+        rest = sum(block.values())
+        at = statement[n.start]
+        near = [at] + [max((k for k in block if k < at), default=None), min((k for k in block if k > at), default=None)]
+        blocks = [block[k] for k in near if k in block]
+        blocks += [sum(v for k, v in block.items() if k < at), sum(v for k, v in block.items() if k > at)]
+        totals += [rest + (n.value - 1) * b for b in blocks if b]
+    hit = any(abs(total - base) <= EXACT * abs(base) for total in totals)
+    return [(parts[0][0].start, parts[-1][0].end)] if hit else []
