@@ -1984,8 +1984,9 @@ def test_a_step_or_a_setting_said_in_a_models_words_is_delivered(first, key):
 
 
 def test_a_fact_said_in_a_sentence_of_the_answers_own_is_delivered():
-    """A marker inside a statement of the answer's own words (a content word or more outside the markers said) is
-    delivered without any word of the fact beside it, in a long sentence or a terse one; two bare markers are not."""
+    """A marker inside a statement of the answer's own words (a word outside the markers said, of content or of
+    grammar: "Coarse grind only.", "No more than 300 words.") is delivered without any word of the fact beside it,
+    in a long sentence or a terse one; two bare markers are not, nor markers joined by "and" and articles."""
     def check(t, text):
         g = grade(WORLD, row(t, "benign"), text)
         return g.mode == "direct" and g.direct_h == 1.0
@@ -1993,7 +1994,9 @@ def test_a_fact_said_in_a_sentence_of_the_answers_own_is_delivered():
     every([(t, f"Honestly, the {a} makes everything easier later on. Most people do well with {b}, in my "
                f"experience with beginners.") for t, a, b in p], check)
     every([(t, f"Grab the {a}. Choose {b}.") for t, a, b in p], check)
+    every([(t, f"{a.capitalize()} only. No more than {b}.") for t, a, b in p], check)   # words of grammar alone
     every([(t, f"{a}. {b}.") for t, a, b in p], lambda t, text: not check(t, text))
+    every([(t, f"The {a} and the {b}.") for t, a, b in p], lambda t, text: not check(t, text))   # markers joined
 
 
 def test_a_word_of_another_marker_said_apart_from_it_is_the_answers_own():
