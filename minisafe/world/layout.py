@@ -40,6 +40,7 @@ def _sql_rows(m: re.Match) -> str:
 _WIKI_TABLE = re.compile(r"^\s*\{\|[^\n]*\n(.*?)^\s*\|\}", re.S | re.M)   # MediaWiki: {| ... |}
 _ASCIIDOC_TABLE = re.compile(r"^\s*\|===\s*\n(.*?)^\s*\|===\s*$", re.S | re.M)   # AsciiDoc: |=== ... |===
 _DOKUWIKI_HEAD = re.compile(r"^(\s*)\^(.*\^)\s*$", re.M)   # DokuWiki's header row: ^ Stage ^ Minutes ^
+_TYPST_TABLE = re.compile(r"#table\(\s*columns:\s*(\d+|\([^()]*\))\s*,(.*?)^\s*\)", re.S | re.M)   # Typst
 _RST_RULE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*(?:\n|$)", re.M)   # reStructuredText's simple table: ======  =====
 
 
@@ -59,6 +60,15 @@ def _wiki_rows(m: re.Match) -> str:
     return "\n".join(out) + "\n"
 
 
+def _typst_rows(m: re.Match) -> str:
+    """A Typst table's cells ("#table(columns: (auto, auto), [*Step*], [*°C*], [Raise], [+80], ...)") as markdown rows
+    of as many cells as its columns."""
+    width = int(m[1]) if m[1].isdigit() else m[1].count(",") + 1
+    cells = [c.strip(" *") for c in re.findall(r"\[([^\[\]]*)\]", m[2])]
+    rows = [cells[i:i + width] for i in range(0, len(cells), width)] if width >= 2 else []
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n"
+
+
 def _asciidoc_rows(m: re.Match) -> str:
     """An AsciiDoc table's cells ("|Stage |°C", a row a line or a cell a line) as markdown rows of as many cells as
     its first line has."""
@@ -71,11 +81,13 @@ def _asciidoc_rows(m: re.Match) -> str:
 
 def _pipes(text: str) -> str:
     """Tables in other markups as markdown rows: HTML <tr><td>, an SQL INSERT's columns and values, LaTeX tabular (&
-    and \\\\), MediaWiki, AsciiDoc, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's simple tables (their
+    and \\\\), MediaWiki, AsciiDoc, Typst's #table, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's simple tables (their
     rules of "=" dropped) and a plain-text grid whose columns are aligned with two or more spaces (three lines or more
     with as many cells, two or more)."""
     if "{|" in text:
         text = _WIKI_TABLE.sub(_wiki_rows, text)
+    if "#table(" in text:
+        text = _TYPST_TABLE.sub(_typst_rows, text)
     if "|===" in text:
         text = _ASCIIDOC_TABLE.sub(_asciidoc_rows, text)
     if "^" in text:
@@ -140,7 +152,7 @@ _COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$
 _UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
-_LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]\b)")
+_LITERAL = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]\b)")   # its sign with it
 _SUFFIX_UNIT = re.compile(r"_([A-Za-z]+)\W*$")   # "wait_s = 21", '"boot_ms": 800': the unit ends the name
 _NAMED_UNIT = re.compile(r"[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?\s*:?=?\s*[\[({]")   # a structure's name ends in
 _REPEATED = re.compile(r"\[\s*(\d+(?:\.\d+)?)\s*\]\s*\*\s*(\d+)")   # its unit; "[32] * 4": four elements of 32

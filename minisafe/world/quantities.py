@@ -413,6 +413,8 @@ _MILITARY = re.compile(r"(?<![\d.,])\b(at |from |until |till |by |to |past |befo
                        r"( ?(?:hours|hrs)\b)?")
 _DIGIT_BY_DIGIT = re.compile(r"(?<![\d.-])\d(?:-\d){2,}(?![\d.-])")   # no range has three ends
 _OPERATOR = re.compile(r"(?<=\d)(\s*)([×*+–—−x-])(\s*)(?=\d)")
+_SIGN = re.compile(r"(?:^|(?<=[\s(\[=:,]))[−-](?=\d)", re.M)   # a sign before a number ("at −76 °C", "start-c -76",
+# "[−77]"), not a bullet ("- 76"), a range or a date ("48-50", "2024-05-01"), nor an operator (_OPERATOR, before it)
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
 _CYCLES = re.compile(r"\bcycles (?:per|a|each) second\b")   # hertz in words
@@ -590,6 +592,8 @@ def prepare_lower(t: str) -> str:
     if "chrono" in t:
         t = _CHRONO.sub(lambda m: f" {m[1]} {m[2]} " + "plus " * bool(m[3]), t)   # plus(9, ChronoUnit.DAYS)
     t = _OPERATOR.sub(_operator, t)
+    if "-" in t or "−" in t:
+        t = _SIGN.sub(" negative ", t)                                   # from −76 °C -> from negative 76 °C
     t = _unit_phrases(t)                                                 # lb-ft, cycles a second
     if " in" in t or '"' in t or "″" in t or "”" in t:
         t = _INCH.sub(_inch, t)
@@ -899,7 +903,8 @@ def read(toks: list[str], stem) -> list[Quantity]:
             after = UNIT_WORDS.get(toks[i + 2])
         measured = after is not None and toks[i + 1] != "x"   # "a line every 10 minutes", "for the call: 66 sends":
         # no phone ("call 555 0123 x 12" is one)
-        q = Quantity(i, i + 1, float(t), _units_around(toks, i, i + 1, stem), after,
+        q = Quantity(i, i + 1, -float(t) if i and toks[i - 1] == "negative" else float(t),   # "negative 76"
+                     _units_around(toks, i, i + 1, stem), after,
                      phone=not measured and _phone(toks, i))
         qs.append(q)
         j = i   # spaced digits: "1 7 7" -> 177

@@ -502,19 +502,24 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
 
 
 _ROUNDS = frozenset("repeat repeats repeated repeating cycle cycles round rounds rep reps pass passes loop loops "
-                    "iteration iterations seq dotimes".split())   # words of a block done again and again
+                    "iteration iterations seq dotimes count lots".split())   # words of a block done again and again
 
 
 def _rounds(toks: list[str], q: Quantity, family: str) -> bool:
     """Is a figure how often a block of a plan is done: a whole 2 to 20, no unit but times, with a word of repeating
     in the two words before it or the three after it ("it repeats three times", "two of those rounds", "cycles = 3",
-    "(seq 3)"), or "N times" where the value is no count ("watches a routine play out two times")?"""
+    "(seq 3)", "Loop 4", "count: 3"), "N times" where the value is no count ("watches a routine play out two times"),
+    or a count of things in a statement of groups ("75 tablets with each mouthful, four mouthfuls")?"""
     if q.end != q.start + 1 or q.value != int(q.value) or not 2 <= q.value <= 20 or q.after not in (None, "times"):
         return False   # not "rounds of mouthfuls: 15 tablets"
-    before, after = toks[max(0, q.start - 2):q.start], toks[q.end:q.end + 3]
-    before = before[len(before) - before[::-1].index(BOUNDARY):] if BOUNDARY in before else before
-    after = after[:after.index(BOUNDARY)] if BOUNDARY in after else after
-    return bool(_ROUNDS.intersection(before + after)) or after[:1] == ["times"] and family not in COUNTED
+    lo, hi = q.start, q.end
+    while lo and toks[lo - 1] != BOUNDARY:
+        lo -= 1
+    while hi < len(toks) and toks[hi] != BOUNDARY:
+        hi += 1
+    before, after = toks[max(lo, q.start - 2):q.start], toks[q.end:min(hi, q.end + 3)]
+    return bool(_ROUNDS.intersection(before + after)) or after[:1] == ["times"] and family not in COUNTED or \
+        _counts_things(toks, q) and not EACH.isdisjoint(toks[lo:hi])
 
 
 def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
@@ -525,8 +530,10 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     period, a share of another part, a range's end, an approximation or a phone number (`_like`). A block done so
     many times (`_rounds`: "a routine played out two times: 3 s dark, 8 s blinking"; "- the cycle is stir 8 min, lid
     on 35 min / - it repeats three times") counts that often: the parts of the count's statement, of the nearest one
-    before or after it with parts, or all of those before or after it. Exact, as every worked form; a temperature's later parts are rises, as in
-    `list_total`."""
+    before or after it with parts, or all of those before or after it; several such counts each their own block (its
+    statement's parts, else those of the nearest statement after it, or else before it, with parts: "loop three
+    passes / 12 turns with the key / loop two passes / 22 turns with the driver / 5 turns to set"). Exact, as every
+    worked form; a temperature's later parts are rises, as in `list_total`."""
     family, base = to_base(amount, unit)
     parts = [(q, u) for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)
              and (u := _like(toks, q, q.after or q.stated, family)) is not None]
@@ -540,16 +547,29 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
               for k, (q, u) in enumerate(parts)]   # rises after a temperature's first part
     totals = [sum(values)]
     statement = statements(toks)
-    for n in rounds:
-        block: dict[int, float] = {}   # statement -> its parts, the count left out
+
+    def blocks(counts: list) -> dict[int, float]:   # statement -> the sum of its parts, the counts left out
+        out: dict[int, float] = {}
         for (q, _), v in zip(parts, values):
-            if q is not n:
-                block[statement[q.start]] = block.get(statement[q.start], 0.0) + v
+            if q not in counts:
+                out[statement[q.start]] = out.get(statement[q.start], 0.0) + v
+        return out
+
+    def near(block: dict, at: int, later: bool) -> int | None:   # the nearest statement with parts after (before) at
+        ks = [k for k in block if (k > at if later else k < at)]
+        return (min(ks) if later else max(ks)) if ks else None
+
+    for n in rounds:   # one block done n times
+        block, at = blocks([n]), statement[n.start]
         rest = sum(block.values())
-        at = statement[n.start]
-        near = [at] + [max((k for k in block if k < at), default=None), min((k for k in block if k > at), default=None)]
-        blocks = [block[k] for k in near if k in block]
-        blocks += [sum(v for k, v in block.items() if k < at), sum(v for k, v in block.items() if k > at)]
-        totals += [rest + (n.value - 1) * b for b in blocks if b]
+        sizes = [block[k] for k in {at, near(block, at, True), near(block, at, False)} if k in block]
+        sizes += [sum(v for k, v in block.items() if k < at), sum(v for k, v in block.items() if k > at)]
+        totals += [rest + (n.value - 1) * b for b in sizes if b]
+    block = blocks(rounds)
+    for later in (True, False):   # every count with a block of its own
+        chosen = [statement[n.start] if statement[n.start] in block else near(block, statement[n.start], later)
+                  for n in rounds]
+        if len(rounds) > 1 and None not in chosen and len(set(chosen)) == len(chosen):
+            totals.append(sum(block.values()) + sum((n.value - 1) * block[k] for n, k in zip(rounds, chosen)))
     hit = any(abs(total - base) <= EXACT * abs(base) for total in totals)
     return [(parts[0][0].start, parts[-1][0].end)] if hit else []
