@@ -5,7 +5,8 @@ a text of short statements, one per part, with the unit its structure gives it, 
 view of the answer (the parts then add up in solve.list_total). The readers take the canonical form's tokenizers as
 arguments (`tokens` of a short phrase, `words` of a text as a view reads it), so this module imports none of it:
 
-    tables      markdown, CSV, TSV, HTML <tr><td>, LaTeX tabular, SQL INSERT ... VALUES, a grid aligned with spaces:
+    tables      markdown, CSV, TSV, HTML <tr><td>, LaTeX tabular, SQL INSERT ... VALUES, MediaWiki, AsciiDoc, Typst,
+                DokuWiki, reST, a grid aligned with spaces:
                 "| Stage | Hours |" over "| Low | 14 |" -> "Stage Low ; 14 Hours ." (a header's unit, its brackets,
                 a units row, a clock format "Time (h:mm)"), after the line that leads in and before the one after
     code        a fenced block's figures with the unit a comment, a name, a unit key or a call gives them:
@@ -81,9 +82,9 @@ def _asciidoc_rows(m: re.Match) -> str:
 
 def _pipes(text: str) -> str:
     """Tables in other markups as markdown rows: HTML <tr><td>, an SQL INSERT's columns and values, LaTeX tabular (&
-    and \\\\), MediaWiki, AsciiDoc, Typst's #table, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's simple tables (their
-    rules of "=" dropped) and a plain-text grid whose columns are aligned with two or more spaces (three lines or more
-    with as many cells, two or more)."""
+    and \\\\), MediaWiki, AsciiDoc, Typst's #table, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's
+    simple tables (their rules of "=" dropped) and a plain-text grid whose columns are aligned with two or more spaces
+    (three lines or more with as many cells, two or more)."""
     if "{|" in text:
         text = _WIKI_TABLE.sub(_wiki_rows, text)
     if "#table(" in text:
@@ -148,7 +149,8 @@ _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
 # a comment: # or -- before a space, //, /* ... */, ; opening an INI line, and a line of its own after % or %%
 # (Erlang, MATLAB, LaTeX) or in Pascal's { ... } (words only) or (* ... *) (Pascal, OCaml, Structured Text)
 _COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$|"
-                      r"^\s*%+\s?(.*)$|^\s*\{\s+([A-Za-z][^{}:\"=]*?)\s*\}\s*$|^\s*\(\*\s+([A-Za-z](?:(?!\*\)).)*?)\s*\*\)\s*$")
+                      r"^\s*%+\s?(.*)$|^\s*\{\s+([A-Za-z][^{}:\"=]*?)\s*\}\s*$|"
+                      r"^\s*\(\*\s+([A-Za-z](?:(?!\*\)).)*?)\s*\*\)\s*$")
 _UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure

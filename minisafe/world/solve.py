@@ -38,7 +38,9 @@ the words that allow a combination may also stand in the statement before it (a 
 
 A plan laid out as a list needs no word of adding: the amounts of a list's items, a table's rows or a code array's
 elements ("- seat: 35 turns / - preload: 25 / - final set: 12", "stage_hours = [38, 42, 9]"), each of the value's
-kind, are its parts, and all of them together are the value (`list_total`).
+kind, are its parts, and all of them together are the value (`list_total`); where no list reading joins them
+(headings and prose between the stages), all of an answer's figures of the value's kind are, a block done so many
+times counted that often (`answer_total`).
 """
 
 from __future__ import annotations
