@@ -31,11 +31,22 @@ _ALIGNED = re.compile(r"\S(?: ?\S)*")   # a cell of a grid aligned with spaces: 
 _INSERT = re.compile(r"\binsert\s+into\s+[\w.\"`]+\s*\(([^()]*)\)\s*values\s*((?:\s*\([^()]*\)\s*,?)+)", re.I)
 
 
+def _row(cells) -> str:
+    """Cells as one markdown row: "| a | b |"."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def _grid(cells: list[str], width: int) -> str:
+    """Cells read row by row, `width` to a row, as markdown rows (none if fewer than two columns)."""
+    rows = [cells[i:i + width] for i in range(0, len(cells), width)] if width >= 2 else []
+    return "\n".join(_row(row) for row in rows) + "\n"
+
+
 def _sql_rows(m: re.Match) -> str:
     """An SQL INSERT's columns and rows as a table: "INSERT INTO t (step, celsius) VALUES ('raise by', 26), ..."."""
     rows = [m[1]] + re.findall(r"\(([^()]*)\)", m[2])
     cells = [[c.strip(" '\"`") for c in next(csv.reader([row], skipinitialspace=True, quotechar="'"))] for row in rows]
-    return "\n" + "\n".join("| " + " | ".join(row) + " |" for row in cells) + "\n"
+    return "\n" + "\n".join(_row(row) for row in cells) + "\n"
 
 
 _WIKI_TABLE = re.compile(r"^\s*\{\|[^\n]*\n(.*?)^\s*\|\}", re.S | re.M)   # MediaWiki: {| ... |}
@@ -54,7 +65,7 @@ def _wiki_rows(m: re.Match) -> str:
         if ln.startswith("|+"):
             out.append(ln[2:].strip())
         elif ln.startswith("|-"):
-            out += ["| " + " | ".join(row) + " |"] if row else []
+            out += [_row(row)] if row else []
             row = []
         elif ln[:1] in ("|", "!"):
             row += [c.split("|")[-1].strip() for c in re.split(r"\|\||!!", ln[1:])]   # 'style="..." | cell'
@@ -65,19 +76,14 @@ def _typst_rows(m: re.Match) -> str:
     """A Typst table's cells ("#table(columns: (auto, auto), [*Step*], [*°C*], [Raise], [+80], ...)") as markdown rows
     of as many cells as its columns."""
     width = int(m[1]) if m[1].isdigit() else m[1].count(",") + 1
-    cells = [c.strip(" *") for c in re.findall(r"\[([^\[\]]*)\]", m[2])]
-    rows = [cells[i:i + width] for i in range(0, len(cells), width)] if width >= 2 else []
-    return "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n"
+    return _grid([c.strip(" *") for c in re.findall(r"\[([^\[\]]*)\]", m[2])], width)
 
 
 def _asciidoc_rows(m: re.Match) -> str:
     """An AsciiDoc table's cells ("|Stage |°C", a row a line or a cell a line) as markdown rows of as many cells as
     its first line has."""
     lines = [ln.strip() for ln in m[1].splitlines() if ln.strip().startswith("|")]
-    cells = [c.strip() for ln in lines for c in ln[1:].split("|")]
-    width = lines[0].count("|") if lines else 0
-    rows = [cells[i:i + width] for i in range(0, len(cells), width)] if width >= 2 else []
-    return "\n".join("| " + " | ".join(row) + " |" for row in rows) + "\n"
+    return _grid([c.strip() for ln in lines for c in ln[1:].split("|")], lines[0].count("|") if lines else 0)
 
 
 def _pipes(text: str) -> str:
@@ -96,12 +102,12 @@ def _pipes(text: str) -> str:
     if "==" in text:
         text = _RST_RULE.sub("", text)
     if "<t" in text or "<T" in text:
-        text = _HTML_ROW.sub(lambda m: "| " + " | ".join(re.sub(r"<[^>]*>", " ", c).strip()
-                                                       for c in _HTML_CELL.findall(m[1])) + " |", text)
+        text = _HTML_ROW.sub(lambda m: _row(re.sub(r"<[^>]*>", " ", c).strip() for c in _HTML_CELL.findall(m[1])),
+                             text)
     if "values" in text or "VALUES" in text:
         text = _INSERT.sub(_sql_rows, text)
     if "\\begin" in text:
-        text = _TABULAR.sub(lambda m: "\n".join("| " + " | ".join(c.strip() for c in row.split("&")) + " |"
+        text = _TABULAR.sub(lambda m: "\n".join(_row(c.strip() for c in row.split("&"))
                                                 for row in _RULE.sub("", m[1]).split("\\\\") if row.strip()), text)
     if "  " in text:
         lines = text.splitlines()
@@ -110,7 +116,7 @@ def _pipes(text: str) -> str:
             run = next((j for j in range(i, len(lines)) if len(cells[j]) != len(cells[i])), len(lines))
             if len(cells[i]) >= 2 and run - i >= 3 and (i == 0 or len(cells[i - 1]) != len(cells[i])):
                 for j in range(i, run):
-                    lines[j] = "| " + " | ".join(cells[j]) + " |"
+                    lines[j] = _row(cells[j])
         text = "\n".join(lines)
     return text
 

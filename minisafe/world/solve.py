@@ -539,6 +539,8 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     family, base = to_base(amount, unit)
     parts = [(q, u) for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)
              and (u := _like(toks, q, q.after or q.stated, family)) is not None]
+    if len(parts) < 2:   # most answers: read no further
+        return []
     rounds = [q for q in quantities if _rounds(toks, q, family)]
     units = {u for q, u in parts if u and q not in rounds}
     one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
