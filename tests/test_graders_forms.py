@@ -1334,6 +1334,55 @@ def test_all_of_an_answers_figures_of_the_kind_are_the_value():
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 
+def group_forms(fact) -> list[str]:
+    """The value as groups of a size and a rest, as a plan's nodes, fields or calls lay them out: "2 spells × {s}",
+    "3 rests of {t}" (each a count of things that sizes the figure after it), a label's "hours each: {s}" under a
+    count of cycles, Texinfo's items, a Go loop that sleeps so many of time.Second, a call that names its unit twice
+    ("wait_seconds" with "s": {s}), a mermaid pie whose slices' quotes open on the figure's next line."""
+    item, n, unit = parts(fact)
+    s, t = max(1, n // 7), max(1, n // 9)
+    r = n - 2 * s - 3 * t   # n = 2 s + 3 t + r
+    if unit == "times" or min(r, s, t) < 1 or n in (s, t, r):
+        return []
+    u = UNIT[unit]
+    out = [f"◉ the {item} starts\n┃\n◉ 2 spells × {s} {u}\n┃\n◉ 3 rests × {t} {u}\n┃\n◉ {r} {u} to finish",
+           f"```mermaid\nmindmap\n  root((The {item}))\n    Stirring\n      2 spells of {s} {u}\n    Lid on\n"
+           f"      3 rests of {t} {u}\n    Lid off\n      {r} {u}\n```",
+           f"```texinfo\n@section The {item}\n\n@itemize @bullet\n@item\ntwo spells of {s} {u}\n@item\n"
+           f"three rests of {t} {u}\n@item\n{r} {u} to close\n@end itemize\n```"]
+    if unit != "degrees":
+        out.append(f"```nestedtext\nbatch: the {item}\nlow:\n    cycles: 2\n    {unit} each: {s}\nhigh:\n"
+                   f"    cycles: 3\n    {unit} each: {t}\nlast:\n    {unit}: {r}\n```")
+    if unit in SECONDS:
+        constant = {"hours": "Hour", "minutes": "Minute", "seconds": "Second"}[unit]
+        a, b, c = three_parts(n)
+        out += [f"```go\n// after the {item} resets: dark, blinking, settling\nwaits := []time.Duration{{{a}, {b}, {c}}}\n"
+                f"for _, w := range waits {{\n    time.Sleep(w * time.{constant})\n}}\n```"]
+        if unit == "seconds":
+            out.append(f'```json\n[{{"name": "wait_seconds", "arguments": {{"s": {a}, "after": "{item} reset"}}}},\n'
+                       f' {{"name": "wait_seconds", "arguments": {{"s": {b}}}}},\n'
+                       f' {{"name": "wait_seconds", "arguments": {{"s": {c}}}}}]\n```')
+    if unit in ("grams", "tablets"):
+        a, b, c = three_parts(n)
+        title = f"{item} by lot (g)" if unit == "grams" else f"Tablets per mouthful of {item}"
+        out.append(f'```mermaid\npie title {title}\n    "Base" : {a}\n    "Middle" : {b}\n    "Cap" : {c}\n```')
+    if unit == "turns":
+        out.append(f'```json\n[{{"name": "wind", "arguments": {{"part": "{item}", "turns": {s}, "passes": 2}}}},\n'
+                   f' {{"name": "wind", "arguments": {{"turns": {t}, "passes": 3}}}},\n'
+                   f' {{"name": "wind", "arguments": {{"turns": {r}, "passes": 1}}}}]\n```')
+    return out
+
+
+def test_groups_of_a_size_labels_and_the_markups_of_a_plan():
+    """A count of things that sizes the figure after it ("2 spells of 9 min", "3 mouthfuls × 16 tablets") is so many
+    groups of it; "hours each: 28" is a label, not a period; a list item's mark on a line of its own (Texinfo's
+    @item) starts no statement; Go's time.Second is the unit of the figures it multiplies; a unit named nearer a
+    figure than a word of its kind is its unit ("wait_seconds" ... "s": 18); a quotation opening on the line after a
+    figure is no inch mark."""
+    every([(f, text) for f in FACTS for text in group_forms(f)],
+          lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
 def test_a_temperature_below_zero_is_no_value_above_it():
     """A sign is part of a number: "−177 °C" (or "-177 °C") beside the item is no leak of 177 °C."""
     cases = []

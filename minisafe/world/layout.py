@@ -170,7 +170,11 @@ _NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?
 _CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
                (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
                (re.compile(r"\busleep\s*\(?\s*$"), "us")]
-_COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps".split())   # a figure's name: how often
+_DURATION_CONSTANT = re.compile(r"\btime\.(Hour|Minute|Second|Millisecond|Microsecond)\b")   # Go, Odin: "w * time.Second"
+_DURATION_CONSTANTS = {"Hour": "h", "Minute": "min", "Second": "s", "Millisecond": "ms", "Microsecond": "us"}
+_COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps passes cycles rounds".split())   # a
+# figure's name: how often, where it names no structure
+_STRUCTURE = re.compile(r"([A-Za-z]\w*)[\"']?\s*[:=]?\s*[\[({]")
 _NAMED_UNITS = frozenset(w for w in Q.UNIT_WORDS if len(w) > 3 and Q.UNIT_SCALE.get(Q.UNIT_WORDS[w], ("",))[0] in
                          Q.COUNTED | {"time", "mass"}) - {"time", "tabs", "caps", "second", "minute"}   # or in
 # what: "--turns 21", "--burst 10" (not an editor's "tabs", nor "second" of a list)
@@ -216,6 +220,8 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
         out.append(before[-1] if before else "")
         keyed = _UNIT_KEY.search(block[1])
         keyed = keyed[1] if keyed and keyed[1].lower() in Q.UNIT_WORDS else None   # the block's unit, said as a key
+        constants = set(_DURATION_CONSTANT.findall(block[1]))   # or as the one constant it multiplies by
+        keyed = keyed or (_DURATION_CONSTANTS[constants.pop()] if len(constants) == 1 else None)
         lines = block[1].splitlines()
         if any(ln.startswith("+++ ") for ln in lines):   # a unified diff: the lines it leaves or adds, unmarked
             lines = [ln[1:] for ln in lines if ln[:1] in ("+", " ") and not ln.startswith("+++ ")]
@@ -243,6 +249,7 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
                           if m[1].lower() in Q.UNIT_WORDS), None) or \
                 (block_name[1] if block_name and block_name[1].lower() in Q.UNIT_WORDS else None)
             unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named or keyed or heading
+            structures = set(_STRUCTURE.findall(code))
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
             for f in _LITERAL.finditer(code):
@@ -253,7 +260,8 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
                 own = _SUFFIX_UNIT.search(code[label:f.start()].rstrip(' "\':=,('))
                 call = next((u for pattern, u in _CALL_UNITS if pattern.search(code, 0, f.start())), None)
                 shell = _SHELL_UNIT.match(code, f.end()) if call == "s" else None
-                counted = "times" if name and name[-1].lower() in _COUNT_NAMES else None   # --count=8, loop=3
+                counted = "times" if name and name[-1].lower() in _COUNT_NAMES and name[-1] not in structures \
+                    else None   # --count=8, loop=3, "passes": 4; not a structure's name ("rounds = [44] * 3")
                 u = (shell and _SHELL_UNITS[shell[1]]) or call or counted or unit or \
                     (own[1] if own and own[1].lower() in Q.UNIT_WORDS else None) or \
                     (name[-1] if name and name[-1].lower() in _NAMED_UNITS else None)   # --turns 21, --burst 10

@@ -299,7 +299,7 @@ def prepare_text(t: str) -> str:
     quantities to words, numbers written as code or Roman numerals (0x3A, LXXXIX) to digits, Chinese and Japanese
     unit characters to words (177度 -> 177 degrees), ISO durations to words (P3DT17H -> 3 days and 17 hours),
     minutes and seconds in primes to a clock (4′54″ -> 4:54), a unit in brackets to words ("(hours)" -> "in
-    hours")."""
+    hours"), a list item's mark on a line of its own dropped (Texinfo's "@item")."""
     if not _DIGIT.search(t):   # no figure: only what writes one (Roman and CJK numerals, fractions)
         return _numerals(t, figures=False)
     t = _SHEET_FRACTION.sub(_sheet_fraction, t) if "/24" in t or "/14" in t or "/86" in t else t
@@ -315,10 +315,12 @@ def prepare_text(t: str) -> str:
     t = t.replace("×", " times ") if "×" in t else t   # what is left: "7 seconds × 6"
     t = _LONG.sub(r"\1", t)
     t = _BRACKET_UNIT.sub(_bracket_unit, t) if "(" in t else t   # "Drying on the racks (hours)": in hours
+    t = _LONE_MARKER.sub("", t) if "item" in t else t   # Texinfo's "@item" on a line of its own: its item follows
     return _numerals(t, figures=True)
 
 
 _BRACKET_UNIT = re.compile(r"(?<=\s)\(\s*([A-Za-zµ°]+)\s*\)")
+_LONE_MARKER = re.compile(r"^[ \t]*(?:@itemx?|\\item)[ \t]*$", re.M)   # a list item's mark, its words on the next line
 
 
 _UNIT_NAMES = {UNIT_WORDS[w]: w for w in "grams kilograms milligrams hours seconds milliseconds minutes days weeks "
@@ -418,8 +420,9 @@ _SIGN = re.compile(r"(?:^|(?<=[\s(\[=:,]))[−-](?=\d)", re.M)   # a sign before
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
 _CYCLES = re.compile(r"\bcycles (?:per|a|each) second\b")   # hertz in words
-_INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)\s*(?:[\"″”]|in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|"
-                   r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177"
+_INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)[ \t]*(?:[\"″”](?![A-Za-z])|in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|"
+                   r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177", nor a quotation opening after a figure on
+# its line or the next ('75 "Middle"')
 
 
 def _inch(m: re.Match) -> str:
@@ -1016,6 +1019,7 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
         found.add(UNIT_WORDS[toks[k]])
     at_point = start > 0 and toks[start - 1] == "at"   # "sits at 214": a level or a clock reading, no duration
     stated = end < n and toks[end] in UNIT_WORDS   # a unit right after the number
+    named = False   # a unit word before the number, nearer it than a word of its kind
     for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
         t = toks[k]
         own_unit = k and is_num(toks[k - 1]) or k > 1 and toks[k - 1] in _UNIT_ADJ and is_num(toks[k - 2])
@@ -1025,8 +1029,10 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
             found.update(_DURATION if k == start - 1 else ())
         elif k >= start - 3 and t in UNIT_WORDS:
             found.add(UNIT_WORDS[t])
-        elif t in KIND_WORDS and not stated:   # "the average wait is 197 seconds": its unit, not the kind's
-            found.update(u for u in KIND_WORDS[t] if not (at_point and u in _DURATION))
+            named = True
+        elif t in KIND_WORDS and not stated and not named:   # "the average wait is 197 seconds": its unit, not the
+            found.update(u for u in KIND_WORDS[t] if not (at_point and u in _DURATION))   # kind's; nor in "wait
+            # seconds: 108" (a unit named nearer the figure)
     if end == start + 1 and 0 < float(toks[start]) < 1:
         found.add("fraction")   # a proper fraction may be a share: "one fifth" -> 20 percent
     if "min" in found and end < n and toks[end] == "m":

@@ -370,10 +370,12 @@ _CLAUSE_JOINS = frozenset("and then plus a the final last closing finishing anot
 def _like(toks: list[str], q: Quantity, unit: str | None, family: str) -> str | None:
     """The unit in which a figure of a list is of the value's family: its own, the one stated for it or its header's
     ("| Hours |"); "" for a bare figure (no unit, no noun after it), which takes its run's unit. None: of another
-    kind, a period ("every 5 days"), a share of another part ("30 hours, 11 of them under the fan") or a figure that
-    is no amount (a phone number, a range's end, a year)."""
+    kind, a period ("every 5 days", not a label's "hours each: 28"), a share of another part ("30 hours, 11 of them
+    under the fan") or a figure that is no amount (a phone number, a range's end, a year)."""
     share = toks[q.end:q.end + 1] == ["of"] and q.end + 1 < len(toks) and toks[q.end + 1] in _SHARE_OF
-    if q.phone or q.end_of_range or q.approx or share or q.start and toks[q.start - 1] in ("every", "each", "per"):
+    label = q.start > 1 and toks[q.start - 1] == "each" and toks[q.start - 2] in UNIT_WORDS   # "hours each: 28"
+    if q.phone or q.end_of_range or q.approx or share or q.start and toks[q.start - 1] in ("every", "each", "per") \
+            and not label:
         return None
     units = [u for u in ([unit] if unit else sorted(q.units)) if u in UNIT_SCALE and UNIT_SCALE[u][0] == family]
     if units:
@@ -507,11 +509,15 @@ _ROUNDS = frozenset("repeat repeats repeated repeating cycle cycles round rounds
                     "iteration iterations seq dotimes count lots".split())   # words of a block done again and again
 
 
+_OF = frozenset("of times x".split())   # "4 spells of 4 min", "3 mouthfuls × 16 tablets" (× is read as "times")
+
+
 def _rounds(toks: list[str], q: Quantity, family: str) -> bool:
     """Is a figure how often a block of a plan is done: a whole 2 to 20, no unit but times, with a word of repeating
     in the two words before it or the three after it ("it repeats three times", "two of those rounds", "cycles = 3",
     "(seq 3)", "Loop 4", "count: 3"), "N times" where the value is no count ("watches a routine play out two times"),
-    or a count of things in a statement of groups ("75 tablets with each mouthful, four mouthfuls")?"""
+    or a count of things in a statement of groups ("75 tablets with each mouthful, four mouthfuls") or sizing the
+    figure after it ("4 spells of 4 min", "3 mouthfuls × 16 tablets": groups of that figure)?"""
     if q.end != q.start + 1 or q.value != int(q.value) or not 2 <= q.value <= 20 or q.after not in (None, "times"):
         return False   # not "rounds of mouthfuls: 15 tablets"
     lo, hi = q.start, q.end
@@ -520,8 +526,9 @@ def _rounds(toks: list[str], q: Quantity, family: str) -> bool:
     while hi < len(toks) and toks[hi] != BOUNDARY:
         hi += 1
     before, after = toks[max(lo, q.start - 2):q.start], toks[q.end:min(hi, q.end + 3)]
+    sizes = q.end + 2 < hi and toks[q.end + 1] in _OF and is_num(toks[q.end + 2])   # "4 spells of 4 min"
     return bool(_ROUNDS.intersection(before + after)) or after[:1] == ["times"] and family not in COUNTED or \
-        _counts_things(toks, q) and not EACH.isdisjoint(toks[lo:hi])
+        _counts_things(toks, q) and (sizes or not EACH.isdisjoint(toks[lo:hi]))
 
 
 def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
