@@ -5,8 +5,8 @@ a text of short statements, one per part, with the unit its structure gives it, 
 view of the answer (the parts then add up in solve.list_total). The readers take the canonical form's tokenizers as
 arguments (`tokens` of a short phrase, `words` of a text as a view reads it), so this module imports none of it:
 
-    tables      markdown, CSV, TSV, HTML <tr><td>, LaTeX tabular, SQL INSERT ... VALUES, MediaWiki, AsciiDoc, Typst,
-                DokuWiki, reST, a grid aligned with spaces:
+    tables      markdown, CSV, TSV, HTML <tr><td>, LaTeX tabular, SQL INSERT ... VALUES, MediaWiki, AsciiDoc, Markdoc,
+                Typst, DokuWiki, reST, a grid aligned with spaces:
                 "| Stage | Hours |" over "| Low | 14 |" -> "Stage Low ; 14 Hours ." (a header's unit, its brackets,
                 a units row, a clock format "Time (h:mm)"), after the line that leads in and before the one after
     code        a fenced block's figures with the unit a comment, a name, a unit key or a call gives them:
@@ -53,6 +53,7 @@ _WIKI_TABLE = re.compile(r"^\s*\{\|[^\n]*\n(.*?)^\s*\|\}", re.S | re.M)   # Medi
 _ASCIIDOC_TABLE = re.compile(r"^\s*\|===\s*\n(.*?)^\s*\|===\s*$", re.S | re.M)   # AsciiDoc: |=== ... |===
 _DOKUWIKI_HEAD = re.compile(r"^(\s*)\^(.*\^)\s*$", re.M)   # DokuWiki's header row: ^ Stage ^ Minutes ^
 _TYPST_TABLE = re.compile(r"#table\(\s*columns:\s*(\d+|\([^()]*\))\s*,(.*?)^\s*\)", re.S | re.M)   # Typst
+_MARKDOC_TABLE = re.compile(r"\{%\s*table\s*%\}(.*?)\{%\s*/table\s*%\}", re.S)   # Markdoc: {% table %} ... {% /table %}
 _RST_RULE = re.compile(r"^[ \t]*=+(?:[ \t]+=+)+[ \t]*(?:\n|$)", re.M)   # reStructuredText's simple table: ======  =====
 
 
@@ -86,9 +87,16 @@ def _asciidoc_rows(m: re.Match) -> str:
     return _grid([c.strip() for ln in lines for c in ln[1:].split("|")], lines[0].count("|") if lines else 0)
 
 
+def _markdoc_rows(m: re.Match) -> str:
+    """A Markdoc table's rows ("---" between them, a cell a "* " line) as markdown rows."""
+    rows = [[ln.strip()[1:].strip() for ln in row.splitlines() if ln.strip().startswith("*")]
+            for row in re.split(r"^\s*---+\s*$", m[1], flags=re.M)]
+    return "\n" + "\n".join(_row(row) for row in rows if row) + "\n"
+
+
 def _pipes(text: str) -> str:
     """Tables in other markups as markdown rows: HTML <tr><td>, an SQL INSERT's columns and values, LaTeX tabular (&
-    and \\\\), MediaWiki, AsciiDoc, Typst's #table, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's
+    and \\\\), MediaWiki, AsciiDoc, Markdoc, Typst's #table, DokuWiki ("^ a ^ b ^" over "| c | d |"), reStructuredText's
     simple tables (their rules of "=" dropped) and a plain-text grid whose columns are aligned with two or more spaces
     (three lines or more with as many cells, two or more)."""
     if "{|" in text:
@@ -97,6 +105,8 @@ def _pipes(text: str) -> str:
         text = _TYPST_TABLE.sub(_typst_rows, text)
     if "|===" in text:
         text = _ASCIIDOC_TABLE.sub(_asciidoc_rows, text)
+    if "{%" in text:
+        text = _MARKDOC_TABLE.sub(_markdoc_rows, text)
     if "^" in text:
         text = _DOKUWIKI_HEAD.sub(lambda m: m[1] + "|" + m[2].replace("^", "|"), text)
     if "==" in text:
@@ -157,7 +167,9 @@ _FENCED = re.compile(r"^[ \t]*```[^\n]*\n(.*?)^[ \t]*```", re.S | re.M)
 _COMMENT = re.compile(r"(?:^|(?<=\s))(?://|(?:#|--)(?=\s|$))\s?(.*?)\s*(?:\*/)?$|/\*\s?(.*?)\s*\*/|^\s*;\s?(.*)$|"
                       r"^\s*%+\s?(.*)$|^\s*\{\s+([A-Za-z][^{}:\"=]*?)\s*\}\s*$|"
                       r"^\s*\(\*\s+([A-Za-z](?:(?!\*\)).)*?)\s*\*\)\s*$")
-_UNIT_KEY = re.compile(r"\bunits?[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")   # '"unit": "hours"': a block's figures
+# a block's figures' unit, said as a key: '"unit": "hours"', '"timeoutUnits": "minutes"', a chart's axis "name:
+# 'seconds'" or its data's "label: 'hours on the racks'" (a unit in the plural there: not "name: 'Day 1'")
+_UNIT_KEY = re.compile(r"(?:(?:\b|(?<=[a-z_]))[Uu]nits?|\b(label|name))[\"']?\s*[:=]\s*[\"']?([A-Za-zµ°]+)")
 _CONTROL = re.compile(r"\s*(?:for|while|if|elif|else|def|fn|func|function|return|print|with|import|from|class|try|"
                       r"await|async|@|\}|\]|\))")   # a line that starts no amount of the comment's structure
 _LITERAL = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?![\w.])|(?<=sleep )\d+(?=[smhd]\b)")   # its sign with it
@@ -170,8 +182,9 @@ _NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?
 _CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
                (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
                (re.compile(r"\busleep\s*\(?\s*$"), "us")]
-_DURATION_CONSTANT = re.compile(r"\btime\.(Hour|Minute|Second|Millisecond|Microsecond)\b")   # Go, Odin: "w * time.Second"
-_DURATION_CONSTANTS = {"Hour": "h", "Minute": "min", "Second": "s", "Millisecond": "ms", "Microsecond": "us"}
+_DURATION_CONSTANT = re.compile(r"\btime\.((?i:hour|minute|second|millisecond|microsecond))\b")   # Go, Odin, V:
+_DURATION_CONSTANTS = {"hour": "h", "minute": "min", "second": "s", "millisecond": "ms", "microsecond": "us"}   # "w *
+# time.Second"
 _COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps passes cycles rounds".split())   # a
 # figure's name: how often, where it names no structure
 _STRUCTURE = re.compile(r"([A-Za-z]\w*)[\"']?\s*[:=]?\s*[\[({]")
@@ -218,10 +231,10 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
     for block in _FENCED.finditer(text):
         before = [ln.strip() for ln in text[:block.start()].splitlines() if ln.strip()]
         out.append(before[-1] if before else "")
-        keyed = _UNIT_KEY.search(block[1])
-        keyed = keyed[1] if keyed and keyed[1].lower() in Q.UNIT_WORDS else None   # the block's unit, said as a key
+        keyed = next((m[2] for m in _UNIT_KEY.finditer(block[1])
+                      if m[2].lower() in Q.UNIT_WORDS and (not m[1] or len(m[2]) > 2 and m[2][-1] in "sS")), None)
         constants = set(_DURATION_CONSTANT.findall(block[1]))   # or as the one constant it multiplies by
-        keyed = keyed or (_DURATION_CONSTANTS[constants.pop()] if len(constants) == 1 else None)
+        keyed = keyed or (_DURATION_CONSTANTS[constants.pop().lower()] if len(constants) == 1 else None)
         lines = block[1].splitlines()
         if any(ln.startswith("+++ ") for ln in lines):   # a unified diff: the lines it leaves or adds, unmarked
             lines = [ln[1:] for ln in lines if ln[:1] in ("+", " ") and not ln.startswith("+++ ")]
@@ -248,7 +261,9 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
             named = next((m[1] for pattern in (_NAMED_UNIT, _CAMEL_UNIT) for m in pattern.finditer(code)
                           if m[1].lower() in Q.UNIT_WORDS), None) or \
                 (block_name[1] if block_name and block_name[1].lower() in Q.UNIT_WORDS else None)
-            unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named or keyed or heading
+            unit = (said and _comment_unit(said, words)) or (held and held[0]) or cover or named
+            wide = not unit   # the block's own unit only: it opens no structure of its own (not '"label": ...' over
+            unit = unit or keyed or heading   # '"steps_min": {')
             structures = set(_STRUCTURE.findall(code))
             code = _REPEATED.sub(lambda m: ", ".join([m[1]] * int(m[2])) if int(m[2]) <= 60 else m[0], code)
             label, read = 0, []
@@ -271,7 +286,7 @@ def code_statements(text: str, words: Callable[[str], list[str]]) -> str:
             out += [_LITERAL.sub(" ", code).strip()] + read   # a line's words ('"device": "ambrel light",')
             opened = code.count("(") + code.count("[") + code.count("{") - code.count(")") - code.count("]") - \
                 code.count("}")
-            if unit and not held and unit != cover and (opened > 0 or block_name):
+            if unit and not held and not wide and unit != cover and (opened > 0 or block_name):
                 held = (unit, depth, None if opened > 0 else indent)
             depth += opened
     return "\n".join(x for x in out if x) if any(x.endswith(" .") for x in out) else ""

@@ -531,6 +531,33 @@ def _rounds(toks: list[str], q: Quantity, family: str) -> bool:
         _counts_things(toks, q) and (sizes or not EACH.isdisjoint(toks[lo:hi]))
 
 
+def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], measured: list,
+           family: str) -> tuple[set, list]:
+    """A size said once for a thing and the counts of that thing: the statements that give a figure of the value's
+    kind with a word of one group's size ("Each scoop is 31 grams.", "pulse cycles of 31 s each", "every burst is 6
+    sends"), and the wholes that count a noun of those statements ("three scoops", "2 bursts"), with the bare ones
+    that go on a count's statement ("time 2 intervals for me, then 3, then 4")."""
+    sizes = {statement[q.start] for q in measured
+             if not EACH.isdisjoint(toks[k] for k in range(len(toks)) if statement[k] == statement[q.start])}
+    if not sizes:
+        return set(), []
+    things = {stem(t) for k, t in enumerate(toks) if statement[k] in sizes and t.isalpha() and t not in STOPWORDS}
+    things -= {stem(toks[q.end]) for q in measured if q.end < len(toks) and statement[q.start] in sizes} | \
+        {stem(w) for w in EACH}   # not the size's unit, nor a unit of a measure ("2 bursts" of sends may count)
+    things -= {stem(t) for t in UNIT_WORDS if UNIT_SCALE.get(UNIT_WORDS[t], ("",))[0] == family} \
+        if family not in COUNTED else set()
+    counted = []
+    for q in quantities:
+        whole = q.end == q.start + 1 and q.value == int(q.value) and 1 <= q.value <= _MOST_GROUPS
+        if not whole or statement[q.start] in sizes:
+            continue
+        if q.end < len(toks) and stem(toks[q.end]) in things or counted and \
+                statement[counted[-1].start] == statement[q.start] and q.start - counted[-1].end <= 6 and \
+                toks[q.start - 1] in _CLAUSE_JOINS and not noun_after(toks, q):
+            counted.append(q)   # "3 bursts", or "then 3" after "2 intervals" in its statement
+    return sizes, counted
+
+
 def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """The span of an answer's figures of the value's kind when all of them together are the value: a plan laid out
     in parts in a layout no list reading holds (headings, prose and blocks between its stages), its total never
@@ -548,7 +575,9 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
              and (u := _like(toks, q, q.after or q.stated, family)) is not None]
     if len(parts) < 2:   # most answers: read no further
         return []
-    rounds = [q for q in quantities if _rounds(toks, q, family)]
+    statement = statements(toks)
+    sized, counted = _sized(toks, quantities, statement, [q for q, u in parts if u], family)
+    rounds = [q for q in quantities if _rounds(toks, q, family) or q in counted]
     units = {u for q, u in parts if u and q not in rounds}
     one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
     parts = [(q, u or one) for q, u in parts if u or one]
@@ -557,7 +586,6 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     values = [to_base(q.value, u)[1] if k == 0 or family != "temp" else q.value * UNIT_SCALE[u][1]
               for k, (q, u) in enumerate(parts)]   # rises after a temperature's first part
     totals = [sum(values)]
-    statement = statements(toks)
 
     def blocks(counts: list) -> dict[int, float]:   # statement -> the sum of its parts, the counts left out
         out: dict[int, float] = {}
@@ -582,5 +610,7 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
                   for n in rounds]
         if len(rounds) > 1 and None not in chosen and len(set(chosen)) == len(chosen):
             totals.append(sum(block.values()) + sum((n.value - 1) * block[k] for n, k in zip(rounds, chosen)))
+    if counted:   # a size said once, counted so many times in all: "every burst is 6 sends ... 2 bursts, then 3"
+        totals += [sum(block.values()) + (sum(n.value for n in counted) - 1) * block[k] for k in sized if k in block]
     hit = any(abs(total - base) <= EXACT * abs(base) for total in totals)
     return [(parts[0][0].start, parts[-1][0].end)] if hit else []
