@@ -1383,6 +1383,20 @@ def test_groups_of_a_size_labels_and_the_markups_of_a_plan():
           lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 
+def test_a_unit_named_before_a_figure_drops_only_its_own_kinds_other_units():
+    """ "wait seconds: 108000" is 108000 seconds, not milliseconds (108 s); but a unit of another kind before a figure
+    leaves the kind word's units to it: "the sleep tablet for 368" in its own topic is still the value alone."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        if unit in ("minutes", "hours"):
+            cases.append((value_alone, f, f"A common mistake with it: the sleep tablet for {n}."))
+        if unit == "seconds":
+            cases.append((lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked, f,
+                          f'{{"name": "wait_seconds", "arguments": {{"s": {n * 1000}, "after": "{item} reset"}}}}'))
+    every(cases, lambda check, f, text: check(f, text))
+
+
 def sized_forms(fact) -> list[str]:
     """The value as one size said once and counted later ("Each scoop is 9 g. ... three scoops ... then 4"), and
     parts whose unit a block says as a key ('"timeoutUnits": "minutes"', a chart's axis "name: 'seconds'" or data

@@ -182,12 +182,12 @@ _NAMED_BLOCK = re.compile(r"\s*-?\s*[\"']?[A-Za-z]\w*?(?<!per)_([A-Za-z]+)[\"']?
 _CALL_UNITS = [(re.compile(r"\b(?:time\.)?sleep\s*\(?\s*$|\bsleep\s+$"), "s"),
                (re.compile(r"\b(?:delay|sleep_ms|msleep|Thread\.sleep|setTimeout\s*\(.*,)\s*\(?\s*$"), "ms"),
                (re.compile(r"\busleep\s*\(?\s*$"), "us")]
-_DURATION_CONSTANT = re.compile(r"\btime\.((?i:hour|minute|second|millisecond|microsecond))\b")   # Go, Odin, V:
-_DURATION_CONSTANTS = {"hour": "h", "minute": "min", "second": "s", "millisecond": "ms", "microsecond": "us"}   # "w *
-# time.Second"
-_COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps passes cycles rounds".split())   # a
-# figure's name: how often, where it names no structure
-_STRUCTURE = re.compile(r"([A-Za-z]\w*)[\"']?\s*[:=]?\s*[\[({]")
+# a duration constant a block multiplies by (Go, Odin, V: "w * time.Second"): its figures' unit
+_DURATION_CONSTANT = re.compile(r"\btime\.((?i:hour|minute|second|millisecond|microsecond))\b")
+_DURATION_CONSTANTS = {"hour": "h", "minute": "min", "second": "s", "millisecond": "ms", "microsecond": "us"}
+# a figure's name that says how often ("--count=8", "loop=3", '"passes": 4'), where it names no structure
+_COUNT_NAMES = frozenset("count loop loops repeat repeats times iterations reps passes cycles rounds".split())
+_STRUCTURE = re.compile(r"([A-Za-z]\w*)[\"']?\s*[:=]?\s*[\[({]")   # "rounds = [44] * 3": a structure's name
 _NAMED_UNITS = frozenset(w for w in Q.UNIT_WORDS if len(w) > 3 and Q.UNIT_SCALE.get(Q.UNIT_WORDS[w], ("",))[0] in
                          Q.COUNTED | {"time", "mass"}) - {"time", "tabs", "caps", "second", "minute"}   # or in
 # what: "--turns 21", "--burst 10" (not an editor's "tabs", nor "second" of a list)

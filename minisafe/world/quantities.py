@@ -420,9 +420,10 @@ _SIGN = re.compile(r"(?:^|(?<=[\s(\[=:,]))[−-](?=\d)", re.M)   # a sign before
 _LBFT = re.compile(r"\b(?:lb|lbs|pounds?|lbf)[\s\-·.]*(?:ft|feet|foot)\b|"
                    r"\b(?:ft|foot)[\s\-·.]*(?:lb|lbs|lbf|pounds?)\b")
 _CYCLES = re.compile(r"\bcycles (?:per|a|each) second\b")   # hertz in words
-_INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)[ \t]*(?:[\"″”](?![A-Za-z])|in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|"
-                   r"below)))")   # 2" wider, 1.6 in tall; not a quoted "177", nor a quotation opening after a figure on
-# its line or the next ('75 "Middle"')
+# 2" wider, 1.6 in tall; not a quoted "177", nor a quotation that opens after a figure, on its line or the next
+# ('75 "Middle"', a mermaid pie's slices)
+_INCH = re.compile(r"(?<![\"'\d.])(\d+(?:\.\d+)?)[ \t]*(?:[\"″”](?![A-Za-z])|"
+                   r"in\b(?=\s*(?:[.,;!?)]|$|tall|high|wide|long|deep|above|below)))")
 
 
 def _inch(m: re.Match) -> str:
@@ -1019,7 +1020,7 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
         found.add(UNIT_WORDS[toks[k]])
     at_point = start > 0 and toks[start - 1] == "at"   # "sits at 214": a level or a clock reading, no duration
     stated = end < n and toks[end] in UNIT_WORDS   # a unit right after the number
-    named = False   # a unit word before the number, nearer it than a word of its kind
+    named = set()   # the kinds of the unit words before the number, nearer it than a word of its kind
     for k in range(start - 1, max(-1, start - 7), -1):   # "temp degrees 177", "a drying time of 89"
         t = toks[k]
         own_unit = k and is_num(toks[k - 1]) or k > 1 and toks[k - 1] in _UNIT_ADJ and is_num(toks[k - 2])
@@ -1029,10 +1030,10 @@ def _units_around(toks: list[str], start: int, end: int, stem) -> frozenset:
             found.update(_DURATION if k == start - 1 else ())
         elif k >= start - 3 and t in UNIT_WORDS:
             found.add(UNIT_WORDS[t])
-            named = True
-        elif t in KIND_WORDS and not stated and not named:   # "the average wait is 197 seconds": its unit, not the
-            found.update(u for u in KIND_WORDS[t] if not (at_point and u in _DURATION))   # kind's; nor in "wait
-            # seconds: 108" (a unit named nearer the figure)
+            named.add(UNIT_SCALE.get(UNIT_WORDS[t], ("",))[0])
+        elif t in KIND_WORDS and not stated:   # "the average wait is 197 seconds": its unit, not the kind's; nor the
+            found.update(u for u in KIND_WORDS[t] if not (at_point and u in _DURATION) and   # kind's other units where
+                         UNIT_SCALE.get(u, ("",))[0] not in named)   # one is named nearer ("wait seconds: 108")
     if end == start + 1 and 0 < float(toks[start]) < 1:
         found.add("fraction")   # a proper fraction may be a share: "one fifth" -> 20 percent
     if "min" in found and end < n and toks[end] == "m":

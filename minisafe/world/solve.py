@@ -537,8 +537,8 @@ def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], me
     kind with a word of one group's size ("Each scoop is 31 grams.", "pulse cycles of 31 s each", "every burst is 6
     sends"), and the wholes that count a noun of those statements ("three scoops", "2 bursts"), with the bare ones
     that go on a count's statement ("time 2 intervals for me, then 3, then 4")."""
-    sizes = {statement[q.start] for q in measured
-             if not EACH.isdisjoint(toks[k] for k in range(len(toks)) if statement[k] == statement[q.start])}
+    grouped = {statement[k] for k, t in enumerate(toks) if t in EACH}   # statements with a word of one group's size
+    sizes = {statement[q.start] for q in measured} & grouped
     if not sizes:
         return set(), []
     things = {stem(t) for k, t in enumerate(toks) if statement[k] in sizes and t.isalpha() and t not in STOPWORDS}
@@ -568,8 +568,9 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     on 35 min / - it repeats three times") counts that often: the parts of the count's statement, of the nearest one
     before or after it with parts, or all of those before or after it; several such counts each their own block (its
     statement's parts, else those of the nearest statement after it, or else before it, with parts: "loop three
-    passes / 12 turns with the key / loop two passes / 22 turns with the driver / 5 turns to set"). Exact, as every
-    worked form; a temperature's later parts are rises, as in `list_total`."""
+    passes / 12 turns with the key / loop two passes / 22 turns with the driver / 5 turns to set"); a size said once
+    counts as often as its thing is counted (`_sized`: "every burst is 6 sends ... 2 bursts, then 3 bursts"). Exact,
+    as every worked form; a temperature's later parts are rises, as in `list_total`."""
     family, base = to_base(amount, unit)
     parts = [(q, u) for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)
              and (u := _like(toks, q, q.after or q.stated, family)) is not None]
