@@ -1468,6 +1468,30 @@ def test_a_size_counts_only_its_own_noun_and_a_name_in_the_singular_is_no_unit()
     every(cases, lambda ok, text: ok)
 
 
+def test_a_part_taken_back_off_and_a_unit_declared_for_the_figures():
+    """An overshoot taken back ("then back it off 4 turns", "withdraw(grams=6)", "/bath lower by:3", "winder> back 4")
+    counts against the other parts; bare figures take the unit a statement declares for them ("every value is in
+    °C", "The values are minutes")."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        a, b, c = three_parts(n)
+        back = max(2, n // 20)
+        c += back   # a + b + c - back = n
+        if unit in ("turns", "grams", "degrees"):
+            u = UNIT[unit]
+            cases += [(f, f"For the {item}: {a} {u}, then {b} {u}, then {c} {u}; then back it off {back} {u}."),
+                      (f, f"```text\n/job start part:\"{item}\" amount:{a}\n/job add amount:{b}\n/job add amount:{c}\n"
+                          f"/job lower by:{back}\n```\n\nEvery value is in {u}.")]
+        if unit == "grams":
+            cases.append((f, f"```python\nfor lot_g in ({a}, {b}, {c}):\n    doser.dispense(\"{item}\", grams=lot_g)\n"
+                             f"doser.withdraw(\"{item}\", grams={back})   # level the top\n```"))
+        if unit in ("minutes", "hours"):
+            cases.append((f, f"```mermaid\ntreemap-beta\n\"The {item}\"\n    \"Lid on\": {a}\n    \"Stirring\": {b}\n"
+                             f"    \"Lid off\": {n - a - b}\n```\n\nThe values are {unit}; do them in order."))
+    every(cases, lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
 def test_a_temperature_below_zero_is_no_value_above_it():
     """A sign is part of a number: "−177 °C" (or "-177 °C") beside the item is no leak of 177 °C."""
     cases = []

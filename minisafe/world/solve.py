@@ -558,6 +558,27 @@ def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], me
     return sizes, counted
 
 
+_BACK = frozenset("back lower lowered withdraw withdrawn unwind unwound remove removed minus less subtract "
+                  "deduct drop dropped reduce reduced".split())   # words of a part taken off what the others made
+_FIGURES = frozenset("value values figure figures number numbers".split())
+
+
+def _declared(toks: list[str], family: str) -> set:
+    """The units of the value's kind that a statement with no figure says the answer's figures are in: "every value
+    is in °C", "The values are minutes."."""
+    out, said = set(), []
+    for t in toks + [BOUNDARY]:
+        if t != BOUNDARY:
+            said.append(t)
+            continue
+        if not any(is_num(w) for w in said):
+            for k, w in enumerate(said):
+                units = [UNIT_WORDS[x] for x in said[k + 1:k + 4] if x in UNIT_WORDS]
+                out.update(u for u in units if w in _FIGURES and UNIT_SCALE.get(u, ("",))[0] == family)
+        said = []
+    return out
+
+
 def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """The span of an answer's figures of the value's kind when all of them together are the value: a plan laid out
     in parts in a layout no list reading holds (headings, prose and blocks between its stages), its total never
@@ -579,7 +600,7 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     statement = statements(toks)
     sized, counted = _sized(toks, quantities, statement, [q for q, u in parts if u], family)
     rounds = [q for q in quantities if _rounds(toks, q, family) or q in counted]
-    units = {u for q, u in parts if u and q not in rounds}
+    units = {u for q, u in parts if u and q not in rounds} or _declared(toks, family)
     one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
     parts = [(q, u or one) for q, u in parts if u or one]
     if len(parts) < 2:
@@ -613,5 +634,10 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
             totals.append(sum(block.values()) + sum((n.value - 1) * block[k] for n, k in zip(rounds, chosen)))
     if counted:   # a size said once, counted so many times in all: "every burst is 6 sends ... 2 bursts, then 3"
         totals += [sum(block.values()) + (sum(n.value for n in counted) - 1) * block[k] for k in sized if k in block]
+    back = [v for (q, _), v in zip(parts, values)   # a word of taking back in the six words before it, its statement's
+            if _BACK.intersection(t for k, t in enumerate(toks[max(q.start - 6, 0):q.start], max(q.start - 6, 0))
+                                  if statement[k] == statement[q.start])]
+    if back:   # parts taken back off: "then back it off 8 turns", "withdraw(grams=27)", "/bath lower by:6"
+        totals += [total - 2 * sum(back) for total in list(totals)]
     hit = any(abs(total - base) <= EXACT * abs(base) for total in totals)
     return [(parts[0][0].start, parts[-1][0].end)] if hit else []
