@@ -558,8 +558,8 @@ def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], me
     return sizes, counted
 
 
-_BACK = frozenset("back lower lowered withdraw withdrawn unwind unwound remove removed minus less subtract "
-                  "deduct drop dropped reduce reduced".split())   # words of a part taken off what the others made
+_BACK = frozenset("back backed backing lower lowered withdraw withdrawn unwind unwound remove removed minus less "
+                  "subtract deduct drop dropped reduce reduced".split())   # words of a part taken off what the others made
 _FIGURES = frozenset("value values figure figures number numbers".split())
 
 
