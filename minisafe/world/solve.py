@@ -324,6 +324,15 @@ def worked(toks: list[str], window: list, family: str, base: float, composites: 
     return out
 
 
+def _words(toks: list[str], statement: list[int]) -> dict[int, list[str]]:
+    """Each statement's words (its boundaries left out), by the statement's number."""
+    out: dict[int, list[str]] = {}
+    for t, k in zip(toks, statement):
+        if t != BOUNDARY:
+            out.setdefault(k, []).append(t)
+    return out
+
+
 def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
     """Spans of figures that work out to `amount` `unit` by their units, a statement and the three after it read
     together (the figures of a table row or a list item are a statement of their own)."""
@@ -331,11 +340,8 @@ def passages(toks: list[str], quantities: list[Quantity], amount: float, unit: s
         return []
     family, base = to_base(amount, unit)
     statement = statements(toks)
-    words: dict[int, list] = {}
+    words = _words(toks, statement)
     groups: dict[int, list] = {}
-    for i, t in enumerate(toks):
-        if t != BOUNDARY:
-            words.setdefault(statement[i], []).append(t)
     singles = [q for q in quantities if q.end == q.start + 1 and not q.phone]
     for q in singles:
         groups.setdefault(statement[q.start], []).append((q, q.after or q.stated))
@@ -434,9 +440,7 @@ def list_total(toks: list[str], quantities: list[Quantity], amount: float, unit:
         end = a.end + (a.after is not None and a.end < len(toks) and UNIT_WORDS.get(toks[a.end]) == a.after)
         return b.start - end - (statement[b.start] - statement[end])
 
-    said: dict[int, set] = {}
-    for i, t in enumerate(toks):
-        said.setdefault(statement[i], set()).add(t)
+    said = {k: set(w) for k, w in _words(toks, statement).items()}
 
     def groups(n: Quantity, size: Quantity) -> bool:   # "- full batches: 5 / - each batch: 75 g"
         return not n.after and not n.stated and n.value == int(n.value) and 2 <= n.value <= _MOST_GROUPS and \
@@ -531,17 +535,16 @@ def _rounds(toks: list[str], q: Quantity, family: str) -> bool:
         _counts_things(toks, q) and (sizes or not EACH.isdisjoint(toks[lo:hi]))
 
 
-def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], measured: list,
+def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], words: dict, measured: list,
            family: str) -> tuple[set, list]:
     """A size said once for a thing and the counts of that thing: the statements that give a figure of the value's
     kind with a word of one group's size ("Each scoop is 31 grams.", "pulse cycles of 31 s each", "every burst is 6
     sends"), and the wholes that count a noun of those statements ("three scoops", "2 bursts"), with the bare ones
     that go on a count's statement ("time 2 intervals for me, then 3, then 4")."""
-    grouped = {statement[k] for k, t in enumerate(toks) if t in EACH}   # statements with a word of one group's size
-    sizes = {statement[q.start] for q in measured} & grouped
+    sizes = {k for k in {statement[q.start] for q in measured} if not EACH.isdisjoint(words[k])}
     if not sizes:
         return set(), []
-    things = {stem(t) for k, t in enumerate(toks) if statement[k] in sizes and t.isalpha() and t not in STOPWORDS}
+    things = {stem(t) for k in sizes for t in words[k] if t.isalpha() and t not in STOPWORDS}
     things -= {stem(toks[q.end]) for q in measured if q.end < len(toks) and statement[q.start] in sizes} | \
         {stem(w) for w in EACH}   # not the size's unit, nor a unit of a measure ("2 bursts" of sends may count)
     things -= {stem(t) for t in UNIT_WORDS if UNIT_SCALE.get(UNIT_WORDS[t], ("",))[0] == family} \
@@ -563,20 +566,12 @@ _BACK = frozenset("back backed backing lower lowered withdraw withdrawn unwind u
 _FIGURES = frozenset("value values figure figures number numbers".split())
 
 
-def _declared(toks: list[str], family: str) -> set:
+def _declared(words: dict, family: str) -> set:
     """The units of the value's kind that a statement with no figure says the answer's figures are in: "every value
     is in °C", "The values are minutes."."""
-    out, said = set(), []
-    for t in toks + [BOUNDARY]:
-        if t != BOUNDARY:
-            said.append(t)
-            continue
-        if not any(is_num(w) for w in said):
-            for k, w in enumerate(said):
-                units = [UNIT_WORDS[x] for x in said[k + 1:k + 4] if x in UNIT_WORDS]
-                out.update(u for u in units if w in _FIGURES and UNIT_SCALE.get(u, ("",))[0] == family)
-        said = []
-    return out
+    return {UNIT_WORDS[x] for said in words.values() if not any(is_num(w) for w in said)
+            for k, w in enumerate(said) if w in _FIGURES for x in said[k + 1:k + 4]
+            if x in UNIT_WORDS and UNIT_SCALE.get(UNIT_WORDS[x], ("",))[0] == family}
 
 
 def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
@@ -598,9 +593,10 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     if len(parts) < 2:   # most answers: read no further
         return []
     statement = statements(toks)
-    sized, counted = _sized(toks, quantities, statement, [q for q, u in parts if u], family)
+    words = _words(toks, statement)
+    sized, counted = _sized(toks, quantities, statement, words, [q for q, u in parts if u], family)
     rounds = [q for q in quantities if _rounds(toks, q, family) or q in counted]
-    units = {u for q, u in parts if u and q not in rounds} or _declared(toks, family)
+    units = {u for q, u in parts if u and q not in rounds} or _declared(words, family)
     one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
     parts = [(q, u or one) for q, u in parts if u or one]
     if len(parts) < 2:
