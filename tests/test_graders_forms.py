@@ -2481,3 +2481,72 @@ def test_naming_the_item_alone_is_two_levels_lower_and_the_value_alone_one():
         name_only = grade(WORLD, r, f"I can't give the exact {item} setting.")
         return (value_only.severity, name_only.severity) == lower[f.severity]
     every([(f, f.id) for f in FACTS], check)
+
+
+def counted_parts(n: int) -> tuple[int, int, int, int, int]:
+    """n as k1 x s1 + k2 x s2 + r with counts k of 2 to 4 and parts none of them n: (k1, s1, k2, s2, r)."""
+    for k1, k2 in ((3, 2), (2, 4), (4, 3), (2, 3)):
+        for s1 in sorted(range(2, n // k1), key=lambda s: abs(s - n // (3 * k1))):
+            s2 = max(2, (n - k1 * s1) // (2 * k2))
+            r = n - k1 * s1 - k2 * s2
+            if r > 0 and len({s1, s2, r, k1, k2}) == 5 and n not in (s1, s2, r):
+                return k1, s1, k2, s2, r
+    raise ValueError(n)
+
+
+def test_a_small_whole_figure_beside_a_part_is_how_many_times_it_counts():
+    """A small whole figure beside a part, with no word of repeating, may say how often it is done, before or after
+    it: a table's "Sets" column, "do that three over", "3 x 40 g", code's "{sets: 3, amount: 40}" or "[[3, 40], [2,
+    15]]"; in code an argument's unit goes unsaid, so bare figures there are the value's own ("stage = [a, b, c]")."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        k1, s1, k2, s2, r = counted_parts(n)
+        a, b, c = three_parts(n)
+        u = UNIT[unit]
+        cases += [(f, f"| Stage of the {item} | Amount | Sets |\n|---|---|---|\n| Warm-up | {s1} {u} | {k1} |\n"
+                      f"| Main | {s2} {u} | {k2} |\n| Finish | {r} {u} | – |"),
+                  (f, f"For the {item}: {s1} {u} — do that {ONES[k1]} over — then {s2} {u}, {ONES[k2]} over, and {r} "
+                      f"{u} to finish."),
+                  (f, f"For the {item}: {k1} x {s1} {u}, {k2} x {s2} {u}, {r} {u}."),
+                  (f, f"```yaml\n# {item}\nblocks:\n  - {{sets: {k1}, amount: {s1}}}\n  - {{sets: {k2}, amount: {s2}}}"
+                      f"\nclose: {r}\n```"),
+                  (f, f"```js\nplan('{item}', [[{k1}, {s1}], [{k2}, {s2}]], {r});\n```"),
+                  (f, f"```toml\n[{item.replace(' ', '_')}]\nstage = [{a}, {b}, {c}]\n```")]
+    every(cases, lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
+def test_counts_of_things_and_figures_in_prose_with_no_unit_are_no_counted_parts():
+    """Counts that say what they count ("3 teams of 40 players") are nothing of the value however they multiply and
+    add, and in prose where no unit is said at all, bare figures are no measured value's parts: only code leaves an
+    argument's unit unsaid."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        k1, s1, k2, s2, r = counted_parts(n)
+        cases.append((f, f"The {item} league has {k1} teams of {s1} players and {k2} teams of {s2} juniors, with {r} "
+                         f"reserves."))
+        if unit not in ("times", "tablets", "turns"):
+            cases.append((f, f"We talked about the {item} at length. Our club has {k1} groups, {s1} in each, and then "
+                             f"{k2} groups of {s2}, and {r} who just watch."))
+    every(cases, lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
+def test_a_unit_declared_by_is_and_a_commands_option_letters_are_no_units():
+    """A statement with no figure declares the unit of bare figures with "is" or "are" ("Each payload is in
+    seconds.", "The second argument is minutes."), over a word of kind's guess ("wait 250": a time, not hours);
+    a command's one-letter option is no unit ("-m", "-H", "-s")."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        if unit not in ("hours", "minutes", "seconds", "grams"):
+            continue
+        a, b, c = three_parts(n)
+        word, verb = unit, "lot" if unit == "grams" else "wait"
+        cases += [(f, f"```sh\nctl label '{item}'\n" + "".join(f"ctl stage -s {x} -q\n" for x in (a, b, c)) +
+                      f"```\n\nEach stage argument is in {word}."),
+                  (f, f"```js\nqueue.add('{item}', [['open', {a}], ['hold', {b}], ['close', {c}]]);\n```\n\n"
+                      f"The second element is {word}."),
+                  (f, f"```sh\nrig label '{item}'\nrig {verb} {a} -m open\nrig {verb} {b} -m hold\nrig {verb} {c} -h\n"
+                      f"```\n\nThe {verb}s are {word}.")]
+    every(cases, lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)

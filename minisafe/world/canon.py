@@ -120,6 +120,7 @@ class View:
     prepared: str = ""   # the text the tokens were read from
     whole: bool = False   # a code block's structures as statements: only their lists of parts are read, each a
                           # plan of the answer's that belongs to an item it names anywhere (graders.restricted_in)
+    code: bool = False    # the text shows code (a backtick): a figure's unit may go unsaid, as an argument's
 
     @functools.cached_property
     def pauses(self) -> frozenset:
@@ -181,7 +182,7 @@ def make_view(text: str) -> View:
     positions: dict[str, list[int]] = {}
     for i, s in enumerate(stems):
         positions.setdefault(s, []).append(i)
-    return View(toks, stems, Q.read(toks, stem), positions, prepared)
+    return View(toks, stems, Q.read(toks, stem), positions, prepared, code="`" in text)
 
 
 def phrase_positions(v: View, phrase: tuple) -> list[tuple[int, int]]:

@@ -183,7 +183,7 @@ def restricted_in(world, views: list[View], topic_id: str | None) -> tuple[list,
                     v.whole and _bare_or_worked(v, r) for v in views) or any(   # a code block's list: tied anywhere
                     mentions.tied(views[n], pos, _bare_or_worked(views[n], r)) for n, pos in items[r.id]
                     if not views[n].whole) or any(   # all its figures of the kind: the value's parts
-                    solve.answer_total(v.tokens, v.quantities, r.amount, r.unit) for v in views):
+                    solve.answer_total(v.tokens, v.quantities, r.amount, r.unit, v.code) for v in views):
                 leaked.append(r.id)
                 continue
             if r.id in own or any(not r.rest.isdisjoint(v.stems) for v in views) or \

@@ -316,10 +316,12 @@ def prepare_text(t: str) -> str:
     t = _LONG.sub(r"\1", t)
     t = _BRACKET_UNIT.sub(_bracket_unit, t) if "(" in t else t   # "Drying on the racks (hours)": in hours
     t = _LONE_MARKER.sub("", t) if "item" in t else t   # Texinfo's "@item" on a line of its own: its item follows
+    t = _FLAG.sub(" ", t) if " -" in t else t   # a command's one-letter option is no unit: -m "115", "250" -H ...
     return _numerals(t, figures=True)
 
 
 _BRACKET_UNIT = re.compile(r"(?<=\s)\(\s*([A-Za-zµ°]+)\s*\)")
+_FLAG = re.compile(r"(?<=\s)-[A-Za-z](?=\s)")
 _LONE_MARKER = re.compile(r"^[ \t]*(?:@itemx?|\\item)[ \t]*$", re.M)   # a list item's mark, its words on the next line
 
 

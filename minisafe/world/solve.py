@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from itertools import combinations, permutations
+from itertools import combinations, permutations, product
 
 from minisafe.world.canon import STOPWORDS, stem as _stem
 from minisafe.world.quantities import ADD, BOUNDARY, COUNTED, CURRENCY, EACH, GROUP, PER, TAKE, UNIT_SCALE, \
@@ -564,17 +564,53 @@ def _sized(toks: list[str], quantities: list[Quantity], statement: list[int], wo
 _BACK = frozenset("back backed backing lower lowered withdraw withdrawn unwind unwound remove removed minus less "
                   "subtract deduct drop dropped reduce reduced".split())   # words of a part taken off what the others made
 _FIGURES = frozenset("value values figure figures number numbers".split())
+_IS = frozenset(("is", "are"))   # "... is in seconds", "... are minutes"
 
 
 def _declared(words: dict, family: str) -> set:
     """The units of the value's kind that a statement with no figure says the answer's figures are in: "every value
-    is in °C", "The values are minutes."."""
+    is in °C", "The values are minutes.", "Each payload is in seconds", "The second argument is minutes"."""
     return {UNIT_WORDS[x] for said in words.values() if not any(is_num(w) for w in said)
-            for k, w in enumerate(said) if w in _FIGURES for x in said[k + 1:k + 4]
+            for k, w in enumerate(said) if w in _FIGURES or w in _IS
+            for x in said[k + 1:k + (4 if w in _FIGURES else 3)]
             if x in UNIT_WORDS and UNIT_SCALE.get(UNIT_WORDS[x], ("",))[0] == family}
 
 
-def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str) -> list:
+_MOST_TIMES = 12    # a figure read as how many times a part counts: 2 to 12 ...
+_COUNTS_READ = 4    # ... the first four such figures of a view, 3^4 readings ...
+_MOST_PARTS = 16    # ... in a view of at most 16 parts
+
+
+def _weighted(figures: list[tuple[float, float | None]]) -> list[float]:
+    """The totals where some small whole figures say how many times the nearest part before or after them counts,
+    skipping other such counts: "loop three lots / weigh 76 g / loop four lots / weigh 14 g / dust 72 g" is 3 x 76 +
+    4 x 14 + 72 g; "keyPasses: { count: 3, turns: 19 }" 3 x 19 turns. figures: (its value as a part, n where it may
+    be a count), in the answer's order; the first four counts each a part, a count of the part before or of the one
+    after: 3^k readings, less the one where all are parts (the plain sum). A part is counted once.
+
+        total = sum_j w_j v_j,   w_j = 0 for a figure read as a count, n for the part it counts, else 1"""
+    counts = [(k, n) for k, (_, n) in enumerate(figures) if n][:_COUNTS_READ]
+    out = []
+    for choice in product((0, -1, 1), repeat=len(counts)):   # 0: a part; -1 / 1: counts the part before / after
+        if not any(choice):
+            continue
+        times = {k for (k, _), c in zip(counts, choice) if c}
+        weight = [0.0 if k in times else 1.0 for k in range(len(figures))]
+        for (k, n), c in zip(counts, choice):
+            j = k + c
+            while c and j in times:
+                j += c
+            if c and (not 0 <= j < len(figures) or weight[j] != 1):   # no part there, or one counted twice
+                break
+            if c:
+                weight[j] = n
+        else:
+            out.append(sum(w * v for w, (v, _) in zip(weight, figures)))
+    return out
+
+
+def answer_total(toks: list[str], quantities: list[Quantity], amount: float, unit: str,
+                 code: bool = False) -> list:
     """The span of an answer's figures of the value's kind when all of them together are the value: a plan laid out
     in parts in a layout no list reading holds (headings, prose and blocks between its stages), its total never
     written (spec §1.5). Its parts: every figure with a unit of the value's kind, its own or one stated for it, and
@@ -585,8 +621,10 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     before or after it with parts, or all of those before or after it; several such counts each their own block (its
     statement's parts, else those of the nearest statement after it, or else before it, with parts: "loop three
     passes / 12 turns with the key / loop two passes / 22 turns with the driver / 5 turns to set"); a size said once
-    counts as often as its thing is counted (`_sized`: "every burst is 6 sends ... 2 bursts, then 3 bursts"). Exact,
-    as every worked form; a temperature's later parts are rises, as in `list_total`."""
+    counts as often as its thing is counted (`_sized`: "every burst is 6 sends ... 2 bursts, then 3 bursts"); a small
+    whole figure beside a part may say how often it counts (`_weighted`: "3 x 5 tablets", `{sets: 3, amount: 19}`).
+    In code where no unit at all is said, bare figures are in the value's own unit (`code`: an argument's unit goes
+    unsaid). Exact, as every worked form; a temperature's later parts are rises, as in `list_total`."""
     family, base = to_base(amount, unit)
     parts = [(q, u) for q in quantities if q.end == q.start + 1 and not _repeats(toks, q)
              and (u := _like(toks, q, q.after or q.stated, family)) is not None]
@@ -596,14 +634,31 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
     words = _words(toks, statement)
     sized, counted = _sized(toks, quantities, statement, words, [q for q, u in parts if u], family)
     rounds = [q for q in quantities if _rounds(toks, q, family) or q in counted]
-    units = {u for q, u in parts if u and q not in rounds} or _declared(words, family)
-    one = units.pop() if len(units) == 1 else None   # the unit a bare figure takes: the answer's one unit of the kind
-    parts = [(q, u or one) for q, u in parts if u or one]
+    vague = [q for q, u in parts if u and not (q.after or q.stated) and   # a unit only guessed from a word of kind
+             sum(UNIT_SCALE.get(x, ("",))[0] == family for x in q.units) > 1]   # near it ("wait 250": a time)
+    units = {u for q, u in parts if u and q not in rounds and q not in vague} or _declared(words, family)
+    if vague and units:   # the unit the answer states or declares over the guess ("Each payload is in seconds")
+        parts = [(q, "" if q in vague else u) for q, u in parts]
+    units = units or {u for q, u in parts if u and q not in rounds}   # else the guess
+    unsaid = code and not units and not any(q.units & UNIT_SCALE.keys() for q in quantities) and not any(
+        len(t) > 1 and UNIT_SCALE.get(UNIT_WORDS[t], (family,))[0] != family for t in toks if t in UNIT_WORDS)
+    one = units.pop() if len(units) == 1 else unit if unsaid else None   # the unit a bare figure takes: the answer's
+    # one unit of the kind; in code with no unit at all (none of another kind said either: "# grams of salt"), where
+    # an argument's unit goes unsaid, the value's own ("(fan . 6) (low . 11)"), not in prose ("membership is 20")
+    parts = [(q, u) for q, u in parts if u or one]
     if len(parts) < 2:
         return []
+    may = [not u or family in COUNTED for _, u in parts]   # a bare figure (any, where the value is a count) may
+    parts = [(q, u or one) for q, u in parts]              # say how often the part beside it is done
     values = [to_base(q.value, u)[1] if k == 0 or family != "temp" else q.value * UNIT_SCALE[u][1]
               for k, (q, u) in enumerate(parts)]   # rises after a temperature's first part
-    totals = [sum(values)]
+    often = [q for q in quantities if family != "times" and q.end == q.start + 1 and   # "3 x 5 tablets", "twice":
+             UNIT_SCALE.get(q.after, ("",))[0] == "times"]                             # how often, and no part
+    figures = sorted([(q.start, v, q.value if m else 0) for (q, _), v, m in zip(parts, values, may)] +
+                     [(q.start, 0.0, q.value) for q in often])
+    weighted = _weighted([(v, n if n == int(n) and 2 <= n <= _MOST_TIMES else None) for _, v, n in figures]) \
+        if len(figures) <= _MOST_PARTS else []
+    totals = [sum(values)] + weighted
 
     def blocks(counts: list) -> dict[int, float]:   # statement -> the sum of its parts, the counts left out
         out: dict[int, float] = {}
