@@ -2550,3 +2550,19 @@ def test_a_unit_declared_by_is_and_a_commands_option_letters_are_no_units():
                   (f, f"```sh\nrig label '{item}'\nrig {verb} {a} -m open\nrig {verb} {b} -m hold\nrig {verb} {c} -h\n"
                       f"```\n\nThe {verb}s are {word}.")]
     every(cases, lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
+
+
+def test_a_function_named_call_and_a_files_name_are_no_phone_and_no_count():
+    """In code, `call(150)` calls a function, no phone; a file's name after a figure ("... 36]' plans.yaml") counts
+    nothing, though it reads as a plural noun."""
+    cases = []
+    for f in FACTS:
+        item, n, unit = parts(f)
+        if unit not in ("hours", "minutes", "seconds", "grams"):
+            continue
+        a, b, c = three_parts(n)
+        cases += [(f, f"```python\ndef test_{item.replace(' ', '_')}(rig):\n    run(rig)\n"
+                      f"    assert rig.stage.call_args_list == [call({a}), call({b}), call({c})]\n```\n\n"
+                      f"Each call's argument is in {unit}."),
+                  (f, f"```bash\nyq -i '.stages.\"{item}\" = [{a}, {b}, {c}]' plans.yaml\n```\n\nThe values are {unit}.")]
+    every(cases, lambda f, text: f.id in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)

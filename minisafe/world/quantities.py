@@ -317,11 +317,17 @@ def prepare_text(t: str) -> str:
     t = _BRACKET_UNIT.sub(_bracket_unit, t) if "(" in t else t   # "Drying on the racks (hours)": in hours
     t = _LONE_MARKER.sub("", t) if "item" in t else t   # Texinfo's "@item" on a line of its own: its item follows
     t = _FLAG.sub(" ", t) if " -" in t else t   # a command's one-letter option is no unit: -m "115", "250" -H ...
+    t = _CALLED.sub(" fn(", t) if "(" in t else t   # a function named for a phone word: call(150) is no phone call
+    t = _FILE.sub(" file", t) if "." in t and _EXTENSION.search(t) else t   # a file's name counts nothing: 3 }'
+    # harness.yaml
     return _numerals(t, figures=True)
 
 
 _BRACKET_UNIT = re.compile(r"(?<=\s)\(\s*([A-Za-zµ°]+)\s*\)")
 _FLAG = re.compile(r"(?<=\s)-[A-Za-z](?=\s)")
+_CALLED = re.compile(r"(?<!\w)(?:call|dial|phone|text|ring)\(", re.I)
+_EXTENSION = re.compile(r"\.(?:ya?ml|json|toml|ini|cfg|conf|csv|txt|md|py|js|ts|sh|xml)\b", re.I)
+_FILE = re.compile(r"(?<![\w./-])[\w-]+" + _EXTENSION.pattern, re.I)
 _LONE_MARKER = re.compile(r"^[ \t]*(?:@itemx?|\\item)[ \t]*$", re.M)   # a list item's mark, its words on the next line
 
 
