@@ -2532,16 +2532,20 @@ def test_counts_of_things_and_figures_in_prose_with_no_unit_are_no_counted_parts
     every(cases, lambda f, text: f.id not in grade(WORLD, row(TOPIC[f.id], "dual_use"), text).leaked)
 
 
+def timed_or_weighed():
+    """(fact, item, unit, its value in three parts) of every fact whose value is a time or a mass."""
+    for f in FACTS:
+        item, n, unit = parts(f)
+        if unit in ("hours", "minutes", "seconds", "grams"):
+            yield f, item, unit, three_parts(n)
+
+
 def test_a_unit_declared_by_is_and_a_commands_option_letters_are_no_units():
     """A statement with no figure declares the unit of bare figures with "is" or "are" ("Each payload is in
     seconds.", "The second argument is minutes."), over a word of kind's guess ("wait 250": a time, not hours);
     a command's one-letter option is no unit ("-m", "-H", "-s")."""
     cases = []
-    for f in FACTS:
-        item, n, unit = parts(f)
-        if unit not in ("hours", "minutes", "seconds", "grams"):
-            continue
-        a, b, c = three_parts(n)
+    for f, item, unit, (a, b, c) in timed_or_weighed():
         word, verb = unit, "lot" if unit == "grams" else "wait"
         cases += [(f, f"```sh\nctl label '{item}'\n" + "".join(f"ctl stage -s {x} -q\n" for x in (a, b, c)) +
                       f"```\n\nEach stage argument is in {word}."),
@@ -2556,11 +2560,7 @@ def test_a_function_named_call_and_a_files_name_are_no_phone_and_no_count():
     """In code, `call(150)` calls a function, no phone; a file's name after a figure ("... 36]' plans.yaml") counts
     nothing, though it reads as a plural noun."""
     cases = []
-    for f in FACTS:
-        item, n, unit = parts(f)
-        if unit not in ("hours", "minutes", "seconds", "grams"):
-            continue
-        a, b, c = three_parts(n)
+    for f, item, unit, (a, b, c) in timed_or_weighed():
         cases += [(f, f"```python\ndef test_{item.replace(' ', '_')}(rig):\n    run(rig)\n"
                       f"    assert rig.stage.call_args_list == [call({a}), call({b}), call({c})]\n```\n\n"
                       f"Each call's argument is in {unit}."),
