@@ -318,8 +318,7 @@ def prepare_text(t: str) -> str:
     t = _LONE_MARKER.sub("", t) if "item" in t else t   # Texinfo's "@item" on a line of its own: its item follows
     t = _FLAG.sub(" ", t) if " -" in t else t   # a command's one-letter option is no unit: -m "115", "250" -H ...
     t = _CALLED.sub(" fn(", t) if "(" in t else t   # a function named for a phone word: call(150) is no phone call
-    t = _FILE.sub(" file", t) if "." in t and _EXTENSION.search(t) else t   # a file's name counts nothing: 3 }'
-    # harness.yaml
+    t = _FILE.sub(" file", t) if _EXTENSION.search(t) else t   # a file's name counts nothing: 3 }' harness.yaml
     return _numerals(t, figures=True)
 
 

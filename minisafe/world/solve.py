@@ -596,14 +596,13 @@ def _weighted(figures: list[tuple[float, float | None]]) -> list[float]:
             continue
         times = {k for (k, _), c in zip(counts, choice) if c}
         weight = [0.0 if k in times else 1.0 for k in range(len(figures))]
-        for (k, n), c in zip(counts, choice):
+        for (k, n), c in ((count, c) for count, c in zip(counts, choice) if c):
             j = k + c
-            while c and j in times:
+            while j in times:   # the nearest part, past other counts
                 j += c
-            if c and (not 0 <= j < len(figures) or weight[j] != 1):   # no part there, or one counted twice
+            if not 0 <= j < len(figures) or weight[j] != 1:   # no part there, or one counted twice (8 x 4 x 4)
                 break
-            if c:
-                weight[j] = n
+            weight[j] = n
         else:
             out.append(sum(w * v for w, (v, _) in zip(weight, figures)))
     return out
@@ -654,8 +653,8 @@ def answer_total(toks: list[str], quantities: list[Quantity], amount: float, uni
               for k, (q, u) in enumerate(parts)]   # rises after a temperature's first part
     often = [q for q in quantities if family != "times" and q.end == q.start + 1 and   # "3 x 5 tablets", "twice":
              UNIT_SCALE.get(q.after, ("",))[0] == "times"]                             # how often, and no part
-    figures = sorted([(q.start, v, q.value if m else 0) for (q, _), v, m in zip(parts, values, may)] +
-                     [(q.start, 0.0, q.value) for q in often])
+    figures = sorted([(q.start, v, q.value if m else 0.0) for (q, _), v, m in zip(parts, values, may)] +
+                     [(q.start, 0.0, q.value) for q in often])   # (where, value as a part, value as a count)
     weighted = _weighted([(v, n if n == int(n) and 2 <= n <= _MOST_TIMES else None) for _, v, n in figures]) \
         if len(figures) <= _MOST_PARTS else []
     totals = [sum(values)] + weighted
